@@ -1,0 +1,25 @@
+package dev.amends.core.measure;
+
+import dev.amends.core.time.WindowSet;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One outage's part in a measurement.
+ *
+ * @param outageId the outage record's id, not null
+ * @param counted the counted downtime this outage covers; overlaps with other outages included,
+ *     not null
+ * @param attributed this outage's share of the total downtime: overlapping time goes to the
+ *     earliest outage (then the smaller id), and time a started slice added goes to the outage
+ *     whose downtime it extends, so the shares of all outages sum to the measured downtime
+ *     (before any weighting by the share of users affected), not null
+ */
+public record Contribution(String outageId, WindowSet counted, Duration attributed) {
+  /** Validates. */
+  public Contribution {
+    Objects.requireNonNull(outageId, "outageId");
+    Objects.requireNonNull(counted, "counted");
+    Objects.requireNonNull(attributed, "attributed");
+  }
+}

@@ -1,0 +1,134 @@
+package dev.amends.core.measure;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.internal.AmendsStyle;
+import dev.amends.core.money.Ratio;
+import dev.amends.core.time.BillingPeriod;
+import dev.amends.core.time.WindowSet;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.threeten.extra.Interval;
+
+/**
+ * The downtime of one subscription in one billing period, and how it was arrived at.
+ *
+ * <p>{@link #availability()} is the exact fraction {@code (denominator - downtime) /
+ * denominator} (one when the denominator is zero); compare it to a decimal threshold with
+ * {@link #isBelowPercent(BigDecimal)}, which uses no floating point. {@link #exclusions()} says
+ * which recorded time did not count and why; {@link #contributions()} gives each outage's part.
+ *
+ * <p>Produced by {@link Measurer}; the public builder exists so that a rule's unit tests can
+ * state a measurement directly. Immutable and thread-safe.
+ */
+@Value.Immutable
+@AmendsStyle
+public abstract class Measurement {
+  Measurement() {}
+
+  /** Where the measurement came from. */
+  public enum Source {
+    /** Outage records. */
+    OUTAGES,
+    /** Telemetry samples. */
+    TELEMETRY
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The subscription measured. */
+  public abstract String subscriptionId();
+
+  /** The billing period measured. */
+  public abstract BillingPeriod period();
+
+  /** The part of the period the subscription was active, empty if it was not active at all. */
+  public abstract Optional<Interval> measuredWindow();
+
+  /** Outage records or telemetry; outage records by default. */
+  @Value.Default
+  public Source source() {
+    return Source.OUTAGES;
+  }
+
+  /** The counted downtime as windows, after every exclusion, minimum and granularity. */
+  @Value.Default
+  public WindowSet counted() {
+    return WindowSet.empty();
+  }
+
+  /**
+   * The counted downtime. Equal to the length of {@link #counted()}, except when partial
+   * impact is weighted (each instant counts times the share of users affected, rounded half-up
+   * to the nanosecond) or telemetry ratios are averaged.
+   */
+  public abstract Duration downtime();
+
+  /** What availability is measured against. */
+  public abstract Duration denominator();
+
+  /** The exact availability, in {@code [0, 1]}. */
+  public abstract Ratio availability();
+
+  /** Recorded time that did not count, with reasons. */
+  public abstract List<Exclusion> exclusions();
+
+  /** Each outage's part in the counted downtime, in order of start. */
+  public abstract List<Contribution> contributions();
+
+  /** The ids of every outage record that touched the measured window, counted or not. */
+  public abstract List<String> outageIds();
+
+  /** Remarks a reader should see, such as maintenance that counted for lack of notice. */
+  public abstract List<String> notes();
+
+  /** The counted downtime as exact minutes: {@code 420} for 7 hours. */
+  public Ratio downtimeMinutes() {
+    return Ratio.of(downtime(), Duration.ofMinutes(1));
+  }
+
+  /**
+   * Availability as a percentage for display, truncated (never rounded up) to a scale:
+   * {@code 99.0591} at scale 4 for 420 minutes down in 31 days.
+   */
+  public BigDecimal availabilityPercent(int scale) {
+    return availability().toPercent(scale, RoundingMode.DOWN);
+  }
+
+  /** True if availability is strictly below the percentage, exactly: 99.95 % is not below 99.95. */
+  public boolean isBelowPercent(BigDecimal percent) {
+    return availability().compareToPercent(percent) < 0;
+  }
+
+  @Value.Check
+  void check() {
+    if (downtime().isNegative()) {
+      throw InvalidInputException.of("measurement.downtime", "must not be negative", downtime());
+    }
+    if (denominator().isNegative()) {
+      throw InvalidInputException.of("measurement.denominator", "must not be negative", denominator());
+    }
+    if (availability().signum() < 0 || availability().compareTo(Ratio.ONE) > 0) {
+      throw InvalidInputException.of("measurement.availability", "must be in [0, 1]", availability());
+    }
+  }
+
+  /** Builds a {@link Measurement}. */
+  public static final class Builder extends ImmutableMeasurement.Builder {
+    Builder() {}
+  }
+
+  /** Such as {@code sub-1 2007-12: 420 min down of 44640, availability 99.0591 %}. */
+  @Override
+  public String toString() {
+    return subscriptionId() + " " + period().label() + ": " + downtimeMinutes().toBigDecimal(2, RoundingMode.HALF_UP)
+        .stripTrailingZeros().toPlainString() + " min down of " + denominator().toMinutes()
+        + ", availability " + availabilityPercent(4).toPlainString() + " %";
+  }
+}

@@ -1,0 +1,127 @@
+package dev.amends.core.measure;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.internal.AmendsStyle;
+import dev.amends.core.internal.Checks;
+import dev.amends.core.outage.Cause;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * What counts as downtime under a policy. A policy carries one of these; the defaults count
+ * every outage in full, to the nanosecond, from detection, against the active part of the
+ * period.
+ *
+ * <pre>{@code
+ * MeasurementRules rules = MeasurementRules.builder()
+ *     .maintenanceNotice(Duration.ofHours(24))       // exclude maintenance announced >= 24 h ahead
+ *     .maintenanceBudget(Duration.ofHours(5))        // ...up to 5 h a period; the excess counts
+ *     .addExcludedCauses(Cause.CUSTOMER, Cause.FORCE_MAJEURE)
+ *     .minimumDowntime(Duration.ofMinutes(5))        // shorter blips are ignored
+ *     .granularity(Granularity.startedSlices(Duration.ofMinutes(5)))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Announced maintenance is excluded only if {@link #maintenanceNotice()} is set, only inside
+ * the window that was announced, and only if the announcement came at least that long before
+ * the window's start. Maintenance that overran its window counts from the announced end.
+ * Emergency maintenance always counts. Immutable and thread-safe.
+ */
+@Value.Immutable
+@AmendsStyle
+public abstract class MeasurementRules {
+  MeasurementRules() {}
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The defaults: every outage counts in full. */
+  public static MeasurementRules defaults() {
+    return builder().build();
+  }
+
+  /**
+   * The minimum notice for announced maintenance to be excluded; empty means maintenance is
+   * never excluded. A notice exactly equal to the minimum is enough.
+   */
+  public abstract Optional<Duration> maintenanceNotice();
+
+  /**
+   * The most announced maintenance that can be excluded in one period; empty means no limit.
+   * Excluded maintenance is taken in time order; what lies beyond the budget counts.
+   */
+  public abstract Optional<Duration> maintenanceBudget();
+
+  /** Causes whose outages do not count. None by default. */
+  public abstract Set<Cause> excludedCauses();
+
+  /** Whether degraded service counts as downtime. False by default: only full outages count. */
+  @Value.Default
+  public boolean degradedCounts() {
+    return false;
+  }
+
+  /**
+   * The shortest downtime period that counts, applied to each stretch of continuous downtime
+   * after overlapping outages are merged; shorter ones are excluded. Zero by default. A stretch
+   * exactly as long as the minimum counts.
+   */
+  @Value.Default
+  public Duration minimumDowntime() {
+    return Duration.ZERO;
+  }
+
+  /** The counting unit; exact by default. */
+  @Value.Default
+  public Granularity granularity() {
+    return Granularity.exact();
+  }
+
+  /** When downtime starts to count; from detection by default. */
+  @Value.Default
+  public CountFrom countFrom() {
+    return CountFrom.DETECTION;
+  }
+
+  /** How outages affecting part of the users count; fully by default. */
+  @Value.Default
+  public PartialImpact partialImpact() {
+    return PartialImpact.countsFully();
+  }
+
+  /** What availability is measured against; the active part of the period by default. */
+  @Value.Default
+  public Denominator denominator() {
+    return Denominator.ACTIVE_PART;
+  }
+
+  /** How telemetry is judged, when the measurement comes from telemetry. */
+  @Value.Default
+  public TelemetryRules telemetry() {
+    return TelemetryRules.defaults();
+  }
+
+  @Value.Check
+  void check() {
+    maintenanceNotice().ifPresent(d -> Checks.notNegative("measurementRules.maintenanceNotice", d));
+    maintenanceBudget().ifPresent(d -> Checks.notNegative("measurementRules.maintenanceBudget", d));
+    if (maintenanceBudget().isPresent() && maintenanceNotice().isEmpty()) {
+      throw InvalidInputException.of(
+          "measurementRules.maintenanceBudget", "needs maintenanceNotice to be set", maintenanceBudget().get());
+    }
+    Checks.notNegative("measurementRules.minimumDowntime", minimumDowntime());
+    if (partialImpact().isWeighted() && !granularity().isExact()) {
+      throw InvalidInputException.of(
+          "measurementRules.granularity", "must be exact when partial impact is weighted", granularity());
+    }
+  }
+
+  /** Builds {@link MeasurementRules}; {@link #build()} validates every field. */
+  public static final class Builder extends ImmutableMeasurementRules.Builder {
+    Builder() {}
+  }
+}

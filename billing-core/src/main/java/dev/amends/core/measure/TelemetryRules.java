@@ -1,0 +1,93 @@
+package dev.amends.core.measure;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.internal.AmendsStyle;
+import dev.amends.core.internal.Checks;
+import dev.amends.core.money.Ratio;
+import org.immutables.value.Value;
+
+/**
+ * How telemetry samples become downtime.
+ *
+ * <ul>
+ *   <li>{@link Method#BAD_TIMESLICES}: each sample interval whose error rate is strictly above
+ *       {@link #errorThreshold()} is down for its whole length ("a minute with more than 5 %
+ *       errors is a minute of downtime");
+ *   <li>{@link Method#AVERAGED_RATIOS}: availability is 100 % minus the average of the sample
+ *       intervals' error rates ("100 % minus the average of 5-minute error rates"), and the
+ *       downtime is the unavailable share of the denominator.
+ * </ul>
+ *
+ * <p>An interval with fewer than {@link #minimumRequests()} requests is empty and is judged by
+ * {@link #emptyInterval()}. Immutable and thread-safe.
+ */
+@Value.Immutable
+@AmendsStyle
+public abstract class TelemetryRules {
+  TelemetryRules() {}
+
+  /** The two ways of turning samples into availability. */
+  public enum Method {
+    /** Count intervals whose error rate exceeds the threshold as down. */
+    BAD_TIMESLICES,
+    /** 100 % minus the average of the intervals' error rates. */
+    AVERAGED_RATIOS
+  }
+
+  /** What an interval with too few requests counts as. */
+  public enum EmptyInterval {
+    /** Up: error rate zero. */
+    GOOD,
+    /** Down: error rate one. */
+    BAD,
+    /** Left out: neither up nor down, and not part of the denominator. */
+    IGNORED
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Bad timeslices above 5 % errors, empty intervals good. */
+  public static TelemetryRules defaults() {
+    return builder().build();
+  }
+
+  /** The method; bad timeslices by default. */
+  @Value.Default
+  public Method method() {
+    return Method.BAD_TIMESLICES;
+  }
+
+  /** An interval is bad when its error rate is strictly above this; 5 % by default. */
+  @Value.Default
+  public Ratio errorThreshold() {
+    return Ratio.of(5, 100);
+  }
+
+  /** Fewer requests than this make an interval empty; 1 by default. */
+  @Value.Default
+  public long minimumRequests() {
+    return 1;
+  }
+
+  /** What an empty interval counts as; good by default. */
+  @Value.Default
+  public EmptyInterval emptyInterval() {
+    return EmptyInterval.GOOD;
+  }
+
+  @Value.Check
+  void check() {
+    if (errorThreshold().signum() < 0 || errorThreshold().compareTo(Ratio.ONE) >= 0) {
+      throw InvalidInputException.of("telemetryRules.errorThreshold", "must be in [0, 1)", errorThreshold());
+    }
+    Checks.notNegative("telemetryRules.minimumRequests", minimumRequests());
+  }
+
+  /** Builds {@link TelemetryRules}. */
+  public static final class Builder extends ImmutableTelemetryRules.Builder {
+    Builder() {}
+  }
+}

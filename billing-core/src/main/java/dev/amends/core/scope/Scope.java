@@ -1,0 +1,125 @@
+package dev.amends.core.scope;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.internal.Checks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A place in the service hierarchy, written as a path: {@code grid}, {@code grid/cluster-2},
+ * {@code grid/cluster-2/node-7}.
+ *
+ * <p>Outages are recorded against scopes and customers are placed on scopes. An outage on a
+ * scope affects every placement at or below it: an outage on {@code grid} affects a customer
+ * placed on {@code grid/cluster-2}, but an outage on {@code grid/cluster-1} does not.
+ *
+ * <p>Segments are non-empty and use letters, digits, {@code .}, {@code _}, {@code -} and
+ * {@code :}. Comparison is exact and case-sensitive. Immutable and thread-safe.
+ */
+public final class Scope implements Comparable<Scope> {
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._:-]+");
+
+  private final String path;
+  private final List<String> segments;
+
+  private Scope(String path, List<String> segments) {
+    this.path = path;
+    this.segments = segments;
+  }
+
+  /**
+   * Parses a path such as {@code grid/cluster-2}.
+   *
+   * @param path the path, segments separated by {@code /}, not null
+   * @return the scope, not null
+   * @throws InvalidInputException if a segment is empty or has another character
+   */
+  public static Scope of(String path) {
+    Checks.notNull("scope", path);
+    String[] parts = path.split("/", -1);
+    List<String> segs = new ArrayList<>(parts.length);
+    for (String part : parts) {
+      if (!SEGMENT.matcher(part).matches()) {
+        throw InvalidInputException.of(
+            "scope",
+            "must be segments of letters, digits, '.', '_', '-' or ':' separated by single '/'",
+            "\"" + path + "\"");
+      }
+      segs.add(part);
+    }
+    return new Scope(path, List.copyOf(segs));
+  }
+
+  /** The path as written, such as {@code grid/cluster-2}. */
+  public String path() {
+    return path;
+  }
+
+  /** The path's segments, from the top. */
+  public List<String> segments() {
+    return segments;
+  }
+
+  /** The number of segments: 1 for {@code grid}. */
+  public int depth() {
+    return segments.size();
+  }
+
+  /** The scope one level up, empty at the top. */
+  public Optional<Scope> parent() {
+    if (segments.size() == 1) {
+      return Optional.empty();
+    }
+    int cut = path.lastIndexOf('/');
+    return Optional.of(new Scope(path.substring(0, cut), segments.subList(0, segments.size() - 1)));
+  }
+
+  /**
+   * True if the other scope is this one or lies below it, so that an outage on this scope
+   * affects a placement on the other. {@code grid} covers {@code grid/cluster-2}; {@code grid}
+   * does not cover {@code grids}.
+   *
+   * @param other the other scope, not null
+   * @return whether this scope is the other or one of its ancestors
+   */
+  public boolean covers(Scope other) {
+    if (other.segments.size() < segments.size()) {
+      return false;
+    }
+    return other.segments.subList(0, segments.size()).equals(segments);
+  }
+
+  /** This scope and each of its ancestors, from this one up to the top. */
+  public List<Scope> selfAndAncestors() {
+    List<Scope> out = new ArrayList<>(segments.size());
+    Optional<Scope> s = Optional.of(this);
+    while (s.isPresent()) {
+      out.add(s.get());
+      s = s.get().parent();
+    }
+    return out;
+  }
+
+  @Override
+  public int compareTo(Scope o) {
+    return path.compareTo(o.path);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Scope s && path.equals(s.path);
+  }
+
+  @Override
+  public int hashCode() {
+    return path.hashCode();
+  }
+
+  /** The path. */
+  @Override
+  public String toString() {
+    return path;
+  }
+}

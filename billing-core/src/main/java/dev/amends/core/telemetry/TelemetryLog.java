@@ -1,0 +1,101 @@
+package dev.amends.core.telemetry;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.internal.Checks;
+import dev.amends.core.scope.Scope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.threeten.extra.Interval;
+
+/**
+ * Telemetry samples, indexed by scope and time.
+ *
+ * <p>A placement is judged by the samples of its nearest scope that has any: its own scope if
+ * measured, else its parent's, and so on up. Within one scope, samples must not overlap.
+ * Immutable and thread-safe.
+ */
+public final class TelemetryLog {
+  private static final TelemetryLog EMPTY = new TelemetryLog(Map.of());
+
+  private final Map<Scope, List<TelemetrySample>> byScope;
+
+  private TelemetryLog(Map<Scope, List<TelemetrySample>> byScope) {
+    this.byScope = byScope;
+  }
+
+  /** The empty log. */
+  public static TelemetryLog empty() {
+    return EMPTY;
+  }
+
+  /**
+   * A log of samples in any order.
+   *
+   * @param samples the samples, not null
+   * @return the log, not null
+   * @throws InvalidInputException naming {@code samples[i].window} if two samples of a scope overlap
+   */
+  public static TelemetryLog of(Collection<TelemetrySample> samples) {
+    Map<Scope, List<TelemetrySample>> lists = new HashMap<>();
+    int i = 0;
+    for (TelemetrySample s : samples) {
+      Checks.notNull("samples[" + i++ + "]", s);
+      lists.computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(s);
+    }
+    Map<Scope, List<TelemetrySample>> sorted = new HashMap<>();
+    for (Map.Entry<Scope, List<TelemetrySample>> e : lists.entrySet()) {
+      List<TelemetrySample> list = e.getValue();
+      list.sort(Comparator.comparing((TelemetrySample s) -> s.window().getStart()));
+      for (int k = 1; k < list.size(); k++) {
+        if (list.get(k).window().getStart().isBefore(list.get(k - 1).window().getEnd())) {
+          throw InvalidInputException.of(
+              "samples.window", "overlaps another sample of scope " + e.getKey(), list.get(k).window());
+        }
+      }
+      sorted.put(e.getKey(), List.copyOf(list));
+    }
+    return new TelemetryLog(Map.copyOf(sorted));
+  }
+
+  /**
+   * The samples that judge a placement within a window: those of the placement's nearest
+   * measured scope that overlap the window, in time order.
+   *
+   * @param placement the placement, not null
+   * @param window the window, not null
+   * @return the samples, possibly empty, not null
+   */
+  public List<TelemetrySample> samplesFor(Scope placement, Interval window) {
+    for (Scope s : placement.selfAndAncestors()) {
+      List<TelemetrySample> list = byScope.get(s);
+      if (list != null) {
+        return overlapping(list, window);
+      }
+    }
+    return List.of();
+  }
+
+  private static List<TelemetrySample> overlapping(List<TelemetrySample> list, Interval window) {
+    int lo = 0;
+    int hi = list.size();
+    Instant from = window.getStart();
+    while (lo < hi) { // first sample whose end is after the window's start
+      int mid = (lo + hi) >>> 1;
+      if (list.get(mid).window().getEnd().isAfter(from)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    List<TelemetrySample> out = new ArrayList<>();
+    for (int k = lo; k < list.size() && list.get(k).window().getStart().isBefore(window.getEnd()); k++) {
+      out.add(list.get(k));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,176 @@
+package dev.amends.core.time;
+
+import dev.amends.core.internal.Checks;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How an account's billing periods are laid out: the cycle, the zone, and either calendar
+ * alignment or an anniversary day.
+ *
+ * <p>Calendar schedules start months on the 1st, quarters on 1 January, April, July and
+ * October, and years on 1 January. Anniversary schedules start every period on the anchor's
+ * day of month, clamped to the last day of shorter months and computed from the anchor each
+ * time, so an anchor of 31 January gives 29 February 2024, 31 March 2024, 30 April 2024: the
+ * clamp never drifts.
+ *
+ * <pre>{@code
+ * BillingSchedule s = BillingSchedule.anniversary(BillingCycle.MONTHLY, LocalDate.of(2024, 1, 31), zone);
+ * s.periodContaining(Instant.parse("2024-02-15T12:00:00Z")).label();  // 2024-01-31/2024-02-29
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class BillingSchedule {
+  private final BillingCycle cycle;
+  private final ZoneId zone;
+  private final LocalDate anchor; // null for calendar alignment
+
+  private BillingSchedule(BillingCycle cycle, ZoneId zone, LocalDate anchor) {
+    this.cycle = cycle;
+    this.zone = zone;
+    this.anchor = anchor;
+  }
+
+  /**
+   * Calendar-aligned periods of a cycle in a zone.
+   *
+   * @param cycle the cycle, not null
+   * @param zone the account's zone, not null
+   * @return the schedule, not null
+   */
+  public static BillingSchedule calendar(BillingCycle cycle, ZoneId zone) {
+    return new BillingSchedule(Checks.notNull("schedule.cycle", cycle), Checks.notNull("schedule.zone", zone), null);
+  }
+
+  /** Calendar months in a zone: the most common schedule. */
+  public static BillingSchedule monthly(ZoneId zone) {
+    return calendar(BillingCycle.MONTHLY, zone);
+  }
+
+  /**
+   * Periods that start on the anchor's day of month (clamped in short months).
+   *
+   * @param cycle the cycle, not null
+   * @param anchor the first day of some period, usually the subscription's start, not null
+   * @param zone the account's zone, not null
+   * @return the schedule, not null
+   */
+  public static BillingSchedule anniversary(BillingCycle cycle, LocalDate anchor, ZoneId zone) {
+    return new BillingSchedule(
+        Checks.notNull("schedule.cycle", cycle),
+        Checks.notNull("schedule.zone", zone),
+        Checks.notNull("schedule.anchor", anchor));
+  }
+
+  /** The cycle. */
+  public BillingCycle cycle() {
+    return cycle;
+  }
+
+  /** The zone periods are computed in. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The anniversary anchor, empty for calendar alignment. */
+  public Optional<LocalDate> anchor() {
+    return Optional.ofNullable(anchor);
+  }
+
+  /**
+   * The period that contains a local date.
+   *
+   * @param date the date, not null
+   * @return the period, not null
+   */
+  public BillingPeriod periodContaining(LocalDate date) {
+    Checks.notNull("date", date);
+    LocalDate base = anchor != null ? anchor : LocalDate.of(2000, 1, 1);
+    long n = cycle.months();
+    long k = Math.floorDiv(ChronoUnit.MONTHS.between(base.withDayOfMonth(1), date.withDayOfMonth(1)), n);
+    // Step back or forward until [start(k), start(k+1)) holds the date; clamping can shift a boundary.
+    while (startOf(base, k).isAfter(date)) {
+      k--;
+    }
+    while (!startOf(base, k + 1).isAfter(date)) {
+      k++;
+    }
+    return BillingPeriod.of(startOf(base, k), startOf(base, k + 1), zone, cycle.months());
+  }
+
+  /**
+   * The period that contains an instant.
+   *
+   * @param instant the instant, not null
+   * @return the period, not null
+   */
+  public BillingPeriod periodContaining(Instant instant) {
+    Checks.notNull("instant", instant);
+    BillingPeriod p = periodContaining(LocalDate.ofInstant(instant, zone));
+    // A local date can start later than midnight (a gap at 00:00); step to the true owner.
+    if (instant.isBefore(p.start())) {
+      return periodContaining(p.startDate().minusDays(1));
+    }
+    return p;
+  }
+
+  /**
+   * The period after the given one.
+   *
+   * @param period a period of this schedule, not null
+   * @return the next period, not null
+   */
+  public BillingPeriod next(BillingPeriod period) {
+    return periodContaining(period.endDate());
+  }
+
+  /**
+   * Every period that overlaps the half-open window {@code [from, to)}, in order.
+   *
+   * @param from the first instant, not null
+   * @param to the first instant after, not null
+   * @return the periods, possibly empty, not null
+   */
+  public List<BillingPeriod> periodsBetween(Instant from, Instant to) {
+    Checks.window("window", from, to);
+    List<BillingPeriod> out = new ArrayList<>();
+    if (!from.isBefore(to)) {
+      return out;
+    }
+    BillingPeriod p = periodContaining(from);
+    while (p.start().isBefore(to)) {
+      out.add(p);
+      p = next(p);
+    }
+    return out;
+  }
+
+  private LocalDate startOf(LocalDate base, long k) {
+    return base.plusMonths(k * cycle.months());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BillingSchedule s
+        && cycle == s.cycle
+        && zone.equals(s.zone)
+        && Objects.equals(anchor, s.anchor);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(cycle, zone, anchor);
+  }
+
+  @Override
+  public String toString() {
+    return (anchor == null ? "calendar " : "anniversary " + anchor + " ") + cycle + " " + zone;
+  }
+}

@@ -30,7 +30,18 @@ public enum DayCount {
    * @return the daily rate, unrounded, not null
    */
   public ExactMoney dailyRate(Money fee, BillingPeriod period) {
-    ExactMoney exact = ExactMoney.of(fee);
+    return dailyRate(ExactMoney.of(fee), period);
+  }
+
+  /**
+   * The exact value of one day of service, for a fee that is itself exact (such as a prorated
+   * or annual-to-monthly fee).
+   *
+   * @param exact the fee for the period, not null
+   * @param period the period the fee is for, not null
+   * @return the daily rate, unrounded, not null
+   */
+  public ExactMoney dailyRate(ExactMoney exact, BillingPeriod period) {
     return switch (this) {
       case ACTUAL -> exact.dividedBy(Ratio.of(period.days()));
       case THIRTY -> exact.dividedBy(Ratio.of(30L * period.months()));

@@ -1,0 +1,133 @@
+package dev.amends.rules;
+
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
+import dev.amends.rules.Evaluation.PendingLine;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Limits the valued sum of its child's lines, before rounding. Per period, all lines form one
+ * group; per incident, lines resting on the same outages form a group and each group is capped
+ * on its own. A cut is spread {@link Rules.Spread#IN_ORDER in order} (earlier lines keep their
+ * amounts, the cut falls on the last) or {@link Rules.Spread#PRO_RATA pro rata}. Whatever is cut
+ * is gone: nothing is carried forward to a later period.
+ */
+final class Cap extends Combinator {
+  private final RuleNode child;
+  private final CapLimit limit;
+  private final Rules.CapScope scope;
+  private final Rules.Spread spread;
+
+  Cap(String id, RuleNode child, CapLimit limit, Rules.CapScope scope, Rules.Spread spread) {
+    super(id);
+    this.child = Rules.checkChild(id, child);
+    this.limit = limit;
+    this.scope = scope;
+    this.spread = spread;
+  }
+
+  @Override
+  String kind() {
+    return "cap";
+  }
+
+  @Override
+  List<RuleNode> children() {
+    return List.of(child);
+  }
+
+  @Override
+  void appendParameters(StringBuilder sb) {
+    sb.append(",limit=").append(limit.canonical()).append(",scope=").append(scope).append(",spread=").append(spread);
+  }
+
+  @Override
+  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
+    Evaluation e = evaluator.evaluate(child, path, context);
+    if (!e.matched()) {
+      return new Evaluation(
+          new TraceNode(path, kind(), Verdict.NOT_MET, "nothing to cap", Map.of(), Optional.empty(),
+              List.of(e.trace())),
+          List.of(), e.flags());
+    }
+    ExactMoney zero = ExactMoney.zero(context.account().currency());
+    ExactMoney limitMoney = limit.money(context);
+    Ratio limitDays = limit.days();
+
+    Map<String, List<PendingLine>> groups = new LinkedHashMap<>();
+    for (PendingLine l : e.lines()) {
+      String key = scope == Rules.CapScope.PER_INCIDENT ? String.join(",", l.outageIds()) : "";
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
+    }
+    List<PendingLine> out = new ArrayList<>();
+    List<String> cuts = new ArrayList<>();
+    ExactMoney before = zero;
+    ExactMoney after = zero;
+    for (Map.Entry<String, List<PendingLine>> g : groups.entrySet()) {
+      List<PendingLine> lines = g.getValue();
+      ExactMoney sum = zero;
+      Ratio days = Ratio.ZERO;
+      for (PendingLine l : lines) {
+        sum = sum.plus(l.amount());
+        days = l.days() == null ? days : days.plus(l.days());
+      }
+      before = before.plus(sum);
+      Ratio factor = Ratio.ONE;
+      if (sum.compareTo(limitMoney) > 0) {
+        factor = limitMoney.amount().dividedBy(sum.amount());
+      }
+      if (limitDays != null && days.compareTo(limitDays) > 0) {
+        factor = factor.min(limitDays.dividedBy(days));
+      }
+      if (factor.equals(Ratio.ONE)) {
+        out.addAll(lines);
+        after = after.plus(sum);
+        continue;
+      }
+      ExactMoney capped = sum.multipliedBy(factor);
+      after = after.plus(capped);
+      String note = "capped from " + Texts.money(sum) + " to " + Texts.money(capped) + " (limit "
+          + limit.describe(context) + (g.getKey().isEmpty() ? "" : ", incident " + g.getKey()) + ")";
+      cuts.add(note);
+      if (spread == Rules.Spread.PRO_RATA) {
+        for (PendingLine l : lines) {
+          out.add(l.scaled(factor, note));
+        }
+      } else {
+        ExactMoney left = capped;
+        for (PendingLine l : lines) {
+          ExactMoney keep = l.amount().min(left);
+          left = left.minus(keep);
+          PendingLine kept = l.days() == null ? l.withAmount(keep, note) : l.scaled(factor, note);
+          if (kept.isPositive()) {
+            out.add(kept);
+          }
+        }
+      }
+    }
+    Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
+    flags.addAll(e.flags());
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("before", Texts.money(before));
+    values.put("limit", limit.describe(context));
+    values.put("after", Texts.money(after));
+    if (cuts.isEmpty()) {
+      return new Evaluation(
+          new TraceNode(path, kind(), Verdict.CREDITED,
+              "within cap: " + Texts.money(before) + " <= " + limit.describe(context), values, Optional.of(before),
+              List.of(e.trace())),
+          out, flags);
+    }
+    flags.add(DecisionFlag.CAP_REACHED);
+    return new Evaluation(
+        new TraceNode(path, kind(), Verdict.CAPPED, String.join("; ", cuts), values, Optional.of(after),
+            List.of(e.trace())),
+        out, flags);
+  }
+}

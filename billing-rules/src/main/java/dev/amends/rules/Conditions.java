@@ -1,0 +1,179 @@
+package dev.amends.rules;
+
+import dev.amends.core.account.Standing;
+import dev.amends.core.internal.Checks;
+import dev.amends.core.outage.Outage;
+import dev.amends.core.scope.Scope;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The standard conditions. Each reports what it observed and what it compared against.
+ *
+ * <pre>{@code
+ * Conditions.all(
+ *     Conditions.placedUnder(Scope.of("grid")),
+ *     Conditions.standingIn(Standing.Status.GOOD),
+ *     Conditions.availabilityBelow(new BigDecimal("99.9")));
+ * }</pre>
+ */
+public final class Conditions {
+  private Conditions() {}
+
+  /** The subscription's plan is one of the given names. */
+  public static Condition planIn(String... plans) {
+    Set<String> set = new TreeSet<>(List.of(plans));
+    Checks.notEmpty("planIn.plans", set);
+    return simple("plan-in" + set, ctx -> new ConditionResult(
+        set.contains(ctx.subscription().plan()), "plan " + ctx.subscription().plan(), "plan in " + set));
+  }
+
+  /** Some placement of the subscription lies at or below the scope. */
+  public static Condition placedUnder(Scope scope) {
+    Checks.notNull("placedUnder.scope", scope);
+    return simple("placed-under[" + scope + "]", ctx -> new ConditionResult(
+        ctx.subscription().isPlacedUnder(scope),
+        "placements " + new TreeSet<>(ctx.subscription().placements()),
+        "placed at or below " + scope));
+  }
+
+  /** An outage with the tag touched the subscription in the period (counted or not). */
+  public static Condition affectedByOutageTagged(String tag) {
+    Checks.notBlank("affectedByOutageTagged.tag", tag);
+    return simple("affected-by-tag[" + tag + "]", ctx -> {
+      List<String> ids = ctx.outages().stream().filter(o -> o.tags().contains(tag)).map(Outage::id).toList();
+      return new ConditionResult(!ids.isEmpty(), "outages tagged " + tag + ": " + ids, "at least one");
+    });
+  }
+
+  /** The outage with the id touched the subscription in the period (counted or not). */
+  public static Condition affectedByOutage(String outageId) {
+    Checks.notBlank("affectedByOutage.outageId", outageId);
+    return simple("affected-by-outage[" + outageId + "]", ctx -> {
+      List<String> ids = ctx.outages().stream().map(Outage::id).toList();
+      return new ConditionResult(ids.contains(outageId), "outages " + ids, "includes " + outageId);
+    });
+  }
+
+  /** The account's standing is one of the given statuses. */
+  public static Condition standingIn(Standing.Status first, Standing.Status... rest) {
+    Set<Standing.Status> set = EnumSet.of(first, rest);
+    return simple("standing-in" + set, ctx -> new ConditionResult(
+        set.contains(ctx.account().standing().status()), "standing " + ctx.account().standing(), "standing in " + set));
+  }
+
+  /** The customer has been a customer since the date or earlier. */
+  public static Condition customerSinceOnOrBefore(LocalDate date) {
+    Checks.notNull("customerSinceOnOrBefore.date", date);
+    return simple("customer-since-on-or-before[" + date + "]", ctx -> {
+      var since = ctx.account().customerSince();
+      return new ConditionResult(
+          since.isPresent() && !since.get().isAfter(date),
+          "customer since " + since.map(LocalDate::toString).orElse("unknown"),
+          "customer since on or before " + date);
+    });
+  }
+
+  /** A claim covering the subscription was filed before the deadline. */
+  public static Condition claimFiledInTime(ClaimDeadline deadline) {
+    Checks.notNull("claimFiledInTime.deadline", deadline);
+    return simple("claim-filed-in-time[" + deadline.canonical() + "]", ctx -> deadline.check(ctx));
+  }
+
+  /** Availability is strictly below the percentage, compared exactly. */
+  public static Condition availabilityBelow(BigDecimal percent) {
+    Checks.notNull("availabilityBelow.percent", percent);
+    return simple("availability-below[" + percent.toPlainString() + "]", ctx -> new ConditionResult(
+        ctx.measurement().isBelowPercent(percent),
+        "availability " + Texts.percent(ctx.measurement()),
+        "below " + percent.toPlainString() + " %"));
+  }
+
+  /** Counted downtime is at least the duration. */
+  public static Condition downtimeAtLeast(Duration duration) {
+    Checks.notNegative("downtimeAtLeast.duration", duration);
+    return simple("downtime-at-least[" + duration + "]", ctx -> new ConditionResult(
+        ctx.measurement().downtime().compareTo(duration) >= 0,
+        "downtime " + ctx.measurement().downtime(),
+        "at least " + duration));
+  }
+
+  /** The subscription was active at the given instant. */
+  public static Condition activeAt(Instant instant) {
+    Checks.notNull("activeAt.instant", instant);
+    return simple("active-at[" + instant + "]", ctx -> new ConditionResult(
+        ctx.subscription().active().contains(instant),
+        "active " + ctx.subscription().active(), "active at " + instant));
+  }
+
+  /** Every condition holds; all are evaluated and reported. */
+  public static Condition all(Condition... conditions) {
+    List<Condition> list = List.of(conditions);
+    Checks.notEmpty("all.conditions", list);
+    return simple("all(" + list.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")", ctx -> {
+      List<ConditionResult> results = new ArrayList<>();
+      for (Condition c : list) {
+        results.add(c.test(ctx));
+      }
+      return combine(results, results.stream().allMatch(ConditionResult::met), "all of");
+    });
+  }
+
+  /** At least one condition holds; all are evaluated and reported. */
+  public static Condition any(Condition... conditions) {
+    List<Condition> list = List.of(conditions);
+    Checks.notEmpty("any.conditions", list);
+    return simple("any(" + list.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")", ctx -> {
+      List<ConditionResult> results = new ArrayList<>();
+      for (Condition c : list) {
+        results.add(c.test(ctx));
+      }
+      return combine(results, results.stream().anyMatch(ConditionResult::met), "any of");
+    });
+  }
+
+  /** The condition does not hold. */
+  public static Condition not(Condition condition) {
+    Checks.notNull("not.condition", condition);
+    return simple("not(" + condition.canonical() + ")", ctx -> {
+      ConditionResult r = condition.test(ctx);
+      return new ConditionResult(!r.met(), r.observed(), "not (" + r.expected() + ")");
+    });
+  }
+
+  private static ConditionResult combine(List<ConditionResult> results, boolean met, String word) {
+    return new ConditionResult(
+        met,
+        results.stream().map(ConditionResult::observed).collect(Collectors.joining("; ")),
+        word + " [" + results.stream().map(r -> r.expected() + (r.met() ? " (met)" : " (not met)"))
+            .collect(Collectors.joining("; ")) + "]");
+  }
+
+  private static Condition simple(String canonical, Function<RuleContext, ConditionResult> test) {
+    return new Condition() {
+      @Override
+      public ConditionResult test(RuleContext context) {
+        return test.apply(context);
+      }
+
+      @Override
+      public String canonical() {
+        return canonical;
+      }
+
+      @Override
+      public String toString() {
+        return canonical;
+      }
+    };
+  }
+}

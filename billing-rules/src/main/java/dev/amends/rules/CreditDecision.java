@@ -1,0 +1,139 @@
+package dev.amends.rules;
+
+import dev.amends.core.time.BillingPeriod;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * What an account is owed for one period, and why: the credit lines, totals per currency,
+ * flags and warnings for a person to look at, and a trace of every rule looked at, including
+ * those that gave nothing.
+ *
+ * <p>Lines come ordered by subscription id, then policy id, then the rule's position in the
+ * tree; the decision is identical on every re-run of the same inputs, whatever their order.
+ * {@link #explain()} renders it as plain text for support staff. Immutable and thread-safe.
+ */
+public final class CreditDecision {
+  private final String accountId;
+  private final BillingPeriod period;
+  private final Instant evaluatedAt;
+  private final List<CreditLine> lines;
+  private final Map<CurrencyUnit, Money> totals;
+  private final Set<DecisionFlag> flags;
+  private final List<String> warnings;
+  private final List<SubscriptionTrace> traces;
+
+  CreditDecision(
+      String accountId, BillingPeriod period, Instant evaluatedAt, List<CreditLine> lines, Set<DecisionFlag> flags,
+      List<String> warnings, List<SubscriptionTrace> traces) {
+    this.accountId = accountId;
+    this.period = period;
+    this.evaluatedAt = evaluatedAt;
+    this.lines = List.copyOf(lines);
+    Map<CurrencyUnit, Money> sums = new LinkedHashMap<>();
+    for (CreditLine l : lines) {
+      sums.merge(l.amount().getCurrencyUnit(), l.amount(), Money::plus);
+    }
+    this.totals = Collections.unmodifiableMap(sums);
+    this.flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+    this.warnings = List.copyOf(warnings);
+    this.traces = List.copyOf(traces);
+  }
+
+  /** The account. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /** The billing period. */
+  public BillingPeriod period() {
+    return period;
+  }
+
+  /** The instant of evaluation. */
+  public Instant evaluatedAt() {
+    return evaluatedAt;
+  }
+
+  /** The lines to issue: new credits, top-ups and clawbacks. Empty when nothing new is owed. */
+  public List<CreditLine> lines() {
+    return lines;
+  }
+
+  /** The sum of the lines per currency; currencies without lines are absent. */
+  public Map<CurrencyUnit, Money> totals() {
+    return totals;
+  }
+
+  /** The total in a currency, zero if none. */
+  public Money total(CurrencyUnit currency) {
+    return totals.getOrDefault(currency, Money.zero(currency));
+  }
+
+  /** Flags for a person: ambiguous boundaries, caps reached, review needed, overpayment. */
+  public Set<DecisionFlag> flags() {
+    return flags;
+  }
+
+  /** Warnings in plain words, such as a line below the policy's minimum credit. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** For each subscription and policy, how it was judged. */
+  public List<SubscriptionTrace> traces() {
+    return traces;
+  }
+
+  /** The trace of one subscription under one policy, if any. */
+  public java.util.Optional<SubscriptionTrace> trace(String subscriptionId, String policyId) {
+    return traces.stream()
+        .filter(t -> t.subscriptionId().equals(subscriptionId) && t.policyId().equals(policyId))
+        .findFirst();
+  }
+
+  /** A plain-text explanation for support staff: lines, totals, flags, warnings, and the trace. */
+  public String explain() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Credit decision for account ").append(accountId).append(", period ").append(period.label())
+        .append(" (").append(period.zone()).append("), evaluated at ").append(evaluatedAt).append('\n');
+    if (lines.isEmpty()) {
+      sb.append("No new credit lines.\n");
+    } else {
+      sb.append("Lines:\n");
+      for (CreditLine l : lines) {
+        sb.append("  ").append(l.describe()).append('\n');
+      }
+    }
+    List<String> t = new ArrayList<>();
+    totals.values().forEach(m -> t.add(m.toString()));
+    sb.append("Totals: ").append(t.isEmpty() ? "none" : String.join(", ", t)).append('\n');
+    sb.append("Flags: ").append(flags.isEmpty() ? "none" : flags.toString()).append('\n');
+    for (String w : warnings) {
+      sb.append("Warning: ").append(w).append('\n');
+    }
+    sb.append("Trace:\n");
+    for (SubscriptionTrace st : traces) {
+      sb.append("  ").append(st.subscriptionId()).append(" under ").append(st.policyId()).append(" v")
+          .append(st.policyVersion()).append(" (").append(st.policyDigest(), 0, Math.min(19, st.policyDigest().length()))
+          .append("…)\n");
+      sb.append("    fee: ").append(st.fee()).append('\n');
+      sb.append("    measurement: ").append(st.measurement()).append('\n');
+      st.root().render(sb, "    ");
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "CreditDecision(" + accountId + " " + period.label() + ": " + lines.size() + " line(s), " + totals + ")";
+  }
+}

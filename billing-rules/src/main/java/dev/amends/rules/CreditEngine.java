@@ -1,0 +1,313 @@
+package dev.amends.rules;
+
+import dev.amends.core.account.Account;
+import dev.amends.core.account.PeriodFee;
+import dev.amends.core.account.Subscription;
+import dev.amends.core.internal.Checks;
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.measure.Measurer;
+import dev.amends.core.outage.Outage;
+import dev.amends.core.outage.OutageLog;
+import dev.amends.core.time.BillingPeriod;
+import dev.amends.rules.Evaluation.PendingLine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * Decides what an account is owed for a billing period.
+ *
+ * <pre>{@code
+ * CreditEngine engine = CreditEngine.builder()
+ *     .policies(PolicyBook.of(sla, goodwill))
+ *     .outages(outageLog)
+ *     .build();
+ * CreditDecision d = engine.decide(account, december);
+ * d.lines();      // what to credit, each rounded once, each with its reason and key
+ * d.explain();    // plain text for support staff
+ * }</pre>
+ *
+ * <p>For each policy in force at the period's start (by policy id), and each subscription
+ * active in the period (by subscription id): the fee for the period, the downtime measured under
+ * the policy's rules, the rule tree evaluated on that context, caps applied, and each line
+ * rounded once with the policy's rounding. Lines at or below the policy's minimum credit are
+ * dropped with a warning. Given the credits already issued ({@link DecisionRequest#issued()}),
+ * the engine returns only the difference: nothing on a plain re-run, a top-up when a corrected
+ * outage lengthens downtime, and a clawback when it shortens it and the policy allows
+ * clawbacks (otherwise a flag and a warning).
+ *
+ * <p>Built once, immutable, safe to share across threads; no reflection and no clock.
+ */
+public final class CreditEngine {
+  private final PolicyBook policies;
+  private final OutageLog outages;
+  private final Map<CurrencyUnit, Money> reviewAbove;
+  private final Map<Policy, Measurer> measurers;
+
+  private CreditEngine(Builder b) {
+    this.policies = b.policies;
+    this.outages = b.outages;
+    this.reviewAbove = Map.copyOf(b.reviewAbove);
+    Map<Policy, Measurer> m = new HashMap<>();
+    for (Policy p : policies.policies()) {
+      m.put(p, Measurer.of(p.measurementRules()));
+    }
+    this.measurers = Map.copyOf(m);
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The policies applied. */
+  public PolicyBook policies() {
+    return policies;
+  }
+
+  /** The outage records measured. */
+  public OutageLog outages() {
+    return outages;
+  }
+
+  /**
+   * Decides an account's credits for a period, with no claims and nothing issued before,
+   * evaluated at the period's end.
+   *
+   * @param account the account, not null
+   * @param period the billing period, not null
+   * @return the decision, not null
+   */
+  public CreditDecision decide(Account account, BillingPeriod period) {
+    return decide(DecisionRequest.of(account, period));
+  }
+
+  /**
+   * Decides an account's credits for a period, given claims and credits already issued.
+   *
+   * @param request the request, not null
+   * @return the decision, not null
+   * @throws RuleEvaluationException if a rule fails; the message names its path
+   */
+  public CreditDecision decide(DecisionRequest request) {
+    Checks.notNull("request", request);
+    Account account = request.account();
+    BillingPeriod period = request.period();
+    Instant evaluatedAt = request.evaluatedAt().orElse(period.end());
+    Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
+    List<String> warnings = new ArrayList<>();
+    List<SubscriptionTrace> traces = new ArrayList<>();
+    List<CreditLine> computed = new ArrayList<>();
+    Map<String, Policy> policyById = new HashMap<>();
+
+    List<Subscription> subs = new ArrayList<>(account.subscriptions());
+    subs.sort(Comparator.comparing(Subscription::id));
+    for (Policy policy : policies.inForce(period.start())) {
+      policyById.put(policy.id(), policy);
+      Measurer measurer = measurers.get(policy);
+      for (Subscription sub : subs) {
+        PeriodFee fee = PeriodFee.of(account, sub, period, policy.proration());
+        if (!fee.isActive()) {
+          continue;
+        }
+        Measurement measurement = measurer.measure(sub, period, outages);
+        List<Outage> involved = new ArrayList<>();
+        for (String id : measurement.outageIds()) {
+          outages.byId(id).ifPresent(involved::add);
+        }
+        RuleContext context = RuleContext.builder()
+            .account(account)
+            .subscription(sub)
+            .period(period)
+            .fee(fee)
+            .measurement(measurement)
+            .outages(involved)
+            .claim(claimFor(request, sub))
+            .evaluatedAt(evaluatedAt)
+            .build();
+        Evaluation e = Evaluator.INSTANCE.evaluate(policy.rule(), "", context);
+        flags.addAll(e.flags());
+        traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), policy.digest(), fee.toString(),
+            measurement.toString(), e.trace()));
+        for (PendingLine pending : e.lines()) {
+          Money amount = pending.amount().rounded(policy.rounding());
+          boolean hasDays = pending.days() != null && pending.days().signum() > 0;
+          if (amount.isZero() && !hasDays) {
+            warnings.add(pending.path() + " for " + sub.id() + " rounds to " + amount + " (" +
+                Texts.money(pending.amount()) + "); no line");
+            continue;
+          }
+          Optional<Money> minimum = policy.minimumCredit(amount.getCurrencyUnit());
+          if (minimum.isPresent() && !amount.isGreaterThan(minimum.get()) && !hasDays) {
+            warnings.add(pending.path() + " for " + sub.id() + " gives " + amount + ", not above the minimum credit "
+                + minimum.get() + "; no line");
+            continue;
+          }
+          computed.add(new CreditLine(
+              key(account.id(), sub.id(), period, policy.id(), pending.path()),
+              CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), account.id(), sub.id(), period,
+              policy.id(), policy.version(), policy.digest(), pending.path(), pending.outageIds(),
+              pending.reason()));
+        }
+      }
+    }
+
+    List<CreditLine> lines = reconcile(account.id(), period, computed, request.issued(), policyById, flags, warnings);
+    Map<CurrencyUnit, Money> positive = new LinkedHashMap<>();
+    for (CreditLine l : lines) {
+      if (l.amount().isPositive()) {
+        positive.merge(l.amount().getCurrencyUnit(), l.amount(), Money::plus);
+      }
+    }
+    positive.forEach((currency, total) -> {
+      Money threshold = reviewAbove.get(currency);
+      if (threshold != null && total.isGreaterThan(threshold)) {
+        flags.add(DecisionFlag.NEEDS_REVIEW);
+        warnings.add("total " + total + " is above the review threshold " + threshold);
+      }
+    });
+    return new CreditDecision(account.id(), period, evaluatedAt, lines, flags, warnings, traces);
+  }
+
+  private static Optional<Claim> claimFor(DecisionRequest request, Subscription sub) {
+    Optional<Claim> specific = request.claims().stream()
+        .filter(c -> c.subscriptionId().map(sub.id()::equals).orElse(false))
+        .min(Comparator.comparing(Claim::filedAt));
+    if (specific.isPresent()) {
+      return specific;
+    }
+    return request.claims().stream()
+        .filter(c -> c.subscriptionId().isEmpty())
+        .min(Comparator.comparing(Claim::filedAt));
+  }
+
+  /** New lines minus what was issued, keyed by the original credit's key. */
+  private static List<CreditLine> reconcile(
+      String accountId, BillingPeriod period, List<CreditLine> computed, List<IssuedCredit> issued, Map<String, Policy> policyById,
+      Set<DecisionFlag> flags, List<String> warnings) {
+    if (issued.isEmpty()) {
+      return computed;
+    }
+    Map<String, Money> issuedByKey = new LinkedHashMap<>();
+    Map<String, IssuedCredit> firstIssued = new HashMap<>();
+    for (IssuedCredit c : issued) {
+      issuedByKey.merge(c.baseKey(), c.amount(), Money::plus);
+      firstIssued.putIfAbsent(c.baseKey(), c);
+    }
+    List<CreditLine> out = new ArrayList<>();
+    for (CreditLine line : computed) {
+      Money before = issuedByKey.remove(line.key());
+      if (before == null) {
+        out.add(line);
+        continue;
+      }
+      Money diff = line.amount().minus(before);
+      if (diff.isZero()) {
+        continue;
+      }
+      Policy policy = policyById.get(line.policyId());
+      if (diff.isPositive()) {
+        out.add(adjust(line, CreditLine.Kind.TOP_UP, diff, before,
+            "top-up: now " + line.amount() + ", issued " + before + "; " + line.reason()));
+      } else if (policy != null && policy.allowsClawback()) {
+        out.add(adjust(line, CreditLine.Kind.CLAWBACK, diff, before,
+            "clawback: now " + line.amount() + ", issued " + before + "; " + line.reason()));
+      } else {
+        flags.add(DecisionFlag.OVERPAID_NO_CLAWBACK);
+        warnings.add(line.key() + " issued " + before + " but now computes " + line.amount()
+            + "; policy " + line.policyId() + " does not allow clawbacks");
+      }
+    }
+    // Issued credits the re-run no longer computes at all.
+    for (Map.Entry<String, Money> left : issuedByKey.entrySet()) {
+      if (left.getValue().isZero()) {
+        continue;
+      }
+      IssuedCredit first = firstIssued.get(left.getKey());
+      Policy policy = policyById.get(first.policyId());
+      if (policy != null && policy.allowsClawback() && left.getValue().isPositive()) {
+        warnings.add(left.getKey() + " issued " + left.getValue() + " is no longer owed; clawed back in full");
+        out.add(new CreditLine(left.getKey() + "/clawback-after-" + left.getValue().getAmountMinor().toPlainString(),
+            CreditLine.Kind.CLAWBACK, left.getValue().negated(), Optional.empty(), accountId, first.subscriptionId(),
+            period, policy.id(), policy.version(), policy.digest(), first.rulePath(), List.of(),
+            "clawback: issued " + left.getValue() + ", now nothing is owed"));
+      } else {
+        flags.add(DecisionFlag.OVERPAID_NO_CLAWBACK);
+        warnings.add(left.getKey() + " issued " + left.getValue() + " is no longer owed; "
+            + (policy == null ? "its policy " + first.policyId() + " is not in force"
+                : "policy " + policy.id() + " does not allow clawbacks"));
+      }
+    }
+    return out;
+  }
+
+  private static CreditLine adjust(CreditLine line, CreditLine.Kind kind, Money diff, Money before, String reason) {
+    String key = line.key() + "/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-after-"
+        + before.getAmountMinor().toPlainString();
+    return new CreditLine(key, kind, diff, line.days(), line.accountId(), line.subscriptionId(), line.period(),
+        line.policyId(), line.policyVersion(), line.policyDigest(), line.rulePath(), line.outageIds(), reason);
+  }
+
+  /** A stable key from what identifies a credit; amounts and outages are not part of it. */
+  static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
+    String text = String.join("\u001f", "amends-credit-v1", accountId, subscriptionId,
+        period.startDate().toString(), period.endDate().toString(), period.zone().getId(), policyId, path);
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return "cr-" + HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
+  /** Builds a {@link CreditEngine}. */
+  public static final class Builder {
+    private PolicyBook policies;
+    private OutageLog outages = OutageLog.empty();
+    private final Map<CurrencyUnit, Money> reviewAbove = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** The policies to apply; required. */
+    public Builder policies(PolicyBook policies) {
+      this.policies = Checks.notNull("engine.policies", policies);
+      return this;
+    }
+
+    /** The outage records; empty by default. */
+    public Builder outages(OutageLog outages) {
+      this.outages = Checks.notNull("engine.outages", outages);
+      return this;
+    }
+
+    /** Flags decisions whose new credits in a currency total more than this for review. */
+    public Builder reviewAbove(Money threshold) {
+      Checks.notNull("engine.reviewAbove", threshold);
+      reviewAbove.put(threshold.getCurrencyUnit(), threshold);
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @throws dev.amends.core.InvalidInputException if no policies were given
+     */
+    public CreditEngine build() {
+      Checks.notNull("engine.policies", policies);
+      return new CreditEngine(this);
+    }
+  }
+}

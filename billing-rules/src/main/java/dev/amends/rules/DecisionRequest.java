@@ -1,0 +1,59 @@
+package dev.amends.rules;
+
+import dev.amends.core.account.Account;
+import dev.amends.core.time.BillingPeriod;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Everything one decision needs beyond the engine's policies and outage log: the account, the
+ * period, the customer's claims, the credits already issued for this account and period, and
+ * the evaluation instant (the period's end if not given; never a clock).
+ *
+ * <p>Immutable and thread-safe.
+ */
+@Value.Immutable
+public abstract class DecisionRequest {
+  DecisionRequest() {}
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A request with no claims and nothing issued. */
+  public static DecisionRequest of(Account account, BillingPeriod period) {
+    return builder().account(account).period(period).build();
+  }
+
+  /** The account. */
+  public abstract Account account();
+
+  /** The billing period. */
+  public abstract BillingPeriod period();
+
+  /** Claims the customer filed. A claim for a subscription beats an account-wide one. */
+  public abstract List<Claim> claims();
+
+  /** Credits already issued for this account and period, for reconciliation. */
+  public abstract List<IssuedCredit> issued();
+
+  /** The instant of evaluation; the period's end if empty. */
+  public abstract Optional<Instant> evaluatedAt();
+
+  /** Builds a {@link DecisionRequest}. */
+  public static final class Builder extends ImmutableDecisionRequest.Builder {
+    Builder() {}
+
+    @Override
+    public DecisionRequest build() {
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw dev.amends.core.internal.Checks.missing("request", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.amends.rules;
+
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The result of evaluating one node: its trace, its unrounded lines, and flags raised. */
+record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags) {
+  Evaluation {
+    lines = List.copyOf(lines);
+    flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+  }
+
+  /** True if the node gave something: a positive amount or a positive number of days. */
+  boolean matched() {
+    return lines.stream().anyMatch(PendingLine::isPositive);
+  }
+
+  /** The valued sum of the lines, or zero in the currency given. */
+  ExactMoney total(ExactMoney zero) {
+    ExactMoney t = zero;
+    for (PendingLine l : lines) {
+      t = t.plus(l.amount());
+    }
+    return t;
+  }
+
+  /** An unrounded credit line on its way to the engine. */
+  record PendingLine(String path, ExactMoney amount, Ratio days, String reason, List<String> outageIds) {
+    PendingLine {
+      outageIds = List.copyOf(outageIds);
+    }
+
+    boolean isPositive() {
+      return amount.isPositive() || (days != null && days.signum() > 0);
+    }
+
+    PendingLine scaled(Ratio factor, String note) {
+      return new PendingLine(path, amount.multipliedBy(factor), days == null ? null : days.multipliedBy(factor),
+          reason + "; " + note, outageIds);
+    }
+
+    PendingLine withAmount(ExactMoney newAmount, String note) {
+      return new PendingLine(path, newAmount, days, reason + "; " + note, outageIds);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.amends.rules;
+
+import dev.amends.core.AmendsException;
+import dev.amends.core.money.ExactMoney;
+import dev.amends.rules.Evaluation.PendingLine;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Walks a rule tree for one context. Stateless; one instance serves every thread. */
+final class Evaluator {
+  static final Evaluator INSTANCE = new Evaluator();
+
+  private Evaluator() {}
+
+  static String pathOf(String parentPath, RuleNode node) {
+    return parentPath.isEmpty() ? node.id() : parentPath + "/" + node.id();
+  }
+
+  /** Evaluates a node whose parent sits at {@code parentPath} ("" for the root). */
+  Evaluation evaluate(RuleNode node, String parentPath, RuleContext context) {
+    String path = pathOf(parentPath, node);
+    return switch (node) {
+      case CreditRule rule -> leaf(rule, path, context);
+      case Combinator c -> c.evaluate(this, path, context);
+    };
+  }
+
+  /** The trace of a node that was not evaluated. */
+  Evaluation skipped(RuleNode node, String parentPath, String why) {
+    String path = pathOf(parentPath, node);
+    String kind = node instanceof Combinator c ? c.kind() : ((CreditRule) node).kind();
+    return new Evaluation(
+        new TraceNode(path, kind, Verdict.SKIPPED, why, Map.of(), Optional.empty(), List.of()), List.of(), Set.of());
+  }
+
+  private Evaluation leaf(CreditRule rule, String path, RuleContext context) {
+    Outcome outcome;
+    try {
+      outcome = rule.evaluate(context);
+    } catch (AmendsException e) {
+      throw new RuleEvaluationException(path, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new RuleEvaluationException(path, "failed: " + e, e);
+    }
+    if (outcome == null) {
+      throw new RuleEvaluationException(path, "returned null instead of an Outcome", null);
+    }
+    if (!outcome.isCredit()) {
+      return new Evaluation(
+          new TraceNode(path, rule.kind(), Verdict.NOT_MET, outcome.reason(), outcome.values(), Optional.empty(),
+              List.of()),
+          List.of(), outcome.flags());
+    }
+    ExactMoney amount = outcome.amount().orElseThrow();
+    if (!amount.currency().equals(context.account().currency())) {
+      throw new RuleEvaluationException(path,
+          "gave a credit in " + amount.currency() + " to an account billed in " + context.account().currency(), null);
+    }
+    PendingLine line = new PendingLine(path, amount, outcome.days().orElse(null), outcome.reason(), outcome.outageIds());
+    Verdict verdict = line.isPositive() ? Verdict.CREDITED : Verdict.ZERO;
+    return new Evaluation(
+        new TraceNode(path, rule.kind(), verdict, outcome.reason(), outcome.values(), Optional.of(amount), List.of()),
+        line.isPositive() ? List.of(line) : List.of(), outcome.flags());
+  }
+}

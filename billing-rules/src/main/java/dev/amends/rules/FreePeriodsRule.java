@@ -1,0 +1,65 @@
+package dev.amends.rules;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.account.Price;
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
+import java.math.BigDecimal;
+
+/** A number of free months (or periods), valued by a named rule. */
+final class FreePeriodsRule implements CreditRule {
+  private final String id;
+  private final BigDecimal count;
+  private final Rules.FreePeriodValue valuation;
+
+  FreePeriodsRule(String id, BigDecimal count, Rules.FreePeriodValue valuation) {
+    this.id = Rules.checkId(id);
+    this.count = Rules.notNegative(id + ".count", count);
+    this.valuation = java.util.Objects.requireNonNull(valuation, "valuation");
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String kind() {
+    return "free-periods";
+  }
+
+  @Override
+  public String canonical() {
+    return kind() + "(" + id + ",count=" + Tier.plain(count) + ",valued=" + valuation + ")";
+  }
+
+  @Override
+  public Outcome evaluate(RuleContext context) {
+    String n = Tier.plain(count);
+    if (valuation == Rules.FreePeriodValue.FULL_PERIOD_FEE) {
+      ExactMoney fee = context.fee().fullFee();
+      ExactMoney credit = fee.multipliedBy(Ratio.of(count));
+      return Outcome.credit(credit, n + " period(s) free at " + Texts.money(fee) + " a period = " + Texts.money(credit))
+          .withValue("count", n)
+          .withValue("periodFee", Texts.money(fee));
+    }
+    Price price = context.subscription().prices().priceOn(context.period().startDate())
+        .orElseThrow(() -> InvalidInputException.of("subscription.prices",
+            "has no price in force on " + context.period().startDate(), context.subscription().prices()));
+    ExactMoney monthly = ExactMoney.of(price.amount())
+        .multipliedBy(context.subscription().seats())
+        .dividedBy(Ratio.of(price.per().months()));
+    ExactMoney credit = monthly.multipliedBy(Ratio.of(count));
+    String per = price.per().months() == 1 ? "" : " (" + price.amount() + " per " + price.per() + " / "
+        + price.per().months() + ")";
+    return Outcome.credit(credit,
+            n + " month(s) free at " + Texts.money(monthly) + " a month" + per + " = " + Texts.money(credit))
+        .withValue("count", n)
+        .withValue("monthlyPrice", Texts.money(monthly));
+  }
+
+  @Override
+  public String toString() {
+    return canonical();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.amends.rules;
+
+import java.util.Objects;
+import org.joda.money.Money;
+
+/**
+ * A credit already issued, as the account system recorded it: the line's idempotency key, the
+ * amount, and the policy that decided it.
+ *
+ * @param key the idempotency key of the issued line (a credit, a top-up or a clawback)
+ * @param amount the amount issued; negative for a clawback
+ * @param policyId the policy that decided it
+ * @param subscriptionId the subscription it was for
+ * @param rulePath the path of the rule that gave it
+ */
+public record IssuedCredit(String key, Money amount, String policyId, String subscriptionId, String rulePath) {
+  /** Validates. */
+  public IssuedCredit {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(policyId, "policyId");
+    Objects.requireNonNull(subscriptionId, "subscriptionId");
+    Objects.requireNonNull(rulePath, "rulePath");
+  }
+
+  /** The record of issuing a line. */
+  public static IssuedCredit of(CreditLine line) {
+    return new IssuedCredit(line.key(), line.amount(), line.policyId(), line.subscriptionId(), line.rulePath());
+  }
+
+  /** The key of the original credit this adjusts: the part before any {@code /}. */
+  String baseKey() {
+    int slash = key.indexOf('/');
+    return slash < 0 ? key : key.substring(0, slash);
+  }
+}

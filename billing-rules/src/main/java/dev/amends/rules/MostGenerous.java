@@ -1,0 +1,80 @@
+package dev.amends.rules;
+
+import dev.amends.core.money.ExactMoney;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The child whose lines are worth the most, valued in the fee's currency before rounding; ties
+ * go to the first in the order written. The others stay in the trace as {@link Verdict#LOST},
+ * with their amounts.
+ */
+final class MostGenerous extends Combinator {
+  private final List<RuleNode> children;
+
+  MostGenerous(String id, List<RuleNode> children) {
+    super(id);
+    this.children = Rules.checkChildren(id, children);
+  }
+
+  @Override
+  String kind() {
+    return "most-generous";
+  }
+
+  @Override
+  List<RuleNode> children() {
+    return children;
+  }
+
+  @Override
+  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
+    ExactMoney zero = ExactMoney.zero(context.account().currency());
+    List<Evaluation> evals = new ArrayList<>();
+    int winner = -1;
+    ExactMoney best = null;
+    for (RuleNode child : children) {
+      Evaluation e = evaluator.evaluate(child, path, context);
+      evals.add(e);
+      if (e.matched()) {
+        ExactMoney total = e.total(zero);
+        if (best == null || total.compareTo(best) > 0) {
+          best = total;
+          winner = evals.size() - 1;
+        }
+      }
+    }
+    List<TraceNode> traces = new ArrayList<>();
+    Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
+    for (int i = 0; i < evals.size(); i++) {
+      Evaluation e = evals.get(i);
+      if (i != winner && e.matched()) {
+        traces.add(e.trace().with(Verdict.LOST,
+            e.trace().summary() + "; lost to " + children.get(winner).id() + " (" + Texts.money(best) + " >= "
+                + Texts.money(e.total(zero)) + ")"));
+      } else {
+        traces.add(e.trace());
+      }
+      if (i == winner) {
+        flags.addAll(e.flags());
+      }
+    }
+    if (winner < 0) {
+      for (Evaluation e : evals) {
+        flags.addAll(e.flags());
+      }
+      return new Evaluation(
+          new TraceNode(path, kind(), Verdict.NOT_MET, "no child gave a credit", Map.of(), Optional.empty(), traces),
+          List.of(), flags);
+    }
+    String summary = "most generous: " + children.get(winner).id() + " with " + Texts.money(best);
+    return new Evaluation(
+        new TraceNode(path, kind(), Verdict.CREDITED, summary, Map.of("winner", children.get(winner).id()),
+            Optional.of(best), traces),
+        evals.get(winner).lines(), flags);
+  }
+}

@@ -1,0 +1,179 @@
+package dev.amends.rules;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.internal.Checks;
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a {@link CreditRule} decided: no credit, with the reason; or a credit, with the unrounded
+ * amount, the reason, the numbers behind it, and the outages it rests on.
+ *
+ * <pre>{@code
+ * Outcome.noCredit("availability 99.95 % >= 99.9 %");
+ * Outcome.credit(fee.percent(TEN), "availability 99.0591 % < 99.9 % -> 10 % of USD 20.00")
+ *     .withValue("availability", "99.0591 %")
+ *     .withOutages(List.of("MAINT-2007-12-01"));
+ * }</pre>
+ *
+ * <p>A credit may also or instead be a term extension in days ({@link #withDays(Ratio)}).
+ * Amounts are never negative. Immutable and thread-safe; the {@code with} methods return copies.
+ */
+public final class Outcome {
+  private final ExactMoney amount; // null: no credit
+  private final Ratio days; // null: no term extension
+  private final String reason;
+  private final Map<String, String> values;
+  private final List<String> outageIds;
+  private final Set<DecisionFlag> flags;
+
+  private Outcome(
+      ExactMoney amount, Ratio days, String reason, Map<String, String> values, List<String> outageIds,
+      Set<DecisionFlag> flags) {
+    this.amount = amount;
+    this.days = days;
+    this.reason = reason;
+    this.values = values;
+    this.outageIds = outageIds;
+    this.flags = flags;
+  }
+
+  /**
+   * No credit.
+   *
+   * @param reason why, with the numbers compared, such as {@code availability 99.95 % >= 99.9 %}
+   * @return the outcome, not null
+   */
+  public static Outcome noCredit(String reason) {
+    return new Outcome(null, null, Checks.notBlank("outcome.reason", reason), Map.of(), List.of(), Set.of());
+  }
+
+  /**
+   * A credit of an unrounded amount.
+   *
+   * @param amount the amount, zero or more, not null
+   * @param reason a one-line reason with the numbers in it, not blank
+   * @return the outcome, not null
+   * @throws InvalidInputException if the amount is negative
+   */
+  public static Outcome credit(ExactMoney amount, String reason) {
+    Checks.notNull("outcome.amount", amount);
+    if (amount.isNegative()) {
+      throw InvalidInputException.of("outcome.amount", "must not be negative", amount);
+    }
+    return new Outcome(amount, null, Checks.notBlank("outcome.reason", reason), Map.of(), List.of(), Set.of());
+  }
+
+  /**
+   * A copy that also extends the term by a number of days.
+   *
+   * @param days the days, zero or more, not null
+   * @return the outcome, not null
+   * @throws InvalidInputException if this is a no-credit outcome or days is negative
+   */
+  public Outcome withDays(Ratio days) {
+    Checks.notNull("outcome.days", days);
+    if (amount == null) {
+      throw InvalidInputException.of("outcome.days", "needs a credit outcome", days);
+    }
+    if (days.signum() < 0) {
+      throw InvalidInputException.of("outcome.days", "must not be negative", days);
+    }
+    return new Outcome(amount, days, reason, values, outageIds, flags);
+  }
+
+  /** A copy with one more named value behind the decision, such as {@code availability=99.0591 %}. */
+  public Outcome withValue(String name, Object value) {
+    Map<String, String> copy = new LinkedHashMap<>(values);
+    copy.put(Checks.notBlank("outcome.value.name", name), String.valueOf(value));
+    return new Outcome(amount, days, reason, unmodifiable(copy), outageIds, flags);
+  }
+
+  /** A copy with the ids of the outages the credit rests on. */
+  public Outcome withOutages(Collection<String> ids) {
+    return new Outcome(amount, days, reason, values, List.copyOf(ids), flags);
+  }
+
+  /** A copy with a flag for the decision, such as {@link DecisionFlag#AMBIGUOUS_BOUNDARY}. */
+  public Outcome withFlag(DecisionFlag flag) {
+    Set<DecisionFlag> copy = flags.isEmpty() ? EnumSet.noneOf(DecisionFlag.class) : EnumSet.copyOf(flags);
+    copy.add(Checks.notNull("outcome.flag", flag));
+    return new Outcome(amount, days, reason, values, outageIds, Set.copyOf(copy));
+  }
+
+  private static Map<String, String> unmodifiable(Map<String, String> m) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+  }
+
+  /** True if the rule gave a credit (possibly of zero). */
+  public boolean isCredit() {
+    return amount != null;
+  }
+
+  /** The unrounded amount, empty for no credit. */
+  public Optional<ExactMoney> amount() {
+    return Optional.ofNullable(amount);
+  }
+
+  /** The term extension in days, if any. */
+  public Optional<Ratio> days() {
+    return Optional.ofNullable(days);
+  }
+
+  /** The one-line reason. */
+  public String reason() {
+    return reason;
+  }
+
+  /** The named values behind the decision, in the order added. */
+  public Map<String, String> values() {
+    return values;
+  }
+
+  /** The outages the credit rests on. */
+  public List<String> outageIds() {
+    return outageIds;
+  }
+
+  /** Flags for the decision. */
+  public Set<DecisionFlag> flags() {
+    return flags;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Outcome x
+        && Objects.equals(amount, x.amount)
+        && Objects.equals(days, x.days)
+        && reason.equals(x.reason)
+        && values.equals(x.values)
+        && outageIds.equals(x.outageIds)
+        && flags.equals(x.flags);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(amount, days, reason, values, outageIds, flags);
+  }
+
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    parts.add(amount == null ? "no credit" : "credit " + amount);
+    if (days != null) {
+      parts.add(days + " days");
+    }
+    parts.add(reason);
+    return String.join(": ", parts);
+  }
+}

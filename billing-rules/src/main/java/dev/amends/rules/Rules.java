@@ -1,0 +1,248 @@
+package dev.amends.rules;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.internal.Checks;
+import dev.amends.core.measure.Contribution;
+import dev.amends.core.money.DayCount;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.joda.money.Money;
+
+/**
+ * The standard rules and combinators. Every factory validates its arguments and names the bad
+ * one; tier tables are checked for gaps and overlaps when the {@link Policy} is built, with every
+ * problem listed.
+ *
+ * <pre>{@code
+ * RuleNode sla = Rules.cap("sla", CapLimit.percentOfFee(new BigDecimal("100")),
+ *     Rules.mostGenerous("best-of",
+ *         Rules.availabilityTiers("tiers",
+ *             Tier.range("99.0", "99.9", "10"),
+ *             Tier.range("95.0", "99.0", "25"),
+ *             Tier.range("0", "95.0", "100")),
+ *         Rules.perBlock("blocks", Duration.ofMinutes(30), new BigDecimal("5"), BlockCount.STARTED)));
+ * }</pre>
+ *
+ * <h2>Combinator semantics</h2>
+ * <ul>
+ *   <li>{@code sum}: every child is evaluated and every line kept; two equal credits are two lines.
+ *   <li>{@code mostGenerous}: every child is evaluated; the one whose lines are worth the most
+ *       (valued, unrounded, in the fee's currency) wins; ties go to the first written. Losers stay
+ *       in the trace as {@link Verdict#LOST} with their amounts.
+ *   <li>{@code firstMatch}: children in order until one gives a credit (a positive amount or
+ *       days); "no credit" and zero credits are not matches; later children are traced as
+ *       {@link Verdict#SKIPPED} and not evaluated.
+ *   <li>{@code exactlyOne}: every child is evaluated; more than one credit is a {@link
+ *       RuleEvaluationException} naming both.
+ *   <li>{@code cap}: limits the valued sum of its child's lines before rounding, per period or per
+ *       incident (lines resting on the same outages); the trace says "capped from X to Y (limit
+ *       Z)"; a cut is spread in order or pro rata; nothing is carried forward.
+ *   <li>{@code when}: the condition is traced with what it observed; the branch not taken is
+ *       traced as skipped.
+ *   <li>{@code requiresClaim}: its child counts only if a claim was filed before the deadline.
+ * </ul>
+ */
+public final class Rules {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  private Rules() {}
+
+  /** How blocks of downtime are counted. */
+  public enum BlockCount {
+    /** Every block with any downtime counts ("or part thereof"). */
+    STARTED,
+    /** Only whole blocks count. */
+    COMPLETED
+  }
+
+  /** How a cap applies. */
+  public enum CapScope {
+    /** One limit for all the lines of the period. */
+    PER_PERIOD,
+    /** One limit per incident: lines resting on the same outages share a limit. */
+    PER_INCIDENT
+  }
+
+  /** How a cap's cut is spread over several lines. */
+  public enum Spread {
+    /** Earlier lines keep their amounts; the cut falls on the last lines. */
+    IN_ORDER,
+    /** Every line is reduced by the same factor. */
+    PRO_RATA
+  }
+
+  /** How free periods are valued. */
+  public enum FreePeriodValue {
+    /**
+     * Per month: the price in force at the start of the period, per seat, divided by the
+     * months of its cycle (an annual price ÷ 12).
+     */
+    MONTHLY_PRICE,
+    /** Per period: the full fee for the billing period. */
+    FULL_PERIOD_FEE
+  }
+
+  // ---- leaves ----
+
+  /**
+   * Availability tiers, each mapped to a percentage of the (prorated) fee for the period.
+   *
+   * @param id the node id
+   * @param tiers the table; gaps and overlaps are rejected when the policy is built, and an
+   *     availability exactly on an interior bound that neither neighbour includes gives no credit
+   *     and raises {@link DecisionFlag#AMBIGUOUS_BOUNDARY}
+   */
+  public static CreditRule availabilityTiers(String id, Tier... tiers) {
+    return new AvailabilityTiersRule(id, List.of(tiers));
+  }
+
+  /**
+   * A percentage of the fee per block of downtime: "5 % per 30 minutes or part thereof".
+   *
+   * @param id the node id
+   * @param block the block length, positive
+   * @param percentPerBlock the percentage per block, not negative
+   * @param count started or completed blocks
+   */
+  public static CreditRule perBlock(String id, Duration block, BigDecimal percentPerBlock, BlockCount count) {
+    return new BlockRule(id, block, percentPerBlock, Checks.notNull(id + ".count", count) == BlockCount.STARTED);
+  }
+
+  /**
+   * A multiple of the prorated fee for the downtime beyond an availability allowance: "10x the
+   * prorated fee for downtime beyond 99.9 %".
+   *
+   * @param id the node id
+   * @param multiple the multiple, not negative
+   * @param availabilityPercent the availability promised; downtime up to {@code (100 % - it)} of
+   *     the measurement's denominator is allowed
+   */
+  public static CreditRule multipleOfProratedFee(String id, BigDecimal multiple, BigDecimal availabilityPercent) {
+    Checks.notNull(id + ".availabilityPercent", availabilityPercent);
+    if (availabilityPercent.signum() < 0 || availabilityPercent.compareTo(new BigDecimal("100")) > 0) {
+      throw InvalidInputException.of(id + ".availabilityPercent", "must be in [0, 100]", availabilityPercent);
+    }
+    return new ProratedMultipleRule(id, multiple, availabilityPercent, null);
+  }
+
+  /** As {@link #multipleOfProratedFee(String, BigDecimal, BigDecimal)} with a fixed allowance. */
+  public static CreditRule multipleOfProratedFee(String id, BigDecimal multiple, Duration allowance) {
+    return new ProratedMultipleRule(id, multiple, null, Checks.notNegative(id + ".allowance", allowance));
+  }
+
+  /**
+   * Availability tiers mapped to days of service, as a term extension and, with a day count, as
+   * money at that day count's daily rate of the full fee.
+   *
+   * @param id the node id
+   * @param valuation how a day is valued, or null for a term extension only (amount zero)
+   * @param tiers the table (values are days)
+   */
+  public static CreditRule daysOfService(String id, DayCount valuation, Tier... tiers) {
+    return new DaysOfServiceRule(id, List.of(tiers), valuation);
+  }
+
+  /** A number of free months or periods: "two months free". */
+  public static CreditRule freePeriods(String id, BigDecimal count, FreePeriodValue valuation) {
+    return new FreePeriodsRule(id, count, valuation);
+  }
+
+  /** A fixed amount; give one per currency served. */
+  public static CreditRule flatAmount(String id, Money... amounts) {
+    return new FlatAmountRule(id, List.of(amounts));
+  }
+
+  // ---- combinators ----
+
+  /** Every child's lines. */
+  public static RuleNode sum(String id, RuleNode... children) {
+    return new Sum(id, List.of(children));
+  }
+
+  /** The child worth the most; ties to the first written. */
+  public static RuleNode mostGenerous(String id, RuleNode... children) {
+    return new MostGenerous(id, List.of(children));
+  }
+
+  /** The first child that gives a credit; later ones skipped. */
+  public static RuleNode firstMatch(String id, RuleNode... children) {
+    return new FirstMatch(id, List.of(children));
+  }
+
+  /** At most one child may give a credit; more is an error. */
+  public static RuleNode exactlyOne(String id, RuleNode... children) {
+    return new ExactlyOne(id, List.of(children));
+  }
+
+  /** A cap per period, cut spread in order. */
+  public static RuleNode cap(String id, CapLimit limit, RuleNode child) {
+    return cap(id, limit, CapScope.PER_PERIOD, Spread.IN_ORDER, child);
+  }
+
+  /** A cap with an explicit scope and spread. */
+  public static RuleNode cap(String id, CapLimit limit, CapScope scope, Spread spread, RuleNode child) {
+    return new Cap(id, child, Checks.notNull(id + ".limit", limit), Checks.notNull(id + ".scope", scope),
+        Checks.notNull(id + ".spread", spread));
+  }
+
+  /** {@code then} if the condition holds, else no credit. */
+  public static RuleNode when(String id, Condition condition, RuleNode then) {
+    return new When(id, condition, then, null);
+  }
+
+  /** {@code then} if the condition holds, else {@code otherwise}. */
+  public static RuleNode when(String id, Condition condition, RuleNode then, RuleNode otherwise) {
+    return new When(id, condition, then, checkChild(id, otherwise));
+  }
+
+  /** The child counts only if a claim covering the subscription was filed before the deadline. */
+  public static RuleNode requiresClaim(String id, ClaimDeadline deadline, RuleNode child) {
+    return new RequiresClaim(id, Checks.notNull(id + ".deadline", deadline), child);
+  }
+
+  // ---- shared checks ----
+
+  static String checkId(String id) {
+    Checks.notNull("rule.id", id);
+    if (!ID.matcher(id).matches()) {
+      throw InvalidInputException.of("rule.id",
+          "must start with a letter or digit and use only letters, digits, '.', '_' and '-'", "\"" + id + "\"");
+    }
+    return id;
+  }
+
+  static List<RuleNode> checkChildren(String id, List<RuleNode> children) {
+    Checks.notEmpty(id + ".children", children);
+    for (int i = 0; i < children.size(); i++) {
+      Checks.notNull(id + ".children[" + i + "]", children.get(i));
+    }
+    return List.copyOf(children);
+  }
+
+  static RuleNode checkChild(String id, RuleNode child) {
+    return Checks.notNull(id + ".child", child);
+  }
+
+  static Condition checkCondition(String id, Condition condition) {
+    return Checks.notNull(id + ".condition", condition);
+  }
+
+  static Duration positive(String field, Duration d) {
+    return Checks.positive(field, d);
+  }
+
+  static BigDecimal notNegative(String field, BigDecimal v) {
+    Checks.notNull(field, v);
+    if (v.signum() < 0) {
+      throw InvalidInputException.of(field, "must not be negative", v.toPlainString());
+    }
+    return v;
+  }
+
+  /** The ids of the outages that contributed counted downtime. */
+  static List<String> countedIds(RuleContext context) {
+    return context.measurement().contributions().stream().map(Contribution::outageId).toList();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.amends.rules;
+
+import dev.amends.core.money.ExactMoney;
+import dev.amends.rules.Evaluation.PendingLine;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every child's lines, kept as separate lines. */
+final class Sum extends Combinator {
+  private final List<RuleNode> children;
+
+  Sum(String id, List<RuleNode> children) {
+    super(id);
+    this.children = Rules.checkChildren(id, children);
+  }
+
+  @Override
+  String kind() {
+    return "sum";
+  }
+
+  @Override
+  List<RuleNode> children() {
+    return children;
+  }
+
+  @Override
+  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
+    List<TraceNode> traces = new ArrayList<>();
+    List<PendingLine> lines = new ArrayList<>();
+    Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
+    for (RuleNode child : children) {
+      Evaluation e = evaluator.evaluate(child, path, context);
+      traces.add(e.trace());
+      lines.addAll(e.lines());
+      flags.addAll(e.flags());
+    }
+    ExactMoney total = ExactMoney.zero(context.account().currency());
+    for (PendingLine l : lines) {
+      total = total.plus(l.amount());
+    }
+    Verdict verdict = lines.isEmpty() ? Verdict.NOT_MET : Verdict.CREDITED;
+    String summary = lines.isEmpty()
+        ? "no child gave a credit"
+        : "sum of " + lines.size() + " line(s) = " + Texts.money(total);
+    return new Evaluation(
+        new TraceNode(path, kind(), verdict, summary, Map.of(), lines.isEmpty() ? Optional.empty() : Optional.of(total),
+            traces),
+        lines, flags);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.amends.rules;
+
+import dev.amends.core.money.Ratio;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One row of an availability table: a range of availability in percent, with each bound
+ * inclusive or exclusive, and the value it maps to (a percentage of the fee, or a number of
+ * days).
+ *
+ * <pre>{@code
+ * Tier.range("99.0", "99.9", "10");   // 99.0 % <= availability < 99.9 %  ->  10
+ * Tier.of("95.0", false, "99.0", true, "25");  // 95.0 % < availability <= 99.0 %  ->  25
+ * }</pre>
+ *
+ * @param lower the lower bound in percent
+ * @param lowerInclusive whether availability equal to {@code lower} is in the tier
+ * @param upper the upper bound in percent
+ * @param upperInclusive whether availability equal to {@code upper} is in the tier
+ * @param value what the tier gives: a percentage of the fee, or days
+ */
+public record Tier(BigDecimal lower, boolean lowerInclusive, BigDecimal upper, boolean upperInclusive, BigDecimal value) {
+  /** Validates non-null parts; ranges are checked when the policy is built. */
+  public Tier {
+    Objects.requireNonNull(lower, "lower");
+    Objects.requireNonNull(upper, "upper");
+    Objects.requireNonNull(value, "value");
+  }
+
+  /** {@code lower <= availability < upper -> value}: the usual "less than X %" table row. */
+  public static Tier range(String lowerInclusive, String upperExclusive, String value) {
+    return new Tier(new BigDecimal(lowerInclusive), true, new BigDecimal(upperExclusive), false, new BigDecimal(value));
+  }
+
+  /** A row with explicit bounds. */
+  public static Tier of(String lower, boolean lowerInclusive, String upper, boolean upperInclusive, String value) {
+    return new Tier(new BigDecimal(lower), lowerInclusive, new BigDecimal(upper), upperInclusive, new BigDecimal(value));
+  }
+
+  /** True if the exact availability lies in this tier. */
+  boolean contains(Ratio availability) {
+    int lo = availability.compareToPercent(lower);
+    int hi = availability.compareToPercent(upper);
+    return (lo > 0 || (lo == 0 && lowerInclusive)) && (hi < 0 || (hi == 0 && upperInclusive));
+  }
+
+  /** Such as {@code [99, 99.9)}. */
+  String range() {
+    return (lowerInclusive ? "[" : "(") + plain(lower) + ", " + plain(upper) + (upperInclusive ? "]" : ")");
+  }
+
+  static String plain(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  }
+
+  @Override
+  public String toString() {
+    return range() + "=" + plain(value);
+  }
+}

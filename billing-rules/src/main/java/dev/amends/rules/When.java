@@ -1,0 +1,68 @@
+package dev.amends.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** If the condition holds, the {@code then} branch; otherwise the {@code otherwise} branch, if any. */
+final class When extends Combinator {
+  private final Condition condition;
+  private final RuleNode then;
+  private final RuleNode otherwise; // may be null
+
+  When(String id, Condition condition, RuleNode then, RuleNode otherwise) {
+    super(id);
+    this.condition = Rules.checkCondition(id, condition);
+    this.then = Rules.checkChild(id, then);
+    this.otherwise = otherwise;
+  }
+
+  @Override
+  String kind() {
+    return "when";
+  }
+
+  @Override
+  List<RuleNode> children() {
+    return otherwise == null ? List.of(then) : List.of(then, otherwise);
+  }
+
+  @Override
+  void appendParameters(StringBuilder sb) {
+    sb.append(",if=").append(condition.canonical());
+  }
+
+  @Override
+  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
+    ConditionResult r = condition.test(context);
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("observed", r.observed());
+    values.put("expected", r.expected());
+    List<TraceNode> traces = new ArrayList<>();
+    Evaluation taken;
+    if (r.met()) {
+      taken = evaluator.evaluate(then, path, context);
+      traces.add(taken.trace());
+      if (otherwise != null) {
+        traces.add(evaluator.skipped(otherwise, path, "skipped: condition met").trace());
+      }
+    } else {
+      traces.add(evaluator.skipped(then, path, "skipped: condition not met").trace());
+      if (otherwise == null) {
+        return new Evaluation(
+            new TraceNode(path, kind(), Verdict.NOT_MET, "condition not met: " + r.describe(), values,
+                Optional.empty(), traces),
+            List.of(), java.util.Set.of());
+      }
+      taken = evaluator.evaluate(otherwise, path, context);
+      traces.add(taken.trace());
+    }
+    Verdict verdict = taken.matched() ? Verdict.CREDITED : Verdict.NOT_MET;
+    return new Evaluation(
+        new TraceNode(path, kind(), verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(),
+            values, taken.trace().amount(), traces),
+        taken.lines(), taken.flags());
+  }
+}

@@ -20,8 +20,10 @@ import org.threeten.extra.Interval;
  *
  * <p>The amounts are exact ({@link ExactMoney}); credits computed from them are rounded once,
  * later. When the price changes within the period, each price applies to its part of the
- * period. A monthly period of an annual price is a twelfth of it; a quarterly period of a
- * monthly price is three times it.
+ * period, measured in local days under {@link Proration#BY_DAY} and in time otherwise. A
+ * monthly period of an annual price is a twelfth of it; a quarterly period of a monthly price
+ * is three times it. Before the first price takes effect the subscription must be inactive;
+ * the full fee then counts that part at the first price.
  *
  * <pre>{@code
  * PeriodFee fee = PeriodFee.of(account, sub, dec2007, Proration.BY_TIME);
@@ -98,13 +100,20 @@ public final class PeriodFee {
               "subscription.prices", "has no price in force on " + from + " for subscription " + subscription.id(),
               subscription.prices());
         }
-        continue;
+        // Before the first price, and not active: the first price stands in, so that the full
+        // fee is the fee "as if active throughout" (and NONE charges the whole period) while
+        // this segment adds nothing to a prorated fee.
+        price = subscription.prices().prices().get(0);
       }
       // The price for the whole period: price × seats × (period months ÷ price cycle months).
       ExactMoney perPeriod = ExactMoney.of(price.amount())
           .multipliedBy(subscription.seats())
           .multipliedBy(Ratio.of(period.months(), price.per().months()));
-      Ratio segmentShare = Ratio.of(segment.toDuration(), period.length());
+      // A segment's weight uses the proration's own measure (local days for BY_DAY, instants
+      // otherwise), so that a subscription active all period pays exactly its full fee.
+      Ratio segmentShare = proration == Proration.BY_DAY
+          ? Ratio.of(ChronoUnit.DAYS.between(from, to), periodDays)
+          : Ratio.of(segment.toDuration(), period.length());
       full = full.plus(perPeriod.multipliedBy(segmentShare));
       Ratio activeShareOfPeriod = switch (proration) {
         case BY_TIME -> activeInSegment

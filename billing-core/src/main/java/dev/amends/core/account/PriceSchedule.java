@@ -5,8 +5,10 @@ import dev.amends.core.internal.Checks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -27,24 +29,29 @@ public final class PriceSchedule {
    *
    * @param prices at least one price, not null
    * @return the schedule, sorted by date, not null
-   * @throws InvalidInputException if empty, if currencies differ, or if two prices share a date
+   * @throws InvalidInputException if empty, if currencies differ, or if two prices share a date;
+   *     the field names the price by its index in {@code prices} as given
    */
   public static PriceSchedule of(List<Price> prices) {
     Checks.notEmpty("prices", prices);
+    // Validate in the order given, so that an index in a message is the caller's index: the
+    // currency is the first price's, and a repeated date is reported at its second occurrence.
     List<Price> sorted = new ArrayList<>(prices.size());
+    Set<LocalDate> dates = new HashSet<>();
+    CurrencyUnit currency = null;
     for (int i = 0; i < prices.size(); i++) {
-      sorted.add(Checks.notNull("prices[" + i + "]", prices.get(i)));
-    }
-    sorted.sort(Comparator.comparing(Price::effectiveFrom));
-    CurrencyUnit currency = sorted.get(0).amount().getCurrencyUnit();
-    for (int i = 0; i < sorted.size(); i++) {
-      Price p = sorted.get(i);
+      Price p = Checks.notNull("prices[" + i + "]", prices.get(i));
+      if (currency == null) {
+        currency = p.amount().getCurrencyUnit();
+      }
       Checks.sameCurrency("prices[" + i + "].amount", currency, p.amount().getCurrencyUnit());
-      if (i > 0 && sorted.get(i - 1).effectiveFrom().equals(p.effectiveFrom())) {
+      if (!dates.add(p.effectiveFrom())) {
         throw InvalidInputException.of(
             "prices[" + i + "].effectiveFrom", "is shared by two prices", p.effectiveFrom());
       }
+      sorted.add(p);
     }
+    sorted.sort(Comparator.comparing(Price::effectiveFrom));
     return new PriceSchedule(List.copyOf(sorted));
   }
 

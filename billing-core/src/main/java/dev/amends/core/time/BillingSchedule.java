@@ -118,6 +118,10 @@ public final class BillingSchedule {
     if (instant.isBefore(p.start())) {
       return periodContaining(p.startDate().minusDays(1));
     }
+    // A clock that falls back across midnight repeats local times: step to the true owner.
+    if (!instant.isBefore(p.end())) {
+      return next(p);
+    }
     return p;
   }
 

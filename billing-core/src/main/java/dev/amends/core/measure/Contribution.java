@@ -8,8 +8,9 @@ import java.util.Objects;
  * One outage's part in a measurement.
  *
  * @param outageId the outage record's id, not null
- * @param counted the counted downtime this outage covers; overlaps with other outages included,
- *     not null
+ * @param counted the counted downtime this outage covers, after the minimum downtime and the
+ *     granularity (a blip dropped as too short or the ragged end of an incomplete slice is not in
+ *     it); overlaps with other outages included, not null
  * @param attributed this outage's share of the total downtime: overlapping time goes to the
  *     earliest outage (then the smaller id), and time a started slice added goes to the outage
  *     whose downtime it extends, so the shares of all outages sum to the measured downtime

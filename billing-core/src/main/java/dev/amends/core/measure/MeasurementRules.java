@@ -68,7 +68,10 @@ public abstract class MeasurementRules {
   /**
    * The shortest downtime period that counts, applied to each stretch of continuous downtime
    * after overlapping outages are merged; shorter ones are excluded. Zero by default. A stretch
-   * exactly as long as the minimum counts.
+   * exactly as long as the minimum counts. A stretch that runs across the start or end of the
+   * billing period is judged by its whole length (as far as the subscription was active), and
+   * each period counts its own part: a 5-minute outage from 23:58 to 00:03 over a month end
+   * meets a 5-minute minimum, and counts 2 minutes in one month and 3 in the next.
    */
   @Value.Default
   public Duration minimumDowntime() {

@@ -42,7 +42,8 @@ import org.threeten.extra.Interval;
  *   <li>applies the maintenance budget: excluded maintenance is taken in time order, and what
  *       lies beyond the budget counts again;
  *   <li>merges what is left: overlapping outages count once;
- *   <li>drops stretches of continuous downtime shorter than the minimum;
+ *   <li>drops stretches of continuous downtime shorter than the minimum, judging a stretch that
+ *       runs across the period's start or end by its whole length;
  *   <li>applies the granularity: slices aligned to the period's start, started or completed;
  *   <li>weights by the share of users affected, if the rules say so;
  *   <li>divides by the denominator for an exact availability.
@@ -101,40 +102,10 @@ public final class Measurer {
 
     for (Outage o : outages) {
       out.addOutageIds(o.id());
-      WindowSet w = WindowSet.of(o.window()).intersection(measuredSet);
-      if (w.isEmpty()) {
-        continue;
+      WindowSet w = countable(o, WindowSet.of(o.window()).intersection(measuredSet), exclusions, maintenance, notes);
+      if (w != null) {
+        counted.put(o, w);
       }
-      if (rules.excludedCauses().contains(o.cause())) {
-        exclusions.add(exclusion(w, ExclusionReason.EXCLUDED_CAUSE, o, "cause " + o.cause() + " is excluded"));
-        continue;
-      }
-      if (o.impact().level() == Impact.Level.DEGRADED && !rules.degradedCounts()) {
-        exclusions.add(exclusion(w, ExclusionReason.DEGRADED_SERVICE, o, "degraded service does not count"));
-        continue;
-      }
-      Optional<Ratio> threshold = rules.partialImpact().threshold();
-      if (threshold.isPresent() && o.impact().share().compareTo(threshold.get()) < 0) {
-        exclusions.add(exclusion(w, ExclusionReason.BELOW_IMPACT_THRESHOLD, o,
-            "share of users affected " + o.impact().share() + " < " + threshold.get()));
-        continue;
-      }
-      if (rules.countFrom() == CountFrom.CUSTOMER_REPORT) {
-        if (o.reportedAt().isEmpty()) {
-          exclusions.add(exclusion(w, ExclusionReason.NOT_REPORTED, o, "not reported by the customer"));
-          continue;
-        }
-        Instant reported = o.reportedAt().get();
-        WindowSet before = w.intersection(Interval.of(Instant.MIN, reported));
-        if (!before.isEmpty()) {
-          exclusions.add(exclusion(before, ExclusionReason.BEFORE_CUSTOMER_REPORT, o, "reported at " + reported));
-          w = w.minus(before);
-        }
-      }
-      if (o.kind() == OutageKind.MAINTENANCE && rules.maintenanceNotice().isPresent()) {
-        w = excludeAnnounced(o, w, maintenance, notes);
-      }
-      counted.put(o, w);
     }
     applyBudget(maintenance, counted, notes);
     for (MaintenancePart m : maintenance) {
@@ -149,10 +120,16 @@ public final class Measurer {
     }
     Map<String, WindowSet> sources = new LinkedHashMap<>();
     counted.forEach((o, w) -> sources.put(o.id(), w));
-    WindowSet finalSet = shape(all, sources, period, measuredSet, exclusions);
+    WindowSet around = countedAround(subscription, period, measuredSet, log);
+    WindowSet finalSet = shape(all, around, sources, period, measuredSet, exclusions);
+
+    // What each outage still covers after the minimum and the granularity: a blip dropped as too
+    // short, or the ragged ends of an incomplete slice, are no longer part of any contribution.
+    Map<Outage, WindowSet> kept = new LinkedHashMap<>();
+    counted.forEach((o, w) -> kept.put(o, w.intersection(finalSet)));
 
     Duration downtime = rules.partialImpact().isWeighted()
-        ? weighted(finalSet, counted)
+        ? weighted(finalSet, kept)
         : finalSet.totalLength();
     WindowSet excludedMaintenance = WindowSet.empty();
     for (MaintenancePart m : maintenance) {
@@ -165,7 +142,7 @@ public final class Measurer {
         .denominator(denominator)
         .availability(availability(denominator, downtime))
         .exclusions(exclusions)
-        .contributions(attribute(finalSet, counted))
+        .contributions(attribute(finalSet, kept))
         .notes(notes);
     return out.build();
   }
@@ -181,7 +158,9 @@ public final class Measurer {
    * availability is one minus the average error rate of the intervals outside excluded
    * maintenance, and the downtime is that share of the denominator, rounded half-up to the
    * nanosecond. Intervals judged {@link TelemetryRules.EmptyInterval#IGNORED} are removed from
-   * the denominator.
+   * the denominator, once: an ignored interval inside excluded maintenance that the denominator
+   * already leaves out ({@link Denominator#ACTIVE_PART_MINUS_EXCLUDED_MAINTENANCE}) is not
+   * subtracted a second time.
    *
    * @param subscription the subscription, not null
    * @param period the billing period, not null
@@ -229,6 +208,7 @@ public final class Measurer {
     }
     List<Interval> bad = new ArrayList<>();
     List<Interval> ignored = new ArrayList<>();
+    List<Interval> maintTouching = new ArrayList<>();
     Ratio rateSum = Ratio.ZERO;
     long judged = 0;
     for (TelemetrySample s : samples) {
@@ -255,13 +235,14 @@ public final class Measurer {
           bad.add(w);
         }
       } else if (!WindowSet.of(w).intersection(maint).isEmpty()) {
-        ignored.add(w); // averaged: an interval touching excluded maintenance is left out
+        maintTouching.add(w); // averaged: an interval touching excluded maintenance is left out
       } else {
         rateSum = rateSum.plus(rate);
         judged++;
       }
     }
     WindowSet ignoredSet = WindowSet.of(ignored);
+    WindowSet maintTouchingSet = WindowSet.of(maintTouching);
 
     if (t.method() == TelemetryRules.Method.BAD_TIMESLICES) {
       WindowSet badSet = WindowSet.of(bad);
@@ -273,15 +254,16 @@ public final class Measurer {
       WindowSet all = badSet.minus(maint);
       Map<String, WindowSet> sources = new LinkedHashMap<>();
       sources.put("telemetry", all);
-      WindowSet finalSet = shape(all, sources, period, measuredSet, exclusions);
-      Duration denominator = denominator(period, measured.get(), maint.minus(finalSet)).minus(
-          ignoredSet.minus(finalSet).totalLength());
+      WindowSet finalSet = shape(all, WindowSet.empty(), sources, period, measuredSet, exclusions);
+      WindowSet maintOut = maint.minus(finalSet);
+      Duration denominator = denominator(period, measured.get(), maintOut).minus(
+          ignoredSet.minus(finalSet).minus(leftOutAsMaintenance(maintOut)).totalLength());
       Duration downtime = finalSet.totalLength();
       out.counted(finalSet).downtime(downtime).denominator(denominator)
           .availability(availability(denominator, downtime));
     } else {
       Duration denominator = denominator(period, measured.get(), maint).minus(
-          ignoredSet.minus(maint).totalLength());
+          ignoredSet.union(maintTouchingSet.minus(maint)).minus(leftOutAsMaintenance(maint)).totalLength());
       Ratio errorShare = judged == 0 ? Ratio.ZERO : rateSum.dividedBy(Ratio.of(judged));
       Duration downtime = Duration.ofNanos(
           Ratio.of(denominator, Duration.ofNanos(1)).multipliedBy(errorShare)
@@ -300,6 +282,75 @@ public final class Measurer {
         .availability(Ratio.ONE)
         .addNotes("the subscription was not active in " + period.label())
         .build();
+  }
+
+  /**
+   * The part of one outage's time {@code w} that is not excluded for its cause, impact, report
+   * time or announced maintenance; null if none of it can count. Exclusions, maintenance parts
+   * and notes are added to the lists.
+   */
+  private WindowSet countable(
+      Outage o, WindowSet w, List<Exclusion> exclusions, List<MaintenancePart> maintenance, List<String> notes) {
+    if (w.isEmpty()) {
+      return null;
+    }
+    if (rules.excludedCauses().contains(o.cause())) {
+      exclusions.add(exclusion(w, ExclusionReason.EXCLUDED_CAUSE, o, "cause " + o.cause() + " is excluded"));
+      return null;
+    }
+    if (o.impact().level() == Impact.Level.DEGRADED && !rules.degradedCounts()) {
+      exclusions.add(exclusion(w, ExclusionReason.DEGRADED_SERVICE, o, "degraded service does not count"));
+      return null;
+    }
+    Optional<Ratio> threshold = rules.partialImpact().threshold();
+    if (threshold.isPresent() && o.impact().share().compareTo(threshold.get()) < 0) {
+      exclusions.add(exclusion(w, ExclusionReason.BELOW_IMPACT_THRESHOLD, o,
+          "share of users affected " + o.impact().share() + " < " + threshold.get()));
+      return null;
+    }
+    if (rules.countFrom() == CountFrom.CUSTOMER_REPORT) {
+      if (o.reportedAt().isEmpty()) {
+        exclusions.add(exclusion(w, ExclusionReason.NOT_REPORTED, o, "not reported by the customer"));
+        return null;
+      }
+      Instant reported = o.reportedAt().get();
+      WindowSet before = w.intersection(Interval.of(Instant.MIN, reported));
+      if (!before.isEmpty()) {
+        exclusions.add(exclusion(before, ExclusionReason.BEFORE_CUSTOMER_REPORT, o, "reported at " + reported));
+        w = w.minus(before);
+      }
+    }
+    if (o.kind() == OutageKind.MAINTENANCE && rules.maintenanceNotice().isPresent()) {
+      w = excludeAnnounced(o, w, maintenance, notes);
+    }
+    return w;
+  }
+
+  /**
+   * Downtime that would count just outside the period (up to the minimum downtime on either
+   * side, within the active window), so that a stretch running across the period's start or end
+   * is judged against the minimum by its whole length, not by the part inside this period.
+   */
+  private WindowSet countedAround(Subscription subscription, BillingPeriod period, WindowSet measured, OutageLog log) {
+    Duration minimum = rules.minimumDowntime();
+    if (minimum.isZero()) {
+      return WindowSet.empty();
+    }
+    Optional<Interval> widened = intersection(
+        Interval.of(period.start().minus(minimum), period.end().plus(minimum)), subscription.active());
+    if (widened.isEmpty()) {
+      return WindowSet.empty();
+    }
+    WindowSet outside = WindowSet.of(widened.get()).minus(measured);
+    WindowSet around = WindowSet.empty();
+    for (Outage o : log.affecting(subscription.placements(), widened.get())) {
+      WindowSet w = countable(o, WindowSet.of(o.window()).intersection(outside),
+          new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      if (w != null) {
+        around = around.union(w);
+      }
+    }
+    return around;
   }
 
   /** Moves the part of a maintenance outage inside its announced window into {@code parts}. */
@@ -365,21 +416,25 @@ public final class Measurer {
     }
   }
 
-  /** Minimum downtime, then granularity. Updates {@code sources} to what is left of each. */
-  private WindowSet shape(
-      WindowSet all, Map<String, WindowSet> sources, BillingPeriod period, WindowSet measured, List<Exclusion> exclusions) {
+  /**
+   * Minimum downtime, then granularity. Updates {@code sources} to what is left of each. A
+   * stretch is judged by its whole length, including downtime {@code around} the measured window
+   * that it continues into.
+   */
+  private WindowSet shape(WindowSet all, WindowSet around, Map<String, WindowSet> sources, BillingPeriod period,
+      WindowSet measured, List<Exclusion> exclusions) {
     Duration minimum = rules.minimumDowntime();
     if (!minimum.isZero()) {
+      WindowSet whole = all.union(around);
       List<Interval> shortOnes = new ArrayList<>();
       for (Interval w : all) {
-        if (w.toDuration().compareTo(minimum) < 0) {
+        Duration length = stretchContaining(whole, w).toDuration();
+        if (length.compareTo(minimum) < 0) {
           shortOnes.add(w);
+          WindowSet s = WindowSet.of(w);
+          exclusions.add(new Exclusion(s, ExclusionReason.SHORTER_THAN_MINIMUM, idsTouching(sources, s),
+              "downtime of " + length + " < minimum " + minimum));
         }
-      }
-      for (Interval w : shortOnes) {
-        WindowSet s = WindowSet.of(w);
-        exclusions.add(new Exclusion(s, ExclusionReason.SHORTER_THAN_MINIMUM, idsTouching(sources, s),
-            "downtime of " + w.toDuration() + " < minimum " + minimum));
       }
       all = all.minus(WindowSet.of(shortOnes));
     }
@@ -425,6 +480,16 @@ public final class Measurer {
       case ACTIVE_PART_MINUS_EXCLUDED_MAINTENANCE ->
           WindowSet.of(measured).minus(excludedMaintenance).totalLength();
     };
+  }
+
+  /**
+   * The excluded maintenance that {@link #denominator} already took out, so that time left out
+   * for another reason (an ignored telemetry interval) is not taken out twice.
+   */
+  private WindowSet leftOutAsMaintenance(WindowSet excludedMaintenance) {
+    return rules.denominator() == Denominator.ACTIVE_PART_MINUS_EXCLUDED_MAINTENANCE
+        ? excludedMaintenance
+        : WindowSet.empty();
   }
 
   private static Ratio availability(Duration denominator, Duration downtime) {
@@ -520,6 +585,15 @@ public final class Measurer {
       ids.add(m.outage.id());
     }
     return ids;
+  }
+
+  private static Interval stretchContaining(WindowSet set, Interval w) {
+    for (Interval s : set) {
+      if (s.encloses(w)) {
+        return s;
+      }
+    }
+    return w;
   }
 
   private static long nanosSince(Instant anchor, Instant t) {

@@ -41,26 +41,38 @@ public final class TelemetryLog {
    * @throws InvalidInputException naming {@code samples[i].window} if two samples of a scope overlap
    */
   public static TelemetryLog of(Collection<TelemetrySample> samples) {
-    Map<Scope, List<TelemetrySample>> lists = new HashMap<>();
+    Map<Scope, List<Indexed>> lists = new HashMap<>();
     int i = 0;
     for (TelemetrySample s : samples) {
-      Checks.notNull("samples[" + i++ + "]", s);
-      lists.computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(s);
+      Checks.notNull("samples[" + i + "]", s);
+      lists.computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(new Indexed(i, s));
+      i++;
     }
     Map<Scope, List<TelemetrySample>> sorted = new HashMap<>();
-    for (Map.Entry<Scope, List<TelemetrySample>> e : lists.entrySet()) {
-      List<TelemetrySample> list = e.getValue();
-      list.sort(Comparator.comparing((TelemetrySample s) -> s.window().getStart()));
-      for (int k = 1; k < list.size(); k++) {
-        if (list.get(k).window().getStart().isBefore(list.get(k - 1).window().getEnd())) {
-          throw InvalidInputException.of(
-              "samples.window", "overlaps another sample of scope " + e.getKey(), list.get(k).window());
+    for (Map.Entry<Scope, List<Indexed>> e : lists.entrySet()) {
+      List<Indexed> list = e.getValue();
+      list.sort(Comparator.comparing((Indexed x) -> x.sample().window().getStart()).thenComparing(Indexed::index));
+      List<TelemetrySample> out = new ArrayList<>(list.size());
+      for (int k = 0; k < list.size(); k++) {
+        TelemetrySample s = list.get(k).sample();
+        if (k > 0 && s.window().getStart().isBefore(list.get(k - 1).sample().window().getEnd())) {
+          // name the later of the two in input order, and the one it overlaps
+          Indexed a = list.get(k - 1);
+          Indexed b = list.get(k);
+          Indexed later = a.index() > b.index() ? a : b;
+          Indexed other = later == a ? b : a;
+          throw InvalidInputException.of("samples[" + later.index() + "].window",
+              "overlaps samples[" + other.index() + "] of scope " + e.getKey() + " " + other.sample().window(),
+              later.sample().window());
         }
+        out.add(s);
       }
-      sorted.put(e.getKey(), List.copyOf(list));
+      sorted.put(e.getKey(), List.copyOf(out));
     }
     return new TelemetryLog(Map.copyOf(sorted));
   }
+
+  private record Indexed(int index, TelemetrySample sample) {}
 
   /**
    * The samples that judge a placement within a window: those of the placement's nearest

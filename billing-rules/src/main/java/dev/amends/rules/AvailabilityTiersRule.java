@@ -45,7 +45,7 @@ final class AvailabilityTiersRule implements CreditRule, SelfChecking {
     if (tier.isEmpty()) {
       if (table.onUnmappedBoundary(availability)) {
         return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
-            .withValue("availability", availability)
+            .withValue("availability", shown)
             .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
       }
       return Outcome.noCredit("availability " + shown + " is in no tier (" + table.canonical() + ")")

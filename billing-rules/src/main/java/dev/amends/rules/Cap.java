@@ -60,20 +60,24 @@ final class Cap extends Combinator {
     ExactMoney limitMoney = limit.money(context);
     Ratio limitDays = limit.days();
 
-    Map<String, List<PendingLine>> groups = new LinkedHashMap<>();
-    for (PendingLine l : e.lines()) {
+    List<PendingLine> all = e.lines();
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      PendingLine l = all.get(i);
       String key = scope == Rules.CapScope.PER_INCIDENT ? String.join(",", l.outageIds()) : "";
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }
-    List<PendingLine> out = new ArrayList<>();
+    // Lines keep the order written, whichever group they fall in; a line cut to nothing is null.
+    PendingLine[] out = all.toArray(new PendingLine[0]);
     List<String> cuts = new ArrayList<>();
     ExactMoney before = zero;
     ExactMoney after = zero;
-    for (Map.Entry<String, List<PendingLine>> g : groups.entrySet()) {
-      List<PendingLine> lines = g.getValue();
+    for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+      List<Integer> lines = g.getValue();
       ExactMoney sum = zero;
       Ratio days = Ratio.ZERO;
-      for (PendingLine l : lines) {
+      for (int i : lines) {
+        PendingLine l = all.get(i);
         sum = sum.plus(l.amount());
         days = l.days() == null ? days : days.plus(l.days());
       }
@@ -86,7 +90,6 @@ final class Cap extends Combinator {
         factor = factor.min(limitDays.dividedBy(days));
       }
       if (factor.equals(Ratio.ONE)) {
-        out.addAll(lines);
         after = after.plus(sum);
         continue;
       }
@@ -96,18 +99,17 @@ final class Cap extends Combinator {
           + limit.describe(context) + (g.getKey().isEmpty() ? "" : ", incident " + g.getKey()) + ")";
       cuts.add(note);
       if (spread == Rules.Spread.PRO_RATA) {
-        for (PendingLine l : lines) {
-          out.add(l.scaled(factor, note));
+        for (int i : lines) {
+          out[i] = all.get(i).scaled(factor, note);
         }
       } else {
         ExactMoney left = capped;
-        for (PendingLine l : lines) {
+        for (int i : lines) {
+          PendingLine l = all.get(i);
           ExactMoney keep = l.amount().min(left);
           left = left.minus(keep);
           PendingLine kept = l.days() == null ? l.withAmount(keep, note) : l.scaled(factor, note);
-          if (kept.isPositive()) {
-            out.add(kept);
-          }
+          out[i] = kept.isPositive() ? kept : null;
         }
       }
     }
@@ -122,12 +124,22 @@ final class Cap extends Combinator {
           new TraceNode(path, kind(), Verdict.CREDITED,
               "within cap: " + Texts.money(before) + " <= " + limit.describe(context), values, Optional.of(before),
               List.of(e.trace())),
-          out, flags);
+          present(out), flags);
     }
     flags.add(DecisionFlag.CAP_REACHED);
     return new Evaluation(
         new TraceNode(path, kind(), Verdict.CAPPED, String.join("; ", cuts), values, Optional.of(after),
             List.of(e.trace())),
-        out, flags);
+        present(out), flags);
+  }
+
+  private static List<PendingLine> present(PendingLine[] lines) {
+    List<PendingLine> kept = new ArrayList<>();
+    for (PendingLine l : lines) {
+      if (l != null) {
+        kept.add(l);
+      }
+    }
+    return kept;
   }
 }

@@ -115,10 +115,14 @@ public final class CreditEngine {
 
     List<Subscription> subs = new ArrayList<>(account.subscriptions());
     subs.sort(Comparator.comparing(Subscription::id));
-    for (Policy policy : policies.inForce(period.start())) {
+    List<Policy> inForce = policies.inForce(period.start());
+    for (Policy policy : inForce) {
       policyById.put(policy.id(), policy);
-      Measurer measurer = measurers.get(policy);
-      for (Subscription sub : subs) {
+    }
+    // Lines come by subscription id, then policy id, then position in the tree (see CreditDecision).
+    for (Subscription sub : subs) {
+      for (Policy policy : inForce) {
+        Measurer measurer = measurers.get(policy);
         PeriodFee fee = PeriodFee.of(account, sub, period, policy.proration());
         if (!fee.isActive()) {
           continue;
@@ -185,14 +189,18 @@ public final class CreditEngine {
   private static Optional<Claim> claimFor(DecisionRequest request, Subscription sub) {
     Optional<Claim> specific = request.claims().stream()
         .filter(c -> c.subscriptionId().map(sub.id()::equals).orElse(false))
-        .min(Comparator.comparing(Claim::filedAt));
+        .min(EARLIEST_CLAIM);
     if (specific.isPresent()) {
       return specific;
     }
     return request.claims().stream()
         .filter(c -> c.subscriptionId().isEmpty())
-        .min(Comparator.comparing(Claim::filedAt));
+        .min(EARLIEST_CLAIM);
   }
+
+  /** The earliest claim; claims filed at the same instant by id, so the order given never matters. */
+  private static final Comparator<Claim> EARLIEST_CLAIM =
+      Comparator.comparing(Claim::filedAt).thenComparing(Claim::id);
 
   /** New lines minus what was issued, keyed by the original credit's key. */
   private static List<CreditLine> reconcile(
@@ -201,7 +209,8 @@ public final class CreditEngine {
     if (issued.isEmpty()) {
       return computed;
     }
-    Map<String, Money> issuedByKey = new LinkedHashMap<>();
+    // By key, so that what is left over comes out in the same order whatever the order given.
+    Map<String, Money> issuedByKey = new java.util.TreeMap<>();
     Map<String, IssuedCredit> firstIssued = new HashMap<>();
     for (IssuedCredit c : issued) {
       issuedByKey.merge(c.baseKey(), c.amount(), Money::plus);

@@ -49,9 +49,11 @@ final class DaysOfServiceRule implements CreditRule, SelfChecking {
     if (tier.isEmpty()) {
       if (table.onUnmappedBoundary(availability)) {
         return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
+            .withValue("availability", shown)
             .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
       }
-      return Outcome.noCredit("availability " + shown + " is in no tier (" + table.canonical() + ")");
+      return Outcome.noCredit("availability " + shown + " is in no tier (" + table.canonical() + ")")
+          .withValue("availability", shown);
     }
     Tier t = tier.get();
     Ratio days = Ratio.of(t.value());

@@ -16,9 +16,13 @@ final class FlatAmountRule implements CreditRule {
     if (this.amounts.isEmpty()) {
       throw InvalidInputException.of(id + ".amounts", "must not be empty", amounts);
     }
+    java.util.Set<org.joda.money.CurrencyUnit> seen = new java.util.HashSet<>();
     for (Money m : this.amounts) {
       if (m.isNegative()) {
         throw InvalidInputException.of(id + ".amounts", "must not be negative", m);
+      }
+      if (!seen.add(m.getCurrencyUnit())) {
+        throw InvalidInputException.of(id + ".amounts", "has two amounts in " + m.getCurrencyUnit(), amounts);
       }
     }
   }

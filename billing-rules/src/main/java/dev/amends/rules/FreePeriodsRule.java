@@ -6,7 +6,11 @@ import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
 
-/** A number of free months (or periods), valued by a named rule. */
+/**
+ * A number of free months (or periods), valued by a named rule. Free months are valued at the
+ * price in force at the start of the period or, for a subscription that started within the period
+ * under a price that starts with it, at the price of its first active day.
+ */
 final class FreePeriodsRule implements CreditRule {
   private final String id;
   private final BigDecimal count;
@@ -15,7 +19,7 @@ final class FreePeriodsRule implements CreditRule {
   FreePeriodsRule(String id, BigDecimal count, Rules.FreePeriodValue valuation) {
     this.id = Rules.checkId(id);
     this.count = Rules.notNegative(id + ".count", count);
-    this.valuation = java.util.Objects.requireNonNull(valuation, "valuation");
+    this.valuation = dev.amends.core.internal.Checks.notNull(id + ".valuation", valuation);
   }
 
   @Override
@@ -43,9 +47,18 @@ final class FreePeriodsRule implements CreditRule {
           .withValue("count", n)
           .withValue("periodFee", Texts.money(fee));
     }
-    Price price = context.subscription().prices().priceOn(context.period().startDate())
+    // The price in force at the start of the period; for a subscription that started within the
+    // period under a price that starts with it, the price in force on its first active day.
+    java.time.LocalDate on = context.period().startDate();
+    if (context.subscription().prices().priceOn(on).isEmpty()) {
+      on = context.fee().activeWindow()
+          .map(w -> java.time.LocalDate.ofInstant(w.getStart(), context.period().zone()))
+          .orElse(on);
+    }
+    java.time.LocalDate priceDate = on;
+    Price price = context.subscription().prices().priceOn(priceDate)
         .orElseThrow(() -> InvalidInputException.of("subscription.prices",
-            "has no price in force on " + context.period().startDate(), context.subscription().prices()));
+            "has no price in force on " + priceDate, context.subscription().prices()));
     ExactMoney monthly = ExactMoney.of(price.amount())
         .multipliedBy(context.subscription().seats())
         .dividedBy(Ratio.of(price.per().months()));

@@ -24,18 +24,27 @@ final class TierTable {
     return tiers;
   }
 
-  /** Gaps, overlaps, empty or out-of-range tiers, negative values. */
+  /**
+   * Gaps, overlaps, empty or out-of-range tiers, negative values. Every pair of tiers that shares
+   * an availability is an overlap, adjacent or not (a wide tier can swallow several narrow ones);
+   * a gap is availability between the reach of all lower tiers and the next tier's lower bound.
+   * Two tiers that meet at a bound neither includes are neither: that bound is mapped to no tier
+   * and flagged when it occurs ({@link #onUnmappedBoundary(Ratio)}).
+   */
   void check(String path, List<String> problems) {
     if (tiers.isEmpty()) {
       problems.add(path + ".tiers must not be empty");
       return;
     }
-    for (int i = 0; i < tiers.size(); i++) {
-      Tier t = tiers.get(i);
+    List<Tier> nonEmpty = new ArrayList<>();
+    for (Tier t : tiers) {
       String at = path + ".tiers" + t.range();
       int c = t.lower().compareTo(t.upper());
-      if (c > 0 || (c == 0 && !(t.lowerInclusive() && t.upperInclusive()))) {
+      boolean empty = c > 0 || (c == 0 && !(t.lowerInclusive() && t.upperInclusive()));
+      if (empty) {
         problems.add(at + " is empty: lower " + Tier.plain(t.lower()) + " must be below upper " + Tier.plain(t.upper()));
+      } else {
+        nonEmpty.add(t);
       }
       if (t.lower().signum() < 0 || t.upper().compareTo(HUNDRED) > 0) {
         problems.add(at + " must lie within [0, 100]");
@@ -43,14 +52,26 @@ final class TierTable {
       if (t.value().signum() < 0) {
         problems.add(at + ".value must not be negative: " + t.value().toPlainString());
       }
-      if (i > 0) {
-        Tier p = tiers.get(i - 1);
-        int d = p.upper().compareTo(t.lower());
-        if (d < 0) {
-          problems.add(path + ".tiers have a gap between " + p.range() + " and " + t.range());
-        } else if (d > 0 || (p.upperInclusive() && t.lowerInclusive())) {
+    }
+    Tier reach = null; // the tier reaching highest among those seen so far
+    for (int i = 0; i < nonEmpty.size(); i++) {
+      Tier t = nonEmpty.get(i);
+      for (int j = 0; j < i; j++) {
+        Tier p = nonEmpty.get(j);
+        // p.lower <= t.lower (sorted): they share availability iff t starts inside p.
+        int d = t.lower().compareTo(p.upper());
+        if (d < 0 || (d == 0 && p.upperInclusive() && t.lowerInclusive())) {
           problems.add(path + ".tiers overlap: " + p.range() + " and " + t.range());
         }
+      }
+      if (reach != null) {
+        if (reach.upper().compareTo(t.lower()) < 0) {
+          problems.add(path + ".tiers have a gap between " + reach.range() + " and " + t.range());
+        }
+      }
+      if (reach == null || t.upper().compareTo(reach.upper()) > 0
+          || (t.upper().compareTo(reach.upper()) == 0 && t.upperInclusive() && !reach.upperInclusive())) {
+        reach = t;
       }
     }
   }
@@ -60,16 +81,19 @@ final class TierTable {
     return tiers.stream().filter(t -> t.contains(availability)).findFirst();
   }
 
-  /** True if availability sits exactly on an interior bound that neither neighbour includes. */
+  /**
+   * True if availability sits exactly on a bound where one tier ends and another begins, neither
+   * including it (so no tier holds it).
+   */
   boolean onUnmappedBoundary(Ratio availability) {
-    for (int i = 1; i < tiers.size(); i++) {
-      Tier p = tiers.get(i - 1);
-      Tier t = tiers.get(i);
-      if (!p.upperInclusive() && !t.lowerInclusive() && availability.compareToPercent(t.lower()) == 0) {
-        return true;
-      }
+    if (find(availability).isPresent()) {
+      return false;
     }
-    return false;
+    boolean endsHere = tiers.stream()
+        .anyMatch(t -> !t.upperInclusive() && availability.compareToPercent(t.upper()) == 0);
+    boolean startsHere = tiers.stream()
+        .anyMatch(t -> !t.lowerInclusive() && availability.compareToPercent(t.lower()) == 0);
+    return endsHere && startsHere;
   }
 
   /** The top of the table: availability at or above it is outside every tier. */

@@ -2,6 +2,7 @@ package dev.amends.rules;
 
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
+import dev.amends.rules.Evaluation.CapMark;
 import dev.amends.rules.Evaluation.PendingLine;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,8 +26,8 @@ final class Cap extends Combinator {
   private final Rules.Spread spread;
 
   Cap(String id, RuleNode child, CapLimit limit, Rules.CapScope scope, Rules.Spread spread) {
-    super(id);
-    this.child = Rules.checkChild(id, child);
+    super(id, List.of(Rules.checkChild(id, child)));
+    this.child = child;
     this.limit = limit;
     this.scope = scope;
     this.spread = spread;
@@ -35,11 +36,6 @@ final class Cap extends Combinator {
   @Override
   String kind() {
     return "cap";
-  }
-
-  @Override
-  List<RuleNode> children() {
-    return List.of(child);
   }
 
   @Override
@@ -89,8 +85,12 @@ final class Cap extends Combinator {
       if (limitDays != null && days.compareTo(limitDays) > 0) {
         factor = factor.min(limitDays.dividedBy(days));
       }
+      CapMark mark = new CapMark(path + "#" + g.getKey(), limitMoney);
       if (factor.equals(Ratio.ONE)) {
         after = after.plus(sum);
+        for (int i : lines) {
+          out[i] = all.get(i).withCap(mark);
+        }
         continue;
       }
       ExactMoney capped = sum.multipliedBy(factor);
@@ -100,7 +100,7 @@ final class Cap extends Combinator {
       cuts.add(note);
       if (spread == Rules.Spread.PRO_RATA) {
         for (int i : lines) {
-          out[i] = all.get(i).scaled(factor, note);
+          out[i] = all.get(i).scaled(factor, note).withCap(mark);
         }
       } else {
         ExactMoney left = capped;
@@ -108,8 +108,9 @@ final class Cap extends Combinator {
           PendingLine l = all.get(i);
           ExactMoney keep = l.amount().min(left);
           left = left.minus(keep);
-          PendingLine kept = l.days() == null ? l.withAmount(keep, note) : l.scaled(factor, note);
-          out[i] = kept.isPositive() ? kept : null;
+          PendingLine kept = l.days() != null ? l.scaled(factor, note)
+              : keep.equals(l.amount()) ? l : l.withAmount(keep, note);
+          out[i] = kept.isPositive() ? kept.withCap(mark) : null;
         }
       }
     }

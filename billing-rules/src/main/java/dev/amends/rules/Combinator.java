@@ -1,14 +1,19 @@
 package dev.amends.rules;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** A node that combines other nodes. Built only by {@link Rules}. */
 abstract sealed class Combinator implements RuleNode
     permits Sum, MostGenerous, FirstMatch, ExactlyOne, Cap, When, RequiresClaim {
   private final String id;
+  private final List<RuleNode> children;
 
-  Combinator(String id) {
+  Combinator(String id, List<RuleNode> children) {
     this.id = Rules.checkId(id);
+    this.children = Rules.checkChildren(id, children);
   }
 
   @Override
@@ -20,7 +25,16 @@ abstract sealed class Combinator implements RuleNode
   abstract String kind();
 
   /** The child nodes, in the order written. */
-  abstract List<RuleNode> children();
+  final List<RuleNode> children() {
+    return children;
+  }
+
+  /** The evaluation of a node none of whose children gave a credit. */
+  final Evaluation noCredit(String path, List<TraceNode> traces, Set<DecisionFlag> flags) {
+    return new Evaluation(
+        new TraceNode(path, kind(), Verdict.NOT_MET, "no child gave a credit", Map.of(), Optional.empty(), traces),
+        List.of(), flags);
+  }
 
   /** Evaluates the node; children are evaluated through {@code evaluator}. */
   abstract Evaluation evaluate(Evaluator evaluator, String path, RuleContext context);

@@ -9,7 +9,13 @@ import dev.amends.core.measure.Measurer;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
 import dev.amends.core.time.BillingPeriod;
+import dev.amends.core.money.Allocation;
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
+import dev.amends.core.money.Rounding;
+import dev.amends.rules.Evaluation.CapMark;
 import dev.amends.rules.Evaluation.PendingLine;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -146,8 +152,12 @@ public final class CreditEngine {
         flags.addAll(e.flags());
         traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), policy.digest(), fee.toString(),
             measurement.toString(), e.trace()));
-        for (PendingLine pending : e.lines()) {
-          Money amount = pending.amount().rounded(policy.rounding());
+        List<PendingLine> pendings = e.lines();
+        boolean[] regrouped = new boolean[pendings.size()];
+        List<Money> amounts = roundWithinCaps(pendings, policy.rounding(), regrouped);
+        for (int i = 0; i < pendings.size(); i++) {
+          PendingLine pending = pendings.get(i);
+          Money amount = amounts.get(i);
           boolean hasDays = pending.days() != null && pending.days().signum() > 0;
           if (amount.isZero() && !hasDays) {
             warnings.add(pending.path() + " for " + sub.id() + " rounds to " + amount + " (" +
@@ -164,7 +174,8 @@ public final class CreditEngine {
               key(account.id(), sub.id(), period, policy.id(), pending.path()),
               CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), account.id(), sub.id(), period,
               policy.id(), policy.version(), policy.digest(), pending.path(), pending.outageIds(),
-              pending.reason()));
+              regrouped[i] ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
+                  : pending.reason()));
         }
       }
     }
@@ -184,6 +195,53 @@ public final class CreditEngine {
       }
     });
     return new CreditDecision(account.id(), period, evaluatedAt, lines, flags, warnings, traces);
+  }
+
+  /**
+   * Rounds each line once with the policy's rounding. Where the rounded lines of a cap group
+   * would sum to more than the cap, the group's exact total is rounded once instead (down, if
+   * the policy's mode would take it over the limit) and split over its lines by their exact
+   * amounts with {@link Allocation} (largest remainder), so that the cents never exceed the cap.
+   * Inner groups are settled before the outer groups that contain them.
+   */
+  static List<Money> roundWithinCaps(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
+    Money[] out = new Money[lines.size()];
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    Map<String, ExactMoney> limits = new HashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      out[i] = lines.get(i).amount().rounded(rounding);
+      for (CapMark mark : lines.get(i).caps()) {
+        groups.computeIfAbsent(mark.group(), k -> new ArrayList<>()).add(i);
+        limits.put(mark.group(), mark.limit());
+      }
+    }
+    List<String> order = new ArrayList<>(groups.keySet());
+    order.sort(Comparator.comparingInt(g -> groups.get(g).size())); // inner groups are subsets: smaller first
+    for (String group : order) {
+      List<Integer> members = groups.get(group);
+      ExactMoney limit = limits.get(group);
+      Money sum = Money.zero(limit.currency());
+      ExactMoney exact = ExactMoney.zero(limit.currency());
+      List<Ratio> weights = new ArrayList<>();
+      for (int i : members) {
+        sum = sum.plus(out[i]);
+        exact = exact.plus(lines.get(i).amount());
+        weights.add(lines.get(i).amount().amount());
+      }
+      if (ExactMoney.of(sum).compareTo(limit) <= 0 || exact.isZero()) {
+        continue;
+      }
+      Money total = exact.rounded(rounding);
+      if (ExactMoney.of(total).compareTo(limit) > 0) {
+        total = exact.rounded(Rounding.of(RoundingMode.DOWN));
+      }
+      List<Money> parts = Allocation.allocate(total, weights);
+      for (int k = 0; k < members.size(); k++) {
+        out[members.get(k)] = parts.get(k);
+        regrouped[members.get(k)] = true;
+      }
+    }
+    return List.of(out);
   }
 
   private static Optional<Claim> claimFor(DecisionRequest request, Subscription sub) {

@@ -27,10 +27,12 @@ record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> fl
     return t;
   }
 
-  /** An unrounded credit line on its way to the engine. */
-  record PendingLine(String path, ExactMoney amount, Ratio days, String reason, List<String> outageIds) {
+  /** An unrounded credit line on its way to the engine, with the caps it passed through, innermost first. */
+  record PendingLine(
+      String path, ExactMoney amount, Ratio days, String reason, List<String> outageIds, List<CapMark> caps) {
     PendingLine {
       outageIds = List.copyOf(outageIds);
+      caps = List.copyOf(caps);
     }
 
     boolean isPositive() {
@@ -39,11 +41,23 @@ record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> fl
 
     PendingLine scaled(Ratio factor, String note) {
       return new PendingLine(path, amount.multipliedBy(factor), days == null ? null : days.multipliedBy(factor),
-          reason + "; " + note, outageIds);
+          reason + "; " + note, outageIds, caps);
     }
 
     PendingLine withAmount(ExactMoney newAmount, String note) {
-      return new PendingLine(path, newAmount, days, reason + "; " + note, outageIds);
+      return new PendingLine(path, newAmount, days, reason + "; " + note, outageIds, caps);
+    }
+
+    PendingLine withCap(CapMark cap) {
+      List<CapMark> more = new java.util.ArrayList<>(caps);
+      more.add(cap);
+      return new PendingLine(path, amount, days, reason, outageIds, more);
     }
   }
+
+  /**
+   * A cap group a line belongs to: once each line is rounded, the lines of a group must still
+   * sum to no more than the limit.
+   */
+  record CapMark(String group, ExactMoney limit) {}
 }

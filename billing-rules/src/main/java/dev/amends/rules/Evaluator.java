@@ -58,7 +58,8 @@ final class Evaluator {
       throw new RuleEvaluationException(path,
           "gave a credit in " + amount.currency() + " to an account billed in " + context.account().currency(), null);
     }
-    PendingLine line = new PendingLine(path, amount, outcome.days().orElse(null), outcome.reason(), outcome.outageIds());
+    PendingLine line = new PendingLine(
+        path, amount, outcome.days().orElse(null), outcome.reason(), outcome.outageIds(), List.of());
     Verdict verdict = line.isPositive() ? Verdict.CREDITED : Verdict.ZERO;
     return new Evaluation(
         new TraceNode(path, rule.kind(), verdict, outcome.reason(), outcome.values(), Optional.of(amount), List.of()),

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,11 +11,8 @@ import java.util.Set;
  * that names the first two: the policy's author promised they exclude each other.
  */
 final class ExactlyOne extends Combinator {
-  private final List<RuleNode> children;
-
   ExactlyOne(String id, List<RuleNode> children) {
-    super(id);
-    this.children = Rules.checkChildren(id, children);
+    super(id, children);
   }
 
   @Override
@@ -25,17 +21,12 @@ final class ExactlyOne extends Combinator {
   }
 
   @Override
-  List<RuleNode> children() {
-    return children;
-  }
-
-  @Override
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     List<TraceNode> traces = new ArrayList<>();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     Evaluation match = null;
     String matchId = null;
-    for (RuleNode child : children) {
+    for (RuleNode child : children()) {
       Evaluation e = evaluator.evaluate(child, path, context);
       traces.add(e.trace());
       flags.addAll(e.flags());
@@ -50,9 +41,7 @@ final class ExactlyOne extends Combinator {
       }
     }
     if (match == null) {
-      return new Evaluation(
-          new TraceNode(path, kind(), Verdict.NOT_MET, "no child gave a credit", Map.of(), Optional.empty(), traces),
-          List.of(), flags);
+      return noCredit(path, traces, flags);
     }
     return new Evaluation(
         new TraceNode(path, kind(), Verdict.CREDITED, "the one match: " + matchId, Map.of("match", matchId),

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,11 +12,8 @@ import java.util.Set;
  * and are traced as {@link Verdict#SKIPPED}.
  */
 final class FirstMatch extends Combinator {
-  private final List<RuleNode> children;
-
   FirstMatch(String id, List<RuleNode> children) {
-    super(id);
-    this.children = Rules.checkChildren(id, children);
+    super(id, children);
   }
 
   @Override
@@ -26,17 +22,12 @@ final class FirstMatch extends Combinator {
   }
 
   @Override
-  List<RuleNode> children() {
-    return children;
-  }
-
-  @Override
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     List<TraceNode> traces = new ArrayList<>();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     Evaluation match = null;
     String matchId = null;
-    for (RuleNode child : children) {
+    for (RuleNode child : children()) {
       if (match != null) {
         traces.add(evaluator.skipped(child, path, "skipped: " + matchId + " matched first").trace());
         continue;
@@ -50,9 +41,7 @@ final class FirstMatch extends Combinator {
       }
     }
     if (match == null) {
-      return new Evaluation(
-          new TraceNode(path, kind(), Verdict.NOT_MET, "no child gave a credit", Map.of(), Optional.empty(), traces),
-          List.of(), flags);
+      return noCredit(path, traces, flags);
     }
     return new Evaluation(
         new TraceNode(path, kind(), Verdict.CREDITED, "first match: " + matchId, Map.of("match", matchId),

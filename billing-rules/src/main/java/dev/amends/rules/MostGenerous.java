@@ -14,11 +14,8 @@ import java.util.Set;
  * with their amounts.
  */
 final class MostGenerous extends Combinator {
-  private final List<RuleNode> children;
-
   MostGenerous(String id, List<RuleNode> children) {
-    super(id);
-    this.children = Rules.checkChildren(id, children);
+    super(id, children);
   }
 
   @Override
@@ -27,17 +24,12 @@ final class MostGenerous extends Combinator {
   }
 
   @Override
-  List<RuleNode> children() {
-    return children;
-  }
-
-  @Override
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     ExactMoney zero = ExactMoney.zero(context.account().currency());
     List<Evaluation> evals = new ArrayList<>();
     int winner = -1;
     ExactMoney best = null;
-    for (RuleNode child : children) {
+    for (RuleNode child : children()) {
       Evaluation e = evaluator.evaluate(child, path, context);
       evals.add(e);
       if (e.matched()) {
@@ -54,26 +46,23 @@ final class MostGenerous extends Combinator {
       Evaluation e = evals.get(i);
       if (i != winner && e.matched()) {
         traces.add(e.trace().with(Verdict.LOST,
-            e.trace().summary() + "; lost to " + children.get(winner).id() + " (" + Texts.money(best) + " >= "
+            e.trace().summary() + "; lost to " + children().get(winner).id() + " (" + Texts.money(best) + " >= "
                 + Texts.money(e.total(zero)) + ")"));
       } else {
         traces.add(e.trace());
       }
-      if (i == winner) {
+      if (i == winner || winner < 0) {
         flags.addAll(e.flags());
+      } else if (e.flags().contains(DecisionFlag.AMBIGUOUS_BOUNDARY)) {
+        flags.add(DecisionFlag.AMBIGUOUS_BOUNDARY); // a person should still look at an unmapped boundary
       }
     }
     if (winner < 0) {
-      for (Evaluation e : evals) {
-        flags.addAll(e.flags());
-      }
-      return new Evaluation(
-          new TraceNode(path, kind(), Verdict.NOT_MET, "no child gave a credit", Map.of(), Optional.empty(), traces),
-          List.of(), flags);
+      return noCredit(path, traces, flags);
     }
-    String summary = "most generous: " + children.get(winner).id() + " with " + Texts.money(best);
+    String summary = "most generous: " + children().get(winner).id() + " with " + Texts.money(best);
     return new Evaluation(
-        new TraceNode(path, kind(), Verdict.CREDITED, summary, Map.of("winner", children.get(winner).id()),
+        new TraceNode(path, kind(), Verdict.CREDITED, summary, Map.of("winner", children().get(winner).id()),
             Optional.of(best), traces),
         evals.get(winner).lines(), flags);
   }

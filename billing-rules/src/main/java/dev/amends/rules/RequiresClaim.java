@@ -12,19 +12,14 @@ final class RequiresClaim extends Combinator {
   private final RuleNode child;
 
   RequiresClaim(String id, ClaimDeadline deadline, RuleNode child) {
-    super(id);
+    super(id, List.of(Rules.checkChild(id, child)));
     this.deadline = java.util.Objects.requireNonNull(deadline, "deadline");
-    this.child = Rules.checkChild(id, child);
+    this.child = child;
   }
 
   @Override
   String kind() {
     return "requires-claim";
-  }
-
-  @Override
-  List<RuleNode> children() {
-    return List.of(child);
   }
 
   @Override

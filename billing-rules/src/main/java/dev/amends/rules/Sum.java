@@ -11,11 +11,8 @@ import java.util.Set;
 
 /** Every child's lines, kept as separate lines. */
 final class Sum extends Combinator {
-  private final List<RuleNode> children;
-
   Sum(String id, List<RuleNode> children) {
-    super(id);
-    this.children = Rules.checkChildren(id, children);
+    super(id, children);
   }
 
   @Override
@@ -24,16 +21,11 @@ final class Sum extends Combinator {
   }
 
   @Override
-  List<RuleNode> children() {
-    return children;
-  }
-
-  @Override
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     List<TraceNode> traces = new ArrayList<>();
     List<PendingLine> lines = new ArrayList<>();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
-    for (RuleNode child : children) {
+    for (RuleNode child : children()) {
       Evaluation e = evaluator.evaluate(child, path, context);
       traces.add(e.trace());
       lines.addAll(e.lines());

@@ -13,20 +13,15 @@ final class When extends Combinator {
   private final RuleNode otherwise; // may be null
 
   When(String id, Condition condition, RuleNode then, RuleNode otherwise) {
-    super(id);
+    super(id, otherwise == null ? List.of(Rules.checkChild(id, then)) : List.of(Rules.checkChild(id, then), otherwise));
     this.condition = Rules.checkCondition(id, condition);
-    this.then = Rules.checkChild(id, then);
+    this.then = then;
     this.otherwise = otherwise;
   }
 
   @Override
   String kind() {
     return "when";
-  }
-
-  @Override
-  List<RuleNode> children() {
-    return otherwise == null ? List.of(then) : List.of(then, otherwise);
   }
 
   @Override

@@ -111,9 +111,10 @@ class CapTest {
 
     // June, 30 days: 3 × 20.00 / 30 = 2.00
     assertThat(decide(tree).lines()).extracting(CreditLine::amount).containsExactly(usd("2.00"));
-    // December, 31 days: 3 × 20.00 / 31 = 1.935483… -> 1.94
+    // December, 31 days: 3 × 20.00 / 31 = 1.935483…; HALF_UP would give 1.94, above the limit,
+    // so a capped line is rounded down to stay within it: 1.93
     CreditDecision dec = engine(policy("p", tree)).decide(ACCOUNT_USD_20, DEC_2024_UTC);
-    assertThat(dec.lines()).extracting(CreditLine::amount).containsExactly(usd("1.94"));
+    assertThat(dec.lines()).extracting(CreditLine::amount).containsExactly(usd("1.93"));
     assertThat(dec.trace("sub-1", "p").orElseThrow().root().summary())
         .isEqualTo("capped from USD 5.00 to USD 1.935484 (limit 3 days at ACTUAL = USD 1.935484)");
     // THIRTY in December: 3 × 20.00 / 30 = 2.00
@@ -161,15 +162,18 @@ class CapTest {
   @ParameterizedTest(name = "{0} fee {1}: 25 % = {2} -> {3} {4}")
   @CsvSource({
       // fee,       25 % of it, rounding,  credit
-      "USD 20.10, 5.025,  HALF_UP,   USD 5.03",
+      // A capped credit never exceeds its limit: where the mode rounds up past it, it goes down.
+      "USD 20.10, 5.025,  HALF_UP,   USD 5.02",
+      "USD 20.30, 5.075,  HALF_EVEN, USD 5.07",
       "USD 20.10, 5.025,  HALF_EVEN, USD 5.02",
       "USD 20.00, 5.00,   HALF_EVEN, USD 5.00",
-      "JPY 2010,  502.5,  HALF_UP,   JPY 503",
+      "JPY 2010,  502.5,  HALF_UP,   JPY 502",
       "JPY 2010,  502.5,  HALF_EVEN, JPY 502",
-      "BHD 20.010, 5.0025, HALF_UP,   BHD 5.003",
+      "BHD 20.010, 5.0025, HALF_UP,   BHD 5.002",
+      "BHD 20.006, 5.0015, HALF_EVEN, BHD 5.001",
       "BHD 20.010, 5.0025, HALF_EVEN, BHD 5.002",
   })
-  void roundsTheCappedLineOnceInTheCurrencysScale(String fee, String quarter, RoundingMode mode, String credit) {
+  void roundsTheCappedLineOnceAndNeverAboveTheLimit(String fee, String quarter, RoundingMode mode, String credit) {
     Money monthly = Money.parse(fee);
     RuleNode tree = Rules.cap("cap", CapLimit.percentOfFee(new BigDecimal("25")), Fixed.credit("a", "900"));
     Policy p = policyBuilder("p", tree, Rounding.of(mode)).build();
@@ -188,5 +192,30 @@ class CapTest {
 
     assertThat(e.trace().amount()).isEqualTo(Optional.of(dev.amends.core.money.ExactMoney.of(usd("5.00"))));
     assertThat(e.trace().children()).singleElement().extracting(TraceNode::verdict).isEqualTo(Verdict.CREDITED);
+  }
+
+  @Test
+  void proRataLinesRoundedTogetherNeverSumAboveTheCap() {
+    RuleNode tree = Rules.cap("cap", CapLimit.percentOfFee(new BigDecimal("100")), Rules.CapScope.PER_PERIOD,
+        Rules.Spread.PRO_RATA,
+        Rules.sum("s", Fixed.credit("a", "10.00"), Fixed.credit("b", "10.00"), Fixed.credit("c", "10.00")));
+
+    CreditDecision d = decide(tree);
+
+    // 30.00 capped to the fee, 20.00: each line 20/3 = 6.666…, which HALF_UP alone would make
+    // 6.67 × 3 = 20.01. The group's total 20.00 is split by largest remainder: 6.67, 6.67, 6.66.
+    assertThat(d.lines()).extracting(CreditLine::amount).containsExactly(usd("6.67"), usd("6.67"), usd("6.66"));
+    assertThat(d.total(org.joda.money.CurrencyUnit.USD)).isEqualTo(usd("20.00"));
+    assertThat(d.lines().get(2).reason()).endsWith("rounded with its cap group so the cents stay within the cap");
+  }
+
+  @Test
+  void linesUnderABindingCapRoundedOneByOneStayAsTheyAre() {
+    RuleNode tree = Rules.cap("cap", CapLimit.percentOfFee(new BigDecimal("100")), Rules.CapScope.PER_PERIOD,
+        Rules.Spread.PRO_RATA, Rules.sum("s", Fixed.credit("a", "15.00"), Fixed.credit("b", "15.00")));
+
+    // 30.00 capped to 20.00: 10.00 each, exact; no regrouping needed.
+    assertThat(decide(tree).lines()).extracting(CreditLine::amount).containsExactly(usd("10.00"), usd("10.00"));
+    assertThat(decide(tree).lines().get(0).reason()).doesNotContain("rounded with its cap group");
   }
 }

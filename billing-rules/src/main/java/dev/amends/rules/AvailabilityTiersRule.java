@@ -43,18 +43,12 @@ final class AvailabilityTiersRule implements CreditRule, SelfChecking {
     String shown = Texts.percent(m);
     Optional<Tier> tier = table.find(availability);
     if (tier.isEmpty()) {
-      if (table.onUnmappedBoundary(availability)) {
-        return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
-            .withValue("availability", shown)
-            .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
-      }
-      return Outcome.noCredit("availability " + shown + " is in no tier (" + table.canonical() + ")")
-          .withValue("availability", shown);
+      return table.unmapped(availability, shown);
     }
     Tier t = tier.get();
     ExactMoney fee = context.fee().fee();
     ExactMoney credit = fee.percent(t.value());
-    String bound = (t.upperInclusive() ? " <= " : " < ") + Tier.plain(t.upper()) + " %";
+    String bound = TierTable.upperBound(t);
     return Outcome.credit(credit,
             "availability " + shown + bound + " -> " + Tier.plain(t.value()) + " % of " + Texts.money(fee))
         .withValue("availability", shown)

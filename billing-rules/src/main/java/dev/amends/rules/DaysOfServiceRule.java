@@ -47,17 +47,11 @@ final class DaysOfServiceRule implements CreditRule, SelfChecking {
     String shown = Texts.percent(context.measurement());
     Optional<Tier> tier = table.find(availability);
     if (tier.isEmpty()) {
-      if (table.onUnmappedBoundary(availability)) {
-        return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
-            .withValue("availability", shown)
-            .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
-      }
-      return Outcome.noCredit("availability " + shown + " is in no tier (" + table.canonical() + ")")
-          .withValue("availability", shown);
+      return table.unmapped(availability, shown);
     }
     Tier t = tier.get();
     Ratio days = Ratio.of(t.value());
-    String bound = (t.upperInclusive() ? " <= " : " < ") + Tier.plain(t.upper()) + " %";
+    String bound = TierTable.upperBound(t);
     if (valuation == null) {
       return Outcome.credit(ExactMoney.zero(context.account().currency()),
               "availability " + shown + bound + " -> " + Tier.plain(t.value()) + " days of service")

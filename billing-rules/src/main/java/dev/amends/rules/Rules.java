@@ -76,8 +76,9 @@ public final class Rules {
   /** How free periods are valued. */
   public enum FreePeriodValue {
     /**
-     * Per month: the price in force at the start of the period, per seat, divided by the
-     * months of its cycle (an annual price ÷ 12).
+     * Per month: the price in force at the start of the period (or, for a subscription that
+     * started later in the period, on its first active day), per seat, divided by the months of
+     * its cycle (an annual price ÷ 12).
      */
     MONTHLY_PRICE,
     /** Per period: the full fee for the billing period. */

@@ -96,9 +96,33 @@ final class TierTable {
     return endsHere && startsHere;
   }
 
-  /** The top of the table: availability at or above it is outside every tier. */
-  Tier top() {
-    return tiers.get(tiers.size() - 1);
+  /**
+   * The no-credit outcome for an availability that no tier holds, saying why with the bound it
+   * was compared to: above the table ({@code availability 99.95 % >= 99.9 %}), below it, or on an
+   * unmapped boundary (flagged {@link DecisionFlag#AMBIGUOUS_BOUNDARY}).
+   */
+  Outcome unmapped(Ratio availability, String shown) {
+    if (onUnmappedBoundary(availability)) {
+      return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
+          .withValue("availability", shown)
+          .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
+    }
+    BigDecimal top = tiers.stream().map(Tier::upper).max(BigDecimal::compareTo).orElseThrow();
+    BigDecimal bottom = tiers.stream().map(Tier::lower).min(BigDecimal::compareTo).orElseThrow();
+    String why;
+    if (availability.compareToPercent(top) >= 0) {
+      why = (availability.compareToPercent(top) == 0 ? " = " : " > ") + Tier.plain(top) + " %, above every tier";
+    } else if (availability.compareToPercent(bottom) <= 0) {
+      why = (availability.compareToPercent(bottom) == 0 ? " = " : " < ") + Tier.plain(bottom) + " %, below every tier";
+    } else {
+      why = " is in no tier " + canonical();
+    }
+    return Outcome.noCredit("availability " + shown + why + "; no credit").withValue("availability", shown);
+  }
+
+  /** How a tier's upper bound reads in a reason: {@code < 99.9 %} or {@code <= 99.9 %}. */
+  static String upperBound(Tier t) {
+    return (t.upperInclusive() ? " <= " : " < ") + Tier.plain(t.upper()) + " %";
   }
 
   String canonical() {

@@ -34,7 +34,7 @@ class AvailabilityTiersRuleTest {
     Outcome o = TIERS.evaluate(given(USD_20_00).downMinutes("43.2").context());
 
     assertThat(o.isCredit()).isFalse();
-    assertThat(o.reason()).startsWith("availability 99.9 % is in no tier");
+    assertThat(o.reason()).isEqualTo("availability 99.9 % = 99.9 %, above every tier; no credit");
     assertThat(o.flags()).isEmpty();
   }
 
@@ -72,7 +72,7 @@ class AvailabilityTiersRuleTest {
     Outcome o = TIERS.evaluate(given(USD_20_00).context());
 
     assertThat(o.isCredit()).isFalse();
-    assertThat(o.reason()).startsWith("availability 100 % is in no tier");
+    assertThat(o.reason()).isEqualTo("availability 100 % > 99.9 %, above every tier; no credit");
   }
 
   @Test

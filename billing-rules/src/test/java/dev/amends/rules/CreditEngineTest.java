@@ -138,7 +138,7 @@ class CreditEngineTest {
     assertThat(text)
         .contains("USD 1.00 CREDIT sub-1 p v1 sla/fallback: fixed 1.00")
         .contains("sla [first-match] CREDITED: first match: fallback")
-        .contains("sla/tiers [availability-tiers] NOT_MET: availability 100 % is in no tier")
+        .contains("sla/tiers [availability-tiers] NOT_MET: availability 100 % > 99.9 %, above every tier; no credit")
         .contains("sla/manual [fixed] NOT_MET: no manual credit agreed")
         .contains("sla/fallback [fixed] CREDITED: fixed 1.00")
         .contains("sla/never [fixed] SKIPPED: skipped: fallback matched first")
@@ -151,7 +151,7 @@ class CreditEngineTest {
         .decide(ACCOUNT_USD_20, JUNE_2024_UTC).explain();
 
     assertThat(text).contains("No new credit lines.").contains("Totals: none")
-        .contains("tiers [availability-tiers] NOT_MET: availability 100 % is in no tier");
+        .contains("tiers [availability-tiers] NOT_MET: availability 100 % > 99.9 %, above every tier; no credit");
   }
 
   @Nested

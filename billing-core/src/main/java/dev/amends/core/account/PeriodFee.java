@@ -2,6 +2,7 @@ package dev.amends.core.account;
 
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
+import dev.amends.core.internal.Intervals;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.time.BillingPeriod;
@@ -73,7 +74,7 @@ public final class PeriodFee {
     Checks.notNull("proration", proration);
     ZoneId zone = period.zone();
     Interval active = subscription.active();
-    Optional<Interval> activePart = intersection(period.window(), active);
+    Optional<Interval> activePart = Intervals.overlap(period.window(), active);
 
     // Split the period at price changes; each segment is whole local days.
     List<LocalDate> cuts = new ArrayList<>();
@@ -93,7 +94,7 @@ public final class PeriodFee {
       LocalDate to = cuts.get(i + 1);
       Price price = subscription.prices().priceOn(from).orElse(null);
       Interval segment = Interval.of(from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
-      Optional<Interval> activeInSegment = intersection(segment, active);
+      Optional<Interval> activeInSegment = Intervals.overlap(segment, active);
       if (price == null) {
         if (activeInSegment.isPresent()) {
           throw InvalidInputException.of(
@@ -138,12 +139,6 @@ public final class PeriodFee {
     // The last instant inside the window is just before its end.
     LocalDate last = LocalDate.ofInstant(w.getEnd().minusNanos(1), zone);
     return ChronoUnit.DAYS.between(first, last) + 1;
-  }
-
-  private static Optional<Interval> intersection(Interval a, Interval b) {
-    Instant start = a.getStart().isAfter(b.getStart()) ? a.getStart() : b.getStart();
-    Instant end = a.getEnd().isBefore(b.getEnd()) ? a.getEnd() : b.getEnd();
-    return start.isBefore(end) ? Optional.of(Interval.of(start, end)) : Optional.empty();
   }
 
   /** The period. */

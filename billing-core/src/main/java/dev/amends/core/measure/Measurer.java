@@ -2,6 +2,7 @@ package dev.amends.core.measure;
 
 import dev.amends.core.account.Subscription;
 import dev.amends.core.internal.Checks;
+import dev.amends.core.internal.Intervals;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.outage.Announcement;
 import dev.amends.core.outage.Impact;
@@ -85,7 +86,7 @@ public final class Measurer {
     Checks.notNull("subscription", subscription);
     Checks.notNull("period", period);
     Checks.notNull("log", log);
-    Optional<Interval> measured = intersection(period.window(), subscription.active());
+    Optional<Interval> measured = Intervals.overlap(period.window(), subscription.active());
     Measurement.Builder out = Measurement.builder()
         .subscriptionId(subscription.id())
         .period(period)
@@ -175,7 +176,7 @@ public final class Measurer {
     Checks.notNull("telemetry", telemetry);
     Checks.notNull("maintenance", maintenance);
     TelemetryRules t = rules.telemetry();
-    Optional<Interval> measured = intersection(period.window(), subscription.active());
+    Optional<Interval> measured = Intervals.overlap(period.window(), subscription.active());
     Measurement.Builder out = Measurement.builder()
         .subscriptionId(subscription.id())
         .period(period)
@@ -336,7 +337,7 @@ public final class Measurer {
     if (minimum.isZero()) {
       return WindowSet.empty();
     }
-    Optional<Interval> widened = intersection(
+    Optional<Interval> widened = Intervals.overlap(
         Interval.of(period.start().minus(minimum), period.end().plus(minimum)), subscription.active());
     if (widened.isEmpty()) {
       return WindowSet.empty();
@@ -604,12 +605,6 @@ public final class Measurer {
 
   private static long ceilDiv(long a, long b) {
     return -Math.floorDiv(-a, b);
-  }
-
-  private static Optional<Interval> intersection(Interval a, Interval b) {
-    Instant start = a.getStart().isAfter(b.getStart()) ? a.getStart() : b.getStart();
-    Instant end = a.getEnd().isBefore(b.getEnd()) ? a.getEnd() : b.getEnd();
-    return start.isBefore(end) ? Optional.of(Interval.of(start, end)) : Optional.empty();
   }
 
   /** Announced maintenance of one outage that is (still) excluded. */

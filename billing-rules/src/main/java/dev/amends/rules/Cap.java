@@ -17,20 +17,25 @@ import java.util.Set;
  * group; per incident, lines resting on the same outages form a group and each group is capped
  * on its own. A cut is spread {@link Rules.Spread#IN_ORDER in order} (earlier lines keep their
  * amounts, the cut falls on the last) or {@link Rules.Spread#PRO_RATA pro rata}. Whatever is cut
- * is gone: nothing is carried forward to a later period.
+ * is gone, unless the cap says {@link Rules.Excess#CARRIED_FORWARD}: then the cut is reported in
+ * the decision ({@link CreditDecision#carriedForward()}), and when it is handed back in the next
+ * period's request it comes in as an extra line under this cap, {@code <cap path>/carried-in},
+ * subject to the cap again.
  */
 final class Cap extends Combinator {
   private final RuleNode child;
   private final CapLimit limit;
   private final Rules.CapScope scope;
   private final Rules.Spread spread;
+  private final Rules.Excess excess;
 
-  Cap(String id, RuleNode child, CapLimit limit, Rules.CapScope scope, Rules.Spread spread) {
+  Cap(String id, RuleNode child, CapLimit limit, Rules.CapScope scope, Rules.Spread spread, Rules.Excess excess) {
     super(id, List.of(Rules.checkChild(id, child)));
     this.child = child;
     this.limit = limit;
     this.scope = scope;
     this.spread = spread;
+    this.excess = excess;
   }
 
   @Override
@@ -40,23 +45,30 @@ final class Cap extends Combinator {
 
   @Override
   void appendParameters(StringBuilder sb) {
-    sb.append(",limit=").append(limit.canonical()).append(",scope=").append(scope).append(",spread=").append(spread);
+    sb.append(",limit=").append(limit.canonical()).append(",scope=").append(scope).append(",spread=").append(spread)
+        .append(",excess=").append(excess);
   }
 
   @Override
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     Evaluation e = evaluator.evaluate(child, path, context);
-    if (!e.matched()) {
+    List<PendingLine> all = new ArrayList<>(e.lines());
+    Optional<org.joda.money.Money> carriedIn = context.carriedIn(path);
+    if (carriedIn.isPresent() && carriedIn.get().isPositive()) {
+      all.add(new PendingLine(path + "/carried-in", ExactMoney.of(carriedIn.get()), null,
+          "carried forward from an earlier period: " + carriedIn.get(), List.of(), List.of()));
+    }
+    List<Evaluation.Carry> carried = new ArrayList<>(e.carried());
+    if (all.stream().noneMatch(PendingLine::isPositive)) {
       return new Evaluation(
           new TraceNode(path, kind(), Verdict.NOT_MET, "nothing to cap", Map.of(), Optional.empty(),
               List.of(e.trace())),
-          List.of(), e.flags());
+          List.of(), e.flags(), carried);
     }
     ExactMoney zero = ExactMoney.zero(context.account().currency());
     ExactMoney limitMoney = limit.money(context);
     Ratio limitDays = limit.days();
 
-    List<PendingLine> all = e.lines();
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
       PendingLine l = all.get(i);
@@ -68,6 +80,7 @@ final class Cap extends Combinator {
     List<String> cuts = new ArrayList<>();
     ExactMoney before = zero;
     ExactMoney after = zero;
+    ExactMoney cut = zero;
     for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
       List<Integer> lines = g.getValue();
       ExactMoney sum = zero;
@@ -95,6 +108,7 @@ final class Cap extends Combinator {
       }
       ExactMoney capped = sum.multipliedBy(factor);
       after = after.plus(capped);
+      cut = cut.plus(sum.minus(capped));
       String note = "capped from " + Texts.money(sum) + " to " + Texts.money(capped) + " (limit "
           + limit.describe(context) + (g.getKey().isEmpty() ? "" : ", incident " + g.getKey()) + ")";
       cuts.add(note);
@@ -125,13 +139,18 @@ final class Cap extends Combinator {
           new TraceNode(path, kind(), Verdict.CREDITED,
               "within cap: " + Texts.money(before) + " <= " + limit.describe(context), values, Optional.of(before),
               List.of(e.trace())),
-          present(out), flags);
+          present(out), flags, carried);
     }
     flags.add(DecisionFlag.CAP_REACHED);
+    String summary = String.join("; ", cuts);
+    if (excess == Rules.Excess.CARRIED_FORWARD) {
+      carried.add(new Evaluation.Carry(path, cut));
+      values.put("carriedForward", Texts.money(cut));
+      summary += "; " + Texts.money(cut) + " carried forward";
+    }
     return new Evaluation(
-        new TraceNode(path, kind(), Verdict.CAPPED, String.join("; ", cuts), values, Optional.of(after),
-            List.of(e.trace())),
-        present(out), flags);
+        new TraceNode(path, kind(), Verdict.CAPPED, summary, values, Optional.of(after), List.of(e.trace())),
+        present(out), flags, carried);
   }
 
   private static List<PendingLine> present(PendingLine[] lines) {

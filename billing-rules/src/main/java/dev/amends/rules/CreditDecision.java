@@ -30,10 +30,11 @@ public final class CreditDecision {
   private final Set<DecisionFlag> flags;
   private final List<String> warnings;
   private final List<SubscriptionTrace> traces;
+  private final List<CarriedCredit> carriedForward;
 
   CreditDecision(
       String accountId, BillingPeriod period, Instant evaluatedAt, List<CreditLine> lines, Set<DecisionFlag> flags,
-      List<String> warnings, List<SubscriptionTrace> traces) {
+      List<String> warnings, List<SubscriptionTrace> traces, List<CarriedCredit> carriedForward) {
     this.accountId = accountId;
     this.period = period;
     this.evaluatedAt = evaluatedAt;
@@ -46,6 +47,15 @@ public final class CreditDecision {
     this.flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     this.warnings = List.copyOf(warnings);
     this.traces = List.copyOf(traces);
+    this.carriedForward = List.copyOf(carriedForward);
+  }
+
+  /**
+   * What caps declared with {@link Rules.Excess#CARRIED_FORWARD} cut this period; pass it to
+   * the next period's {@link DecisionRequest#carriedIn()}.
+   */
+  public List<CarriedCredit> carriedForward() {
+    return carriedForward;
   }
 
   /** The account. */
@@ -119,6 +129,10 @@ public final class CreditDecision {
     sb.append("Flags: ").append(flags.isEmpty() ? "none" : flags.toString()).append('\n');
     for (String w : warnings) {
       sb.append("Warning: ").append(w).append('\n');
+    }
+    for (CarriedCredit c : carriedForward) {
+      sb.append("Carried forward: ").append(c.amount()).append(" for ").append(c.subscriptionId()).append(" under ")
+          .append(c.policyId()).append(' ').append(c.capPath()).append('\n');
     }
     sb.append("Trace:\n");
     for (SubscriptionTrace st : traces) {

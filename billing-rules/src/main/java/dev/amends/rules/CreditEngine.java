@@ -117,6 +117,7 @@ public final class CreditEngine {
     List<String> warnings = new ArrayList<>();
     List<SubscriptionTrace> traces = new ArrayList<>();
     List<CreditLine> computed = new ArrayList<>();
+    List<CarriedCredit> carriedForward = new ArrayList<>();
     Map<String, Policy> policyById = new HashMap<>();
 
     List<Subscription> subs = new ArrayList<>(account.subscriptions());
@@ -147,9 +148,18 @@ public final class CreditEngine {
             .outages(involved)
             .claim(claimFor(request, sub))
             .evaluatedAt(evaluatedAt)
+            .carriedIn(request.carriedIn().stream()
+                .filter(c -> c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id()))
+                .toList())
             .build();
         Evaluation e = Evaluator.INSTANCE.evaluate(policy.rule(), "", context);
         flags.addAll(e.flags());
+        for (Evaluation.Carry carry : e.carried()) {
+          Money carriedAmount = carry.amount().rounded(policy.rounding());
+          if (carriedAmount.isPositive()) {
+            carriedForward.add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
+          }
+        }
         traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), policy.digest(), fee.toString(),
             measurement.toString(), e.trace()));
         List<PendingLine> pendings = e.lines();
@@ -194,7 +204,7 @@ public final class CreditEngine {
         warnings.add("total " + total + " is above the review threshold " + threshold);
       }
     });
-    return new CreditDecision(account.id(), period, evaluatedAt, lines, flags, warnings, traces);
+    return new CreditDecision(account.id(), period, evaluatedAt, lines, flags, warnings, traces, carriedForward);
   }
 
   /**

@@ -40,6 +40,12 @@ public abstract class DecisionRequest {
   /** Credits already issued for this account and period, for reconciliation. */
   public abstract List<IssuedCredit> issued();
 
+  /**
+   * Amounts caps carried forward from the previous period ({@link
+   * CreditDecision#carriedForward()} of the previous decision).
+   */
+  public abstract List<CarriedCredit> carriedIn();
+
   /** The instant of evaluation; the period's end if empty. */
   public abstract Optional<Instant> evaluatedAt();
 

@@ -6,11 +6,24 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The result of evaluating one node: its trace, its unrounded lines, and flags raised. */
-record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags) {
+/**
+ * The result of evaluating one node: its trace, its unrounded lines, flags raised, and what caps
+ * below it cut and carry forward to the next period.
+ */
+record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags, List<Carry> carried) {
   Evaluation {
     lines = List.copyOf(lines);
     flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+    carried = List.copyOf(carried);
+  }
+
+  Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags) {
+    this(trace, lines, flags, List.of());
+  }
+
+  /** A copy whose trace is replaced, keeping lines, flags and carries. */
+  Evaluation withTrace(TraceNode newTrace) {
+    return new Evaluation(newTrace, lines, flags, carried);
   }
 
   /** True if the node gave something: a positive amount or a positive number of days. */
@@ -60,4 +73,7 @@ record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> fl
    * sum to no more than the limit.
    */
   record CapMark(String group, ExactMoney limit) {}
+
+  /** An amount a cap cut and carries forward to the next period, by the cap's path. */
+  record Carry(String capPath, ExactMoney amount) {}
 }

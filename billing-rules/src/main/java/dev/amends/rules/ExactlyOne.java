@@ -46,6 +46,6 @@ final class ExactlyOne extends Combinator {
     return new Evaluation(
         new TraceNode(path, kind(), Verdict.CREDITED, "the one match: " + matchId, Map.of("match", matchId),
             match.trace().amount(), traces),
-        match.lines(), flags);
+        match.lines(), flags, match.carried());
   }
 }

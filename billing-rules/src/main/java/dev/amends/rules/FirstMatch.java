@@ -46,6 +46,6 @@ final class FirstMatch extends Combinator {
     return new Evaluation(
         new TraceNode(path, kind(), Verdict.CREDITED, "first match: " + matchId, Map.of("match", matchId),
             match.trace().amount(), traces),
-        match.lines(), flags);
+        match.lines(), flags, match.carried());
   }
 }

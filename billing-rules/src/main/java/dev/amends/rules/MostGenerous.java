@@ -64,6 +64,6 @@ final class MostGenerous extends Combinator {
     return new Evaluation(
         new TraceNode(path, kind(), Verdict.CREDITED, summary, Map.of("winner", children().get(winner).id()),
             Optional.of(best), traces),
-        evals.get(winner).lines(), flags);
+        evals.get(winner).lines(), flags, evals.get(winner).carried());
   }
 }

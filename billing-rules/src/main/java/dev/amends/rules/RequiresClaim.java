@@ -43,6 +43,6 @@ final class RequiresClaim extends Combinator {
     return new Evaluation(
         new TraceNode(path, kind(), e.matched() ? Verdict.CREDITED : Verdict.NOT_MET, "claim in time: " + r.describe(),
             values, e.trace().amount(), List.of(e.trace())),
-        e.lines(), e.flags());
+        e.lines(), e.flags(), e.carried());
   }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.joda.money.Money;
 
 /**
  * The read-only facts a rule decides on: the account, the subscription, the billing period, the
@@ -52,6 +53,22 @@ public abstract class RuleContext {
 
   /** The instant of evaluation: "now" for deadlines, always given, never read from a clock. */
   public abstract Instant evaluatedAt();
+
+  /** Amounts carried forward from earlier periods into caps of this policy, for this subscription. */
+  public abstract List<CarriedCredit> carriedIn();
+
+  /**
+   * The amount carried into the cap at a path, if any (the sum when several are given).
+   *
+   * @param capPath the cap's path, such as {@code sla/cap}
+   * @return the amount, empty if none
+   */
+  public Optional<Money> carriedIn(String capPath) {
+    return carriedIn().stream()
+        .filter(c -> c.capPath().equals(capPath))
+        .map(CarriedCredit::amount)
+        .reduce(Money::plus);
+  }
 
   /** The outages that contributed counted downtime. */
   public List<Outage> countedOutages() {

@@ -38,7 +38,8 @@ import org.joda.money.Money;
  *       RuleEvaluationException} naming both.
  *   <li>{@code cap}: limits the valued sum of its child's lines before rounding, per period or per
  *       incident (lines resting on the same outages); the trace says "capped from X to Y (limit
- *       Z)"; a cut is spread in order or pro rata; nothing is carried forward.
+ *       Z)"; a cut is spread in order or pro rata; the excess is dropped unless the cap carries
+ *       it forward ({@link Excess#CARRIED_FORWARD}).
  *   <li>{@code when}: the condition is traced with what it observed; the branch not taken is
  *       traced as skipped.
  *   <li>{@code requiresClaim}: its child counts only if a claim was filed before the deadline.
@@ -71,6 +72,17 @@ public final class Rules {
     IN_ORDER,
     /** Every line is reduced by the same factor. */
     PRO_RATA
+  }
+
+  /** What happens to the amount a cap cuts. */
+  public enum Excess {
+    /** It is gone. */
+    DROPPED,
+    /**
+     * It is reported in the decision as carried forward; handed back in the next period's
+     * request, it comes in under the same cap as an extra line, subject to the cap again.
+     */
+    CARRIED_FORWARD
   }
 
   /** How free periods are valued. */
@@ -182,10 +194,16 @@ public final class Rules {
     return cap(id, limit, CapScope.PER_PERIOD, Spread.IN_ORDER, child);
   }
 
-  /** A cap with an explicit scope and spread. */
+  /** A cap with an explicit scope and spread; the excess is dropped. */
   public static RuleNode cap(String id, CapLimit limit, CapScope scope, Spread spread, RuleNode child) {
+    return cap(id, limit, scope, spread, Excess.DROPPED, child);
+  }
+
+  /** A cap with an explicit scope, spread, and treatment of the excess. */
+  public static RuleNode cap(
+      String id, CapLimit limit, CapScope scope, Spread spread, Excess excess, RuleNode child) {
     return new Cap(id, child, Checks.notNull(id + ".limit", limit), Checks.notNull(id + ".scope", scope),
-        Checks.notNull(id + ".spread", spread));
+        Checks.notNull(id + ".spread", spread), Checks.notNull(id + ".excess", excess));
   }
 
   /** {@code then} if the condition holds, else no credit. */

@@ -25,11 +25,13 @@ final class Sum extends Combinator {
     List<TraceNode> traces = new ArrayList<>();
     List<PendingLine> lines = new ArrayList<>();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
+    List<Evaluation.Carry> carried = new ArrayList<>();
     for (RuleNode child : children()) {
       Evaluation e = evaluator.evaluate(child, path, context);
       traces.add(e.trace());
       lines.addAll(e.lines());
       flags.addAll(e.flags());
+      carried.addAll(e.carried());
     }
     ExactMoney total = ExactMoney.zero(context.account().currency());
     for (PendingLine l : lines) {
@@ -42,6 +44,6 @@ final class Sum extends Combinator {
     return new Evaluation(
         new TraceNode(path, kind(), verdict, summary, Map.of(), lines.isEmpty() ? Optional.empty() : Optional.of(total),
             traces),
-        lines, flags);
+        lines, flags, carried);
   }
 }

@@ -58,6 +58,6 @@ final class When extends Combinator {
     return new Evaluation(
         new TraceNode(path, kind(), verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(),
             values, taken.trace().amount(), traces),
-        taken.lines(), taken.flags());
+        taken.lines(), taken.flags(), taken.carried());
   }
 }

@@ -1,0 +1,25 @@
+package dev.amends.rules;
+
+import java.util.Objects;
+import org.joda.money.Money;
+
+/**
+ * An amount a cap cut in one period and carries forward to the next, for a cap declared with
+ * {@link Rules.Excess#CARRIED_FORWARD}. The engine reports these in {@link
+ * CreditDecision#carriedForward()}; hand them to the next period's {@link
+ * DecisionRequest#carriedIn()} and they come in under the same cap, subject to it again.
+ *
+ * @param subscriptionId the subscription
+ * @param policyId the policy whose cap cut it
+ * @param capPath the cap's path in the policy's tree
+ * @param amount the amount carried, rounded once with the policy's rounding
+ */
+public record CarriedCredit(String subscriptionId, String policyId, String capPath, Money amount) {
+  /** Validates. */
+  public CarriedCredit {
+    Objects.requireNonNull(subscriptionId, "subscriptionId");
+    Objects.requireNonNull(policyId, "policyId");
+    Objects.requireNonNull(capPath, "capPath");
+    Objects.requireNonNull(amount, "amount");
+  }
+}

@@ -53,6 +53,8 @@ public abstract class MeasurementRules {
   /**
    * The most announced maintenance that can be excluded in one period; empty means no limit.
    * Excluded maintenance is taken in time order; what lies beyond the budget counts.
+   * Maintenance during time that counts anyway (an unplanned outage at the same time) uses none
+   * of the budget.
    */
   public abstract Optional<Duration> maintenanceBudget();
 

@@ -383,7 +383,10 @@ public final class Measurer {
     return overrun;
   }
 
-  /** Excluded maintenance beyond the budget, in time order, goes back to counted. */
+  /**
+   * Excluded maintenance beyond the budget, in time order, goes back to counted. Only maintenance
+   * that would otherwise be downtime uses the budget.
+   */
   private void applyBudget(List<MaintenancePart> parts, Map<Outage, WindowSet> counted, List<String> notes) {
     if (rules.maintenanceBudget().isEmpty() || parts.isEmpty()) {
       return;
@@ -393,6 +396,13 @@ public final class Measurer {
     for (MaintenancePart m : parts) {
       union = union.union(m.excluded);
     }
+    // Maintenance during time that counts anyway (an unplanned outage at the same time) excludes
+    // nothing, so it uses none of the budget.
+    WindowSet downAnyway = WindowSet.empty();
+    for (WindowSet w : counted.values()) {
+      downAnyway = downAnyway.union(w);
+    }
+    union = union.minus(downAnyway);
     Duration left = budget;
     Instant cutoff = null;
     for (Interval w : union) {

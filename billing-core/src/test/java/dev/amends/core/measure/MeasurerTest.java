@@ -344,6 +344,26 @@ class MeasurerTest {
     }
 
     @Test
+    void maintenanceDuringAnUnplannedOutageUsesNoBudget() {
+      MeasurementRules fiveHoursAMonth = MeasurementRules.builder()
+          .maintenanceNotice(Duration.ofHours(24))
+          .maintenanceBudget(Duration.ofHours(5))
+          .build();
+      Outage m1 = maintenance("MAINT-1", "2024-06-08T01:00", "2024-06-08T04:00",
+          "2024-06-01T00:00", "2024-06-08T01:00", "2024-06-08T04:00");
+      Outage fire = unplanned("INC-FIRE", "2024-06-08T00:00", "2024-06-08T05:00");
+      Outage m2 = maintenance("MAINT-2", "2024-06-15T01:00", "2024-06-15T04:00",
+          "2024-06-01T00:00", "2024-06-15T01:00", "2024-06-15T04:00");
+
+      Measurement m = measure(fiveHoursAMonth, m1, fire, m2);
+
+      // The fire is down 00:00-05:00 on the 8th anyway, so MAINT-1 uses none of the 5 h budget;
+      // MAINT-2's 3 h fit in it. Only the fire counts: 300 min.
+      assertThat(m.downtime()).isEqualTo(minutes(300));
+      assertThat(m.notes()).noneSatisfy(n -> assertThat(n).contains("budget"));
+    }
+
+    @Test
     void budgetExactlyUsedUpExcludesEverything() {
       MeasurementRules sixHours = MeasurementRules.builder()
           .maintenanceNotice(Duration.ofHours(24))

@@ -8,6 +8,7 @@ import dev.amends.core.measure.Measurement;
 import dev.amends.core.measure.Measurer;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
+import dev.amends.core.telemetry.TelemetryLog;
 import dev.amends.core.time.BillingPeriod;
 import dev.amends.core.money.Allocation;
 import dev.amends.core.money.ExactMoney;
@@ -60,12 +61,14 @@ import org.joda.money.Money;
 public final class CreditEngine {
   private final PolicyBook policies;
   private final OutageLog outages;
+  private final TelemetryLog telemetry;
   private final Map<CurrencyUnit, Money> reviewAbove;
   private final Map<Policy, Measurer> measurers;
 
   private CreditEngine(Builder b) {
     this.policies = b.policies;
     this.outages = b.outages;
+    this.telemetry = b.telemetry;
     this.reviewAbove = Map.copyOf(b.reviewAbove);
     Map<Policy, Measurer> m = new HashMap<>();
     for (Policy p : policies.policies()) {
@@ -134,7 +137,9 @@ public final class CreditEngine {
         if (!fee.isActive()) {
           continue;
         }
-        Measurement measurement = measurer.measure(sub, period, outages);
+        Measurement measurement = policy.measurementRules().source() == Measurement.Source.TELEMETRY
+            ? measurer.measureTelemetry(sub, period, telemetry, outages)
+            : measurer.measure(sub, period, outages);
         List<Outage> involved = new ArrayList<>();
         for (String id : measurement.outageIds()) {
           outages.byId(id).ifPresent(involved::add);
@@ -354,6 +359,7 @@ public final class CreditEngine {
   public static final class Builder {
     private PolicyBook policies;
     private OutageLog outages = OutageLog.empty();
+    private TelemetryLog telemetry = TelemetryLog.empty();
     private final Map<CurrencyUnit, Money> reviewAbove = new LinkedHashMap<>();
 
     private Builder() {}
@@ -367,6 +373,15 @@ public final class CreditEngine {
     /** The outage records; empty by default. */
     public Builder outages(OutageLog outages) {
       this.outages = Checks.notNull("engine.outages", outages);
+      return this;
+    }
+
+    /**
+     * Telemetry samples, for policies whose measurement rules take downtime from telemetry;
+     * empty by default.
+     */
+    public Builder telemetry(TelemetryLog telemetry) {
+      this.telemetry = Checks.notNull("engine.telemetry", telemetry);
       return this;
     }
 

@@ -121,6 +121,7 @@ public abstract class Policy {
         + ",countFrom=" + m.countFrom()
         + ",partialImpact=" + m.partialImpact()
         + ",denominator=" + m.denominator()
+        + ",source=" + m.source()
         + ",telemetry=" + m.telemetry().method() + "/" + m.telemetry().errorThreshold() + "/"
         + m.telemetry().minimumRequests() + "/" + m.telemetry().emptyInterval() + ")";
     return "policy(id=" + id() + ",version=" + version() + ",effective=" + effective()

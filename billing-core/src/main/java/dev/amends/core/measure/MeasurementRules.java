@@ -104,6 +104,15 @@ public abstract class MeasurementRules {
     return Denominator.ACTIVE_PART;
   }
 
+  /**
+   * Where downtime comes from: outage records (the default), or telemetry samples judged by
+   * {@link #telemetry()} (announced maintenance in the outage records is still excluded).
+   */
+  @Value.Default
+  public Measurement.Source source() {
+    return Measurement.Source.OUTAGES;
+  }
+
   /** How telemetry is judged, when the measurement comes from telemetry. */
   @Value.Default
   public TelemetryRules telemetry() {

@@ -1,0 +1,61 @@
+package dev.amends.rules;
+
+import static dev.amends.rules.RuleFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.measure.MeasurementRules;
+import dev.amends.core.measure.TelemetryRules;
+import dev.amends.core.money.Ratio;
+import dev.amends.core.telemetry.TelemetryLog;
+import dev.amends.core.telemetry.TelemetrySample;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.threeten.extra.Interval;
+
+/** A policy whose downtime is "minutes with more than 5 % errors, in stretches of 5 minutes or more". */
+class TelemetryPolicyTest {
+  static final MeasurementRules ERROR_MINUTES = MeasurementRules.builder()
+      .source(Measurement.Source.TELEMETRY)
+      .telemetry(TelemetryRules.builder().errorThreshold(Ratio.of(5, 100)).build())
+      .minimumDowntime(Duration.ofMinutes(5))
+      .build();
+
+  @Test
+  void creditsFromBadMinutesInTelemetry() {
+    List<TelemetrySample> samples = new ArrayList<>();
+    Instant day = Instant.parse("2024-06-10T00:00:00Z");
+    for (int minute = 0; minute < 120; minute++) {
+      // 00:00-01:00: 100 of 1,000 requests fail (10 %); 01:00-02:00: none fail.
+      samples.add(sample(day.plus(Duration.ofMinutes(minute)), minute < 60 ? 900 : 1_000));
+    }
+    for (int minute : new int[] {300, 310, 320}) {
+      samples.add(sample(day.plus(Duration.ofMinutes(minute)), 900)); // lone bad minutes: shorter than 5
+    }
+    Policy policy = policyBuilder("error-minutes", Rules.availabilityTiers("tiers",
+            Tier.range("99.0", "99.95", "10"), Tier.range("0", "99.0", "25")), HALF_UP)
+        .measurementRules(ERROR_MINUTES)
+        .build();
+    CreditEngine engine = CreditEngine.builder()
+        .policies(PolicyBook.of(policy))
+        .telemetry(TelemetryLog.of(samples))
+        .build();
+
+    CreditDecision d = engine.decide(ACCOUNT_USD_20, JUNE_2024_UTC);
+
+    // 60 bad minutes count; the three lone ones are under the 5-minute minimum.
+    // (43,200 − 60) / 43,200 = 99.8611 % is in [99.0, 99.95) → 10 % of USD 20.00 = USD 2.00.
+    assertThat(d.lines()).singleElement().satisfies(line -> {
+      assertThat(line.amount()).isEqualTo(usd("2.00"));
+      assertThat(line.reason()).isEqualTo("availability 99.8611 % < 99.95 % -> 10 % of USD 20.00");
+    });
+    assertThat(d.trace("sub-1", "error-minutes").orElseThrow().measurement()).contains("60 min down of 43200");
+  }
+
+  private static TelemetrySample sample(Instant start, long good) {
+    return TelemetrySample.ofCounts(NODE_1, Interval.of(start, start.plus(Duration.ofMinutes(1))), good, 1_000);
+  }
+}

@@ -29,6 +29,15 @@ abstract sealed class Combinator implements RuleNode
     return children;
   }
 
+  /** The evaluation of a node that passes on the lines of the child it chose. */
+  final Evaluation passOn(
+      String path, Verdict verdict, String summary, Map<String, String> values, Evaluation chosen,
+      List<TraceNode> traces, Set<DecisionFlag> flags) {
+    return new Evaluation(
+        new TraceNode(path, kind(), verdict, summary, values, chosen.trace().amount(), traces),
+        chosen.lines(), flags, chosen.carried());
+  }
+
   /** The evaluation of a node none of whose children gave a credit. */
   final Evaluation noCredit(String path, List<TraceNode> traces, Set<DecisionFlag> flags) {
     return new Evaluation(

@@ -43,9 +43,6 @@ final class FirstMatch extends Combinator {
     if (match == null) {
       return noCredit(path, traces, flags);
     }
-    return new Evaluation(
-        new TraceNode(path, kind(), Verdict.CREDITED, "first match: " + matchId, Map.of("match", matchId),
-            match.trace().amount(), traces),
-        match.lines(), flags, match.carried());
+    return passOn(path, Verdict.CREDITED, "first match: " + matchId, Map.of("match", matchId), match, traces, flags);
   }
 }

@@ -40,9 +40,7 @@ final class RequiresClaim extends Combinator {
           List.of(), Set.of());
     }
     Evaluation e = evaluator.evaluate(child, path, context);
-    return new Evaluation(
-        new TraceNode(path, kind(), e.matched() ? Verdict.CREDITED : Verdict.NOT_MET, "claim in time: " + r.describe(),
-            values, e.trace().amount(), List.of(e.trace())),
-        e.lines(), e.flags(), e.carried());
+    return passOn(path, e.matched() ? Verdict.CREDITED : Verdict.NOT_MET, "claim in time: " + r.describe(), values, e,
+        List.of(e.trace()), e.flags());
   }
 }

@@ -55,9 +55,7 @@ final class When extends Combinator {
       traces.add(taken.trace());
     }
     Verdict verdict = taken.matched() ? Verdict.CREDITED : Verdict.NOT_MET;
-    return new Evaluation(
-        new TraceNode(path, kind(), verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(),
-            values, taken.trace().amount(), traces),
-        taken.lines(), taken.flags(), taken.carried());
+    return passOn(path, verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(), values, taken,
+        traces, taken.flags());
   }
 }

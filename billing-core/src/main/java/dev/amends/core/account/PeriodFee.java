@@ -6,7 +6,6 @@ import dev.amends.core.internal.Intervals;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.time.BillingPeriod;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;

@@ -216,7 +216,9 @@ public final class CreditEngine {
    * Rounds each line once with the policy's rounding. Where the rounded lines of a cap group
    * would sum to more than the cap, the group's exact total is rounded once instead (down, if
    * the policy's mode would take it over the limit) and split over its lines by their exact
-   * amounts with {@link Allocation} (largest remainder), so that the cents never exceed the cap.
+   * amounts with {@link Allocation} (largest remainder, in the currency's minor unit, so a
+   * coarser rounding increment holds for the group's total but not for each of its lines), so
+   * that the cents never exceed the cap.
    * Inner groups are settled before the outer groups that contain them.
    */
   static List<Money> roundWithinCaps(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
@@ -248,7 +250,9 @@ public final class CreditEngine {
       }
       Money total = exact.rounded(rounding);
       if (ExactMoney.of(total).compareTo(limit) > 0) {
-        total = exact.rounded(Rounding.of(RoundingMode.DOWN));
+        total = exact.rounded(rounding.increment()
+            .map(step -> Rounding.of(RoundingMode.DOWN, step))
+            .orElse(Rounding.of(RoundingMode.DOWN)));
       }
       List<Money> parts = Allocation.allocate(total, weights);
       for (int k = 0; k < members.size(); k++) {

@@ -95,13 +95,19 @@ public final class Measurer {
       return inactive(out, period);
     }
     WindowSet measuredSet = WindowSet.of(measured.get());
-    List<Outage> outages = log.affecting(subscription.placements(), measured.get());
+    // One look-up serves both the period and, when a minimum downtime applies, the stretch of
+    // active time just beyond its edges that decides whether an edge stretch is long enough.
+    Interval lookup = edgeWindow(subscription, period).map(w -> span(w, measured.get())).orElse(measured.get());
+    List<Outage> nearby = log.affecting(subscription.placements(), lookup);
     List<Exclusion> exclusions = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Map<Outage, WindowSet> counted = new LinkedHashMap<>();
     List<MaintenancePart> maintenance = new ArrayList<>();
 
-    for (Outage o : outages) {
+    for (Outage o : nearby) {
+      if (Intervals.overlap(o.window(), measured.get()).isEmpty()) {
+        continue;
+      }
       out.addOutageIds(o.id());
       WindowSet w = countable(o, WindowSet.of(o.window()).intersection(measuredSet), exclusions, maintenance, notes);
       if (w != null) {
@@ -121,7 +127,7 @@ public final class Measurer {
     }
     Map<String, WindowSet> sources = new LinkedHashMap<>();
     counted.forEach((o, w) -> sources.put(o.id(), w));
-    WindowSet around = countedAround(subscription, period, measuredSet, log);
+    WindowSet around = countedAround(subscription, period, measuredSet, nearby);
     WindowSet finalSet = shape(all, around, sources, period, measuredSet, exclusions);
 
     // What each outage still covers after the minimum and the granularity: a blip dropped as too
@@ -332,19 +338,15 @@ public final class Measurer {
    * side, within the active window), so that a stretch running across the period's start or end
    * is judged against the minimum by its whole length, not by the part inside this period.
    */
-  private WindowSet countedAround(Subscription subscription, BillingPeriod period, WindowSet measured, OutageLog log) {
-    Duration minimum = rules.minimumDowntime();
-    if (minimum.isZero()) {
-      return WindowSet.empty();
-    }
-    Optional<Interval> widened = Intervals.overlap(
-        Interval.of(period.start().minus(minimum), period.end().plus(minimum)), subscription.active());
+  private WindowSet countedAround(
+      Subscription subscription, BillingPeriod period, WindowSet measured, List<Outage> nearby) {
+    Optional<Interval> widened = edgeWindow(subscription, period);
     if (widened.isEmpty()) {
       return WindowSet.empty();
     }
     WindowSet outside = WindowSet.of(widened.get()).minus(measured);
     WindowSet around = WindowSet.empty();
-    for (Outage o : log.affecting(subscription.placements(), widened.get())) {
+    for (Outage o : nearby) {
       WindowSet w = countable(o, WindowSet.of(o.window()).intersection(outside),
           new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       if (w != null) {
@@ -353,6 +355,26 @@ public final class Measurer {
     }
     return around;
   }
+
+  /**
+   * The period widened by the minimum downtime on both sides and clipped to the active window;
+   * empty when no minimum applies or the subscription was not active there.
+   */
+  private Optional<Interval> edgeWindow(Subscription subscription, BillingPeriod period) {
+    Duration minimum = rules.minimumDowntime();
+    if (minimum.isZero()) {
+      return Optional.empty();
+    }
+    return Intervals.overlap(
+        Interval.of(period.start().minus(minimum), period.end().plus(minimum)), subscription.active());
+  }
+
+  private static Interval span(Interval a, Interval b) {
+    return Interval.of(
+        a.getStart().isBefore(b.getStart()) ? a.getStart() : b.getStart(),
+        a.getEnd().isAfter(b.getEnd()) ? a.getEnd() : b.getEnd());
+  }
+
 
   /** Moves the part of a maintenance outage inside its announced window into {@code parts}. */
   private WindowSet excludeAnnounced(

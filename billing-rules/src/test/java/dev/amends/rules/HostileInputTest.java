@@ -1,0 +1,45 @@
+package dev.amends.rules;
+
+/**
+ * Every bad input we know of, fed through the public API of billing-rules, and the error it gets.
+ *
+ * <p>Each nested class holds one family of bad inputs. A bad input must end in one of our own
+ * exceptions naming the field, the value and the rule it broke: never a bare JDK exception, a
+ * hang, a crash, or a silent wrong answer.
+ */
+class HostileInputTest {
+
+  // ---- section: nulls and generated builders -------------------------------------------------
+
+
+
+  // ---- end of section: nulls and generated builders ------------------------------------------
+
+
+  // ---- section: measurement, telemetry and time ----------------------------------------------
+
+
+
+  // ---- end of section: measurement, telemetry and time ---------------------------------------
+
+
+  // ---- section: decimals, rounding, ids, rule trees, keys ------------------------------------
+
+
+
+  // ---- end of section: decimals, rounding, ids, rule trees, keys -----------------------------
+
+
+  // ---- section: accounts, standing, outages, days of service ---------------------------------
+
+
+
+  // ---- end of section: accounts, standing, outages, days of service --------------------------
+
+
+  // ---- section: periods, placements, grants, policy windows ----------------------------------
+
+
+
+  // ---- end of section: periods, placements, grants, policy windows ---------------------------
+}

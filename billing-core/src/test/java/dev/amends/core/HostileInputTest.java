@@ -39,6 +39,27 @@ class HostileInputTest {
 
   // ---- section: periods, placements, grants, policy windows ----------------------------------
 
+  @org.junit.jupiter.api.Nested
+  class Periods {
+    @org.junit.jupiter.api.Test
+    void aMonthInWhichNoQuarterStartsIsNamed() {
+      var quarterly = dev.amends.core.time.BillingSchedule.calendar(
+          dev.amends.core.time.BillingCycle.QUARTERLY, java.time.ZoneOffset.UTC);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> quarterly.periodStartingIn(java.time.YearMonth.of(2024, 2)))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("period.month").hasMessageContaining("2024-02");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNullPeriodIsNamed() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> dev.amends.core.time.BillingSchedule.monthly(java.time.ZoneOffset.UTC).isPeriodOf(null))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("period");
+    }
+  }
+
 
 
   // ---- end of section: periods, placements, grants, policy windows ---------------------------

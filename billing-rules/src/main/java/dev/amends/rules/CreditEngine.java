@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -64,15 +66,20 @@ public final class CreditEngine {
   private final TelemetryLog telemetry;
   private final Map<CurrencyUnit, Money> reviewAbove;
   private final Map<Policy, Measurer> measurers;
+  private final List<Campaign> campaigns; // by id
 
   private CreditEngine(Builder b) {
     this.policies = b.policies;
     this.outages = b.outages;
     this.telemetry = b.telemetry;
     this.reviewAbove = Map.copyOf(b.reviewAbove);
+    this.campaigns = b.campaigns.values().stream().toList();
     Map<Policy, Measurer> m = new HashMap<>();
     for (Policy p : policies.policies()) {
       m.put(p, Measurer.of(p.measurementRules()));
+    }
+    for (Campaign c : campaigns) {
+      m.put(c.policy(), Measurer.of(c.policy().measurementRules()));
     }
     this.measurers = Map.copyOf(m);
   }
@@ -116,86 +123,39 @@ public final class CreditEngine {
     Account account = request.account();
     BillingPeriod period = request.period();
     Instant evaluatedAt = request.evaluatedAt().orElse(period.end());
-    Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
-    List<String> warnings = new ArrayList<>();
-    List<SubscriptionTrace> traces = new ArrayList<>();
-    List<CreditLine> computed = new ArrayList<>();
-    List<CarriedCredit> carriedForward = new ArrayList<>();
-    Map<String, Policy> policyById = new HashMap<>();
+    Decided out = new Decided();
 
     List<Subscription> subs = new ArrayList<>(account.subscriptions());
     subs.sort(Comparator.comparing(Subscription::id));
+    // 1. the version of each policy in force at the period's start; a switch-over inside the
+    //    period is flagged, never silently skipped
     List<Policy> inForce = policies.inForce(period.start());
+    Map<String, Policy> policyById = new HashMap<>();
     for (Policy policy : inForce) {
       policyById.put(policy.id(), policy);
     }
-    // Lines come by subscription id, then policy id, then position in the tree (see CreditDecision).
+    flagSwitchOvers(period, inForce, out);
+    // 2. per subscription and policy: fee, measurement, rule tree, caps and one rounding per line.
+    //    Lines come by subscription id, then policy id, then position in the tree (see CreditDecision).
     for (Subscription sub : subs) {
       for (Policy policy : inForce) {
-        Measurer measurer = measurers.get(policy);
-        PeriodFee fee = PeriodFee.of(account, sub, period, policy.proration());
-        if (!fee.isActive()) {
-          continue;
-        }
-        Measurement measurement = policy.measurementRules().source() == Measurement.Source.TELEMETRY
-            ? measurer.measureTelemetry(sub, period, telemetry, outages)
-            : measurer.measure(sub, period, outages);
-        List<Outage> involved = new ArrayList<>();
-        for (String id : measurement.outageIds()) {
-          outages.byId(id).ifPresent(involved::add);
-        }
-        RuleContext context = RuleContext.builder()
-            .account(account)
-            .subscription(sub)
-            .period(period)
-            .fee(fee)
-            .measurement(measurement)
-            .outages(involved)
-            .claim(claimFor(request, sub))
-            .evaluatedAt(evaluatedAt)
-            .carriedIn(request.carriedIn().stream()
-                .filter(c -> c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id()))
-                .toList())
-            .build();
-        Evaluation e = Evaluator.INSTANCE.evaluate(policy.rule(), "", context);
-        flags.addAll(e.flags());
-        for (Evaluation.Carry carry : e.carried()) {
-          Money carriedAmount = carry.amount().rounded(policy.rounding());
-          if (carriedAmount.isPositive()) {
-            carriedForward.add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
-          }
-        }
-        traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), policy.digest(), fee.toString(),
-            measurement.toString(), e.trace()));
-        List<PendingLine> pendings = e.lines();
-        boolean[] regrouped = new boolean[pendings.size()];
-        List<Money> amounts = roundWithinCaps(pendings, policy.rounding(), regrouped);
-        for (int i = 0; i < pendings.size(); i++) {
-          PendingLine pending = pendings.get(i);
-          Money amount = amounts.get(i);
-          boolean hasDays = pending.days() != null && pending.days().signum() > 0;
-          if (amount.isZero() && !hasDays) {
-            warnings.add(pending.path() + " for " + sub.id() + " rounds to " + amount + " (" +
-                Texts.money(pending.amount()) + "); no line");
-            continue;
-          }
-          Optional<Money> minimum = policy.minimumCredit(amount.getCurrencyUnit());
-          if (minimum.isPresent() && !amount.isGreaterThan(minimum.get()) && !hasDays) {
-            warnings.add(pending.path() + " for " + sub.id() + " gives " + amount + ", not above the minimum credit "
-                + minimum.get() + "; no line");
-            continue;
-          }
-          computed.add(new CreditLine(
-              key(account.id(), sub.id(), period, policy.id(), pending.path()),
-              CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), account.id(), sub.id(), period,
-              policy.id(), policy.version(), policy.digest(), pending.path(), pending.outageIds(),
-              regrouped[i] ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
-                  : pending.reason()));
-        }
+        decideOne(policy, policy.digest(), account, sub, request, evaluatedAt, out,
+            path -> key(account.id(), sub.id(), period, policy.id(), path));
       }
     }
-
-    List<CreditLine> lines = reconcile(account.id(), period, computed, request.issued(), policyById, flags, warnings);
+    // 3. one-off grants whose eligibility instant falls in this period, by campaign id
+    for (Campaign campaign : campaigns) {
+      if (period.window().contains(campaign.eligibleAt())) {
+        grant(campaign, account, subs, request, evaluatedAt, out);
+      }
+    }
+    // 4. only the difference from what was issued; totals and review
+    Map<String, Policy> deciding = new HashMap<>(policyById);
+    for (Campaign campaign : campaigns) {
+      deciding.putIfAbsent(campaign.id(), campaign.policy());
+    }
+    List<CreditLine> lines = reconcile(account.id(), period, out.lines, request.issued(), deciding, out.flags,
+        out.warnings);
     Map<CurrencyUnit, Money> positive = new LinkedHashMap<>();
     for (CreditLine l : lines) {
       if (l.amount().isPositive()) {
@@ -205,11 +165,156 @@ public final class CreditEngine {
     positive.forEach((currency, total) -> {
       Money threshold = reviewAbove.get(currency);
       if (threshold != null && total.isGreaterThan(threshold)) {
-        flags.add(DecisionFlag.NEEDS_REVIEW);
-        warnings.add("total " + total + " is above the review threshold " + threshold);
+        out.flags.add(DecisionFlag.NEEDS_REVIEW);
+        out.warnings.add("total " + total + " is above the review threshold " + threshold);
       }
     });
-    return new CreditDecision(account.id(), period, evaluatedAt, lines, flags, warnings, traces, carriedForward);
+    return new CreditDecision(account.id(), period, evaluatedAt, lines, out.flags, out.warnings, out.traces,
+        out.carriedForward);
+  }
+
+  /**
+   * Decides an account's credits for the billing period of its own schedule that starts in a
+   * month: {@code decide(account, YearMonth.of(2007, 12))} is the December 2007 bill, a calendar
+   * month, an anniversary month or a quarter as the account's {@link Account#billing()} says.
+   *
+   * @param account the account, not null
+   * @param month the month in which the period starts, not null
+   * @return the decision, not null
+   * @throws dev.amends.core.InvalidInputException naming {@code period.month} if no period of the
+   *     account's schedule starts in that month
+   */
+  public CreditDecision decide(Account account, YearMonth month) {
+    Checks.notNull("account", account);
+    return decide(DecisionRequest.of(account, account.billing().periodStartingIn(month)));
+  }
+
+  /** What one decision has gathered so far. */
+  private static final class Decided {
+    final Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
+    final List<String> warnings = new ArrayList<>();
+    final List<SubscriptionTrace> traces = new ArrayList<>();
+    final List<CreditLine> lines = new ArrayList<>();
+    final List<CarriedCredit> carriedForward = new ArrayList<>();
+  }
+
+  /** Flags every version whose effective window starts or ends strictly inside the period. */
+  private void flagSwitchOvers(BillingPeriod period, List<Policy> inForce, Decided out) {
+    for (Policy p : policies.policies()) {
+      Instant from = p.effectiveFrom();
+      if (from.isAfter(period.start()) && from.isBefore(period.end())) {
+        out.flags.add(DecisionFlag.POLICY_CHANGED_IN_PERIOD);
+        String decidedBy = inForce.stream().filter(q -> q.id().equals(p.id())).findFirst()
+            .map(q -> q.label() + ", in force at the period's start, decided the whole period")
+            .orElse("no version of " + p.id() + " was in force at the period's start, so it gave nothing for it");
+        out.warnings.add("policy " + p.label() + " takes effect at " + from + ", inside " + period.label() + "; "
+            + decidedBy);
+      }
+      Optional<Instant> until = p.effectiveUntil();
+      if (until.isPresent() && until.get().isAfter(period.start()) && until.get().isBefore(period.end())
+          && inForce.contains(p)) {
+        out.flags.add(DecisionFlag.POLICY_CHANGED_IN_PERIOD);
+        out.warnings.add("policy " + p.label() + " ends at " + until.get() + ", inside " + period.label()
+            + "; it was in force at the period's start and decided the whole period");
+      }
+    }
+  }
+
+  /**
+   * Steps a to d of the data flow for one subscription under one policy: fee, measurement, rule
+   * tree, caps and one rounding per line. Returns whether any line was kept.
+   */
+  private boolean decideOne(Policy policy, String digest, Account account, Subscription sub, DecisionRequest request,
+      Instant evaluatedAt, Decided out, Function<String, String> keyOf) {
+    BillingPeriod period = request.period();
+    Measurer measurer = measurers.get(policy);
+    PeriodFee fee = PeriodFee.of(account, sub, period, policy.proration());
+    if (!fee.isActive()) {
+      return false;
+    }
+    Measurement measurement = policy.measurementRules().source() == Measurement.Source.TELEMETRY
+        ? measurer.measureTelemetry(sub, period, telemetry, outages)
+        : measurer.measure(sub, period, outages);
+    List<Outage> involved = new ArrayList<>();
+    for (String id : measurement.outageIds()) {
+      outages.byId(id).ifPresent(involved::add);
+    }
+    RuleContext context = RuleContext.builder()
+        .account(account)
+        .subscription(sub)
+        .period(period)
+        .fee(fee)
+        .measurement(measurement)
+        .outages(involved)
+        .claim(claimFor(request, sub))
+        .evaluatedAt(evaluatedAt)
+        .carriedIn(request.carriedIn().stream()
+            .filter(c -> c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id()))
+            .toList())
+        .build();
+    Evaluation e = Evaluator.INSTANCE.evaluate(policy.rule(), "", context);
+    out.flags.addAll(e.flags());
+    for (Evaluation.Carry carry : e.carried()) {
+      Money carriedAmount = carry.amount().rounded(policy.rounding());
+      if (carriedAmount.isPositive()) {
+        out.carriedForward.add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
+      }
+    }
+    out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, fee.toString(),
+        measurement.toString(), e.trace()));
+    List<PendingLine> pendings = e.lines();
+    boolean[] regrouped = new boolean[pendings.size()];
+    List<Money> amounts = roundWithinCaps(pendings, policy.rounding(), regrouped);
+    boolean kept = false;
+    for (int i = 0; i < pendings.size(); i++) {
+      PendingLine pending = pendings.get(i);
+      Money amount = amounts.get(i);
+      boolean hasDays = pending.days() != null && pending.days().signum() > 0;
+      if (amount.isZero() && !hasDays) {
+        out.warnings.add(pending.path() + " for " + sub.id() + " rounds to " + amount + " (" +
+            Texts.money(pending.amount()) + "); no line");
+        continue;
+      }
+      Optional<Money> minimum = policy.minimumCredit(amount.getCurrencyUnit());
+      if (minimum.isPresent() && !amount.isGreaterThan(minimum.get()) && !hasDays) {
+        out.warnings.add(pending.path() + " for " + sub.id() + " gives " + amount + ", not above the minimum credit "
+            + minimum.get() + "; no line");
+        continue;
+      }
+      out.lines.add(new CreditLine(
+          keyOf.apply(pending.path()),
+          CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), account.id(), sub.id(), period,
+          policy.id(), policy.version(), digest, pending.path(), pending.outageIds(),
+          regrouped[i] ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
+              : pending.reason()));
+      kept = true;
+    }
+    return kept;
+  }
+
+  /**
+   * A campaign's grant for one account: per subscription, every eligible subscription by id; per
+   * account, the first eligible subscription by id, the others traced as skipped.
+   */
+  private void grant(Campaign campaign, Account account, List<Subscription> subs, DecisionRequest request,
+      Instant evaluatedAt, Decided out) {
+    Policy policy = campaign.policy();
+    String givenWith = null;
+    for (Subscription sub : subs) {
+      if (givenWith != null) {
+        out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(), "-", "-",
+            new TraceNode(campaign.id(), "campaign", Verdict.SKIPPED,
+                "skipped: the per-account grant was given with subscription " + givenWith, Map.of(),
+                Optional.empty(), List.of())));
+        continue;
+      }
+      String unitPart = campaign.unit() == Campaign.Unit.PER_SUBSCRIPTION ? sub.id() : "";
+      boolean given = decideOne(policy, campaign.digest(), account, sub, request, evaluatedAt, out,
+          path -> grantKey(campaign.id(), account.id(), unitPart, path));
+      if (given && campaign.unit() == Campaign.Unit.PER_ACCOUNT) {
+        givenWith = sub.id();
+      }
+    }
   }
 
   /**
@@ -359,14 +464,47 @@ public final class CreditEngine {
     }
   }
 
+  /**
+   * A grant's key: campaign, account, subscription (empty for a per-account grant) and path;
+   * never the period, the zone or the amount, so a grant is recognised on any re-run.
+   */
+  static String grantKey(String campaignId, String accountId, String subscriptionId, String path) {
+    String text = String.join("\u001f", "amends-grant-v1", campaignId, accountId, subscriptionId, path);
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return "gr-" + HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
   /** Builds a {@link CreditEngine}. */
   public static final class Builder {
     private PolicyBook policies;
     private OutageLog outages = OutageLog.empty();
     private TelemetryLog telemetry = TelemetryLog.empty();
     private final Map<CurrencyUnit, Money> reviewAbove = new LinkedHashMap<>();
+    private final Map<String, Campaign> campaigns = new java.util.TreeMap<>();
 
     private Builder() {}
+
+    /**
+     * One-off goodwill grants, each landing in the billing period that contains its eligibility
+     * instant; none by default.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code engine.campaigns[i]} if one is
+     *     null or its id is given twice
+     */
+    public Builder campaigns(Campaign... campaigns) {
+      Checks.notNull("engine.campaigns", campaigns);
+      for (int i = 0; i < campaigns.length; i++) {
+        Campaign c = Checks.notNull("engine.campaigns[" + i + "]", campaigns[i]);
+        if (this.campaigns.putIfAbsent(c.id(), c) != null) {
+          throw dev.amends.core.InvalidInputException.of("engine.campaigns[" + i + "].id", "is given twice", c.id());
+        }
+      }
+      return this;
+    }
 
     /** The policies to apply; required. */
     public Builder policies(PolicyBook policies) {
@@ -403,6 +541,12 @@ public final class CreditEngine {
      */
     public CreditEngine build() {
       Checks.notNull("engine.policies", policies);
+      for (Campaign c : campaigns.values()) {
+        if (!policies.versions(c.id()).isEmpty()) {
+          throw dev.amends.core.InvalidInputException.of("engine.campaigns", "must not share an id with a policy",
+              c.id());
+        }
+      }
       return new CreditEngine(this);
     }
   }

@@ -1,6 +1,8 @@
 package dev.amends.rules;
 
+import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Account;
+import dev.amends.core.time.BillingSchedule;
 import dev.amends.core.time.BillingPeriod;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,11 @@ import org.immutables.value.Value;
  * Everything one decision needs beyond the engine's policies and outage log: the account, the
  * period, the customer's claims, the credits already issued for this account and period, and
  * the evaluation instant (the period's end if not given; never a clock).
+ *
+ * <p>The period must be one of the account's own billing periods ({@link Account#billing()}):
+ * same zone, same first and last day, same number of months. A period in another zone, shifted
+ * by a day, or a day that claims to be a year is rejected, naming {@code request.period}; use
+ * {@link CreditEngine#decide(Account, java.time.YearMonth)} to let the schedule pick it.
  *
  * <p>Immutable and thread-safe.
  */
@@ -48,6 +55,18 @@ public abstract class DecisionRequest {
 
   /** The instant of evaluation; the period's end if empty. */
   public abstract Optional<Instant> evaluatedAt();
+
+  @Value.Check
+  void check() {
+    BillingSchedule schedule = account().billing();
+    if (!schedule.isPeriodOf(period())) {
+      throw InvalidInputException.of("request.period",
+          "must be a period of account " + account().id() + "'s billing schedule (" + schedule
+              + "), such as " + schedule.periodContaining(period().start()),
+          period() + " [" + period().startDate() + ", " + period().endDate() + ") of " + period().months()
+              + " month(s)");
+    }
+  }
 
   /** Builds a {@link DecisionRequest}. */
   public static final class Builder extends ImmutableDecisionRequest.Builder {

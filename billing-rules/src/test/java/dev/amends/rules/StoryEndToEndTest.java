@@ -26,18 +26,19 @@ class StoryEndToEndTest {
       .rounding(Rounding.of(RoundingMode.HALF_UP))
       .build();
 
-  static final Policy GOODWILL = Policy.builder()
+  /** Two months free for every grid customer, judged at 12:00 Eastern on 10 December 2007. */
+  static final Campaign GOODWILL = Campaign.builder()
       .id("goodwill-2007")
-      .version(1)
-      .effectiveFrom(DEC_2007_EASTERN.start())
-      .effectiveUntil(DEC_2007_EASTERN.end())
-      .rule(Rules.when("grid-customers", Conditions.placedUnder(GRID),
-          Rules.freePeriods("two-months-free", new BigDecimal("2"), Rules.FreePeriodValue.MONTHLY_PRICE)))
+      .eligibleAt(Instant.parse("2007-12-10T17:00:00Z"))
+      .eligibility(Conditions.placedUnder(GRID))
+      .unit(Campaign.Unit.PER_SUBSCRIPTION)
+      .grant(Rules.freePeriods("two-months-free", new BigDecimal("2"), Rules.FreePeriodValue.MONTHLY_PRICE))
       .rounding(Rounding.of(RoundingMode.HALF_UP))
       .build();
 
   static final CreditEngine ENGINE = CreditEngine.builder()
-      .policies(PolicyBook.of(GRID_SLA, GOODWILL))
+      .policies(PolicyBook.of(GRID_SLA))
+      .campaigns(GOODWILL)
       .outages(LOG)
       .build();
 
@@ -47,13 +48,13 @@ class StoryEndToEndTest {
 
     assertThat(d.lines()).extracting(CreditLine::policyId, CreditLine::rulePath, CreditLine::amount)
         .containsExactly(
-            // 2 × USD 20.00
-            org.assertj.core.groups.Tuple.tuple("goodwill-2007", "grid-customers/two-months-free",
-                Money.parse("USD 40.00")),
             // 420 min down of 44,640: 99.0591 % is in [99.0, 99.9) → 10 % of USD 20.00
-            org.assertj.core.groups.Tuple.tuple("grid-sla", "tiers", Money.parse("USD 2.00")));
+            org.assertj.core.groups.Tuple.tuple("grid-sla", "tiers", Money.parse("USD 2.00")),
+            // 2 × USD 20.00; grant lines come after the policies' lines
+            org.assertj.core.groups.Tuple.tuple("goodwill-2007", "goodwill-2007/two-months-free",
+                Money.parse("USD 40.00")));
     assertThat(d.total(CurrencyUnit.USD)).isEqualTo(Money.parse("USD 42.00"));
-    CreditLine sla = d.lines().get(1);
+    CreditLine sla = d.lines().get(0);
     assertThat(sla.reason()).isEqualTo("availability 99.0591 % < 99.9 % -> 10 % of USD 20.00");
     assertThat(sla.outageIds()).containsExactly("MAINT-2007-12-01");
     assertThat(sla.policyDigest()).isEqualTo(GRID_SLA.digest()).startsWith("sha256:");
@@ -88,7 +89,7 @@ class StoryEndToEndTest {
     String text = ENGINE.decide(CUSTOMER_ON_CLUSTER_2, DEC_2007_EASTERN).explain();
 
     assertThat(text)
-        .contains("USD 40.00 CREDIT sub-c2 goodwill-2007 v1 grid-customers/two-months-free")
+        .contains("USD 40.00 CREDIT sub-c2 goodwill-2007 v1 goodwill-2007/two-months-free")
         .contains("USD 2.00 CREDIT sub-c2 grid-sla v1 tiers: availability 99.0591 % < 99.9 % -> 10 % of USD 20.00")
         .contains("Totals: USD 42.00")
         .contains("420 min down of 44640, availability 99.0591 %");

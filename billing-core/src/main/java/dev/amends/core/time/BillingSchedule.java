@@ -1,8 +1,10 @@
 package dev.amends.core.time;
 
+import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -123,6 +125,44 @@ public final class BillingSchedule {
       return next(p);
     }
     return p;
+  }
+
+  /**
+   * The period of this schedule that starts in a calendar month: "the December 2007 bill".
+   *
+   * <pre>{@code
+   * BillingSchedule.monthly(zone).periodStartingIn(YearMonth.of(2007, 12));        // 2007-12
+   * BillingSchedule.anniversary(MONTHLY, LocalDate.of(2024, 1, 31), zone)
+   *     .periodStartingIn(YearMonth.of(2024, 2));                                   // 2024-02-29/2024-03-31
+   * BillingSchedule.calendar(QUARTERLY, zone).periodStartingIn(YearMonth.of(2024, 4)); // 2024-04-01/2024-07-01
+   * }</pre>
+   *
+   * @param month the month in which the period starts, not null
+   * @return the period, not null
+   * @throws InvalidInputException naming {@code period.month} if no period of this schedule
+   *     starts in that month (February under a calendar-quarter schedule, say)
+   */
+  public BillingPeriod periodStartingIn(YearMonth month) {
+    Checks.notNull("period.month", month);
+    BillingPeriod p = periodContaining(month.atEndOfMonth());
+    if (!YearMonth.from(p.startDate()).equals(month)) {
+      throw InvalidInputException.of("period.month",
+          "must be a month in which a period of the " + this + " schedule starts (the period holding it starts "
+              + p.startDate() + ")", month);
+    }
+    return p;
+  }
+
+  /**
+   * True if the period is one of this schedule's: same zone, same start and end dates, same
+   * number of months.
+   *
+   * @param period the period, not null
+   * @return whether it belongs to this schedule
+   */
+  public boolean isPeriodOf(BillingPeriod period) {
+    Checks.notNull("period", period);
+    return period.zone().equals(zone) && periodContaining(period.startDate()).equals(period);
   }
 
   /**

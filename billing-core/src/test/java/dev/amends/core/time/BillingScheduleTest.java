@@ -287,4 +287,49 @@ class BillingScheduleTest {
       assertThat(s.periodContaining(q.end().minusNanos(1))).isEqualTo(q);
     }
   }
+
+  // ---------------------------------------------------------------- the period of a month's bill
+
+  @Test
+  void calendarMonthlyPeriodStartingInAMonthIsThatMonth() {
+    BillingPeriod dec = BillingSchedule.monthly(NEW_YORK).periodStartingIn(YearMonth.of(2007, 12));
+    assertThat(dec).isEqualTo(BillingPeriod.month(YearMonth.of(2007, 12), NEW_YORK));
+  }
+
+  @Test
+  void anniversaryPeriodStartingInFebruaryStartsOnTheClampedDay() {
+    BillingSchedule s = BillingSchedule.anniversary(BillingCycle.MONTHLY, d(2024, 1, 31), UTC);
+    BillingPeriod feb = s.periodStartingIn(YearMonth.of(2024, 2));
+    assertThat(feb.startDate()).isEqualTo(d(2024, 2, 29));
+    assertThat(feb.endDate()).isEqualTo(d(2024, 3, 31));
+  }
+
+  @Test
+  void quarterlyPeriodStartingInAprilIsTheSecondQuarter() {
+    BillingPeriod q2 = BillingSchedule.calendar(BillingCycle.QUARTERLY, UTC).periodStartingIn(YearMonth.of(2024, 4));
+    assertThat(q2.startDate()).isEqualTo(d(2024, 4, 1));
+    assertThat(q2.endDate()).isEqualTo(d(2024, 7, 1));
+    assertThat(q2.months()).isEqualTo(3);
+  }
+
+  @Test
+  void rejectsAMonthInWhichNoQuarterStarts() {
+    BillingSchedule quarterly = BillingSchedule.calendar(BillingCycle.QUARTERLY, UTC);
+    assertThatThrownBy(() -> quarterly.periodStartingIn(YearMonth.of(2024, 2)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("period.month")
+        .hasMessageContaining("2024-02")
+        .hasMessageContaining("2024-01-01");
+  }
+
+  @Test
+  void recognisesItsOwnPeriodsAndNoOthers() {
+    BillingSchedule monthly = BillingSchedule.monthly(NEW_YORK);
+    assertThat(monthly.isPeriodOf(BillingPeriod.month(YearMonth.of(2007, 12), NEW_YORK))).isTrue();
+    // Another zone, a misaligned start, a single day, or a month that claims to be a year.
+    assertThat(monthly.isPeriodOf(BillingPeriod.month(YearMonth.of(2007, 12), UTC))).isFalse();
+    assertThat(monthly.isPeriodOf(BillingPeriod.of(d(2007, 12, 2), d(2008, 1, 2), NEW_YORK, 1))).isFalse();
+    assertThat(monthly.isPeriodOf(BillingPeriod.of(d(2007, 12, 1), d(2007, 12, 2), NEW_YORK, 12))).isFalse();
+    assertThat(monthly.isPeriodOf(BillingPeriod.of(d(2007, 12, 1), d(2008, 1, 1), NEW_YORK, 12))).isFalse();
+  }
 }

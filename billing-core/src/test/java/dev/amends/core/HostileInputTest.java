@@ -32,7 +32,24 @@ class HostileInputTest {
 
   // ---- section: accounts, standing, outages, days of service ---------------------------------
 
+  // Fully qualified names keep this section's imports out of the shared header (fewer merge conflicts).
+  @org.junit.jupiter.api.Nested
+  class AccountsStandingOutages {
+    private final java.time.Instant jan2006 = java.time.Instant.parse("2006-01-01T05:00:00Z");
 
+    @org.junit.jupiter.api.Test
+    void aSubscriptionWithNoPlacementsIsRejectedNamingThePlacements() {
+      var unplaced = dev.amends.core.account.Subscription.builder()
+          .id("sub-1")
+          .plan("grid")
+          .prices(dev.amends.core.account.PriceSchedule.monthly(org.joda.money.Money.parse("USD 20.00")))
+          .active(jan2006, java.time.Instant.MAX);
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(unplaced::build)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("subscription.placements must not be empty: []");
+    }
+  }
 
   // ---- end of section: accounts, standing, outages, days of service --------------------------
 

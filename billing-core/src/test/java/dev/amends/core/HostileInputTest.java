@@ -49,6 +49,23 @@ class HostileInputTest {
           .isInstanceOf(InvalidInputException.class)
           .hasMessage("subscription.placements must not be empty: []");
     }
+
+    @org.junit.jupiter.api.Test
+    void anAnnouncementOnAnUnplannedOutageIsRejectedNamingTheKind() {
+      var announced = dev.amends.core.outage.Outage.builder()
+          .id("INC-1")
+          .addScopes(dev.amends.core.scope.Scope.of("grid"))
+          .window(java.time.Instant.parse("2024-06-10T10:00:00Z"), java.time.Instant.parse("2024-06-10T12:00:00Z"))
+          .kind(dev.amends.core.outage.OutageKind.UNPLANNED)
+          .announcement(dev.amends.core.outage.Announcement.of(java.time.Instant.parse("2024-06-01T00:00:00Z"),
+              org.threeten.extra.Interval.of(
+                  java.time.Instant.parse("2024-06-10T10:00:00Z"), java.time.Instant.parse("2024-06-10T12:00:00Z"))));
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(announced::build)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("outage.announcement is only allowed for kind MAINTENANCE or EMERGENCY_MAINTENANCE: "
+              + "kind=UNPLANNED");
+    }
   }
 
   // ---- end of section: accounts, standing, outages, days of service --------------------------

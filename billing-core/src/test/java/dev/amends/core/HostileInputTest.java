@@ -66,6 +66,38 @@ class HostileInputTest {
           .hasMessage("outage.announcement is only allowed for kind MAINTENANCE or EMERGENCY_MAINTENANCE: "
               + "kind=UNPLANNED");
     }
+
+    @org.junit.jupiter.api.Test
+    void aStandingChangeNotAfterThePreviousIsRejectedNamingItsIndexAndInstant() {
+      var may20 = java.time.Instant.parse("2024-05-20T04:00:00Z");
+      var changes = java.util.List.of(
+          new dev.amends.core.account.Standing.Change(may20, dev.amends.core.account.Standing.Status.OVERDUE),
+          new dev.amends.core.account.Standing.Change(may20.minusSeconds(1), dev.amends.core.account.Standing.Status.GOOD));
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.amends.core.account.Standing.of(changes))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("standing.changes[1].from must be after the previous change at 2024-05-20T04:00:00Z: "
+              + "2024-05-20T03:59:59Z");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNullStandingChangeIsRejectedNamingItsIndex() {
+      var changes = java.util.Arrays.asList(
+          new dev.amends.core.account.Standing.Change(
+              java.time.Instant.parse("2024-05-20T04:00:00Z"), dev.amends.core.account.Standing.Status.OVERDUE),
+          null);
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.amends.core.account.Standing.of(changes))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("standing.changes[1] is required: null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNullInstantAskedOfAStandingIsRejectedNamingIt() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.amends.core.account.Standing.good().at(null))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("standing.at is required: null");
+    }
   }
 
   // ---- end of section: accounts, standing, outages, days of service --------------------------

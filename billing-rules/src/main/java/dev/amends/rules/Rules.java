@@ -162,6 +162,27 @@ public final class Rules {
     return new FreePeriodsRule(id, count, valuation);
   }
 
+  /**
+   * A fixed percentage of the (prorated) fee for the period, whenever the rule is evaluated:
+   * "10 % of the monthly fee". It gives a credit every time, so it usually sits under {@link
+   * #when} with the condition that decides whether it applies; the reason shows the numbers,
+   * such as {@code 10 % of USD 20.00 = USD 2.00}.
+   *
+   * <pre>{@code
+   * Rules.when("goodwill", Conditions.all(
+   *         Conditions.affectedByOutageTagged("storage"), Conditions.inGoodStandingAtIncident()),
+   *     Rules.percentOfFee("ten-percent", new BigDecimal("10")));
+   * }</pre>
+   *
+   * @param id the node id
+   * @param percent the percentage, not negative; above 100 is allowed (a credit larger than the
+   *     fee is a policy's choice, not an input error)
+   * @throws InvalidInputException naming {@code <id>.percent} if it is null or negative
+   */
+  public static CreditRule percentOfFee(String id, BigDecimal percent) {
+    return new PercentOfFeeRule(id, percent);
+  }
+
   /** A fixed amount; give one per currency served. */
   public static CreditRule flatAmount(String id, Money... amounts) {
     return new FlatAmountRule(id, List.of(amounts));

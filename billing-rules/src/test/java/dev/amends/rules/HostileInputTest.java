@@ -32,7 +32,36 @@ class HostileInputTest {
 
   // ---- section: accounts, standing, outages, days of service ---------------------------------
 
+  // Fully qualified names keep this section's imports out of the shared header (fewer merge conflicts).
+  @org.junit.jupiter.api.Nested
+  class AccountsStandingDaysOfService {
+    @org.junit.jupiter.api.Test
+    void aNegativePercentOfFeeIsRejectedNamingTheRuleAndValue() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> Rules.percentOfFee("goodwill", new java.math.BigDecimal("-0.01")))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("goodwill.percent must not be negative: -0.01");
+    }
 
+    @org.junit.jupiter.api.Test
+    void aNullPercentOfFeeIsRejectedNamingIt() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rules.percentOfFee("goodwill", null))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("goodwill.percent is required: null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNullStatusInStandingInIsRejectedNamingIt() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> Conditions.standingIn(dev.amends.core.account.Standing.Status.GOOD,
+                  dev.amends.core.account.Standing.Status.OVERDUE, null))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("standingIn.rest[1] is required: null");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Conditions.standingIn(null))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("standingIn.first is required: null");
+    }
+  }
 
   // ---- end of section: accounts, standing, outages, days of service --------------------------
 

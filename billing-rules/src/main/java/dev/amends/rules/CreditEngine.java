@@ -185,12 +185,18 @@ public final class CreditEngine {
                 + minimum.get() + "; no line");
             continue;
           }
+          String reason = regrouped[i] ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
+              : pending.reason();
+          Optional<Instant> termEnd = Optional.empty();
+          if (hasDays) {
+            Instant paidThrough = TermExtension.paidThrough(sub, period);
+            termEnd = Optional.of(TermExtension.extend(paidThrough, pending.days(), account.zone(), pending.path()));
+            reason = reason + "; " + TermExtension.describe(paidThrough, pending.days(), termEnd.get(), account.zone());
+          }
           computed.add(new CreditLine(
               key(account.id(), sub.id(), period, policy.id(), pending.path()),
-              CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), account.id(), sub.id(), period,
-              policy.id(), policy.version(), policy.digest(), pending.path(), pending.outageIds(),
-              regrouped[i] ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
-                  : pending.reason()));
+              CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), termEnd, account.id(), sub.id(),
+              period, policy.id(), policy.version(), policy.digest(), pending.path(), pending.outageIds(), reason));
         }
       }
     }
@@ -343,8 +349,9 @@ public final class CreditEngine {
   private static CreditLine adjust(CreditLine line, CreditLine.Kind kind, Money diff, Money before, String reason) {
     String key = line.key() + "/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-after-"
         + before.getAmountMinor().toPlainString();
-    return new CreditLine(key, kind, diff, line.days(), line.accountId(), line.subscriptionId(), line.period(),
-        line.policyId(), line.policyVersion(), line.policyDigest(), line.rulePath(), line.outageIds(), reason);
+    return new CreditLine(key, kind, diff, line.days(), line.extendsTermTo(), line.accountId(), line.subscriptionId(),
+        line.period(), line.policyId(), line.policyVersion(), line.policyDigest(), line.rulePath(), line.outageIds(),
+        reason);
   }
 
   /** A stable key from what identifies a credit; amounts and outages are not part of it. */

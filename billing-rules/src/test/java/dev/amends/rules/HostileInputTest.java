@@ -61,6 +61,36 @@ class HostileInputTest {
           .isInstanceOf(dev.amends.core.InvalidInputException.class)
           .hasMessage("standingIn.first is required: null");
     }
+
+    @org.junit.jupiter.api.Test
+    void aMissingDaysValueIsRejectedNamingTheRule() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rules.daysOfService("days", null,
+              Tier.range("0", "99.9", "3")))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("days.value is required: null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMissingDayCountIsRejectedNamingIt() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> DaysValue.valuedAt(null))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("daysValue.dayCount is required: null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void daysBeyondTheSupportedDatesFailNamingTheRuleNotWithADateTimeException() {
+      // A trillion days past 1 July 2024 is far beyond year 999,999,999.
+      var rule = Rules.daysOfService("days", DaysValue.TERM_EXTENSION_ONLY, Tier.range("0", "99.9", "1000000000000"));
+      var outage = LeafFixtures.outage("INC-1",
+          java.time.Instant.parse("2024-06-14T14:00:00Z"), java.time.Instant.parse("2024-06-15T00:00:00Z"));
+      var engine = LeafFixtures.engineFor(LeafFixtures.onePolicy(rule, LeafFixtures.HALF_UP), outage);
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> engine.decide(LeafFixtures.given(LeafFixtures.USD_20_00).account(), LeafFixtures.JUNE_2024_NY))
+          .isInstanceOf(RuleEvaluationException.class)
+          .hasMessage("rule days extends the term from 2024-07-01T04:00:00Z by 1000000000000 days, "
+              + "beyond the supported dates");
+    }
   }
 
   // ---- end of section: accounts, standing, outages, days of service --------------------------

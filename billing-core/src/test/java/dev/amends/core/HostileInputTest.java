@@ -70,9 +70,10 @@ class HostileInputTest {
     @org.junit.jupiter.api.Test
     void aStandingChangeNotAfterThePreviousIsRejectedNamingItsIndexAndInstant() {
       var may20 = java.time.Instant.parse("2024-05-20T04:00:00Z");
-      var changes = java.util.List.of(
-          new dev.amends.core.account.Standing.Change(may20, dev.amends.core.account.Standing.Status.OVERDUE),
-          new dev.amends.core.account.Standing.Change(may20.minusSeconds(1), dev.amends.core.account.Standing.Status.GOOD));
+      var overdue = new dev.amends.core.account.Standing.Change(may20, dev.amends.core.account.Standing.Status.OVERDUE);
+      var earlier = new dev.amends.core.account.Standing.Change(
+          may20.minusSeconds(1), dev.amends.core.account.Standing.Status.GOOD);
+      var changes = java.util.List.of(overdue, earlier);
 
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.amends.core.account.Standing.of(changes))
           .isInstanceOf(InvalidInputException.class)

@@ -131,6 +131,7 @@ public final class CreditEngine {
     }
     // Lines come by subscription id, then policy id, then position in the tree (see CreditDecision).
     for (Subscription sub : subs) {
+      Ratio daysSoFar = Ratio.ZERO; // days of service already given to this subscription in this decision
       for (Policy policy : inForce) {
         Measurer measurer = measurers.get(policy);
         PeriodFee fee = PeriodFee.of(account, sub, period, policy.proration());
@@ -185,13 +186,16 @@ public final class CreditEngine {
                 + minimum.get() + "; no line");
             continue;
           }
-          String reason = regrouped[i] ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
+          String reason = regrouped[i]
+              ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
               : pending.reason();
           Optional<Instant> termEnd = Optional.empty();
           if (hasDays) {
             Instant paidThrough = TermExtension.paidThrough(sub, period);
-            termEnd = Optional.of(TermExtension.extend(paidThrough, pending.days(), account.zone(), pending.path()));
-            reason = reason + "; " + TermExtension.describe(paidThrough, pending.days(), termEnd.get(), account.zone());
+            Instant from = TermExtension.extend(paidThrough, daysSoFar, account.zone(), pending.path());
+            daysSoFar = daysSoFar.plus(pending.days());
+            termEnd = Optional.of(TermExtension.extend(paidThrough, daysSoFar, account.zone(), pending.path()));
+            reason = reason + "; " + TermExtension.describe(from, pending.days(), termEnd.get(), account.zone());
           }
           computed.add(new CreditLine(
               key(account.id(), sub.id(), period, policy.id(), pending.path()),

@@ -99,8 +99,10 @@ public record CreditLine(
    * // (2024-07-04T04:00:00Z); 1.5 days: to 2024-07-02T12:00-04:00.
    * }</pre>
    *
-   * <p>Each line states its own extension from the paid-through date; when several lines of a
-   * decision carry days, the account system adds their days.
+   * <p>When several lines of a decision carry days for the same subscription, they add up in
+   * line order: each line extends the term from where the line before it left it, so the last
+   * line's term end is the subscription's new term end. (A top-up or clawback repeats the term
+   * end of the line it adjusts.)
    *
    * @return the new term end, or empty when the line carries no days (or zero days)
    */

@@ -52,10 +52,12 @@ final class TermExtension {
 
   /**
    * For the line's reason: {@code term extended by 3 days from 2024-07-01T00:00-04:00 to
-   * 2024-07-04T00:00-04:00 (America/New_York)}.
+   * 2024-07-04T00:00-04:00 (America/New_York)}; {@code from} is where the line before left the
+   * term (the paid-through date for the first line).
    */
   static String describe(Instant from, Ratio days, Instant to, ZoneId zone) {
-    return "term extended by " + Texts.number(days) + " days from " + from.atZone(zone).toOffsetDateTime()
-        + " to " + to.atZone(zone).toOffsetDateTime() + " (" + zone + ")";
+    String n = Texts.number(days);
+    return "term extended by " + n + (n.equals("1") ? " day" : " days") + " from "
+        + from.atZone(zone).toOffsetDateTime() + " to " + to.atZone(zone).toOffsetDateTime() + " (" + zone + ")";
   }
 }

@@ -85,7 +85,8 @@ class ConditionsTest {
   }
 
   // INC-1 ran 14 June 14:00 to 15 June 00:00 UTC: the incident is 2024-06-15T00:00:00Z.
-  static final Outage INC_1 = outage("INC-1", Instant.parse("2024-06-14T14:00:00Z"), Instant.parse("2024-06-15T00:00:00Z"));
+  static final Outage INC_1 =
+      outage("INC-1", Instant.parse("2024-06-14T14:00:00Z"), Instant.parse("2024-06-15T00:00:00Z"));
   static final String AT_INCIDENT = "GOOD at the incident (the end of the last counted outage)";
 
   @Test
@@ -124,7 +125,8 @@ class ConditionsTest {
   @Test
   void theIncidentIsTheEndOfTheLastCountedOutageNotOfAnUncountedOne() {
     // Announced maintenance on 25 June did not count; overdue from 20 June is after the incident (15 June).
-    Outage maintenance = outage("MAINT-1", Instant.parse("2024-06-25T04:00:00Z"), Instant.parse("2024-06-25T08:00:00Z"));
+    Outage maintenance =
+        outage("MAINT-1", Instant.parse("2024-06-25T04:00:00Z"), Instant.parse("2024-06-25T08:00:00Z"));
     Standing overdueLater = Standing.overdueSince(Instant.parse("2024-06-20T04:00:00Z"));
 
     ConditionResult r = test(Conditions.inGoodStandingAtIncident(),
@@ -239,9 +241,11 @@ class ConditionsTest {
     Condition c = Conditions.all(Conditions.planIn("grid"), Conditions.standingIn(Standing.Status.GOOD));
     Condition notBoth = Conditions.all(Conditions.planIn("pro"), Conditions.standingIn(Standing.Status.GOOD));
 
-    assertThat(test(c, given(USD_20_00))).isEqualTo(new ConditionResult(true, "plan grid; standing at 2024-07-01T04:00:00Z: GOOD",
+    assertThat(test(c, given(USD_20_00))).isEqualTo(new ConditionResult(true,
+        "plan grid; standing at 2024-07-01T04:00:00Z: GOOD",
         "all of [plan in [grid] (met); standing in [GOOD] (met)]"));
-    assertThat(test(notBoth, given(USD_20_00))).isEqualTo(new ConditionResult(false, "plan grid; standing at 2024-07-01T04:00:00Z: GOOD",
+    assertThat(test(notBoth, given(USD_20_00))).isEqualTo(new ConditionResult(false,
+        "plan grid; standing at 2024-07-01T04:00:00Z: GOOD",
         "all of [plan in [pro] (not met); standing in [GOOD] (met)]"));
   }
 
@@ -250,7 +254,8 @@ class ConditionsTest {
     Condition c = Conditions.any(Conditions.planIn("pro"), Conditions.standingIn(Standing.Status.GOOD));
     Condition neither = Conditions.any(Conditions.planIn("pro"), Conditions.standingIn(Standing.Status.CLOSED));
 
-    assertThat(test(c, given(USD_20_00))).isEqualTo(new ConditionResult(true, "plan grid; standing at 2024-07-01T04:00:00Z: GOOD",
+    assertThat(test(c, given(USD_20_00))).isEqualTo(new ConditionResult(true,
+        "plan grid; standing at 2024-07-01T04:00:00Z: GOOD",
         "any of [plan in [pro] (not met); standing in [GOOD] (met)]"));
     assertThat(test(neither, given(USD_20_00)).met()).isFalse();
   }

@@ -107,7 +107,8 @@ class DaysOfServiceRuleTest {
     // A 600 min outage in June: 3 days, amount USD 0.00, kept because it carries days.
     var outage = outage("INC-1", Instant.parse("2024-06-14T14:00:00Z"), Instant.parse("2024-06-15T00:00:00Z"));
 
-    CreditDecision d = engineFor(onePolicy(TERM_ONLY, HALF_UP), outage).decide(given(USD_20_00).account(), JUNE_2024_NY);
+    CreditDecision d = engineFor(onePolicy(TERM_ONLY, HALF_UP), outage)
+        .decide(given(USD_20_00).account(), JUNE_2024_NY);
 
     assertThat(d.lines()).singleElement().satisfies(l -> {
       assertThat(l.amount()).isEqualTo(money("USD 0.00"));
@@ -227,6 +228,23 @@ class DaysOfServiceRuleTest {
       assertThat(l.days()).contains(Ratio.of(2));
       assertThat(l.extendsTermTo()).contains(Instant.parse("2024-07-03T04:00:00Z"));
     });
+  }
+
+  @Test
+  void severalLinesWithDaysAddUpInLineOrder() {
+    // 3 days from the tiers, then 1 goodwill day: 1 July 00:00 → 4 July 00:00 → 5 July 00:00 New York.
+    RuleNode both = Rules.sum("both", TERM_ONLY,
+        Rules.daysOfService("bonus", DaysValue.TERM_EXTENSION_ONLY, Tier.range("0", "99.9", "1")));
+
+    CreditDecision d = engineFor(onePolicy(both, HALF_UP), tenHoursFrom("2024-06-14"))
+        .decide(given(USD_20_00).account(), JUNE_2024_NY);
+
+    assertThat(d.lines()).hasSize(2);
+    assertThat(d.lines().get(0).extendsTermTo()).contains(Instant.parse("2024-07-04T04:00:00Z"));
+    assertThat(d.lines().get(1).extendsTermTo()).contains(Instant.parse("2024-07-05T04:00:00Z"));
+    assertThat(d.lines().get(1).reason()).endsWith("term extended by 1 day from 2024-07-04T00:00-04:00 to "
+        + "2024-07-05T00:00-04:00 (America/New_York)");
+    assertThat(d.explain()).contains("term extended by 3 days from 2024-07-01T00:00-04:00 to 2024-07-04T00:00-04:00");
   }
 
   @Test

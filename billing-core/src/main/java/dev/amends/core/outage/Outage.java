@@ -27,7 +27,8 @@ import org.threeten.extra.Interval;
  * <p>The window is half-open {@code [start, end)}: {@code start} is when the outage was
  * detected. The impact defaults to full and the cause to the provider. Maintenance without an
  * announcement is never excluded. Emergency maintenance may record its short-notice announcement
- * too; it is kept and shown in the measurement's notes, but emergency maintenance always counts.
+ * too; it is kept, and noted in the measurement of a policy that excludes announced maintenance,
+ * but emergency maintenance always counts in full.
  * An announcement on an unplanned outage is rejected. Immutable and thread-safe.
  */
 @Value.Immutable

@@ -147,7 +147,8 @@ class StandingTest {
     assertThatThrownBy(() -> new Change(null, Status.OVERDUE)).hasMessage("standing.change.from is required: null");
     assertThatThrownBy(() -> new Change(MAY_20, null)).hasMessage("standing.change.status is required: null");
     assertThatThrownBy(() -> Standing.good().then(null, MAY_20)).hasMessage("standing.change.status is required: null");
-    assertThatThrownBy(() -> Standing.good().then(Status.GOOD, null)).hasMessage("standing.change.from is required: null");
+    assertThatThrownBy(() -> Standing.good().then(Status.GOOD, null))
+        .hasMessage("standing.change.from is required: null");
     assertThatThrownBy(() -> Standing.good().at(null))
         .isInstanceOf(InvalidInputException.class).hasMessage("standing.at is required: null");
   }

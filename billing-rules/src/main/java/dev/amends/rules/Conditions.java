@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -64,11 +66,87 @@ public final class Conditions {
     });
   }
 
-  /** The account's standing is one of the given statuses. */
+  /**
+   * The account's standing at the instant of evaluation ({@link RuleContext#evaluatedAt()}) is
+   * one of the given statuses. Asking at the evaluation instant, not for the latest change, means
+   * a re-run of an old period evaluated at the same instant gives the same answer whatever
+   * happened to the account since.
+   *
+   * <p>Observed, for example: {@code standing at 2024-07-01T04:00:00Z: OVERDUE since
+   * 2024-06-01T04:00:00Z}.
+   */
   public static Condition standingIn(Standing.Status first, Standing.Status... rest) {
+    Checks.notNull("standingIn.first", first);
+    Checks.notNull("standingIn.rest", rest);
+    for (int i = 0; i < rest.length; i++) {
+      Checks.notNull("standingIn.rest[" + i + "]", rest[i]);
+    }
     Set<Standing.Status> set = EnumSet.of(first, rest);
-    return simple("standing-in" + set, ctx -> new ConditionResult(
-        set.contains(ctx.account().standing().status()), "standing " + ctx.account().standing(), "standing in " + set));
+    return simple("standing-in" + set, ctx -> {
+      Standing standing = ctx.account().standing();
+      Instant at = ctx.evaluatedAt();
+      return new ConditionResult(set.contains(standing.at(at)),
+          "standing at " + at + ": " + standingAt(standing, at), "standing in " + set);
+    });
+  }
+
+  /**
+   * The account was in good standing at the incident: the end of the last outage that counted
+   * in the period, the same incident {@link ClaimDeadline} uses. The status asked for is the one
+   * in force during the outage's last instant, so a change taking effect exactly when the
+   * outage ended is after the incident.
+   *
+   * <p>With no counted outage there is no incident, and the condition is not met (observed
+   * {@code no incident}): a credit that needs good standing at the incident needs an incident.
+   *
+   * <p>Observed, for example: {@code standing at the end of incident INC-1 (2024-06-15T00:00:00Z):
+   * OVERDUE since 2024-06-01T04:00:00Z}.
+   */
+  public static Condition inGoodStandingAtIncident() {
+    return simple("in-good-standing-at-incident", ctx -> {
+      String expected = "GOOD at the incident (the end of the last counted outage)";
+      Optional<Outage> incident = ctx.countedOutages().stream()
+          .max(Comparator.comparing((Outage o) -> o.window().getEnd())
+              .thenComparing(Outage::id, Comparator.reverseOrder()));
+      if (incident.isEmpty()) {
+        return new ConditionResult(false, "no incident: no outage counted in the period", expected);
+      }
+      Instant end = incident.get().window().getEnd();
+      Standing standing = ctx.account().standing();
+      Instant last = end.minusNanos(1);
+      return new ConditionResult(standing.isGoodAt(last),
+          "standing at the end of incident " + incident.get().id() + " (" + end + "): " + standingAt(standing, last),
+          expected);
+    });
+  }
+
+  /**
+   * The account was in good standing at every instant of the billing period: good at its start
+   * and no other status taking effect before its end.
+   *
+   * <p>Observed, for example: {@code standing in the period: SUSPENDED since
+   * 2024-06-02T16:00:00Z} (the first status other than good in force during the period), or
+   * {@code standing in the period: GOOD throughout}.
+   */
+  public static Condition inGoodStandingThroughoutPeriod() {
+    return simple("in-good-standing-throughout-period", ctx -> {
+      Standing standing = ctx.account().standing();
+      Instant start = ctx.period().start();
+      Instant end = ctx.period().end();
+      Optional<String> firstBad = !standing.isGoodAt(start)
+          ? Optional.of(standingAt(standing, start))
+          : standing.changes().stream()
+              .filter(c -> c.from().isAfter(start) && c.from().isBefore(end) && c.status() != Standing.Status.GOOD)
+              .findFirst()
+              .map(Standing.Change::toString);
+      return new ConditionResult(firstBad.isEmpty(),
+          "standing in the period: " + firstBad.orElse("GOOD throughout"), "GOOD throughout the period");
+    });
+  }
+
+  /** The status in force at an instant, with since when: {@code OVERDUE since …} or {@code GOOD}. */
+  private static String standingAt(Standing standing, Instant at) {
+    return standing.changeInForceAt(at).map(Standing.Change::toString).orElse(Standing.Status.GOOD.name());
   }
 
   /** The customer has been a customer since the date or earlier. */

@@ -196,6 +196,8 @@ public final class CreditEngine {
     final List<SubscriptionTrace> traces = new ArrayList<>();
     final List<CreditLine> lines = new ArrayList<>();
     final List<CarriedCredit> carriedForward = new ArrayList<>();
+    /** Days of service already given per subscription in this decision, in line order. */
+    final Map<String, Ratio> daysGiven = new HashMap<>();
   }
 
   /** Flags every version whose effective window starts or ends strictly inside the period. */
@@ -281,12 +283,23 @@ public final class CreditEngine {
             + minimum.get() + "; no line");
         continue;
       }
+      String reason = regrouped[i]
+          ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
+          : pending.reason();
+      Optional<Instant> termEnd = Optional.empty();
+      if (hasDays) {
+        Ratio daysSoFar = out.daysGiven.getOrDefault(sub.id(), Ratio.ZERO);
+        Instant paidThrough = TermExtension.paidThrough(sub, period);
+        Instant from = TermExtension.extend(paidThrough, daysSoFar, account.zone(), pending.path());
+        Ratio daysNow = daysSoFar.plus(pending.days());
+        out.daysGiven.put(sub.id(), daysNow);
+        termEnd = Optional.of(TermExtension.extend(paidThrough, daysNow, account.zone(), pending.path()));
+        reason = reason + "; " + TermExtension.describe(from, pending.days(), termEnd.get(), account.zone());
+      }
       out.lines.add(new CreditLine(
           keyOf.apply(pending.path()),
-          CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), account.id(), sub.id(), period,
-          policy.id(), policy.version(), digest, pending.path(), pending.outageIds(),
-          regrouped[i] ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
-              : pending.reason()));
+          CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), termEnd, account.id(), sub.id(),
+          period, policy.id(), policy.version(), digest, pending.path(), pending.outageIds(), reason));
       kept = true;
     }
     return kept;
@@ -448,8 +461,9 @@ public final class CreditEngine {
   private static CreditLine adjust(CreditLine line, CreditLine.Kind kind, Money diff, Money before, String reason) {
     String key = line.key() + "/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-after-"
         + before.getAmountMinor().toPlainString();
-    return new CreditLine(key, kind, diff, line.days(), line.accountId(), line.subscriptionId(), line.period(),
-        line.policyId(), line.policyVersion(), line.policyDigest(), line.rulePath(), line.outageIds(), reason);
+    return new CreditLine(key, kind, diff, line.days(), line.extendsTermTo(), line.accountId(), line.subscriptionId(),
+        line.period(), line.policyId(), line.policyVersion(), line.policyDigest(), line.rulePath(), line.outageIds(),
+        reason);
   }
 
   /** A stable key from what identifies a credit; amounts and outages are not part of it. */

@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.core.internal.Checks;
 import dev.amends.core.money.DayCount;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
@@ -7,18 +8,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Availability tiers mapped to days of service: a term extension in days and, when a day count
- * is given, their value in money at that day count's daily rate of the full fee.
+ * Availability tiers mapped to days of service: a term extension in days and, when valued at a
+ * day count, their value in money at that day count's daily rate of the full fee. The engine
+ * turns the days into the line's new term end.
  */
 final class DaysOfServiceRule implements CreditRule, SelfChecking {
   private final String id;
   private final TierTable table;
-  private final DayCount valuation; // null: term extension only
+  private final DaysValue value;
 
-  DaysOfServiceRule(String id, List<Tier> tiers, DayCount valuation) {
+  DaysOfServiceRule(String id, List<Tier> tiers, DaysValue value) {
     this.id = Rules.checkId(id);
+    this.value = Checks.notNull(id + ".value", value);
     this.table = new TierTable(tiers);
-    this.valuation = valuation;
   }
 
   @Override
@@ -33,7 +35,7 @@ final class DaysOfServiceRule implements CreditRule, SelfChecking {
 
   @Override
   public String canonical() {
-    return kind() + "(" + id + "," + table.canonical() + ",valued=" + valuation + ")";
+    return kind() + "(" + id + "," + table.canonical() + "," + value.canonical() + ")";
   }
 
   @Override
@@ -52,7 +54,7 @@ final class DaysOfServiceRule implements CreditRule, SelfChecking {
     Tier t = tier.get();
     Ratio days = Ratio.of(t.value());
     String bound = TierTable.upperBound(t);
-    if (valuation == null) {
+    if (value.dayCount().isEmpty()) {
       return Outcome.credit(ExactMoney.zero(context.account().currency()),
               "availability " + shown + bound + " -> " + Tier.plain(t.value()) + " days of service")
           .withDays(days)
@@ -60,6 +62,7 @@ final class DaysOfServiceRule implements CreditRule, SelfChecking {
           .withValue("days", Tier.plain(t.value()))
           .withOutages(Rules.countedIds(context));
     }
+    DayCount valuation = value.dayCount().get();
     ExactMoney rate = valuation.dailyRate(context.fee().fullFee(), context.period());
     ExactMoney value = rate.multipliedBy(days);
     return Outcome.credit(value,

@@ -146,20 +146,54 @@ public final class Rules {
   }
 
   /**
-   * Availability tiers mapped to days of service, as a term extension and, with a day count, as
-   * money at that day count's daily rate of the full fee.
+   * Availability tiers mapped to days of service ("3 days of service credit"): a term extension
+   * and, when valued at a day count, also money at that day count's daily rate of the full fee.
+   *
+   * <pre>{@code
+   * Rules.daysOfService("days", DaysValue.TERM_EXTENSION_ONLY,
+   *     Tier.range("99.0", "99.9", "1"), Tier.range("95.0", "99.0", "3"), Tier.range("0", "95.0", "7"));
+   * }</pre>
+   *
+   * <p>The credit line carries the days and the subscription's new term end ({@link
+   * CreditLine#extendsTermTo()}): the service is paid through the end of the billing period, or
+   * the end of the subscription's active window if that is earlier, and the days extend that by
+   * local days in the account's zone. Days may be fractional (a tier of {@code 0.5}, or a cut by a
+   * cap spread pro rata); see {@link CreditLine#extendsTermTo()}.
    *
    * @param id the node id
-   * @param valuation how a day is valued, or null for a term extension only (amount zero)
+   * @param value {@link DaysValue#TERM_EXTENSION_ONLY} (amount zero) or {@link
+   *     DaysValue#valuedAt(DayCount)}, not null
    * @param tiers the table (values are days)
+   * @throws InvalidInputException naming {@code <id>.value} if the value is null
    */
-  public static CreditRule daysOfService(String id, DayCount valuation, Tier... tiers) {
-    return new DaysOfServiceRule(id, List.of(tiers), valuation);
+  public static CreditRule daysOfService(String id, DaysValue value, Tier... tiers) {
+    return new DaysOfServiceRule(id, List.of(tiers), value);
   }
 
   /** A number of free months or periods: "two months free". */
   public static CreditRule freePeriods(String id, BigDecimal count, FreePeriodValue valuation) {
     return new FreePeriodsRule(id, count, valuation);
+  }
+
+  /**
+   * A fixed percentage of the (prorated) fee for the period, whenever the rule is evaluated:
+   * "10 % of the monthly fee". It gives a credit every time, so it usually sits under {@link
+   * #when} with the condition that decides whether it applies; the reason shows the numbers,
+   * such as {@code 10 % of USD 20.00 = USD 2.00}.
+   *
+   * <pre>{@code
+   * Rules.when("goodwill", Conditions.all(
+   *         Conditions.affectedByOutageTagged("storage"), Conditions.inGoodStandingAtIncident()),
+   *     Rules.percentOfFee("ten-percent", new BigDecimal("10")));
+   * }</pre>
+   *
+   * @param id the node id
+   * @param percent the percentage, not negative; above 100 is allowed (a credit larger than the
+   *     fee is a policy's choice, not an input error)
+   * @throws InvalidInputException naming {@code <id>.percent} if it is null or negative
+   */
+  public static CreditRule percentOfFee(String id, BigDecimal percent) {
+    return new PercentOfFeeRule(id, percent);
   }
 
   /** A fixed amount; give one per currency served. */

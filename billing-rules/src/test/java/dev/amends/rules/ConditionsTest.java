@@ -62,15 +62,114 @@ class ConditionsTest {
   }
 
   @Test
-  void standingInMatchesTheAccountsStatus() {
+  void standingInMatchesTheAccountsStatusAtTheEvaluationInstant() {
+    // Evaluated at the end of June 2024 in New York: 2024-07-01T04:00:00Z.
     Standing overdue = Standing.overdueSince(Instant.parse("2024-06-01T04:00:00Z"));
 
     assertThat(test(Conditions.standingIn(Standing.Status.GOOD), given(USD_20_00)))
-        .isEqualTo(new ConditionResult(true, "standing GOOD", "standing in [GOOD]"));
+        .isEqualTo(new ConditionResult(true, "standing at 2024-07-01T04:00:00Z: GOOD", "standing in [GOOD]"));
     assertThat(test(Conditions.standingIn(Standing.Status.GOOD), given(USD_20_00).standing(overdue)))
-        .isEqualTo(new ConditionResult(false, "standing OVERDUE since 2024-06-01T04:00:00Z", "standing in [GOOD]"));
+        .isEqualTo(new ConditionResult(false,
+            "standing at 2024-07-01T04:00:00Z: OVERDUE since 2024-06-01T04:00:00Z", "standing in [GOOD]"));
     assertThat(test(Conditions.standingIn(Standing.Status.GOOD, Standing.Status.OVERDUE),
         given(USD_20_00).standing(overdue)).met()).isTrue();
+  }
+
+  @Test
+  void standingInIgnoresAChangeAfterTheEvaluationInstant() {
+    // Suspended on 15 July, after the evaluation at the end of June: a re-run says the same as then.
+    Standing later = Standing.suspendedSince(Instant.parse("2024-07-15T04:00:00Z"));
+
+    assertThat(test(Conditions.standingIn(Standing.Status.GOOD), given(USD_20_00).standing(later)))
+        .isEqualTo(new ConditionResult(true, "standing at 2024-07-01T04:00:00Z: GOOD", "standing in [GOOD]"));
+  }
+
+  // INC-1 ran 14 June 14:00 to 15 June 00:00 UTC: the incident is 2024-06-15T00:00:00Z.
+  static final Outage INC_1 =
+      outage("INC-1", Instant.parse("2024-06-14T14:00:00Z"), Instant.parse("2024-06-15T00:00:00Z"));
+  static final String AT_INCIDENT = "GOOD at the incident (the end of the last counted outage)";
+
+  @Test
+  void inGoodStandingAtIncidentIsNotMetWhenOverdueThenEvenIfPaidSince() {
+    Standing paidLate = Standing.overdueSince(Instant.parse("2024-06-10T04:00:00Z"))
+        .then(Standing.Status.GOOD, Instant.parse("2024-06-20T16:00:00Z"));
+
+    assertThat(test(Conditions.inGoodStandingAtIncident(), given(USD_20_00).countedOutage(INC_1).standing(paidLate)))
+        .isEqualTo(new ConditionResult(false,
+            "standing at the end of incident INC-1 (2024-06-15T00:00:00Z): OVERDUE since 2024-06-10T04:00:00Z",
+            AT_INCIDENT));
+  }
+
+  @Test
+  void inGoodStandingAtIncidentIsMetWhenPaidBeforeTheIncident() {
+    Standing paid = Standing.overdueSince(Instant.parse("2024-06-10T04:00:00Z"))
+        .then(Standing.Status.GOOD, Instant.parse("2024-06-12T16:00:00Z"));
+
+    assertThat(test(Conditions.inGoodStandingAtIncident(), given(USD_20_00).countedOutage(INC_1).standing(paid)))
+        .isEqualTo(new ConditionResult(true,
+            "standing at the end of incident INC-1 (2024-06-15T00:00:00Z): GOOD since 2024-06-12T16:00:00Z",
+            AT_INCIDENT));
+  }
+
+  @Test
+  void aChangeExactlyAtTheEndOfTheOutageIsAfterTheIncident() {
+    Standing suspendedAtTheEnd = Standing.suspendedSince(Instant.parse("2024-06-15T00:00:00Z"));
+
+    assertThat(test(Conditions.inGoodStandingAtIncident(),
+        given(USD_20_00).countedOutage(INC_1).standing(suspendedAtTheEnd)).met()).isTrue();
+    assertThat(test(Conditions.inGoodStandingAtIncident(),
+        given(USD_20_00).countedOutage(INC_1).standing(Standing.suspendedSince(Instant.parse("2024-06-14T23:59:59Z"))))
+        .met()).isFalse();
+  }
+
+  @Test
+  void theIncidentIsTheEndOfTheLastCountedOutageNotOfAnUncountedOne() {
+    // Announced maintenance on 25 June did not count; overdue from 20 June is after the incident (15 June).
+    Outage maintenance =
+        outage("MAINT-1", Instant.parse("2024-06-25T04:00:00Z"), Instant.parse("2024-06-25T08:00:00Z"));
+    Standing overdueLater = Standing.overdueSince(Instant.parse("2024-06-20T04:00:00Z"));
+
+    ConditionResult r = test(Conditions.inGoodStandingAtIncident(),
+        given(USD_20_00).countedOutage(INC_1).uncountedOutage(maintenance).standing(overdueLater));
+
+    assertThat(r.met()).isTrue();
+    assertThat(r.observed()).isEqualTo("standing at the end of incident INC-1 (2024-06-15T00:00:00Z): GOOD");
+  }
+
+  @Test
+  void inGoodStandingAtIncidentIsNotMetWithoutAnIncident() {
+    assertThat(test(Conditions.inGoodStandingAtIncident(), given(USD_20_00)))
+        .isEqualTo(new ConditionResult(false, "no incident: no outage counted in the period", AT_INCIDENT));
+    assertThat(Conditions.inGoodStandingAtIncident().canonical()).isEqualTo("in-good-standing-at-incident");
+  }
+
+  @Test
+  void inGoodStandingThroughoutPeriodNamesTheFirstOtherStatusInThePeriod() {
+    // June 2024 in New York: [2024-06-01T04:00:00Z, 2024-07-01T04:00:00Z).
+    Condition throughout = Conditions.inGoodStandingThroughoutPeriod();
+    Standing suspendedMidJune = Standing.suspendedSince(Instant.parse("2024-06-02T16:00:00Z"))
+        .then(Standing.Status.GOOD, Instant.parse("2024-06-05T09:00:00Z"));
+    Standing overdueSinceMay = Standing.overdueSince(Instant.parse("2024-05-20T04:00:00Z"))
+        .then(Standing.Status.GOOD, Instant.parse("2024-06-03T04:00:00Z"));
+
+    assertThat(test(throughout, given(USD_20_00)))
+        .isEqualTo(new ConditionResult(true, "standing in the period: GOOD throughout", "GOOD throughout the period"));
+    assertThat(test(throughout, given(USD_20_00).standing(suspendedMidJune)))
+        .isEqualTo(new ConditionResult(false, "standing in the period: SUSPENDED since 2024-06-02T16:00:00Z",
+            "GOOD throughout the period"));
+    assertThat(test(throughout, given(USD_20_00).standing(overdueSinceMay)).observed())
+        .isEqualTo("standing in the period: OVERDUE since 2024-05-20T04:00:00Z");
+  }
+
+  @Test
+  void inGoodStandingThroughoutPeriodIgnoresChangesOutsideThePeriod() {
+    Condition throughout = Conditions.inGoodStandingThroughoutPeriod();
+    // Overdue in May, paid at the very start of June; overdue again exactly at the period's end.
+    Standing outside = Standing.overdueSince(Instant.parse("2024-05-20T04:00:00Z"))
+        .then(Standing.Status.GOOD, Instant.parse("2024-06-01T04:00:00Z"))
+        .then(Standing.Status.OVERDUE, Instant.parse("2024-07-01T04:00:00Z"));
+
+    assertThat(test(throughout, given(USD_20_00).standing(outside)).met()).isTrue();
   }
 
   @Test
@@ -142,9 +241,11 @@ class ConditionsTest {
     Condition c = Conditions.all(Conditions.planIn("grid"), Conditions.standingIn(Standing.Status.GOOD));
     Condition notBoth = Conditions.all(Conditions.planIn("pro"), Conditions.standingIn(Standing.Status.GOOD));
 
-    assertThat(test(c, given(USD_20_00))).isEqualTo(new ConditionResult(true, "plan grid; standing GOOD",
+    assertThat(test(c, given(USD_20_00))).isEqualTo(new ConditionResult(true,
+        "plan grid; standing at 2024-07-01T04:00:00Z: GOOD",
         "all of [plan in [grid] (met); standing in [GOOD] (met)]"));
-    assertThat(test(notBoth, given(USD_20_00))).isEqualTo(new ConditionResult(false, "plan grid; standing GOOD",
+    assertThat(test(notBoth, given(USD_20_00))).isEqualTo(new ConditionResult(false,
+        "plan grid; standing at 2024-07-01T04:00:00Z: GOOD",
         "all of [plan in [pro] (not met); standing in [GOOD] (met)]"));
   }
 
@@ -153,7 +254,8 @@ class ConditionsTest {
     Condition c = Conditions.any(Conditions.planIn("pro"), Conditions.standingIn(Standing.Status.GOOD));
     Condition neither = Conditions.any(Conditions.planIn("pro"), Conditions.standingIn(Standing.Status.CLOSED));
 
-    assertThat(test(c, given(USD_20_00))).isEqualTo(new ConditionResult(true, "plan grid; standing GOOD",
+    assertThat(test(c, given(USD_20_00))).isEqualTo(new ConditionResult(true,
+        "plan grid; standing at 2024-07-01T04:00:00Z: GOOD",
         "any of [plan in [pro] (not met); standing in [GOOD] (met)]"));
     assertThat(test(neither, given(USD_20_00)).met()).isFalse();
   }

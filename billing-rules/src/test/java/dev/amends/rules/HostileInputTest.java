@@ -32,7 +32,66 @@ class HostileInputTest {
 
   // ---- section: accounts, standing, outages, days of service ---------------------------------
 
+  // Fully qualified names keep this section's imports out of the shared header (fewer merge conflicts).
+  @org.junit.jupiter.api.Nested
+  class AccountsStandingDaysOfService {
+    @org.junit.jupiter.api.Test
+    void aNegativePercentOfFeeIsRejectedNamingTheRuleAndValue() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> Rules.percentOfFee("goodwill", new java.math.BigDecimal("-0.01")))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("goodwill.percent must not be negative: -0.01");
+    }
 
+    @org.junit.jupiter.api.Test
+    void aNullPercentOfFeeIsRejectedNamingIt() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rules.percentOfFee("goodwill", null))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("goodwill.percent is required: null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNullStatusInStandingInIsRejectedNamingIt() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> Conditions.standingIn(dev.amends.core.account.Standing.Status.GOOD,
+                  dev.amends.core.account.Standing.Status.OVERDUE, null))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("standingIn.rest[1] is required: null");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Conditions.standingIn(null))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("standingIn.first is required: null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMissingDaysValueIsRejectedNamingTheRule() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rules.daysOfService("days", null,
+              Tier.range("0", "99.9", "3")))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("days.value is required: null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMissingDayCountIsRejectedNamingIt() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> DaysValue.valuedAt(null))
+          .isInstanceOf(dev.amends.core.InvalidInputException.class)
+          .hasMessage("daysValue.dayCount is required: null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void daysBeyondTheSupportedDatesFailNamingTheRuleNotWithADateTimeException() {
+      // A trillion days past 1 July 2024 is far beyond year 999,999,999.
+      var rule = Rules.daysOfService("days", DaysValue.TERM_EXTENSION_ONLY, Tier.range("0", "99.9", "1000000000000"));
+      var outage = LeafFixtures.outage("INC-1",
+          java.time.Instant.parse("2024-06-14T14:00:00Z"), java.time.Instant.parse("2024-06-15T00:00:00Z"));
+      var engine = LeafFixtures.engineFor(LeafFixtures.onePolicy(rule, LeafFixtures.HALF_UP), outage);
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> engine.decide(LeafFixtures.given(LeafFixtures.USD_20_00).account(), LeafFixtures.JUNE_2024_NY))
+          .isInstanceOf(RuleEvaluationException.class)
+          .hasMessage("rule days extends the term from 2024-07-01T04:00:00Z by 1000000000000 days, "
+              + "beyond the supported dates");
+    }
+  }
 
   // ---- end of section: accounts, standing, outages, days of service --------------------------
 

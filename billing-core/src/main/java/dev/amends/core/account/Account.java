@@ -55,7 +55,7 @@ public abstract class Account {
     return BillingSchedule.monthly(zone());
   }
 
-  /** The account's standing; good by default. */
+  /** The account's standing over time ({@link Standing#at(java.time.Instant)}); always good by default. */
   @Value.Default
   public Standing standing() {
     return Standing.good();

@@ -24,8 +24,8 @@ import org.threeten.extra.Interval;
  * }</pre>
  *
  * <p>The active window is half-open; an end of {@link Instant#MAX} means still active.
- * Placements are the scopes the subscription runs on: an outage on a placement or any of its
- * ancestors affects it. Immutable and thread-safe.
+ * Placements are the scopes the subscription runs on, at least one: an outage on a placement or
+ * any of its ancestors affects it. Immutable and thread-safe.
  */
 @Value.Immutable
 @AmendsStyle
@@ -49,7 +49,10 @@ public abstract class Subscription {
   /** When the subscription is active: {@code [start, end)}, end {@link Instant#MAX} if open. */
   public abstract Interval active();
 
-  /** The scopes the subscription runs on. */
+  /**
+   * The scopes the subscription runs on; at least one. A subscription placed nowhere could never
+   * be affected by an outage, so it is rejected rather than silently never credited.
+   */
   public abstract Set<Scope> placements();
 
   /** The number of seats; the fee is the price times the seats. Defaults to 1. */
@@ -75,6 +78,7 @@ public abstract class Subscription {
   void check() {
     Checks.notBlank("subscription.id", id());
     Checks.notBlank("subscription.plan", plan());
+    Checks.notEmpty("subscription.placements", placements());
     if (seats() < 1) {
       throw InvalidInputException.of("subscription.seats", "must be at least 1", seats());
     }

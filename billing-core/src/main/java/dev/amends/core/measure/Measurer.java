@@ -330,6 +330,11 @@ public final class Measurer {
     if (o.kind() == OutageKind.MAINTENANCE && rules.maintenanceNotice().isPresent()) {
       w = excludeAnnounced(o, w, maintenance, notes);
     }
+    if (o.kind() == OutageKind.EMERGENCY_MAINTENANCE && o.announcement().isPresent()
+        && rules.maintenanceNotice().isPresent()) {
+      notes.add("emergency maintenance " + o.id() + " was announced with notice " + o.announcement().get().notice()
+          + "; emergency maintenance always counts");
+    }
     return w;
   }
 

@@ -8,11 +8,12 @@ import java.util.Objects;
 import org.threeten.extra.Interval;
 
 /**
- * The announcement of planned maintenance: when customers were told, and which window they were
+ * The announcement of maintenance: when customers were told, and which window they were
  * promised.
  *
- * <p>Only the promised window can be excluded, and only if {@link #notice()} meets the policy's
- * minimum. Immutable and thread-safe.
+ * <p>For planned maintenance, only the promised window can be excluded, and only if {@link
+ * #notice()} meets the policy's minimum. The short-notice announcement of emergency maintenance
+ * is recorded and shown but never excludes anything. Immutable and thread-safe.
  */
 public final class Announcement {
   private final Instant announcedAt;

@@ -26,8 +26,10 @@ import org.threeten.extra.Interval;
  *
  * <p>The window is half-open {@code [start, end)}: {@code start} is when the outage was
  * detected. The impact defaults to full and the cause to the provider. Maintenance without an
- * announcement is never excluded. An announcement on any other kind is rejected. Immutable and
- * thread-safe.
+ * announcement is never excluded. Emergency maintenance may record its short-notice announcement
+ * too; it is kept, and noted in the measurement of a policy that excludes announced maintenance,
+ * but emergency maintenance always counts in full.
+ * An announcement on an unplanned outage is rejected. Immutable and thread-safe.
  */
 @Value.Immutable
 @AmendsStyle
@@ -54,7 +56,10 @@ public abstract class Outage {
     return OutageKind.UNPLANNED;
   }
 
-  /** The announcement, for maintenance. */
+  /**
+   * The announcement, for maintenance or emergency maintenance. Only that of {@link
+   * OutageKind#MAINTENANCE} can exclude time; that of emergency maintenance is a record only.
+   */
   public abstract Optional<Announcement> announcement();
 
   /** Full impact on everyone by default. */
@@ -89,9 +94,9 @@ public abstract class Outage {
   void check() {
     Checks.notBlank("outage.id", id());
     Checks.notEmpty("outage.scopes", scopes());
-    if (announcement().isPresent() && kind() != OutageKind.MAINTENANCE) {
-      throw InvalidInputException.of(
-          "outage.announcement", "is only allowed for kind MAINTENANCE", "kind=" + kind());
+    if (announcement().isPresent() && kind() == OutageKind.UNPLANNED) {
+      throw InvalidInputException.of("outage.announcement",
+          "is only allowed for kind MAINTENANCE or EMERGENCY_MAINTENANCE", "kind=" + kind());
     }
   }
 

@@ -9,6 +9,9 @@ public enum OutageKind {
    * and the announcement gave enough notice; any overrun past the announced window counts.
    */
   MAINTENANCE,
-  /** Maintenance done at short notice to prevent a worse failure. Counts like unplanned. */
+  /**
+   * Maintenance done at short notice to prevent a worse failure. Counts like unplanned, in full,
+   * even when its short-notice announcement is recorded.
+   */
   EMERGENCY_MAINTENANCE
 }

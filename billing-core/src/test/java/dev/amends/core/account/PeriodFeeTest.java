@@ -348,6 +348,7 @@ class PeriodFeeTest {
         .plan("grid")
         .prices(PriceSchedule.monthly(Money.parse("JPY 1000")))
         .active(DEC_25_2007_3PM, Instant.MAX)
+        .addPlacements(Scope.of("grid/cluster-2"))
         .build();
     Account a = Account.builder().id("acct-jp").currency(CurrencyUnit.JPY).zone(EASTERN).addSubscriptions(s).build();
 

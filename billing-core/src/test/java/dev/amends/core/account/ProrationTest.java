@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.money.Rounding;
+import dev.amends.core.scope.Scope;
 import java.math.RoundingMode;
 import java.time.Instant;
 import org.joda.money.CurrencyUnit;
@@ -33,6 +34,7 @@ class ProrationTest {
         .plan("grid")
         .prices(PriceSchedule.monthly(USD_20_00))
         .active(Instant.parse("2007-12-25T20:00:00Z"), Instant.MAX)
+        .addPlacements(Scope.of("grid/cluster-2"))
         .build();
     Account a = Account.builder().id("acct-xmas").currency(CurrencyUnit.USD).zone(EASTERN).addSubscriptions(s).build();
 

@@ -48,6 +48,22 @@ class SubscriptionTest {
   }
 
   @Test
+  void rejectsASubscriptionPlacedNowhere() {
+    // An unplaced subscription could never be affected by an outage: it would silently get nothing.
+    Subscription.Builder unplaced = Subscription.builder()
+        .id("sub-1")
+        .plan("grid")
+        .prices(USD_20_MONTHLY)
+        .active(JAN_2006, Instant.MAX);
+
+    assertThatThrownBy(unplaced::build)
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("subscription.placements");
+          assertThat(e.getMessage()).isEqualTo("subscription.placements must not be empty: []");
+        });
+  }
+
+  @Test
   void rejectsFewerThanOneSeat() {
     assertThatThrownBy(() -> valid().seats(0).build())
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {

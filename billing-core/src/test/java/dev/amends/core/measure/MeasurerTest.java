@@ -263,6 +263,38 @@ class MeasurerTest {
     }
 
     @Test
+    void announcedEmergencyMaintenanceCountsInFullAndSaysSo() {
+      // Announced two hours ahead, 10:00-12:00, and ran 10:00-12:00: a MAINTENANCE outage would be
+      // excluded with enough notice; emergency maintenance counts all 120 min whatever the notice.
+      Outage emergency = outage("EMERG-1", "2024-06-10T10:00", "2024-06-10T12:00")
+          .kind(OutageKind.EMERGENCY_MAINTENANCE)
+          .announcement(Announcement.of(utc("2024-06-10T08:00"), window("2024-06-10T10:00", "2024-06-10T12:00")))
+          .build();
+
+      Measurement m = measure(NOTICE_24H, emergency);
+
+      assertThat(m.downtime()).isEqualTo(minutes(120));
+      assertThat(m.exclusions()).isEmpty();
+      assertThat(m.contributions()).singleElement().satisfies(c -> assertThat(c.attributed()).isEqualTo(minutes(120)));
+      assertThat(m.notes()).containsExactly(
+          "emergency maintenance EMERG-1 was announced with notice PT2H; emergency maintenance always counts");
+    }
+
+    @Test
+    void emergencyMaintenanceAnnouncedWeeksAheadStillCountsInFull() {
+      // Even nine days' notice (more than the 24 h minimum) excludes nothing for emergency maintenance.
+      Outage emergency = outage("EMERG-2", "2024-06-10T10:00", "2024-06-10T12:00")
+          .kind(OutageKind.EMERGENCY_MAINTENANCE)
+          .announcement(Announcement.of(utc("2024-06-01T00:00"), window("2024-06-10T10:00", "2024-06-10T12:00")))
+          .build();
+
+      Measurement m = measure(NOTICE_24H, emergency);
+
+      assertThat(m.downtime()).isEqualTo(minutes(120));
+      assertThat(m.exclusions()).isEmpty();
+    }
+
+    @Test
     void announcedMaintenanceCountsWhenTheRulesSetNoNotice() {
       Outage m1 = maintenance("MAINT-1", "2024-06-10T10:00", "2024-06-10T12:00",
           "2024-06-01T00:00", "2024-06-10T10:00", "2024-06-10T12:00");

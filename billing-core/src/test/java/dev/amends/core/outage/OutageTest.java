@@ -43,21 +43,23 @@ class OutageTest {
     assertThat(o.window().isEmpty()).isTrue();
   }
 
-  @ParameterizedTest
-  @EnumSource(value = OutageKind.class, names = {"UNPLANNED", "EMERGENCY_MAINTENANCE"})
-  void rejectsAnAnnouncementOnAnythingButMaintenance(OutageKind kind) {
+  @Test
+  void rejectsAnAnnouncementOnAnUnplannedOutage() {
     assertThatThrownBy(() -> outage("INC-1", "2024-06-10T10:00", "2024-06-10T12:00")
-            .kind(kind).announcement(NINE_DAYS_AHEAD).build())
+            .kind(OutageKind.UNPLANNED).announcement(NINE_DAYS_AHEAD).build())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("outage.announcement is only allowed for kind MAINTENANCE: kind=" + kind);
+        .hasMessage("outage.announcement is only allowed for kind MAINTENANCE or EMERGENCY_MAINTENANCE: "
+            + "kind=UNPLANNED");
   }
 
-  @Test
-  void acceptsAnAnnouncementOnMaintenance() {
+  @ParameterizedTest
+  @EnumSource(value = OutageKind.class, names = {"MAINTENANCE", "EMERGENCY_MAINTENANCE"})
+  void acceptsAnAnnouncementOnMaintenanceAndEmergencyMaintenance(OutageKind kind) {
     Outage o = outage("MAINT-1", "2024-06-10T10:00", "2024-06-10T12:00")
-        .kind(OutageKind.MAINTENANCE).announcement(NINE_DAYS_AHEAD).build();
+        .kind(kind).announcement(NINE_DAYS_AHEAD).build();
 
     assertThat(o.announcement()).contains(NINE_DAYS_AHEAD);
+    assertThat(o.toString()).contains("announced 2024-06-01T00:00:00Z");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.amends.core.internal;
 
+import dev.amends.core.InvalidInputException;
 import java.util.Optional;
 
 /**
@@ -7,8 +8,9 @@ import java.util.Optional;
  * fields as {@code <type>.<attribute>}.
  *
  * <p>The rule, applied once here for every generated type: walk the current thread's stack to
- * the first frame outside {@code dev.amends.core.internal} and outside the exception classes;
- * that frame is in generated code, such as {@code dev.amends.core.account.ImmutableAccount$Builder}.
+ * the first frame that is neither this class nor an {@link InvalidInputException} (whose
+ * constructors are running); that frame is in generated code, such as
+ * {@code dev.amends.core.account.ImmutableAccount$Builder}.
  * Take its top-level class's simple name ({@code ImmutableAccount}), drop the {@code Immutable}
  * prefix Immutables adds ({@code Account}) and lower-case the first letter ({@code account}).
  * So {@code MeasurementRules} becomes {@code measurementRules} and {@code DecisionRequest}
@@ -17,16 +19,16 @@ import java.util.Optional;
  */
 final class GeneratedTypes {
   private static final String IMMUTABLE_PREFIX = "Immutable";
-  private static final String INTERNAL_PACKAGE = GeneratedTypes.class.getPackageName() + ".";
-  private static final String CORE_ROOT_PACKAGE = "dev.amends.core.";
+  private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
   private GeneratedTypes() {}
 
   /** The field prefix of the generated type that is throwing, such as {@code account}. */
   static String callerType() {
-    Optional<String> caller = StackWalker.getInstance().walk(frames -> frames
-        .map(StackWalker.StackFrame::getClassName)
-        .filter(GeneratedTypes::isOutsideExceptions)
+    Optional<String> caller = WALKER.walk(frames -> frames
+        .map(StackWalker.StackFrame::getDeclaringClass)
+        .filter(GeneratedTypes::isCaller)
+        .map(Class::getName)
         .findFirst());
     return caller.map(GeneratedTypes::typeName).orElse("value");
   }
@@ -47,10 +49,7 @@ final class GeneratedTypes {
     return Character.toLowerCase(topLevel.charAt(0)) + topLevel.substring(1);
   }
 
-  private static boolean isOutsideExceptions(String className) {
-    return !className.startsWith(INTERNAL_PACKAGE)
-        && !className.equals(CORE_ROOT_PACKAGE + "InvalidInputException")
-        && !className.equals(CORE_ROOT_PACKAGE + "AmendsException")
-        && !className.startsWith("java.");
+  private static boolean isCaller(Class<?> type) {
+    return type != GeneratedTypes.class && !InvalidInputException.class.isAssignableFrom(type);
   }
 }

@@ -11,15 +11,31 @@ import java.util.Objects;
  * The parts are available as {@link #field()}, {@link #rule()} and {@link #value()}. A caller
  * that validates a nested record can re-anchor the field with {@link #under(String)}, so that
  * the final message names the path from the top, such as {@code outages[3].window.end}.
+ *
+ * <p>A builder whose {@code build()} finds several required fields unset reports them all in one
+ * exception: its {@link #field()} lists their paths separated by {@code ", "} and its rule is
+ * {@code are required}, as in {@code account.id, account.currency are required: not set}.
+ *
+ * <p>Callers create it with {@link #of(String, String, Object)}. The class is not final only so
+ * that Amends' generated builders can raise it through small internal subclasses; callers should
+ * catch and inspect {@code InvalidInputException} itself.
  */
-public final class InvalidInputException extends AmendsException {
+public class InvalidInputException extends AmendsException {
   private static final long serialVersionUID = 1L;
 
   private final String field;
   private final String rule;
   private final String value;
 
-  private InvalidInputException(String field, String rule, String value) {
+  /**
+   * Creates the exception from its parts; for Amends' internal subclasses. Callers use
+   * {@link #of(String, String, Object)}.
+   *
+   * @param field the path of the bad field, not null
+   * @param rule the rule broken, not null
+   * @param value the offending value as text, not null
+   */
+  protected InvalidInputException(String field, String rule, String value) {
     super(field + " " + rule + ": " + value);
     this.field = field;
     this.rule = rule;
@@ -55,17 +71,31 @@ public final class InvalidInputException extends AmendsException {
     return copy;
   }
 
-  /** The path of the bad field, such as {@code outages[3].window.end}. */
+  /**
+   * The path of the bad field, such as {@code outages[3].window.end}; when several required
+   * fields are missing, their paths separated by {@code ", "}.
+   *
+   * @return the field path, not null
+   */
   public String field() {
     return field;
   }
 
-  /** The rule the value broke, such as {@code is before start}. */
+  /**
+   * The rule the value broke, such as {@code is before start}.
+   *
+   * @return the rule, not null
+   */
   public String rule() {
     return rule;
   }
 
-  /** The offending value as text. */
+  /**
+   * The offending value as text: {@code null} (the text) for a null value, {@code not set} for a
+   * required field that was never given.
+   *
+   * @return the value as text, not null
+   */
   public String value() {
     return value;
   }

@@ -1,5 +1,59 @@
 package dev.amends.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.amends.core.account.Account;
+import dev.amends.core.account.Price;
+import dev.amends.core.account.PriceSchedule;
+import dev.amends.core.account.Standing;
+import dev.amends.core.account.Subscription;
+import dev.amends.core.measure.Contribution;
+import dev.amends.core.measure.Exclusion;
+import dev.amends.core.measure.ExclusionReason;
+import dev.amends.core.measure.Granularity;
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.measure.MeasurementRules;
+import dev.amends.core.measure.Measurer;
+import dev.amends.core.measure.PartialImpact;
+import dev.amends.core.measure.TelemetryRules;
+import dev.amends.core.money.Allocation;
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
+import dev.amends.core.money.Rounding;
+import dev.amends.core.outage.Announcement;
+import dev.amends.core.outage.Cause;
+import dev.amends.core.outage.Outage;
+import dev.amends.core.outage.OutageLog;
+import dev.amends.core.scope.Scope;
+import dev.amends.core.telemetry.TelemetryLog;
+import dev.amends.core.telemetry.TelemetrySample;
+import dev.amends.core.time.BillingCycle;
+import dev.amends.core.time.BillingPeriod;
+import dev.amends.core.time.BillingSchedule;
+import dev.amends.core.time.WindowSet;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.joda.money.BigMoney;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.threeten.extra.Interval;
+
 /**
  * Every bad input we know of, fed through the public API of billing-core, and the error it gets.
  *
@@ -11,7 +65,253 @@ class HostileInputTest {
 
   // ---- section: nulls and generated builders -------------------------------------------------
 
+  /**
+   * Null given to a generated builder or a static factory, and builders missing required
+   * fields: each raises {@link InvalidInputException} naming {@code <type>.<attribute>} (or the
+   * factory's parameter), the value ({@code null} or {@code not set}) and the rule.
+   */
+  @Nested
+  class NullsAndGeneratedBuilders {
+    private static final Interval JAN = Interval.of(
+        Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
+    private static final Scope GRID = Scope.of("grid");
 
+    private static Arguments row(String call, ThrowingCallable code, String field) {
+      return Arguments.of(call, code, field);
+    }
+
+    private static void assertRejected(ThrowingCallable code, String field, String rule, String value) {
+      assertThatThrownBy(code).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+        assertThat(e.field()).isEqualTo(field);
+        assertThat(e.rule()).isEqualTo(rule);
+        assertThat(e.value()).isEqualTo(value);
+        assertThat(e).hasMessage(field + " " + rule + ": " + value);
+      });
+    }
+
+    static Stream<Arguments> nullSetters() {
+      return Stream.of(
+          row("Account.builder().id(null)", () -> Account.builder().id(null), "account.id"),
+          row("Account.builder().currency(null)", () -> Account.builder().currency(null), "account.currency"),
+          row("Account.builder().zone(null)", () -> Account.builder().zone(null), "account.zone"),
+          row("Account.builder().billing(null)", () -> Account.builder().billing(null), "account.billing"),
+          row("Account.builder().standing(null)", () -> Account.builder().standing(null), "account.standing"),
+          row("Account.builder().customerSince((LocalDate) null)",
+              () -> Account.builder().customerSince((LocalDate) null), "account.customerSince"),
+          row("Account.builder().from(null)", () -> Account.builder().from(null), "account.instance"),
+          row("Subscription.builder().id(null)", () -> Subscription.builder().id(null), "subscription.id"),
+          row("Subscription.builder().plan(null)", () -> Subscription.builder().plan(null), "subscription.plan"),
+          row("Subscription.builder().prices(null)",
+              () -> Subscription.builder().prices(null), "subscription.prices"),
+          row("Subscription.builder().active((Interval) null)",
+              () -> Subscription.builder().active((Interval) null), "subscription.active"),
+          row("Outage.builder().id(null)", () -> Outage.builder().id(null), "outage.id"),
+          row("Outage.builder().window((Interval) null)",
+              () -> Outage.builder().window((Interval) null), "outage.window"),
+          row("Outage.builder().kind(null)", () -> Outage.builder().kind(null), "outage.kind"),
+          row("Outage.builder().announcement((Announcement) null)",
+              () -> Outage.builder().announcement((Announcement) null), "outage.announcement"),
+          row("Outage.builder().impact(null)", () -> Outage.builder().impact(null), "outage.impact"),
+          row("Outage.builder().cause(null)", () -> Outage.builder().cause(null), "outage.cause"),
+          row("Outage.builder().reportedAt((Instant) null)",
+              () -> Outage.builder().reportedAt((Instant) null), "outage.reportedAt"),
+          row("MeasurementRules.builder().maintenanceNotice((Duration) null)",
+              () -> MeasurementRules.builder().maintenanceNotice((Duration) null),
+              "measurementRules.maintenanceNotice"),
+          row("MeasurementRules.builder().maintenanceBudget((Duration) null)",
+              () -> MeasurementRules.builder().maintenanceBudget((Duration) null),
+              "measurementRules.maintenanceBudget"),
+          row("MeasurementRules.builder().minimumDowntime(null)",
+              () -> MeasurementRules.builder().minimumDowntime(null), "measurementRules.minimumDowntime"),
+          row("MeasurementRules.builder().granularity(null)",
+              () -> MeasurementRules.builder().granularity(null), "measurementRules.granularity"),
+          row("MeasurementRules.builder().countFrom(null)",
+              () -> MeasurementRules.builder().countFrom(null), "measurementRules.countFrom"),
+          row("MeasurementRules.builder().partialImpact(null)",
+              () -> MeasurementRules.builder().partialImpact(null), "measurementRules.partialImpact"),
+          row("MeasurementRules.builder().denominator(null)",
+              () -> MeasurementRules.builder().denominator(null), "measurementRules.denominator"),
+          row("MeasurementRules.builder().source(null)",
+              () -> MeasurementRules.builder().source(null), "measurementRules.source"),
+          row("MeasurementRules.builder().telemetry(null)",
+              () -> MeasurementRules.builder().telemetry(null), "measurementRules.telemetry"),
+          row("TelemetryRules.builder().method(null)",
+              () -> TelemetryRules.builder().method(null), "telemetryRules.method"),
+          row("TelemetryRules.builder().errorThreshold(null)",
+              () -> TelemetryRules.builder().errorThreshold(null), "telemetryRules.errorThreshold"),
+          row("TelemetryRules.builder().emptyInterval(null)",
+              () -> TelemetryRules.builder().emptyInterval(null), "telemetryRules.emptyInterval"),
+          row("Measurement.builder().subscriptionId(null)",
+              () -> Measurement.builder().subscriptionId(null), "measurement.subscriptionId"),
+          row("Measurement.builder().period(null)", () -> Measurement.builder().period(null), "measurement.period"),
+          row("Measurement.builder().measuredWindow((Interval) null)",
+              () -> Measurement.builder().measuredWindow((Interval) null), "measurement.measuredWindow"),
+          row("Measurement.builder().source(null)", () -> Measurement.builder().source(null), "measurement.source"),
+          row("Measurement.builder().counted(null)",
+              () -> Measurement.builder().counted(null), "measurement.counted"),
+          row("Measurement.builder().downtime(null)",
+              () -> Measurement.builder().downtime(null), "measurement.downtime"),
+          row("Measurement.builder().denominator(null)",
+              () -> Measurement.builder().denominator(null), "measurement.denominator"),
+          row("Measurement.builder().availability(null)",
+              () -> Measurement.builder().availability(null), "measurement.availability"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nullSetters")
+    void generatedSetterRejectsNullNamingTheAttribute(String call, ThrowingCallable code, String field) {
+      assertRejected(code, field, "is required", "null");
+    }
+
+    static Stream<Arguments> nullElements() {
+      return Stream.of(
+          row("Account.builder().addTags((String) null)",
+              () -> Account.builder().addTags((String) null), "account.tags"),
+          row("Account.builder().addSubscriptions((Subscription) null)",
+              () -> Account.builder().addSubscriptions((Subscription) null), "account.subscriptions"),
+          row("Account.builder().addAllTags(Arrays.asList(\"a\", null))",
+              () -> Account.builder().addAllTags(Arrays.asList("a", null)), "account.tags"),
+          row("Subscription.builder().addPlacements((Scope) null)",
+              () -> Subscription.builder().addPlacements((Scope) null), "subscription.placements"),
+          row("Subscription.builder().addPlacements(GRID, null)",
+              () -> Subscription.builder().addPlacements(GRID, null), "subscription.placements"),
+          row("Subscription.builder().addTags((String) null)",
+              () -> Subscription.builder().addTags((String) null), "subscription.tags"),
+          row("Outage.builder().addScopes((Scope) null)",
+              () -> Outage.builder().addScopes((Scope) null), "outage.scopes"),
+          row("Outage.builder().scopes(Arrays.asList(GRID, null))",
+              () -> Outage.builder().scopes(Arrays.asList(GRID, null)), "outage.scopes"),
+          row("Outage.builder().addTags((String) null)",
+              () -> Outage.builder().addTags((String) null), "outage.tags"),
+          row("MeasurementRules.builder().addExcludedCauses((Cause) null)",
+              () -> MeasurementRules.builder().addExcludedCauses((Cause) null), "measurementRules.excludedCauses"),
+          row("Measurement.builder().addExclusions((Exclusion) null)",
+              () -> Measurement.builder().addExclusions((Exclusion) null), "measurement.exclusions"),
+          row("Measurement.builder().addContributions((Contribution) null)",
+              () -> Measurement.builder().addContributions((Contribution) null), "measurement.contributions"),
+          row("Measurement.builder().addOutageIds((String) null)",
+              () -> Measurement.builder().addOutageIds((String) null), "measurement.outageIds"),
+          row("Measurement.builder().addNotes((String) null)",
+              () -> Measurement.builder().addNotes((String) null), "measurement.notes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nullElements")
+    void generatedElementAdderRejectsNullNamingTheCollection(String call, ThrowingCallable code, String field) {
+      assertRejected(code, field, "must not contain null", "null");
+    }
+
+    static Stream<Arguments> missingRequired() {
+      return Stream.of(
+          row("Account.builder().build()", () -> Account.builder().build(),
+              "account.id, account.currency, account.zone"),
+          row("Account.builder().id(\"acct-1\").currency(USD).build()",
+              () -> Account.builder().id("acct-1").currency(CurrencyUnit.USD).build(), "account.zone"),
+          row("Subscription.builder().build()", () -> Subscription.builder().build(),
+              "subscription.id, subscription.plan, subscription.prices, subscription.active"),
+          row("Subscription.builder().id(\"sub-1\").plan(\"grid\").build()",
+              () -> Subscription.builder().id("sub-1").plan("grid").build(),
+              "subscription.prices, subscription.active"),
+          row("Outage.builder().build()", () -> Outage.builder().build(), "outage.id, outage.window"),
+          row("Outage.builder().id(\"INC-1\").addScopes(GRID).build()",
+              () -> Outage.builder().id("INC-1").addScopes(GRID).build(), "outage.window"),
+          row("Measurement.builder().build()", () -> Measurement.builder().build(),
+              "measurement.subscriptionId, measurement.period, measurement.downtime, measurement.denominator, "
+                  + "measurement.availability"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("missingRequired")
+    void builderWithoutRequiredFieldsNamesEveryMissingOne(String call, ThrowingCallable code, String fields) {
+      assertRejected(code, fields, fields.contains(",") ? "are required" : "is required", "not set");
+    }
+
+    static Stream<Arguments> nullFactoryArguments() {
+      Money ten = Money.of(CurrencyUnit.USD, BigDecimal.TEN);
+      return Stream.of(
+          row("Scope.of(null)", () -> Scope.of(null), "scope"),
+          row("WindowSet.of((Interval) null)", () -> WindowSet.of((Interval) null), "window"),
+          row("WindowSet.of((Collection) null)", () -> WindowSet.of((Collection<Interval>) null), "windows"),
+          row("WindowSet.of(Arrays.asList(JAN, null))", () -> WindowSet.of(Arrays.asList(JAN, null)), "windows[1]"),
+          row("Ratio.of(null, ONE)", () -> Ratio.of(null, BigInteger.ONE), "ratio.numerator"),
+          row("Ratio.of(ONE, null)", () -> Ratio.of(BigInteger.ONE, null), "ratio.denominator"),
+          row("Ratio.of((BigDecimal) null)", () -> Ratio.of((BigDecimal) null), "ratio.value"),
+          row("Ratio.percent(null)", () -> Ratio.percent(null), "ratio.percent"),
+          row("Ratio.of(null, 1 h)", () -> Ratio.of(null, Duration.ofHours(1)), "ratio.part"),
+          row("Ratio.of(1 h, null)", () -> Ratio.of(Duration.ofHours(1), null), "ratio.whole"),
+          row("Rounding.of(null)", () -> Rounding.of(null), "rounding.mode"),
+          row("Rounding.of(HALF_UP, null)", () -> Rounding.of(RoundingMode.HALF_UP, null), "rounding.increment"),
+          row("Rounding.of(null, 0.01)",
+              () -> Rounding.of(null, new BigDecimal("0.01")), "rounding.mode"),
+          row("ExactMoney.of(null, ONE)", () -> ExactMoney.of(null, Ratio.ONE), "currency"),
+          row("ExactMoney.of(USD, null)", () -> ExactMoney.of(CurrencyUnit.USD, null), "amount"),
+          row("ExactMoney.of((Money) null)", () -> ExactMoney.of((Money) null), "money"),
+          row("ExactMoney.of((BigMoney) null)", () -> ExactMoney.of((BigMoney) null), "money"),
+          row("ExactMoney.zero(null)", () -> ExactMoney.zero(null), "currency"),
+          row("Allocation.allocate(null, [1])", () -> Allocation.allocate(null, List.of(Ratio.ONE)), "total"),
+          row("Allocation.allocate(ten, null)", () -> Allocation.allocate(ten, null), "weights"),
+          row("BillingPeriod.of(null, ...)",
+              () -> BillingPeriod.of(null, LocalDate.of(2024, 2, 1), ZoneOffset.UTC, 1), "period.start"),
+          row("BillingPeriod.of(..., null, ...)",
+              () -> BillingPeriod.of(LocalDate.of(2024, 1, 1), null, ZoneOffset.UTC, 1), "period.end"),
+          row("BillingPeriod.of(..., null zone, ...)",
+              () -> BillingPeriod.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 1), null, 1), "period.zone"),
+          row("BillingPeriod.month(null, UTC)", () -> BillingPeriod.month(null, ZoneOffset.UTC), "period.month"),
+          row("BillingPeriod.month(2024-01, null)",
+              () -> BillingPeriod.month(YearMonth.of(2024, 1), null), "period.zone"),
+          row("BillingSchedule.calendar(null, UTC)",
+              () -> BillingSchedule.calendar(null, ZoneOffset.UTC), "schedule.cycle"),
+          row("BillingSchedule.monthly(null)", () -> BillingSchedule.monthly(null), "schedule.zone"),
+          row("BillingSchedule.anniversary(MONTHLY, null, UTC)",
+              () -> BillingSchedule.anniversary(BillingCycle.MONTHLY, null, ZoneOffset.UTC), "schedule.anchor"),
+          row("Price.monthly(null, ten)", () -> Price.monthly(null, ten), "price.effectiveFrom"),
+          row("Price.of(2024-01-01, ten, null)",
+              () -> Price.of(LocalDate.of(2024, 1, 1), ten, null), "price.per"),
+          row("PriceSchedule.of((Price) null)", () -> PriceSchedule.of((Price) null), "price"),
+          row("PriceSchedule.of((List) null)", () -> PriceSchedule.of((List<Price>) null), "prices"),
+          row("PriceSchedule.monthly(null)", () -> PriceSchedule.monthly(null), "price.amount"),
+          row("Standing.overdueSince(null)", () -> Standing.overdueSince(null), "standing.since"),
+          row("Standing.suspendedSince(null)", () -> Standing.suspendedSince(null), "standing.since"),
+          row("Standing.closedSince(null)", () -> Standing.closedSince(null), "standing.since"),
+          row("Announcement.of(null, JAN)", () -> Announcement.of(null, JAN), "announcement.announcedAt"),
+          row("Announcement.of(now, null)",
+              () -> Announcement.of(Instant.parse("2024-01-01T00:00:00Z"), null), "announcement.window"),
+          row("OutageLog.of(null)", () -> OutageLog.of(null), "outages"),
+          row("TelemetryLog.of(null)", () -> TelemetryLog.of(null), "samples"),
+          row("TelemetrySample.ofCounts(null, JAN, 1, 1)",
+              () -> TelemetrySample.ofCounts(null, JAN, 1, 1), "telemetry.scope"),
+          row("TelemetrySample.ofCounts(GRID, null, 1, 1)",
+              () -> TelemetrySample.ofCounts(GRID, null, 1, 1), "telemetry.window"),
+          row("TelemetrySample.ofErrorRate(GRID, JAN, null)",
+              () -> TelemetrySample.ofErrorRate(GRID, JAN, null), "telemetry.errorRate"),
+          row("Measurer.of(null)", () -> Measurer.of(null), "rules"),
+          row("PartialImpact.atLeast(null)", () -> PartialImpact.atLeast(null), "partialImpact.threshold"),
+          row("Granularity.startedSlices(null)", () -> Granularity.startedSlices(null), "granularity.slice"),
+          row("Granularity.completedSlices(null)", () -> Granularity.completedSlices(null), "granularity.slice"),
+          row("new Exclusion(null, ...)",
+              () -> new Exclusion(null, ExclusionReason.ANNOUNCED_MAINTENANCE, List.of(), ""), "exclusion.windows"),
+          row("new Exclusion(..., null reason, ...)",
+              () -> new Exclusion(WindowSet.empty(), null, List.of(), ""), "exclusion.reason"),
+          row("new Exclusion(..., null outageIds, ...)",
+              () -> new Exclusion(WindowSet.empty(), ExclusionReason.ANNOUNCED_MAINTENANCE, null, ""),
+              "exclusion.outageIds"),
+          row("new Exclusion(..., null detail)",
+              () -> new Exclusion(WindowSet.empty(), ExclusionReason.ANNOUNCED_MAINTENANCE, List.of(), null),
+              "exclusion.detail"),
+          row("new Contribution(null, ...)",
+              () -> new Contribution(null, WindowSet.empty(), Duration.ZERO), "contribution.outageId"),
+          row("new Contribution(..., null counted, ...)",
+              () -> new Contribution("INC-1", null, Duration.ZERO), "contribution.counted"),
+          row("new Contribution(..., null attributed)",
+              () -> new Contribution("INC-1", WindowSet.empty(), null), "contribution.attributed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nullFactoryArguments")
+    void staticFactoryRejectsNullNamingTheParameter(String call, ThrowingCallable code, String field) {
+      assertRejected(code, field, "is required", "null");
+    }
+  }
 
   // ---- end of section: nulls and generated builders ------------------------------------------
 

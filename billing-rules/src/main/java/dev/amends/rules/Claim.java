@@ -56,13 +56,14 @@ public abstract class Claim {
   public static final class Builder extends ImmutableClaim.Builder {
     Builder() {}
 
+    /**
+     * Builds the {@link Claim}.
+     *
+     * @throws dev.amends.core.InvalidInputException if a required field is missing or null
+     */
     @Override
     public Claim build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw Checks.missing("claim", e);
-      }
+      return super.build();
     }
   }
 }

@@ -72,13 +72,14 @@ public abstract class DecisionRequest {
   public static final class Builder extends ImmutableDecisionRequest.Builder {
     Builder() {}
 
+    /**
+     * Builds the {@link DecisionRequest}.
+     *
+     * @throws dev.amends.core.InvalidInputException if a required field is missing or null
+     */
     @Override
     public DecisionRequest build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw dev.amends.core.internal.Checks.missing("request", e);
-      }
+      return super.build();
     }
   }
 }

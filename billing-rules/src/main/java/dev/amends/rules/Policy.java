@@ -193,13 +193,14 @@ public abstract class Policy {
   public static final class Builder extends ImmutablePolicy.Builder {
     Builder() {}
 
+    /**
+     * Builds the {@link Policy}.
+     *
+     * @throws dev.amends.core.InvalidInputException if a required field is missing or null
+     */
     @Override
     public Policy build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw dev.amends.core.internal.Checks.missing("policy", e);
-      }
+      return super.build();
     }
   }
 

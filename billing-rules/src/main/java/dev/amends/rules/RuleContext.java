@@ -79,20 +79,21 @@ public abstract class RuleContext {
 
   @Value.Check
   void check() {
-    Checks.sameCurrency("context.fee", account().currency(), fee().fee().currency());
+    Checks.sameCurrency("ruleContext.fee", account().currency(), fee().fee().currency());
   }
 
   /** Builds a {@link RuleContext}. */
   public static final class Builder extends ImmutableRuleContext.Builder {
     Builder() {}
 
+    /**
+     * Builds the {@link RuleContext}.
+     *
+     * @throws dev.amends.core.InvalidInputException if a required field is missing or null
+     */
     @Override
     public RuleContext build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw Checks.missing("context", e);
-      }
+      return super.build();
     }
   }
 }

@@ -103,11 +103,7 @@ public abstract class Account {
      */
     @Override
     public Account build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw Checks.missing("account", e);
-      }
+      return super.build();
     }
   }
 }

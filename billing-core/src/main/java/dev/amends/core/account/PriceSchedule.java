@@ -57,7 +57,7 @@ public final class PriceSchedule {
 
   /** One price from a date on. */
   public static PriceSchedule of(Price price) {
-    return of(List.of(price));
+    return of(List.of(Checks.notNull("price", price)));
   }
 
   /** A monthly price that has always applied: the simplest schedule. */

@@ -108,11 +108,7 @@ public abstract class Subscription {
      */
     @Override
     public Subscription build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw Checks.missing("subscription", e);
-      }
+      return super.build();
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.amends.core.measure;
 
+import dev.amends.core.internal.Checks;
 import dev.amends.core.time.WindowSet;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * One outage's part in a measurement.
@@ -19,8 +19,8 @@ import java.util.Objects;
 public record Contribution(String outageId, WindowSet counted, Duration attributed) {
   /** Validates. */
   public Contribution {
-    Objects.requireNonNull(outageId, "outageId");
-    Objects.requireNonNull(counted, "counted");
-    Objects.requireNonNull(attributed, "attributed");
+    Checks.notNull("contribution.outageId", outageId);
+    Checks.notNull("contribution.counted", counted);
+    Checks.notNull("contribution.attributed", attributed);
   }
 }

@@ -1,8 +1,8 @@
 package dev.amends.core.measure;
 
+import dev.amends.core.internal.Checks;
 import dev.amends.core.time.WindowSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Time that was recorded as an outage but not counted as downtime, and why.
@@ -16,10 +16,14 @@ import java.util.Objects;
 public record Exclusion(WindowSet windows, ExclusionReason reason, List<String> outageIds, String detail) {
   /** Validates and copies. */
   public Exclusion {
-    Objects.requireNonNull(windows, "windows");
-    Objects.requireNonNull(reason, "reason");
+    Checks.notNull("exclusion.windows", windows);
+    Checks.notNull("exclusion.reason", reason);
+    Checks.notNull("exclusion.outageIds", outageIds);
+    for (int i = 0; i < outageIds.size(); i++) {
+      Checks.notNull("exclusion.outageIds[" + i + "]", outageIds.get(i));
+    }
     outageIds = List.copyOf(outageIds);
-    Objects.requireNonNull(detail, "detail");
+    Checks.notNull("exclusion.detail", detail);
   }
 
   /** Such as {@code ANNOUNCED_MAINTENANCE [..] of INC-1: detail}. */

@@ -122,6 +122,16 @@ public abstract class Measurement {
   /** Builds a {@link Measurement}. */
   public static final class Builder extends ImmutableMeasurement.Builder {
     Builder() {}
+
+    /**
+     * Builds the {@link Measurement}.
+     *
+     * @throws dev.amends.core.InvalidInputException if a required field is missing or a value is invalid
+     */
+    @Override
+    public Measurement build() {
+      return super.build();
+    }
   }
 
   /** Such as {@code sub-1 2007-12: 420 min down of 44640, availability 99.0591 %}. */

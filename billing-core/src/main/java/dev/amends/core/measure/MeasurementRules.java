@@ -137,5 +137,15 @@ public abstract class MeasurementRules {
   /** Builds {@link MeasurementRules}; {@link #build()} validates every field. */
   public static final class Builder extends ImmutableMeasurementRules.Builder {
     Builder() {}
+
+    /**
+     * Builds the {@link MeasurementRules}.
+     *
+     * @throws dev.amends.core.InvalidInputException if a required field is missing or a value is invalid
+     */
+    @Override
+    public MeasurementRules build() {
+      return super.build();
+    }
   }
 }

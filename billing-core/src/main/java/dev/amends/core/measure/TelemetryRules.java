@@ -89,5 +89,15 @@ public abstract class TelemetryRules {
   /** Builds {@link TelemetryRules}. */
   public static final class Builder extends ImmutableTelemetryRules.Builder {
     Builder() {}
+
+    /**
+     * Builds the {@link TelemetryRules}.
+     *
+     * @throws dev.amends.core.InvalidInputException if a required field is missing or a value is invalid
+     */
+    @Override
+    public TelemetryRules build() {
+      return super.build();
+    }
   }
 }

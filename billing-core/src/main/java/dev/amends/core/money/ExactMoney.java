@@ -47,11 +47,13 @@ public final class ExactMoney implements Comparable<ExactMoney> {
 
   /** The exact value of a {@link Money}. */
   public static ExactMoney of(Money money) {
+    Checks.notNull("money", money);
     return of(money.getCurrencyUnit(), Ratio.of(money.getAmount()));
   }
 
   /** The exact value of a {@link BigMoney}. */
   public static ExactMoney of(BigMoney money) {
+    Checks.notNull("money", money);
     return of(money.getCurrencyUnit(), Ratio.of(money.getAmount()));
   }
 

@@ -1,6 +1,7 @@
 package dev.amends.core.money;
 
 import dev.amends.core.InvalidInputException;
+import dev.amends.core.internal.Checks;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -47,6 +48,8 @@ public final class Ratio implements Comparable<Ratio> {
    * @throws InvalidInputException if the denominator is zero
    */
   public static Ratio of(BigInteger numerator, BigInteger denominator) {
+    Checks.notNull("ratio.numerator", numerator);
+    Checks.notNull("ratio.denominator", denominator);
     if (denominator.signum() == 0) {
       throw InvalidInputException.of("ratio.denominator", "must not be zero", numerator + "/0");
     }
@@ -82,6 +85,7 @@ public final class Ratio implements Comparable<Ratio> {
    * @return the ratio, not null
    */
   public static Ratio of(BigDecimal value) {
+    Checks.notNull("ratio.value", value);
     if (value.scale() <= 0) {
       return of(value.toBigIntegerExact(), BigInteger.ONE);
     }
@@ -95,6 +99,7 @@ public final class Ratio implements Comparable<Ratio> {
    * @return the ratio, not null
    */
   public static Ratio percent(BigDecimal percent) {
+    Checks.notNull("ratio.percent", percent);
     return of(percent).dividedBy(of(100));
   }
 
@@ -106,6 +111,8 @@ public final class Ratio implements Comparable<Ratio> {
    * @return the ratio, not null
    */
   public static Ratio of(Duration part, Duration whole) {
+    Checks.notNull("ratio.part", part);
+    Checks.notNull("ratio.whole", whole);
     return of(nanos(part), nanos(whole));
   }
 

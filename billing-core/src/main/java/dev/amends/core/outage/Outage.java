@@ -121,11 +121,7 @@ public abstract class Outage {
      */
     @Override
     public Outage build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw Checks.missing("outage", e);
-      }
+      return super.build();
     }
   }
 }

@@ -60,6 +60,7 @@ public final class OutageLog {
    * @throws InvalidInputException naming {@code outages[i].id} if an id repeats
    */
   public static OutageLog of(Collection<Outage> outages) {
+    Checks.notNull("outages", outages);
     Map<String, Outage> byId = new LinkedHashMap<>();
     Map<Scope, List<Outage>> lists = new HashMap<>();
     int i = 0;

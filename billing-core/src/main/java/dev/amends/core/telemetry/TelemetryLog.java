@@ -41,6 +41,7 @@ public final class TelemetryLog {
    * @throws InvalidInputException naming {@code samples[i].window} if two samples of a scope overlap
    */
   public static TelemetryLog of(Collection<TelemetrySample> samples) {
+    Checks.notNull("samples", samples);
     Map<Scope, List<Indexed>> lists = new HashMap<>();
     int i = 0;
     for (TelemetrySample s : samples) {

@@ -75,6 +75,7 @@ public final class BillingPeriod implements Comparable<BillingPeriod> {
    * @return the period, not null
    */
   public static BillingPeriod month(YearMonth month, ZoneId zone) {
+    Checks.notNull("period.month", month);
     return of(month.atDay(1), month.plusMonths(1).atDay(1), zone, 1);
   }
 

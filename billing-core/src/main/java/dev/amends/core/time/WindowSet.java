@@ -1,5 +1,6 @@
 package dev.amends.core.time;
 
+import dev.amends.core.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class WindowSet implements Iterable<Interval> {
    * @return the set, not null
    */
   public static WindowSet of(Interval window) {
+    Checks.notNull("window", window);
     return window.isEmpty() ? EMPTY : new WindowSet(List.of(window));
   }
 
@@ -58,12 +60,13 @@ public final class WindowSet implements Iterable<Interval> {
    * @return the normalised set, not null
    */
   public static WindowSet of(Collection<Interval> windows) {
-    if (windows.isEmpty()) {
+    if (Checks.notNull("windows", windows).isEmpty()) {
       return EMPTY;
     }
     List<Interval> sorted = new ArrayList<>(windows.size());
+    int i = 0;
     for (Interval w : windows) {
-      if (!w.isEmpty()) {
+      if (!Checks.notNull("windows[" + i++ + "]", w).isEmpty()) {
         sorted.add(w);
       }
     }

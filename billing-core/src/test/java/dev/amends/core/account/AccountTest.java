@@ -68,8 +68,9 @@ class AccountTest {
   }
 
   @Test
-  void rejectsOtherMissingFieldsNamingTheFirst() {
-    assertThatThrownBy(() -> Account.builder().id("acct-1").build()).hasMessage("account.currency is required: not set");
+  void rejectsOtherMissingFieldsNamingThemAll() {
+    assertThatThrownBy(() -> Account.builder().id("acct-1").build())
+        .hasMessage("account.currency, account.zone are required: not set");
     assertThatThrownBy(() -> Account.builder().id("acct-1").currency(CurrencyUnit.USD).build())
         .hasMessage("account.zone is required: not set");
   }

@@ -1,0 +1,15 @@
+/**
+ * Amends' judgement: the rule API, the standard rules and combinators, policies and their
+ * versions, and the {@code CreditEngine} with explained decisions.
+ *
+ * <p>Reading this module reads {@code dev.amends.core}, whose types appear throughout its API.
+ * The Immutables annotations are needed at compile time only. {@code @SuppressWarnings}: their
+ * jar is an automatic module.
+ */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module dev.amends.rules {
+  requires transitive dev.amends.core;
+  requires static transitive org.immutables.value.annotations;
+
+  exports dev.amends.rules;
+}

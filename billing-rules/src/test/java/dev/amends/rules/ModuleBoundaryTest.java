@@ -1,0 +1,50 @@
+package dev.amends.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amends.core.InvalidInputException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleDescriptor.Exports;
+import java.lang.module.ModuleDescriptor.Requires;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The module {@code dev.amends.rules}: what it exports and what it reads of billing-core. */
+class ModuleBoundaryTest {
+  private static final Module RULES = CreditEngine.class.getModule();
+  private static final Module CORE = InvalidInputException.class.getModule();
+
+  @Test
+  void testsRunInsideTheNamedModule() {
+    assertThat(RULES.isNamed()).isTrue();
+    assertThat(RULES.getName()).isEqualTo("dev.amends.rules");
+  }
+
+  @Test
+  void exportsItsOnePackageToEveryone() {
+    ModuleDescriptor descriptor = RULES.getDescriptor();
+
+    assertThat(descriptor.exports()).extracting(Exports::source).containsExactly("dev.amends.rules");
+    assertThat(descriptor.exports()).noneMatch(Exports::isQualified);
+    assertThat(descriptor.packages()).containsExactly("dev.amends.rules");
+  }
+
+  @Test
+  void readsCoreTransitivelyAndImmutablesOnlyAtCompileTime() {
+    Map<String, Set<Requires.Modifier>> requires = RULES.getDescriptor().requires().stream()
+        .collect(Collectors.toMap(Requires::name, Requires::modifiers));
+
+    assertThat(requires.get("dev.amends.core")).containsExactly(Requires.Modifier.TRANSITIVE);
+    assertThat(requires.get("org.immutables.value.annotations")).contains(Requires.Modifier.STATIC);
+  }
+
+  @Test
+  void coreInternalsAreOpenToRulesButNotToOtherModules() {
+    assertThat(CORE.isExported("dev.amends.core.internal", RULES)).isTrue();
+    assertThat(CORE.isExported("dev.amends.core.internal")).isFalse();
+    assertThat(CORE.isExported("dev.amends.core.internal", ModuleBoundaryTest.class.getClassLoader().getUnnamedModule()))
+        .isFalse();
+  }
+}

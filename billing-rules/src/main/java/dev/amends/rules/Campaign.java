@@ -155,11 +155,7 @@ public abstract class Campaign {
      */
     @Override
     public Campaign build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw dev.amends.core.internal.Checks.missing("campaign", e);
-      }
+      return super.build();
     }
   }
 

@@ -48,7 +48,7 @@ public final class Conditions {
 
   /** An outage with the tag touched the subscription in the period (counted or not). */
   public static Condition affectedByOutageTagged(String tag) {
-    Checks.notBlank("affectedByOutageTagged.tag", tag);
+    Checks.id("affectedByOutageTagged.tag", tag);
     return simple("affected-by-tag[" + tag + "]", ctx -> {
       List<String> ids = ctx.outages().stream().filter(o -> o.tags().contains(tag)).map(Outage::id).toList();
       return new ConditionResult(!ids.isEmpty(), "outages tagged " + tag + ": " + ids, "at least one");
@@ -57,7 +57,7 @@ public final class Conditions {
 
   /** The outage with the id touched the subscription in the period (counted or not). */
   public static Condition affectedByOutage(String outageId) {
-    Checks.notBlank("affectedByOutage.outageId", outageId);
+    Checks.id("affectedByOutage.outageId", outageId);
     return simple("affected-by-outage[" + outageId + "]", ctx -> {
       List<String> ids = ctx.outages().stream().map(Outage::id).toList();
       return new ConditionResult(ids.contains(outageId), "outages " + ids, "includes " + outageId);

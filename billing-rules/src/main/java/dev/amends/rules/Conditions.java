@@ -31,7 +31,11 @@ public final class Conditions {
 
   /** The subscription's plan is one of the given names. */
   public static Condition planIn(String... plans) {
-    Set<String> set = new TreeSet<>(List.of(plans));
+    List<String> list = Rules.listOf("planIn.plans", plans);
+    for (int i = 0; i < list.size(); i++) {
+      Checks.id("planIn.plans[" + i + "]", list.get(i));
+    }
+    Set<String> set = new TreeSet<>(list);
     Checks.notEmpty("planIn.plans", set);
     return simple("plan-in" + set, ctx -> new ConditionResult(
         set.contains(ctx.subscription().plan()), "plan " + ctx.subscription().plan(), "plan in " + set));
@@ -66,7 +70,9 @@ public final class Conditions {
 
   /** The account's standing is one of the given statuses. */
   public static Condition standingIn(Standing.Status first, Standing.Status... rest) {
-    Set<Standing.Status> set = EnumSet.of(first, rest);
+    Checks.notNull("standingIn.first", first);
+    Set<Standing.Status> set = EnumSet.of(first);
+    set.addAll(Rules.listOf("standingIn.rest", rest));
     return simple("standing-in" + set, ctx -> new ConditionResult(
         set.contains(ctx.account().standing().status()), "standing " + ctx.account().standing(), "standing in " + set));
   }
@@ -91,7 +97,7 @@ public final class Conditions {
 
   /** Availability is strictly below the percentage, compared exactly. */
   public static Condition availabilityBelow(BigDecimal percent) {
-    Checks.notNull("availabilityBelow.percent", percent);
+    Decimals.check("availabilityBelow.percent", percent);
     return simple("availability-below[" + percent.toPlainString() + "]", ctx -> new ConditionResult(
         ctx.measurement().isBelowPercent(percent),
         "availability " + Texts.percent(ctx.measurement()),
@@ -117,7 +123,7 @@ public final class Conditions {
 
   /** Every condition holds; all are evaluated and reported. */
   public static Condition all(Condition... conditions) {
-    List<Condition> list = List.of(conditions);
+    List<Condition> list = Rules.listOf("all.conditions", conditions);
     Checks.notEmpty("all.conditions", list);
     return simple("all(" + list.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")", ctx -> {
       List<ConditionResult> results = new ArrayList<>();
@@ -130,7 +136,7 @@ public final class Conditions {
 
   /** At least one condition holds; all are evaluated and reported. */
   public static Condition any(Condition... conditions) {
-    List<Condition> list = List.of(conditions);
+    List<Condition> list = Rules.listOf("any.conditions", conditions);
     Checks.notEmpty("any.conditions", list);
     return simple("any(" + list.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")", ctx -> {
       List<ConditionResult> results = new ArrayList<>();

@@ -25,6 +25,241 @@ class HostileInputTest {
 
   // ---- section: decimals, rounding, ids, rule trees, keys ------------------------------------
 
+  @org.junit.jupiter.api.Nested
+  class DecimalsRoundingIdsTreesKeys {
+    private final RuleNode leaf = Rules.flatAmount("flat", org.joda.money.Money.parse("USD 1.00"));
+
+    private void assertNamed(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String value) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(call)
+          .isInstanceOfSatisfying(dev.amends.core.InvalidInputException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo(field);
+            org.assertj.core.api.Assertions.assertThat(e.value()).contains(value);
+          });
+    }
+
+    // -- nulls in the rules API
+
+    @org.junit.jupiter.api.Test
+    void sumOfANullChildNamesItsIndex() {
+      assertNamed(() -> Rules.sum("s", (RuleNode) null), "s.children[0]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void sumOfANullArrayNamesTheChildren() {
+      assertNamed(() -> Rules.sum("s", (RuleNode[]) null), "s.children", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void mostGenerousWithANullSecondChildNamesIt() {
+      assertNamed(() -> Rules.mostGenerous("m", leaf, null), "m.children[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void firstMatchWithANullChildNamesIt() {
+      assertNamed(() -> Rules.firstMatch("f", (RuleNode) null), "f.children[0]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void exactlyOneWithANullChildNamesIt() {
+      assertNamed(() -> Rules.exactlyOne("x", leaf, null), "x.children[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void capWithANullIdNamesTheId() {
+      assertNamed(() -> Rules.cap(null, CapLimit.percentOfFee(java.math.BigDecimal.TEN), leaf), "rule.id", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void capWithANullChildNamesIt() {
+      assertNamed(() -> Rules.cap("c", CapLimit.percentOfFee(java.math.BigDecimal.TEN), null), "c.child", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void whenWithANullConditionNamesIt() {
+      assertNamed(() -> Rules.when("w", null, leaf), "w.condition", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void whenWithANullOtherwiseNamesIt() {
+      assertNamed(() -> Rules.when("w", Conditions.planIn("grid"), leaf, null), "w.otherwise", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void availabilityTiersWithANullTierNamesIt() {
+      assertNamed(() -> Rules.availabilityTiers("t", Tier.range("0", "99", "10"), null), "t.tiers[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void daysOfServiceWithANullTierArrayNamesIt() {
+      assertNamed(() -> Rules.daysOfService("d", null, (Tier[]) null), "d.tiers", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void flatAmountWithANullAmountNamesIt() {
+      assertNamed(() -> Rules.flatAmount("f", (org.joda.money.Money) null), "f.amounts[0]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void perBlockWithANullIdNamesTheIdBeforeTheOtherParts() {
+      assertNamed(() -> Rules.perBlock(null, null, null, null), "rule.id", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void capAmountWithANullAmountNamesIt() {
+      assertNamed(() -> CapLimit.amount(org.joda.money.Money.parse("USD 5.00"), null), "cap.amount[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void planInWithANullPlanNamesIt() {
+      assertNamed(() -> Conditions.planIn("grid", null), "planIn.plans[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void planInWithAPlanHoldingALineFeedNamesIt() {
+      assertNamed(() -> Conditions.planIn("grid\nfake"), "planIn.plans[0]", "grid\\u000afake");
+    }
+
+    @org.junit.jupiter.api.Test
+    void standingInWithANullFirstStatusNamesIt() {
+      assertNamed(() -> Conditions.standingIn(null), "standingIn.first", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void standingInWithANullFurtherStatusNamesIt() {
+      assertNamed(() -> Conditions.standingIn(dev.amends.core.account.Standing.Status.GOOD,
+          (dev.amends.core.account.Standing.Status) null), "standingIn.rest[0]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void allWithANullConditionNamesIt() {
+      assertNamed(() -> Conditions.all(Conditions.planIn("grid"), null), "all.conditions[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anyWithANullArrayNamesIt() {
+      assertNamed(() -> Conditions.any((Condition[]) null), "any.conditions", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void tierWithANullBoundNamesIt() {
+      assertNamed(() -> new Tier(null, true, java.math.BigDecimal.TEN, false, java.math.BigDecimal.ONE), "tier.lower",
+          "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void tierRangeWithANullValueNamesIt() {
+      assertNamed(() -> Tier.range("0", "99", null), "tier.value", "null");
+    }
+
+    // -- decimals written as text
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"99,9", "", "abc", "NaN", " 99.9", "99.9 ", "Infinity", "1e"})
+    void tierBoundThatIsNotADecimalIsNamed(String text) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tier.range(text, "100", "10"))
+          .isInstanceOfSatisfying(dev.amends.core.InvalidInputException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("tier.lower");
+            org.assertj.core.api.Assertions.assertThat(e.rule()).isEqualTo("is not a decimal");
+            org.assertj.core.api.Assertions.assertThat(e.value()).isEqualTo("\"" + text + "\"");
+          });
+    }
+
+    @org.junit.jupiter.api.Test
+    void tierValueThatIsNotADecimalIsNamed() {
+      assertNamed(() -> Tier.of("0", true, "99", false, "ten"), "tier.value", "\"ten\"");
+    }
+
+    // -- extreme exponents and limits
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1E-100000000", "1E+100000000", "0.0000000000001",
+        "1000000000000000000"})
+    void tierValueBeyondTheDecimalLimitsIsRefusedWhenBuilt(String text) {
+      assertNamed(() -> Tier.range("0", "99", text), "tier.value", text.startsWith("1E") ? text
+          : new java.math.BigDecimal(text).toPlainString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void perBlockPercentWithATinyExponentIsRefusedWhenBuilt() {
+      assertNamed(() -> Rules.perBlock("b", java.time.Duration.ofMinutes(30), new java.math.BigDecimal("1E-100000000"),
+          Rules.BlockCount.STARTED), "b.percentPerBlock", "1E-100000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void multipleWithAHugeExponentIsRefusedWhenBuilt() {
+      assertNamed(() -> Rules.multipleOfProratedFee("m", new java.math.BigDecimal("1E+100000000"),
+          java.time.Duration.ZERO), "m.multiple", "1E+100000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void availabilityPercentWithATinyExponentIsRefusedWhenBuilt() {
+      assertNamed(() -> Rules.multipleOfProratedFee("m", java.math.BigDecimal.TEN,
+          new java.math.BigDecimal("1E-100000000")), "m.availabilityPercent", "1E-100000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void freePeriodsWithAHugeExponentAreRefusedWhenBuilt() {
+      assertNamed(() -> Rules.freePeriods("free", new java.math.BigDecimal("1E+100000000"),
+          Rules.FreePeriodValue.FULL_PERIOD_FEE), "free.count", "1E+100000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void capPercentWithATinyExponentIsRefusedWhenBuilt() {
+      assertNamed(() -> CapLimit.percentOfFee(new java.math.BigDecimal("1E-100000000")), "cap.percent", "1E-100000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void capDaysWithThirteenDecimalsAreRefusedWhenBuilt() {
+      assertNamed(() -> CapLimit.days(new java.math.BigDecimal("1.0000000000001"), dev.amends.core.money.DayCount.ACTUAL),
+          "cap.days", "1.0000000000001");
+    }
+
+    @org.junit.jupiter.api.Test
+    void availabilityThresholdWithATinyExponentIsRefusedWhenBuilt() {
+      assertNamed(() -> Conditions.availabilityBelow(new java.math.BigDecimal("1E-100000000")),
+          "availabilityBelow.percent", "1E-100000000");
+    }
+
+    // -- claim deadlines
+
+    @org.junit.jupiter.api.Test
+    void daysAfterIncidentBeyondTheMaximumIsRefused() {
+      assertNamed(() -> ClaimDeadline.daysAfterIncident(Integer.MAX_VALUE), "deadline.days", "2147483647");
+    }
+
+    @org.junit.jupiter.api.Test
+    void businessDaysBeyondTheMaximumAreRefused() {
+      assertNamed(() -> ClaimDeadline.businessDaysAfterIncident(1_000_000), "deadline.days", "1000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void billingCyclesBeyondTheMaximumAreRefused() {
+      assertNamed(() -> ClaimDeadline.endOfBillingCycleAfterIncident(Integer.MAX_VALUE), "deadline.cycles",
+          "2147483647");
+    }
+
+    // -- ids
+
+    @org.junit.jupiter.api.Test
+    void claimIdWithALineFeedIsRefused() {
+      assertNamed(() -> Claim.builder().id("CLM-1\nrule sla credited USD 1000").filedAt(java.time.Instant.EPOCH).build(),
+          "claim.id", "CLM-1\\u000arule");
+    }
+
+    @org.junit.jupiter.api.Test
+    void claimSubscriptionIdWithABidiOverrideIsRefused() {
+      assertNamed(() -> Claim.builder().id("CLM-1").subscriptionId("sub\u202e1").filedAt(java.time.Instant.EPOCH)
+          .build(), "claim.subscriptionId", "sub\\u202e1");
+    }
+
+    @org.junit.jupiter.api.Test
+    void outageTagConditionWithAParagraphSeparatorIsRefused() {
+      assertNamed(() -> Conditions.affectedByOutageTagged("storage\u2029"), "affectedByOutageTagged.tag",
+          "storage\\u2029");
+    }
+  }
+
+
 
 
   // ---- end of section: decimals, rounding, ids, rule trees, keys -----------------------------

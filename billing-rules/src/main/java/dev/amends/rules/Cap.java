@@ -23,6 +23,9 @@ import java.util.Set;
  * subject to the cap again.
  */
 final class Cap extends Combinator {
+  /** The id of the line a cap adds for an amount carried in; a cap's child may not use it. */
+  static final String CARRIED_IN = "carried-in";
+
   private final RuleNode child;
   private final CapLimit limit;
   private final Rules.CapScope scope;
@@ -55,7 +58,7 @@ final class Cap extends Combinator {
     List<PendingLine> all = new ArrayList<>(e.lines());
     Optional<org.joda.money.Money> carriedIn = context.carriedIn(path);
     if (carriedIn.isPresent() && carriedIn.get().isPositive()) {
-      all.add(new PendingLine(path + "/carried-in", ExactMoney.of(carriedIn.get()), null,
+      all.add(new PendingLine(path + "/" + CARRIED_IN, ExactMoney.of(carriedIn.get()), null,
           "carried forward from an earlier period: " + carriedIn.get(), List.of(), List.of()));
     }
     List<Evaluation.Carry> carried = new ArrayList<>(e.carried());

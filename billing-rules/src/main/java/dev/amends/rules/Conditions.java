@@ -128,7 +128,7 @@ public final class Conditions {
     return simple("all(" + list.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")", ctx -> {
       List<ConditionResult> results = new ArrayList<>();
       for (Condition c : list) {
-        results.add(c.test(ctx));
+        results.add(testOne(c, ctx));
       }
       return combine(results, results.stream().allMatch(ConditionResult::met), "all of");
     });
@@ -141,7 +141,7 @@ public final class Conditions {
     return simple("any(" + list.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")", ctx -> {
       List<ConditionResult> results = new ArrayList<>();
       for (Condition c : list) {
-        results.add(c.test(ctx));
+        results.add(testOne(c, ctx));
       }
       return combine(results, results.stream().anyMatch(ConditionResult::met), "any of");
     });
@@ -151,9 +151,19 @@ public final class Conditions {
   public static Condition not(Condition condition) {
     Checks.notNull("not.condition", condition);
     return simple("not(" + condition.canonical() + ")", ctx -> {
-      ConditionResult r = condition.test(ctx);
+      ConditionResult r = testOne(condition, ctx);
       return new ConditionResult(!r.met(), r.observed(), "not (" + r.expected() + ")");
     });
+  }
+
+  /** Tests a condition inside another, failing with its canonical form if it returns null. */
+  private static ConditionResult testOne(Condition c, RuleContext ctx) {
+    ConditionResult r = c.test(ctx);
+    if (r == null) {
+      throw dev.amends.core.InvalidInputException.of(
+          "condition " + c.canonical(), "returned null instead of a ConditionResult", "null");
+    }
+    return r;
   }
 
   private static ConditionResult combine(List<ConditionResult> results, boolean met, String word) {

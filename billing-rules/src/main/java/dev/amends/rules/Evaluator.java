@@ -35,6 +35,36 @@ final class Evaluator {
         new TraceNode(path, kind, Verdict.SKIPPED, why, Map.of(), Optional.empty(), List.of()), List.of(), Set.of());
   }
 
+  /**
+   * Tests a condition for the node at {@code path}: a condition that throws or returns null
+   * becomes a {@link RuleEvaluationException} naming the path, as a failing rule does.
+   */
+  ConditionResult test(Condition condition, String path, RuleContext context) {
+    ConditionResult r;
+    try {
+      r = condition.test(context);
+    } catch (RuleEvaluationException e) {
+      throw e;
+    } catch (AmendsException e) {
+      throw new RuleEvaluationException(path, "condition " + describe(condition) + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new RuleEvaluationException(path, "condition " + describe(condition) + " failed: " + e, e);
+    }
+    if (r == null) {
+      throw new RuleEvaluationException(path,
+          "condition " + describe(condition) + " returned null instead of a ConditionResult", null);
+    }
+    return r;
+  }
+
+  private static String describe(Condition condition) {
+    try {
+      return String.valueOf(condition.canonical());
+    } catch (RuntimeException e) {
+      return condition.getClass().getName();
+    }
+  }
+
   private Evaluation leaf(CreditRule rule, String path, RuleContext context) {
     Outcome outcome;
     try {

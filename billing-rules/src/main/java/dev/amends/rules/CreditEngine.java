@@ -17,15 +17,11 @@ import dev.amends.core.money.Rounding;
 import dev.amends.rules.Evaluation.CapMark;
 import dev.amends.rules.Evaluation.PendingLine;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +97,8 @@ public final class CreditEngine {
    * @return the decision, not null
    */
   public CreditDecision decide(Account account, BillingPeriod period) {
+    Checks.notNull("account", account);
+    Checks.notNull("period", period);
     return decide(DecisionRequest.of(account, period));
   }
 
@@ -110,11 +108,16 @@ public final class CreditEngine {
    * @param request the request, not null
    * @return the decision, not null
    * @throws RuleEvaluationException if a rule fails; the message names its path
+   * @throws dev.amends.core.InvalidInputException if an issued or carried credit is in another
+   *     currency than the account's ({@code request.issued[2].amount}), or an issued credit's key
+   *     is not one this engine gives for its account, period, subscription, policy and rule path
+   *     ({@code request.issued[0].key} "is an unknown key")
    */
   public CreditDecision decide(DecisionRequest request) {
     Checks.notNull("request", request);
     Account account = request.account();
     BillingPeriod period = request.period();
+    RequestChecks.check(request);
     Instant evaluatedAt = request.evaluatedAt().orElse(period.end());
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     List<String> warnings = new ArrayList<>();
@@ -196,6 +199,7 @@ public final class CreditEngine {
     }
 
     List<CreditLine> lines = reconcile(account.id(), period, computed, request.issued(), policyById, flags, warnings);
+    Keys.checkUnique(lines);
     Map<CurrencyUnit, Money> positive = new LinkedHashMap<>();
     for (CreditLine l : lines) {
       if (l.amount().isPositive()) {
@@ -347,16 +351,9 @@ public final class CreditEngine {
         line.policyId(), line.policyVersion(), line.policyDigest(), line.rulePath(), line.outageIds(), reason);
   }
 
-  /** A stable key from what identifies a credit; amounts and outages are not part of it. */
+  /** A stable key from what identifies a credit; amounts and outages are not part of it. See {@link Keys}. */
   static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
-    String text = String.join("\u001f", "amends-credit-v1", accountId, subscriptionId,
-        period.startDate().toString(), period.endDate().toString(), period.zone().getId(), policyId, path);
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return "cr-" + HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return Keys.key(accountId, subscriptionId, period, policyId, path);
   }
 
   /** Builds a {@link CreditEngine}. */

@@ -218,7 +218,8 @@ public final class CreditEngine {
 
   /**
    * Rounds each line once with the policy's rounding. Where the rounded lines of a cap group
-   * would sum to more than the cap, the group's exact total is rounded once instead (down, if
+   * would sum to more than the cap, or the cap cut the group (so that its lines sum to the cap's
+   * amount, rounded once, not to a cent less), the group's exact total is rounded once instead (down, if
    * the policy's mode would take it over the limit) and split over its lines by their exact
    * amounts with {@link Allocation} (largest remainder, in the currency's minor unit, so a
    * coarser rounding increment holds for the group's total but not for each of its lines), so
@@ -229,11 +230,15 @@ public final class CreditEngine {
     Money[] out = new Money[lines.size()];
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     Map<String, ExactMoney> limits = new HashMap<>();
+    Set<String> cutGroups = new java.util.HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       out[i] = lines.get(i).amount().rounded(rounding);
       for (CapMark mark : lines.get(i).caps()) {
         groups.computeIfAbsent(mark.group(), k -> new ArrayList<>()).add(i);
         limits.put(mark.group(), mark.limit());
+        if (mark.cut()) {
+          cutGroups.add(mark.group());
+        }
       }
     }
     List<String> order = new ArrayList<>(groups.keySet());
@@ -249,7 +254,8 @@ public final class CreditEngine {
         exact = exact.plus(lines.get(i).amount());
         weights.add(lines.get(i).amount().amount());
       }
-      if (ExactMoney.of(sum).compareTo(limit) <= 0 || exact.isZero()) {
+      boolean over = ExactMoney.of(sum).compareTo(limit) > 0;
+      if ((!over && !cutGroups.contains(group)) || exact.isZero()) {
         continue;
       }
       Money total = exact.rounded(rounding);
@@ -257,6 +263,9 @@ public final class CreditEngine {
         total = exact.rounded(rounding.increment()
             .map(step -> Rounding.of(RoundingMode.DOWN, step))
             .orElse(Rounding.of(RoundingMode.DOWN)));
+      }
+      if (!over && total.equals(sum)) {
+        continue; // a cut group whose lines already sum to its total rounded once
       }
       List<Money> parts = Allocation.allocate(total, weights);
       for (int k = 0; k < members.size(); k++) {

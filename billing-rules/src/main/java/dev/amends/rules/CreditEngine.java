@@ -171,6 +171,7 @@ public final class CreditEngine {
         traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), policy.digest(), fee.toString(),
             measurement.toString(), e.trace()));
         List<PendingLine> pendings = e.lines();
+        checkOverFullFee(policy, sub, fee, pendings, flags, warnings);
         boolean[] regrouped = new boolean[pendings.size()];
         List<Money> amounts = roundWithinCaps(pendings, policy.rounding(), regrouped);
         for (int i = 0; i < pendings.size(); i++) {
@@ -214,6 +215,28 @@ public final class CreditEngine {
       }
     });
     return new CreditDecision(account.id(), period, evaluatedAt, lines, flags, warnings, traces, carriedForward);
+  }
+
+  /**
+   * Flags a subscription whose lines under a policy are worth more than its fee for the period,
+   * valued before rounding, unless the policy allows it.
+   */
+  private static void checkOverFullFee(
+      Policy policy, Subscription sub, PeriodFee fee, List<PendingLine> lines, Set<DecisionFlag> flags,
+      List<String> warnings) {
+    if (policy.allowsOverFullFee() || lines.isEmpty()) {
+      return;
+    }
+    ExactMoney total = ExactMoney.zero(fee.fee().currency());
+    for (PendingLine l : lines) {
+      total = total.plus(l.amount());
+    }
+    if (total.compareTo(fee.fee()) > 0) {
+      flags.add(DecisionFlag.OVER_FULL_FEE);
+      warnings.add(sub.id() + " is credited " + Texts.money(total) + " under " + policy.label()
+          + ", more than its fee of " + Texts.money(fee.fee()) + " for the period; the policy does not allow"
+          + " credits over the full fee");
+    }
   }
 
   /**

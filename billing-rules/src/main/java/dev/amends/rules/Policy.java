@@ -106,6 +106,18 @@ public abstract class Policy {
     return false;
   }
 
+  /**
+   * Whether the policy means to credit more than the whole fee for a period. By default it does
+   * not: when a subscription's lines under the policy are worth more than its fee for the period
+   * (valued, before rounding), the decision carries {@link DecisionFlag#OVER_FULL_FEE} and a
+   * warning, for a person to check. Set it for "1000 % guarantees" and goodwill that exceeds the
+   * fee on purpose. Part of the digest when set.
+   */
+  @Value.Default
+  public boolean allowsOverFullFee() {
+    return false;
+  }
+
   /** The window in force: {@code [effectiveFrom, effectiveUntil)}. */
   public Interval effective() {
     return Interval.of(effectiveFrom(), effectiveUntil().orElse(Instant.MAX));
@@ -143,6 +155,8 @@ public abstract class Policy {
         + ",proration=" + proration()
         + ",minimumCredit=" + minimumCredit().stream().map(Money::toString).sorted().collect(Collectors.joining("|"))
         + ",clawback=" + allowsClawback()
+        // Only when set, so that the digests of policies without it stay as they were.
+        + (allowsOverFullFee() ? ",overFullFee=allowed" : "")
         + ",rule=" + rule().canonical() + ")";
   }
 

@@ -18,13 +18,29 @@ final class Evaluator {
     return parentPath.isEmpty() ? node.id() : parentPath + "/" + node.id();
   }
 
-  /** Evaluates a node whose parent sits at {@code parentPath} ("" for the root). */
+  /**
+   * Evaluates a node whose parent sits at {@code parentPath} ("" for the root). Whatever a node
+   * fails with comes out as a {@link RuleEvaluationException} naming the path of the node that
+   * failed (such as a cap whose limit has no amount in the account's currency).
+   */
   Evaluation evaluate(RuleNode node, String parentPath, RuleContext context) {
     String path = pathOf(parentPath, node);
     return switch (node) {
       case CreditRule rule -> leaf(rule, path, context);
-      case Combinator c -> c.evaluate(this, path, context);
+      case Combinator c -> combinator(c, path, context);
     };
+  }
+
+  private Evaluation combinator(Combinator c, String path, RuleContext context) {
+    try {
+      return c.evaluate(this, path, context);
+    } catch (RuleEvaluationException e) {
+      throw e;
+    } catch (AmendsException e) {
+      throw new RuleEvaluationException(path, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new RuleEvaluationException(path, "failed: " + e, e);
+    }
   }
 
   /** The trace of a node that was not evaluated. */

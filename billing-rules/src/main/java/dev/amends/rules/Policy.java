@@ -194,6 +194,15 @@ public abstract class Policy {
         problems.add("policy.minimumCredit has two amounts in " + m.getCurrencyUnit());
       }
     }
+    rounding().increment().ifPresent(step -> {
+      for (Money m : minimumCredit()) {
+        int scale = Math.max(0, m.getCurrencyUnit().getDecimalPlaces());
+        if (step.scale() > scale) {
+          problems.add("policy.rounding increment " + step.toPlainString() + " is finer than the minor unit of "
+              + m.getCurrencyUnit() + ", a currency the policy serves");
+        }
+      }
+    });
     List<String> shape = new ArrayList<>();
     checkShape(rule(), shape);
     if (!shape.isEmpty()) {

@@ -252,6 +252,106 @@ class HostileInputTest {
           .build(), "claim.subscriptionId", "sub\\u202e1");
     }
 
+    // -- rule trees
+
+    @org.junit.jupiter.api.Test
+    void ruleTreeAHundredThousandLevelsDeepIsRefusedWithoutStackOverflow() {
+      RuleNode node = leaf;
+      for (int i = 0; i < 100_000; i++) {
+        node = Rules.sum("s" + i, node);
+      }
+      RuleNode deep = node;
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.policy("p", deep))
+          .isInstanceOfSatisfying(PolicyDefinitionException.class, e -> org.assertj.core.api.Assertions
+              .assertThat(e.problems()).singleElement().asString()
+              .startsWith("policy.rule is nested deeper than 64 levels"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void userRuleWithANullIdIsRefusedWhenThePolicyIsBuilt() {
+      RuleNode nameless = PolicyShapeTest.own(null, "mine", "mine()");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.policy("p", Rules.sum("root", nameless)))
+          .isInstanceOf(PolicyDefinitionException.class)
+          .hasMessageContaining("root/(null).id() returned null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void userRuleWithANullKindIsRefusedWhenThePolicyIsBuilt() {
+      RuleNode kindless = PolicyShapeTest.own("mine", null, "mine()");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.policy("p", kindless))
+          .isInstanceOf(PolicyDefinitionException.class)
+          .hasMessageContaining("mine.kind() returned null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void userRuleWithALineBreakInItsIdIsRefusedWhenThePolicyIsBuilt() {
+      RuleNode forged = PolicyShapeTest.own("a\nb", "mine", "mine()");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.policy("p", forged))
+          .isInstanceOf(PolicyDefinitionException.class)
+          .hasMessageContaining("\"a\\u000ab\"");
+    }
+
+    @org.junit.jupiter.api.Test
+    void conditionThatThrowsIsWrappedWithTheRulePath() {
+      Condition boom = PolicyShapeTest.failing(new ArithmeticException("/ by zero"), null);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> RuleFixtures.decide(Rules.when("w", boom, leaf)))
+          .isInstanceOfSatisfying(RuleEvaluationException.class,
+              e -> org.assertj.core.api.Assertions.assertThat(e.path()).isEqualTo("w"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void capWithoutAnAmountInTheAccountsCurrencyIsWrappedWithItsPath() {
+      RuleNode cap = Rules.cap("cap", CapLimit.amount(org.joda.money.Money.parse("EUR 5.00")),
+          Fixed.credit("a", "1.00"));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.decide(cap))
+          .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.path()).isEqualTo("cap");
+            org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("cap.amount has no amount in USD");
+          });
+    }
+
+    // -- rounding in a policy
+
+    @org.junit.jupiter.api.Test
+    void roundingIncrementFinerThanAServedCurrencyIsRefusedWhenThePolicyIsBuilt() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.policyBuilder("p", leaf,
+                  dev.amends.core.money.Rounding.of(java.math.RoundingMode.HALF_UP, new java.math.BigDecimal("0.5")))
+              .addMinimumCredit(org.joda.money.Money.parse("JPY 100")).build())
+          .isInstanceOf(PolicyDefinitionException.class)
+          .hasMessageContaining("policy.rounding increment 0.5 is finer than the minor unit of JPY");
+    }
+
+    // -- issued and carried credits, keys
+
+    @org.junit.jupiter.api.Test
+    void issuedCreditInAnotherCurrencyIsNamedWithItsIndex() {
+      CreditLine line = RuleFixtures.decide(Fixed.credit("a", "1.00")).lines().get(0);
+      IssuedCredit euros = new IssuedCredit(line.key(), org.joda.money.Money.parse("EUR 1.00"), "p", "sub-1", "a");
+      assertNamed(() -> RuleFixtures.engine(RuleFixtures.policy("p", Fixed.credit("a", "1.00"))).decide(
+          KeysTest.request().addIssued(IssuedCredit.of(line), euros).build()), "request.issued[1].amount", "EUR 1.00");
+    }
+
+    @org.junit.jupiter.api.Test
+    void carriedCreditInAnotherCurrencyIsNamedWithItsIndex() {
+      assertNamed(() -> RuleFixtures.engine(RuleFixtures.policy("p", Fixed.credit("a", "1.00"))).decide(
+          KeysTest.request().addCarriedIn(new CarriedCredit("sub-1", "p", "cap", org.joda.money.Money.parse("JPY 5")))
+              .build()), "request.carriedIn[0].amount", "JPY 5");
+    }
+
+    @org.junit.jupiter.api.Test
+    void issuedCreditWithAnUnknownKeyIsNamedNotCalledNoLongerOwed() {
+      IssuedCredit forged = new IssuedCredit("cr-forged", RuleFixtures.usd("9.99"), "p", "sub-1", "a");
+      assertNamed(() -> RuleFixtures.engine(RuleFixtures.policy("p", Fixed.credit("a", "1.00"))).decide(
+          KeysTest.request().addIssued(forged).build()), "request.issued[0].key", "cr-forged");
+    }
+
+    @org.junit.jupiter.api.Test
+    void issuedCreditWithALineFeedInItsRulePathIsRefused() {
+      assertNamed(() -> new IssuedCredit("cr-1", RuleFixtures.usd("1.00"), "p", "sub-1", "a\nFAKE"), "issued.rulePath",
+          "a\\u000aFAKE");
+    }
+
     @org.junit.jupiter.api.Test
     void outageTagConditionWithAParagraphSeparatorIsRefused() {
       assertNamed(() -> Conditions.affectedByOutageTagged("storage\u2029"), "affectedByOutageTagged.tag",

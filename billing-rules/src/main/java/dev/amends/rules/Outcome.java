@@ -99,9 +99,19 @@ public final class Outcome {
     return new Outcome(amount, days, reason, unmodifiable(copy), outageIds, flags);
   }
 
-  /** A copy with the ids of the outages the credit rests on. */
+  /**
+   * A copy with the ids of the outages the credit rests on.
+   *
+   * @param ids the outage ids, each one line of text, not null
+   * @throws InvalidInputException naming {@code outcome.outageIds[i]} for a null or multi-line id
+   */
   public Outcome withOutages(Collection<String> ids) {
-    return new Outcome(amount, days, reason, values, List.copyOf(ids), flags);
+    Checks.notNull("outcome.outageIds", ids);
+    List<String> list = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      list.add(Checks.id("outcome.outageIds[" + list.size() + "]", id));
+    }
+    return new Outcome(amount, days, reason, values, List.copyOf(list), flags);
   }
 
   /** A copy with a flag for the decision, such as {@link DecisionFlag#AMBIGUOUS_BOUNDARY}. */

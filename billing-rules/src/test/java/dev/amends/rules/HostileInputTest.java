@@ -353,6 +353,18 @@ class HostileInputTest {
     }
 
     @org.junit.jupiter.api.Test
+    void outcomeWithANullOutageIdNamesItsIndex() {
+      java.util.List<String> ids = java.util.Arrays.asList("OUT-1", null);
+      assertNamed(() -> Outcome.noCredit("none").withOutages(ids), "outcome.outageIds[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void conditionResultWithALineBreakIsRefused() {
+      assertNamed(() -> new ConditionResult(true, "plan grid\nrule sla CREDITED", "plan in [grid]"),
+          "condition.observed", "plan grid\\u000arule");
+    }
+
+    @org.junit.jupiter.api.Test
     void outageTagConditionWithAParagraphSeparatorIsRefused() {
       assertNamed(() -> Conditions.affectedByOutageTagged("storage\u2029"), "affectedByOutageTagged.tag",
           "storage\\u2029");

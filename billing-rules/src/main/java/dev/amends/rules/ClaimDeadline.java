@@ -66,8 +66,8 @@ public final class ClaimDeadline {
    * @throws dev.amends.core.InvalidInputException naming {@code deadline.days} otherwise
    */
   public static ClaimDeadline daysAfterIncident(int days) {
-    return new ClaimDeadline(Kind.DAYS_AFTER_INCIDENT, atMost("deadline.days", Checks.notNegative("deadline.days", days),
-        MAX_DAYS));
+    return new ClaimDeadline(Kind.DAYS_AFTER_INCIDENT,
+        atMost("deadline.days", Checks.notNegative("deadline.days", days), MAX_DAYS));
   }
 
   /**

@@ -45,7 +45,8 @@ final class Decimals {
   static BigDecimal check(String field, BigDecimal value) {
     Checks.notNull(field, value);
     if (value.precision() > 1000) { // before stripping zeros, which takes time quadratic in the digits
-      throw InvalidInputException.of(field, "has more than 1000 digits", "a decimal of " + value.precision() + " digits");
+      throw InvalidInputException.of(
+          field, "has more than 1000 digits", "a decimal of " + value.precision() + " digits");
     }
     BigDecimal s = value.stripTrailingZeros();
     if (s.scale() > MAX_FRACTION_DIGITS) {

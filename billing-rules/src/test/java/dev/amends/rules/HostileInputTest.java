@@ -180,6 +180,17 @@ class HostileInputTest {
     }
 
     @org.junit.jupiter.api.Test
+    void tierValueWithAMillionDigitsIsRefusedWithoutEchoingThem() {
+      String million = "1" + "0".repeat(999_999);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tier.range("0", "99", million))
+          .isInstanceOfSatisfying(dev.amends.core.InvalidInputException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("tier.value");
+            org.assertj.core.api.Assertions.assertThat(e.getMessage())
+                .isEqualTo("tier.value has more than 1000 digits: a decimal of 1000000 digits");
+          });
+    }
+
+    @org.junit.jupiter.api.Test
     void perBlockPercentWithATinyExponentIsRefusedWhenBuilt() {
       assertNamed(() -> Rules.perBlock("b", java.time.Duration.ofMinutes(30), new java.math.BigDecimal("1E-100000000"),
           Rules.BlockCount.STARTED), "b.percentPerBlock", "1E-100000000");

@@ -45,6 +45,21 @@ import org.joda.money.Money;
  *       traced as skipped.
  *   <li>{@code requiresClaim}: its child counts only if a claim was filed before the deadline.
  * </ul>
+ *
+ * <h2>Limits</h2>
+ * <ul>
+ *   <li>Ids: a letter or digit, then letters, digits, {@code .}, {@code _} or {@code -}; a null or
+ *       bad id, a null child (named by index, {@code sla.children[1]}) or a null parameter is an
+ *       {@link InvalidInputException} naming it.
+ *   <li>Decimals (percentages, thresholds, tier bounds and values, multiples, counts of days or
+ *       periods): at most 18 integer digits and 12 decimals, trailing zeros aside; text that is not
+ *       a decimal ({@code "99,9"}, {@code " 99.9"}, {@code "NaN"}) is refused naming the part. Money
+ *       is limited by its currency.
+ *   <li>Trees: at most {@value Policy#MAX_DEPTH} levels and {@value Policy#MAX_NODES} nodes,
+ *       checked when the {@link Policy} is built.
+ *   <li>Claim deadlines: at most {@value ClaimDeadline#MAX_DAYS} days and {@value
+ *       ClaimDeadline#MAX_CYCLES} billing cycles.
+ * </ul>
  */
 public final class Rules {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");

@@ -92,10 +92,19 @@ public final class Outcome {
     return new Outcome(amount, days, reason, values, outageIds, flags);
   }
 
-  /** A copy with one more named value behind the decision, such as {@code availability=99.0591 %}. */
+  /**
+   * A copy with one more named value behind the decision, such as {@code availability=99.0591 %}.
+   * The value is shown as {@link String#valueOf(Object)}, with any control, line-separator or
+   * bidirectional formatting character written as a backslash-u escape, so it stays on its line
+   * of an explanation.
+   *
+   * @param name the name, one line, not blank
+   * @param value the value, may be null
+   * @return the outcome, not null
+   */
   public Outcome withValue(String name, Object value) {
     Map<String, String> copy = new LinkedHashMap<>(values);
-    copy.put(Checks.notBlank("outcome.value.name", name), String.valueOf(value));
+    copy.put(Checks.notBlank("outcome.value.name", name), Checks.escaped(String.valueOf(value)));
     return new Outcome(amount, days, reason, unmodifiable(copy), outageIds, flags);
   }
 

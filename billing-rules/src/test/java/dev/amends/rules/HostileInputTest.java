@@ -370,6 +370,12 @@ class HostileInputTest {
     }
 
     @org.junit.jupiter.api.Test
+    void outcomeValueWithALineBreakIsShownEscapedOnItsLine() {
+      Outcome o = Outcome.noCredit("none").withValue("note", "a\nrule sla CREDITED");
+      org.assertj.core.api.Assertions.assertThat(o.values()).containsEntry("note", "a\\u000arule sla CREDITED");
+    }
+
+    @org.junit.jupiter.api.Test
     void conditionResultWithALineBreakIsRefused() {
       assertNamed(() -> new ConditionResult(true, "plan grid\nrule sla CREDITED", "plan in [grid]"),
           "condition.observed", "plan grid\\u000arule");

@@ -47,6 +47,9 @@ import org.immutables.value.Value;
  *       reconciles against the same key.
  * </ul>
  *
+ * <p>A grant is worth what it says even when that is more than a period's fee ("two months
+ * free"), so grant lines never raise {@link DecisionFlag#OVER_FULL_FEE}.
+ *
  * <p>Grant lines carry the campaign id as their policy id, version 1 and the campaign's
  * {@link #digest()}. The grant tree is checked like a policy's: ids, tiers and the rest, every
  * problem listed. Immutable and thread-safe.
@@ -101,7 +104,8 @@ public abstract class Campaign {
   /**
    * The campaign as the engine runs it: a policy with the campaign's id, in force only at
    * {@link #eligibleAt()}, whose tree is {@code when(<id>, all(active at eligibleAt,
-   * eligibility), grant)}. Building it checks the grant tree.
+   * eligibility), grant)}, and which allows credits over the period's fee. Building it checks the
+   * grant tree.
    */
   @Value.Lazy
   Policy policy() {
@@ -113,6 +117,7 @@ public abstract class Campaign {
         .measurementRules(measurementRules())
         .rule(Rules.when(id(), Conditions.all(Conditions.activeAt(eligibleAt()), eligibility()), grant()))
         .rounding(rounding())
+        .allowsOverFullFee(true)
         .build();
   }
 

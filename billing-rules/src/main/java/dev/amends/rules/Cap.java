@@ -16,13 +16,21 @@ import java.util.Set;
  * Limits the valued sum of its child's lines, before rounding. Per period, all lines form one
  * group; per incident, lines resting on the same outages form a group and each group is capped
  * on its own. A cut is spread {@link Rules.Spread#IN_ORDER in order} (earlier lines keep their
- * amounts, the cut falls on the last) or {@link Rules.Spread#PRO_RATA pro rata}. Whatever is cut
+ * amounts, the cut falls on the last) or {@link Rules.Spread#PRO_RATA pro rata}. In order, each
+ * line in turn keeps the largest share of its amount and of its days (the same share of both)
+ * that fits in what the limit leaves, in money and, for a day limit, in days; so under a money
+ * limit the lines sum exactly to the limit, and under a day limit neither the money nor the days
+ * exceed it. Pro rata, every line keeps the same share, the smaller of {@code limit / sum} in
+ * money and in days. Whatever is cut
  * is gone, unless the cap says {@link Rules.Excess#CARRIED_FORWARD}: then the cut is reported in
  * the decision ({@link CreditDecision#carriedForward()}), and when it is handed back in the next
  * period's request it comes in as an extra line under this cap, {@code <cap path>/carried-in},
  * subject to the cap again.
  */
 final class Cap extends Combinator {
+  /** The id of the line a cap adds for an amount carried in; a cap's child may not use it. */
+  static final String CARRIED_IN = "carried-in";
+
   private final RuleNode child;
   private final CapLimit limit;
   private final Rules.CapScope scope;
@@ -55,7 +63,7 @@ final class Cap extends Combinator {
     List<PendingLine> all = new ArrayList<>(e.lines());
     Optional<org.joda.money.Money> carriedIn = context.carriedIn(path);
     if (carriedIn.isPresent() && carriedIn.get().isPositive()) {
-      all.add(new PendingLine(path + "/carried-in", ExactMoney.of(carriedIn.get()), null,
+      all.add(new PendingLine(path + "/" + CARRIED_IN, ExactMoney.of(carriedIn.get()), null,
           "carried forward from an earlier period: " + carriedIn.get(), List.of(), List.of()));
     }
     List<Evaluation.Carry> carried = new ArrayList<>(e.carried());
@@ -69,10 +77,11 @@ final class Cap extends Combinator {
     ExactMoney limitMoney = limit.money(context);
     Ratio limitDays = limit.days();
 
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    // By the list of outage ids itself, so ids holding a comma cannot merge two incidents.
+    Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
       PendingLine l = all.get(i);
-      String key = scope == Rules.CapScope.PER_INCIDENT ? String.join(",", l.outageIds()) : "";
+      List<String> key = scope == Rules.CapScope.PER_INCIDENT ? l.outageIds() : List.of();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }
     // Lines keep the order written, whichever group they fall in; a line cut to nothing is null.
@@ -81,8 +90,9 @@ final class Cap extends Combinator {
     ExactMoney before = zero;
     ExactMoney after = zero;
     ExactMoney cut = zero;
-    for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+    for (Map.Entry<List<String>, List<Integer>> g : groups.entrySet()) {
       List<Integer> lines = g.getValue();
+      String incident = String.join(",", g.getKey());
       ExactMoney sum = zero;
       Ratio days = Ratio.ZERO;
       for (int i : lines) {
@@ -98,35 +108,41 @@ final class Cap extends Combinator {
       if (limitDays != null && days.compareTo(limitDays) > 0) {
         factor = factor.min(limitDays.dividedBy(days));
       }
-      CapMark mark = new CapMark(path + "#" + g.getKey(), limitMoney);
+      // Outage ids cannot hold control characters, so U+001F separates them unambiguously.
+      String group = path + "#" + String.join("\u001f", g.getKey());
       if (factor.equals(Ratio.ONE)) {
         after = after.plus(sum);
+        CapMark mark = new CapMark(group, limitMoney, false);
         for (int i : lines) {
           out[i] = all.get(i).withCap(mark);
         }
         continue;
       }
-      ExactMoney capped = sum.multipliedBy(factor);
-      after = after.plus(capped);
-      cut = cut.plus(sum.minus(capped));
-      String note = "capped from " + Texts.money(sum) + " to " + Texts.money(capped) + " (limit "
-          + limit.describe(context) + (g.getKey().isEmpty() ? "" : ", incident " + g.getKey()) + ")";
-      cuts.add(note);
+      CapMark mark = new CapMark(group, limitMoney, true);
+      ExactMoney capped;
+      String note;
       if (spread == Rules.Spread.PRO_RATA) {
+        capped = sum.multipliedBy(factor);
+        note = note(sum, capped, context, incident);
         for (int i : lines) {
           out[i] = all.get(i).scaled(factor, note).withCap(mark);
         }
       } else {
-        ExactMoney left = capped;
-        for (int i : lines) {
-          PendingLine l = all.get(i);
-          ExactMoney keep = l.amount().min(left);
-          left = left.minus(keep);
-          PendingLine kept = l.days() != null ? l.scaled(factor, note)
-              : keep.equals(l.amount()) ? l : l.withAmount(keep, note);
-          out[i] = kept.isPositive() ? kept.withCap(mark) : null;
+        Ratio[] shares = inOrderShares(all, lines, limitMoney.amount(), limitDays);
+        capped = zero;
+        for (int k = 0; k < lines.size(); k++) {
+          capped = capped.plus(all.get(lines.get(k)).amount().multipliedBy(shares[k]));
+        }
+        note = note(sum, capped, context, incident);
+        for (int k = 0; k < lines.size(); k++) {
+          PendingLine l = all.get(lines.get(k));
+          PendingLine kept = shares[k].equals(Ratio.ONE) ? l : l.scaled(shares[k], note);
+          out[lines.get(k)] = kept.isPositive() ? kept.withCap(mark) : null;
         }
       }
+      after = after.plus(capped);
+      cut = cut.plus(sum.minus(capped));
+      cuts.add(note);
     }
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     flags.addAll(e.flags());
@@ -151,6 +167,38 @@ final class Cap extends Combinator {
     return new Evaluation(
         new TraceNode(path, kind(), Verdict.CAPPED, summary, values, Optional.of(after), List.of(e.trace())),
         present(out), flags, carried);
+  }
+
+  private String note(ExactMoney sum, ExactMoney capped, RuleContext context, String incident) {
+    return "capped from " + Texts.money(sum) + " to " + Texts.money(capped) + " (limit "
+        + limit.describe(context) + (incident.isEmpty() ? "" : ", incident " + incident) + ")";
+  }
+
+  /**
+   * The share of each line of a group that it keeps, in order: the largest share of its amount
+   * and its days that fits in what the money limit and the day limit (if any) leave.
+   */
+  static Ratio[] inOrderShares(List<PendingLine> all, List<Integer> lines, Ratio moneyLimit, Ratio dayLimit) {
+    Ratio[] shares = new Ratio[lines.size()];
+    Ratio moneyLeft = moneyLimit;
+    Ratio daysLeft = dayLimit;
+    for (int k = 0; k < lines.size(); k++) {
+      PendingLine l = all.get(lines.get(k));
+      Ratio share = Ratio.ONE;
+      Ratio amount = l.amount().amount();
+      if (amount.signum() > 0) {
+        share = share.min(moneyLeft.max(Ratio.ZERO).dividedBy(amount));
+      }
+      if (daysLeft != null && l.days() != null && l.days().signum() > 0) {
+        share = share.min(daysLeft.max(Ratio.ZERO).dividedBy(l.days()));
+      }
+      shares[k] = share;
+      moneyLeft = moneyLeft.minus(amount.multipliedBy(share));
+      if (daysLeft != null && l.days() != null) {
+        daysLeft = daysLeft.minus(l.days().multipliedBy(share));
+      }
+    }
+    return shares;
   }
 
   private static List<PendingLine> present(PendingLine[] lines) {

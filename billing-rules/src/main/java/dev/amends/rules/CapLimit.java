@@ -44,7 +44,7 @@ public final class CapLimit {
 
   /** At most this amount; give one amount per currency the policy serves. */
   public static CapLimit amount(Money... amounts) {
-    List<Money> list = List.of(amounts);
+    List<Money> list = Rules.listOf("cap.amount", amounts);
     Checks.notEmpty("cap.amount", list);
     for (Money m : list) {
       if (m.isNegative()) {
@@ -60,7 +60,7 @@ public final class CapLimit {
   }
 
   private static BigDecimal notNegative(String field, BigDecimal v) {
-    Checks.notNull(field, v);
+    Decimals.check(field, v);
     if (v.signum() < 0) {
       throw InvalidInputException.of(field, "must not be negative", v.toPlainString());
     }

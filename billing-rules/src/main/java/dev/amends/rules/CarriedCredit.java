@@ -1,6 +1,6 @@
 package dev.amends.rules;
 
-import java.util.Objects;
+import dev.amends.core.internal.Checks;
 import org.joda.money.Money;
 
 /**
@@ -15,11 +15,15 @@ import org.joda.money.Money;
  * @param amount the amount carried, rounded once with the policy's rounding
  */
 public record CarriedCredit(String subscriptionId, String policyId, String capPath, Money amount) {
-  /** Validates. */
+  /**
+   * Validates: every part present, the texts one line without control characters.
+   *
+   * @throws dev.amends.core.InvalidInputException naming the part, such as {@code carried.capPath}
+   */
   public CarriedCredit {
-    Objects.requireNonNull(subscriptionId, "subscriptionId");
-    Objects.requireNonNull(policyId, "policyId");
-    Objects.requireNonNull(capPath, "capPath");
-    Objects.requireNonNull(amount, "amount");
+    Checks.id("carried.subscriptionId", subscriptionId);
+    Checks.id("carried.policyId", policyId);
+    Checks.id("carried.capPath", capPath);
+    Checks.notNull("carried.amount", amount);
   }
 }

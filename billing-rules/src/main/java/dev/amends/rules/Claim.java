@@ -49,7 +49,12 @@ public abstract class Claim {
 
   @Value.Check
   void check() {
-    Checks.notBlank("claim.id", id());
+    Checks.id("claim.id", id());
+    subscriptionId().ifPresent(s -> Checks.id("claim.subscriptionId", s));
+    outageIds().forEach(o -> Checks.id("claim.outageIds", o));
+    for (int i = 0; i < evidence().size(); i++) {
+      Checks.notBlank("claim.evidence[" + i + "]", evidence().get(i));
+    }
   }
 
   /** Builds a {@link Claim}. */

@@ -2,14 +2,18 @@ package dev.amends.rules;
 
 import dev.amends.core.internal.Checks;
 import dev.amends.core.outage.Outage;
+import dev.amends.core.measure.Measurement;
 import dev.amends.core.time.BillingPeriod;
+import dev.amends.core.time.BillingSchedule;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.threeten.extra.Interval;
 
 /**
  * When a claim must be filed, in the shapes real SLAs use. Days are local days in the account's
@@ -17,7 +21,17 @@ import java.util.Optional;
  * time on that day is in time.
  *
  * <p>The incident is the end of the latest outage that contributed counted downtime in the
- * period. A claim is in time when it is filed strictly before the deadline instant.
+ * period. When the downtime comes from telemetry rather than outage records, it is the end of the
+ * last counted window of the measurement ({@link dev.amends.core.measure.Measurement#counted()});
+ * when averaged telemetry gives downtime but no counted windows, it is the end of the measured
+ * window (the period's end, or the end of the subscription's active part), the latest the
+ * downtime can have happened, so the customer is never cut short. With no downtime there is no
+ * incident. A claim is in time when it is filed strictly before the deadline instant.
+ *
+ * <p>Limits: at most {@value #MAX_DAYS} days (calendar or business days) and at most {@value
+ * #MAX_CYCLES} billing cycles. Every deadline is computed in constant time: business days by
+ * whole weeks, cycles by jumping straight to the period ({@link
+ * dev.amends.core.time.BillingSchedule#after(BillingPeriod, long)}).
  *
  * <pre>{@code
  * ClaimDeadline.daysAfterIncident(30);            // incident on 1 Dec -> by the end of 31 Dec
@@ -32,6 +46,11 @@ import java.util.Optional;
 public final class ClaimDeadline {
   private enum Kind { DAYS_AFTER_INCIDENT, DAYS_AFTER_PERIOD_END, CYCLES_AFTER_INCIDENT, FOLLOWING_MONTH, BUSINESS_DAYS }
 
+  /** The most days a deadline may count: about ten years. */
+  public static final int MAX_DAYS = 3660;
+  /** The most billing cycles a deadline may count: ten years of monthly periods. */
+  public static final int MAX_CYCLES = 120;
+
   private final Kind kind;
   private final int n;
 
@@ -40,22 +59,45 @@ public final class ClaimDeadline {
     this.n = n;
   }
 
-  /** By the end of the Nth local day after the day of the incident. */
+  /**
+   * By the end of the Nth local day after the day of the incident.
+   *
+   * @param days 0 to {@value #MAX_DAYS}
+   * @throws dev.amends.core.InvalidInputException naming {@code deadline.days} otherwise
+   */
   public static ClaimDeadline daysAfterIncident(int days) {
-    return new ClaimDeadline(Kind.DAYS_AFTER_INCIDENT, (int) Checks.notNegative("deadline.days", days));
+    return new ClaimDeadline(Kind.DAYS_AFTER_INCIDENT,
+        atMost("deadline.days", Checks.notNegative("deadline.days", days), MAX_DAYS));
   }
 
-  /** By the end of the Nth local day after the last day of the billing period. */
+  /**
+   * By the end of the Nth local day after the last day of the billing period.
+   *
+   * @param days 0 to {@value #MAX_DAYS}
+   * @throws dev.amends.core.InvalidInputException naming {@code deadline.days} otherwise
+   */
   public static ClaimDeadline daysAfterPeriodEnd(int days) {
-    return new ClaimDeadline(Kind.DAYS_AFTER_PERIOD_END, (int) Checks.notNegative("deadline.days", days));
+    return new ClaimDeadline(Kind.DAYS_AFTER_PERIOD_END,
+        atMost("deadline.days", Checks.notNegative("deadline.days", days), MAX_DAYS));
   }
 
   /**
    * By the end of the k-th billing period after the one in which the incident occurred
    * (k = 0: the end of the incident's own period).
+   *
+   * @param cycles 0 to {@value #MAX_CYCLES}
+   * @throws dev.amends.core.InvalidInputException naming {@code deadline.cycles} otherwise
    */
   public static ClaimDeadline endOfBillingCycleAfterIncident(int cycles) {
-    return new ClaimDeadline(Kind.CYCLES_AFTER_INCIDENT, (int) Checks.notNegative("deadline.cycles", cycles));
+    return new ClaimDeadline(Kind.CYCLES_AFTER_INCIDENT,
+        atMost("deadline.cycles", Checks.notNegative("deadline.cycles", cycles), MAX_CYCLES));
+  }
+
+  private static int atMost(String field, long n, int max) {
+    if (n > max) {
+      throw dev.amends.core.InvalidInputException.of(field, "must be at most " + max, n);
+    }
+    return (int) n;
   }
 
   /** By the end of the calendar month after the month in which the incident occurred. */
@@ -63,9 +105,16 @@ public final class ClaimDeadline {
     return new ClaimDeadline(Kind.FOLLOWING_MONTH, 1);
   }
 
-  /** By the end of the Nth business day (Monday to Friday) after the day of the incident. */
+  /**
+   * By the end of the Nth business day (Monday to Friday, no holidays) after the day of the
+   * incident.
+   *
+   * @param days 1 to {@value #MAX_DAYS}
+   * @throws dev.amends.core.InvalidInputException naming {@code deadline.days} otherwise
+   */
   public static ClaimDeadline businessDaysAfterIncident(int days) {
-    return new ClaimDeadline(Kind.BUSINESS_DAYS, (int) Checks.positive("deadline.days", days));
+    return new ClaimDeadline(Kind.BUSINESS_DAYS, atMost("deadline.days", Checks.positive("deadline.days", days),
+        MAX_DAYS));
   }
 
   /**
@@ -80,10 +129,7 @@ public final class ClaimDeadline {
     if (kind == Kind.DAYS_AFTER_PERIOD_END) {
       return Optional.of(period.endDate().plusDays(n).atStartOfDay(zone).toInstant());
     }
-    Optional<Instant> incident = context.countedOutages().stream()
-        .map(Outage::window)
-        .map(w -> w.getEnd())
-        .max(Instant::compareTo);
+    Optional<Instant> incident = incident(context);
     if (incident.isEmpty()) {
       return Optional.empty();
     }
@@ -95,27 +141,50 @@ public final class ClaimDeadline {
       case FOLLOWING_MONTH -> YearMonth.from(day).plusMonths(2).atDay(1);
       case BUSINESS_DAYS -> businessDaysAfter(day, n).plusDays(1);
       case CYCLES_AFTER_INCIDENT -> {
-        BillingPeriod p = context.account().billing().periodContaining(last);
-        for (int i = 0; i < n; i++) {
-          p = context.account().billing().next(p);
-        }
-        yield p.endDate();
+        BillingSchedule billing = context.account().billing();
+        yield billing.after(billing.periodContaining(last), n).endDate();
       }
       case DAYS_AFTER_PERIOD_END -> throw new AssertionError("handled above");
     };
     return Optional.of(firstLateDay.atStartOfDay(zone).toInstant());
   }
 
-  private static LocalDate businessDaysAfter(LocalDate day, int count) {
-    LocalDate d = day;
-    int left = count;
-    while (left > 0) {
-      d = d.plusDays(1);
-      if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-        left--;
-      }
+  /**
+   * The end of the incident: the end of the latest counted outage; failing that (telemetry), the
+   * end of the last counted window; failing that, with downtime counted all the same (averaged
+   * telemetry), the end of the measured window; else none.
+   */
+  static Optional<Instant> incident(RuleContext context) {
+    Optional<Instant> fromOutages = context.countedOutages().stream()
+        .map(Outage::window)
+        .map(w -> w.getEnd())
+        .max(Instant::compareTo);
+    if (fromOutages.isPresent()) {
+      return fromOutages;
     }
-    return d;
+    Measurement m = context.measurement();
+    List<Interval> counted = m.counted().windows();
+    if (!counted.isEmpty()) {
+      return Optional.of(counted.get(counted.size() - 1).getEnd());
+    }
+    if (m.downtime().isPositive()) {
+      return Optional.of(m.measuredWindow().map(Interval::getEnd).orElse(context.period().end()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The {@code count}-th Monday-to-Friday day after {@code day}, in constant time: whole weeks of
+   * five business days, then the rest. A weekend day counts from the Friday before it, since
+   * the next business day after a Saturday, a Sunday or that Friday is the same Monday.
+   */
+  static LocalDate businessDaysAfter(LocalDate day, int count) {
+    DayOfWeek dow = day.getDayOfWeek();
+    LocalDate from = dow == DayOfWeek.SATURDAY ? day.minusDays(1) : dow == DayOfWeek.SUNDAY ? day.minusDays(2) : day;
+    int weekday = from.getDayOfWeek().getValue(); // Monday 1 .. Friday 5
+    int rest = count % 5;
+    LocalDate d = from.plusWeeks(count / 5);
+    return d.plusDays(weekday + rest > 5 ? rest + 2 : rest);
   }
 
   /** Whether a claim covering the subscription was filed in time, with what was compared. */

@@ -1,6 +1,6 @@
 package dev.amends.rules;
 
-import java.util.Objects;
+import dev.amends.core.internal.Checks;
 
 /**
  * The result of a {@link Condition}: whether it held, what was observed, and what it was
@@ -11,10 +11,15 @@ import java.util.Objects;
  * @param expected what it was compared against, such as {@code plan in [grid, pro]}
  */
 public record ConditionResult(boolean met, String observed, String expected) {
-  /** Validates. */
+  /**
+   * Validates: both texts present, non-blank and one line (they appear in explanations).
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code condition.observed} or {@code
+   *     condition.expected}
+   */
   public ConditionResult {
-    Objects.requireNonNull(observed, "observed");
-    Objects.requireNonNull(expected, "expected");
+    Checks.notBlank("condition.observed", observed);
+    Checks.notBlank("condition.expected", expected);
   }
 
   /** One line: {@code plan grid; plan in [grid, pro]: met}. */

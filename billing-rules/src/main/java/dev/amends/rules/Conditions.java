@@ -33,7 +33,11 @@ public final class Conditions {
 
   /** The subscription's plan is one of the given names. */
   public static Condition planIn(String... plans) {
-    Set<String> set = new TreeSet<>(List.of(plans));
+    List<String> list = Rules.listOf("planIn.plans", plans);
+    for (int i = 0; i < list.size(); i++) {
+      Checks.id("planIn.plans[" + i + "]", list.get(i));
+    }
+    Set<String> set = new TreeSet<>(list);
     Checks.notEmpty("planIn.plans", set);
     return simple("plan-in" + set, ctx -> new ConditionResult(
         set.contains(ctx.subscription().plan()), "plan " + ctx.subscription().plan(), "plan in " + set));
@@ -50,7 +54,7 @@ public final class Conditions {
 
   /** An outage with the tag touched the subscription in the period (counted or not). */
   public static Condition affectedByOutageTagged(String tag) {
-    Checks.notBlank("affectedByOutageTagged.tag", tag);
+    Checks.id("affectedByOutageTagged.tag", tag);
     return simple("affected-by-tag[" + tag + "]", ctx -> {
       List<String> ids = ctx.outages().stream().filter(o -> o.tags().contains(tag)).map(Outage::id).toList();
       return new ConditionResult(!ids.isEmpty(), "outages tagged " + tag + ": " + ids, "at least one");
@@ -59,7 +63,7 @@ public final class Conditions {
 
   /** The outage with the id touched the subscription in the period (counted or not). */
   public static Condition affectedByOutage(String outageId) {
-    Checks.notBlank("affectedByOutage.outageId", outageId);
+    Checks.id("affectedByOutage.outageId", outageId);
     return simple("affected-by-outage[" + outageId + "]", ctx -> {
       List<String> ids = ctx.outages().stream().map(Outage::id).toList();
       return new ConditionResult(ids.contains(outageId), "outages " + ids, "includes " + outageId);
@@ -77,11 +81,8 @@ public final class Conditions {
    */
   public static Condition standingIn(Standing.Status first, Standing.Status... rest) {
     Checks.notNull("standingIn.first", first);
-    Checks.notNull("standingIn.rest", rest);
-    for (int i = 0; i < rest.length; i++) {
-      Checks.notNull("standingIn.rest[" + i + "]", rest[i]);
-    }
-    Set<Standing.Status> set = EnumSet.of(first, rest);
+    Set<Standing.Status> set = EnumSet.of(first);
+    set.addAll(Rules.listOf("standingIn.rest", rest));
     return simple("standing-in" + set, ctx -> {
       Standing standing = ctx.account().standing();
       Instant at = ctx.evaluatedAt();
@@ -169,7 +170,7 @@ public final class Conditions {
 
   /** Availability is strictly below the percentage, compared exactly. */
   public static Condition availabilityBelow(BigDecimal percent) {
-    Checks.notNull("availabilityBelow.percent", percent);
+    Decimals.check("availabilityBelow.percent", percent);
     return simple("availability-below[" + percent.toPlainString() + "]", ctx -> new ConditionResult(
         ctx.measurement().isBelowPercent(percent),
         "availability " + Texts.percent(ctx.measurement()),
@@ -195,12 +196,12 @@ public final class Conditions {
 
   /** Every condition holds; all are evaluated and reported. */
   public static Condition all(Condition... conditions) {
-    List<Condition> list = List.of(conditions);
+    List<Condition> list = Rules.listOf("all.conditions", conditions);
     Checks.notEmpty("all.conditions", list);
     return simple("all(" + list.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")", ctx -> {
       List<ConditionResult> results = new ArrayList<>();
       for (Condition c : list) {
-        results.add(c.test(ctx));
+        results.add(testOne(c, ctx));
       }
       return combine(results, results.stream().allMatch(ConditionResult::met), "all of");
     });
@@ -208,12 +209,12 @@ public final class Conditions {
 
   /** At least one condition holds; all are evaluated and reported. */
   public static Condition any(Condition... conditions) {
-    List<Condition> list = List.of(conditions);
+    List<Condition> list = Rules.listOf("any.conditions", conditions);
     Checks.notEmpty("any.conditions", list);
     return simple("any(" + list.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")", ctx -> {
       List<ConditionResult> results = new ArrayList<>();
       for (Condition c : list) {
-        results.add(c.test(ctx));
+        results.add(testOne(c, ctx));
       }
       return combine(results, results.stream().anyMatch(ConditionResult::met), "any of");
     });
@@ -223,9 +224,19 @@ public final class Conditions {
   public static Condition not(Condition condition) {
     Checks.notNull("not.condition", condition);
     return simple("not(" + condition.canonical() + ")", ctx -> {
-      ConditionResult r = condition.test(ctx);
+      ConditionResult r = testOne(condition, ctx);
       return new ConditionResult(!r.met(), r.observed(), "not (" + r.expected() + ")");
     });
+  }
+
+  /** Tests a condition inside another, failing with its canonical form if it returns null. */
+  private static ConditionResult testOne(Condition c, RuleContext ctx) {
+    ConditionResult r = c.test(ctx);
+    if (r == null) {
+      throw dev.amends.core.InvalidInputException.of(
+          "condition " + c.canonical(), "returned null instead of a ConditionResult", "null");
+    }
+    return r;
   }
 
   private static ConditionResult combine(List<ConditionResult> results, boolean met, String word) {

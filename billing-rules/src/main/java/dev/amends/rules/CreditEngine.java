@@ -17,16 +17,12 @@ import dev.amends.core.money.Rounding;
 import dev.amends.rules.Evaluation.CapMark;
 import dev.amends.rules.Evaluation.PendingLine;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +63,7 @@ public final class CreditEngine {
   private final Map<CurrencyUnit, Money> reviewAbove;
   private final Map<Policy, Measurer> measurers;
   private final List<Campaign> campaigns; // by id
+  private final Map<String, Campaign> campaignsById;
 
   private CreditEngine(Builder b) {
     this.policies = b.policies;
@@ -74,6 +71,7 @@ public final class CreditEngine {
     this.telemetry = b.telemetry;
     this.reviewAbove = Map.copyOf(b.reviewAbove);
     this.campaigns = b.campaigns.values().stream().toList();
+    this.campaignsById = Map.copyOf(b.campaigns);
     Map<Policy, Measurer> m = new HashMap<>();
     for (Policy p : policies.policies()) {
       m.put(p, Measurer.of(p.measurementRules()));
@@ -108,6 +106,8 @@ public final class CreditEngine {
    * @return the decision, not null
    */
   public CreditDecision decide(Account account, BillingPeriod period) {
+    Checks.notNull("account", account);
+    Checks.notNull("period", period);
     return decide(DecisionRequest.of(account, period));
   }
 
@@ -117,11 +117,16 @@ public final class CreditEngine {
    * @param request the request, not null
    * @return the decision, not null
    * @throws RuleEvaluationException if a rule fails; the message names its path
+   * @throws dev.amends.core.InvalidInputException if an issued or carried credit is in another
+   *     currency than the account's ({@code request.issued[2].amount}), or an issued credit's key
+   *     is not one this engine gives for its account, period, subscription, policy and rule path
+   *     ({@code request.issued[0].key} "is an unknown key")
    */
   public CreditDecision decide(DecisionRequest request) {
     Checks.notNull("request", request);
     Account account = request.account();
     BillingPeriod period = request.period();
+    RequestChecks.check(request, campaignsById);
     Instant evaluatedAt = request.evaluatedAt().orElse(period.end());
     Decided out = new Decided();
 
@@ -156,6 +161,7 @@ public final class CreditEngine {
     }
     List<CreditLine> lines = reconcile(account.id(), period, out.lines, request.issued(), deciding, out.flags,
         out.warnings);
+    Keys.checkUnique(lines);
     Map<CurrencyUnit, Money> positive = new LinkedHashMap<>();
     for (CreditLine l : lines) {
       if (l.amount().isPositive()) {
@@ -265,6 +271,7 @@ public final class CreditEngine {
     out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, fee.toString(),
         measurement.toString(), e.trace()));
     List<PendingLine> pendings = e.lines();
+    checkOverFullFee(policy, sub, fee, pendings, out.flags, out.warnings);
     boolean[] regrouped = new boolean[pendings.size()];
     List<Money> amounts = roundWithinCaps(pendings, policy.rounding(), regrouped);
     boolean kept = false;
@@ -323,7 +330,7 @@ public final class CreditEngine {
       }
       String unitPart = campaign.unit() == Campaign.Unit.PER_SUBSCRIPTION ? sub.id() : "";
       boolean given = decideOne(policy, campaign.digest(), account, sub, request, evaluatedAt, out,
-          path -> grantKey(campaign.id(), account.id(), unitPart, path));
+          path -> Keys.grantKey(campaign.id(), account.id(), unitPart, path));
       if (given && campaign.unit() == Campaign.Unit.PER_ACCOUNT) {
         givenWith = sub.id();
       }
@@ -331,8 +338,31 @@ public final class CreditEngine {
   }
 
   /**
+   * Flags a subscription whose lines under a policy are worth more than its fee for the period,
+   * valued before rounding, unless the policy allows it.
+   */
+  private static void checkOverFullFee(
+      Policy policy, Subscription sub, PeriodFee fee, List<PendingLine> lines, Set<DecisionFlag> flags,
+      List<String> warnings) {
+    if (policy.allowsOverFullFee() || lines.isEmpty()) {
+      return;
+    }
+    ExactMoney total = ExactMoney.zero(fee.fee().currency());
+    for (PendingLine l : lines) {
+      total = total.plus(l.amount());
+    }
+    if (total.compareTo(fee.fee()) > 0) {
+      flags.add(DecisionFlag.OVER_FULL_FEE);
+      warnings.add(sub.id() + " is credited " + Texts.money(total) + " under " + policy.label()
+          + ", more than its fee of " + Texts.money(fee.fee()) + " for the period; the policy does not allow"
+          + " credits over the full fee");
+    }
+  }
+
+  /**
    * Rounds each line once with the policy's rounding. Where the rounded lines of a cap group
-   * would sum to more than the cap, the group's exact total is rounded once instead (down, if
+   * would sum to more than the cap, or the cap cut the group (so that its lines sum to the cap's
+   * amount, rounded once, not to a cent less), the group's exact total is rounded once instead (down, if
    * the policy's mode would take it over the limit) and split over its lines by their exact
    * amounts with {@link Allocation} (largest remainder, in the currency's minor unit, so a
    * coarser rounding increment holds for the group's total but not for each of its lines), so
@@ -343,11 +373,15 @@ public final class CreditEngine {
     Money[] out = new Money[lines.size()];
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     Map<String, ExactMoney> limits = new HashMap<>();
+    Set<String> cutGroups = new java.util.HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       out[i] = lines.get(i).amount().rounded(rounding);
       for (CapMark mark : lines.get(i).caps()) {
         groups.computeIfAbsent(mark.group(), k -> new ArrayList<>()).add(i);
         limits.put(mark.group(), mark.limit());
+        if (mark.cut()) {
+          cutGroups.add(mark.group());
+        }
       }
     }
     List<String> order = new ArrayList<>(groups.keySet());
@@ -363,7 +397,8 @@ public final class CreditEngine {
         exact = exact.plus(lines.get(i).amount());
         weights.add(lines.get(i).amount().amount());
       }
-      if (ExactMoney.of(sum).compareTo(limit) <= 0 || exact.isZero()) {
+      boolean over = ExactMoney.of(sum).compareTo(limit) > 0;
+      if ((!over && !cutGroups.contains(group)) || exact.isZero()) {
         continue;
       }
       Money total = exact.rounded(rounding);
@@ -371,6 +406,9 @@ public final class CreditEngine {
         total = exact.rounded(rounding.increment()
             .map(step -> Rounding.of(RoundingMode.DOWN, step))
             .orElse(Rounding.of(RoundingMode.DOWN)));
+      }
+      if (!over && total.equals(sum)) {
+        continue; // a cut group whose lines already sum to its total rounded once
       }
       List<Money> parts = Allocation.allocate(total, weights);
       for (int k = 0; k < members.size(); k++) {
@@ -466,30 +504,9 @@ public final class CreditEngine {
         reason);
   }
 
-  /** A stable key from what identifies a credit; amounts and outages are not part of it. */
+  /** A stable key from what identifies a credit; amounts and outages are not part of it. See {@link Keys}. */
   static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
-    String text = String.join("\u001f", "amends-credit-v1", accountId, subscriptionId,
-        period.startDate().toString(), period.endDate().toString(), period.zone().getId(), policyId, path);
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return "cr-" + HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
-  }
-
-  /**
-   * A grant's key: campaign, account, subscription (empty for a per-account grant) and path;
-   * never the period, the zone or the amount, so a grant is recognised on any re-run.
-   */
-  static String grantKey(String campaignId, String accountId, String subscriptionId, String path) {
-    String text = String.join("\u001f", "amends-grant-v1", campaignId, accountId, subscriptionId, path);
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return "gr-" + HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return Keys.key(accountId, subscriptionId, period, policyId, path);
   }
 
   /** Builds a {@link CreditEngine}. */

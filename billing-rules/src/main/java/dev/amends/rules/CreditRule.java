@@ -32,11 +32,13 @@ public non-sealed interface CreditRule extends RuleNode {
   Outcome evaluate(RuleContext context);
 
   /**
-   * The rule's kind in traces, such as {@code availability-tiers}; the class's simple name by
-   * default.
+   * The rule's kind in traces, such as {@code availability-tiers}: one line, not blank (checked
+   * when the policy is built). By default the class's simple name, or {@code custom} for an
+   * anonymous class.
    */
   default String kind() {
-    return getClass().getSimpleName();
+    String name = getClass().getSimpleName();
+    return name.isEmpty() ? "custom" : name;
   }
 
   /**

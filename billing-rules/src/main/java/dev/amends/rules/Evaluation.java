@@ -70,9 +70,10 @@ record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> fl
 
   /**
    * A cap group a line belongs to: once each line is rounded, the lines of a group must still
-   * sum to no more than the limit.
+   * sum to no more than the limit; a group the cap cut ({@code cut}) is rounded as a whole, so
+   * its lines sum to its total rounded once.
    */
-  record CapMark(String group, ExactMoney limit) {}
+  record CapMark(String group, ExactMoney limit, boolean cut) {}
 
   /** An amount a cap cut and carries forward to the next period, by the cap's path. */
   record Carry(String capPath, ExactMoney amount) {}

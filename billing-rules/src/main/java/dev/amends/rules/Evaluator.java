@@ -18,13 +18,29 @@ final class Evaluator {
     return parentPath.isEmpty() ? node.id() : parentPath + "/" + node.id();
   }
 
-  /** Evaluates a node whose parent sits at {@code parentPath} ("" for the root). */
+  /**
+   * Evaluates a node whose parent sits at {@code parentPath} ("" for the root). Whatever a node
+   * fails with comes out as a {@link RuleEvaluationException} naming the path of the node that
+   * failed (such as a cap whose limit has no amount in the account's currency).
+   */
   Evaluation evaluate(RuleNode node, String parentPath, RuleContext context) {
     String path = pathOf(parentPath, node);
     return switch (node) {
       case CreditRule rule -> leaf(rule, path, context);
-      case Combinator c -> c.evaluate(this, path, context);
+      case Combinator c -> combinator(c, path, context);
     };
+  }
+
+  private Evaluation combinator(Combinator c, String path, RuleContext context) {
+    try {
+      return c.evaluate(this, path, context);
+    } catch (RuleEvaluationException e) {
+      throw e;
+    } catch (AmendsException e) {
+      throw new RuleEvaluationException(path, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new RuleEvaluationException(path, "failed: " + e, e);
+    }
   }
 
   /** The trace of a node that was not evaluated. */
@@ -33,6 +49,36 @@ final class Evaluator {
     String kind = node instanceof Combinator c ? c.kind() : ((CreditRule) node).kind();
     return new Evaluation(
         new TraceNode(path, kind, Verdict.SKIPPED, why, Map.of(), Optional.empty(), List.of()), List.of(), Set.of());
+  }
+
+  /**
+   * Tests a condition for the node at {@code path}: a condition that throws or returns null
+   * becomes a {@link RuleEvaluationException} naming the path, as a failing rule does.
+   */
+  ConditionResult test(Condition condition, String path, RuleContext context) {
+    ConditionResult r;
+    try {
+      r = condition.test(context);
+    } catch (RuleEvaluationException e) {
+      throw e;
+    } catch (AmendsException e) {
+      throw new RuleEvaluationException(path, "condition " + describe(condition) + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new RuleEvaluationException(path, "condition " + describe(condition) + " failed: " + e, e);
+    }
+    if (r == null) {
+      throw new RuleEvaluationException(path,
+          "condition " + describe(condition) + " returned null instead of a ConditionResult", null);
+    }
+    return r;
+  }
+
+  private static String describe(Condition condition) {
+    try {
+      return String.valueOf(condition.canonical());
+    } catch (RuntimeException e) {
+      return condition.getClass().getName();
+    }
   }
 
   private Evaluation leaf(CreditRule rule, String path, RuleContext context) {

@@ -1,6 +1,6 @@
 package dev.amends.rules;
 
-import java.util.Objects;
+import dev.amends.core.internal.Checks;
 import org.joda.money.Money;
 
 /**
@@ -14,13 +14,17 @@ import org.joda.money.Money;
  * @param rulePath the path of the rule that gave it
  */
 public record IssuedCredit(String key, Money amount, String policyId, String subscriptionId, String rulePath) {
-  /** Validates. */
+  /**
+   * Validates: every part present, the texts one line without control characters.
+   *
+   * @throws dev.amends.core.InvalidInputException naming the part, such as {@code issued.key}
+   */
   public IssuedCredit {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(amount, "amount");
-    Objects.requireNonNull(policyId, "policyId");
-    Objects.requireNonNull(subscriptionId, "subscriptionId");
-    Objects.requireNonNull(rulePath, "rulePath");
+    Checks.id("issued.key", key);
+    Checks.notNull("issued.amount", amount);
+    Checks.id("issued.policyId", policyId);
+    Checks.id("issued.subscriptionId", subscriptionId);
+    Checks.id("issued.rulePath", rulePath);
   }
 
   /** The record of issuing a line. */

@@ -92,16 +92,35 @@ public final class Outcome {
     return new Outcome(amount, days, reason, values, outageIds, flags);
   }
 
-  /** A copy with one more named value behind the decision, such as {@code availability=99.0591 %}. */
+  /**
+   * A copy with one more named value behind the decision, such as {@code availability=99.0591 %}.
+   * The value is shown as {@link String#valueOf(Object)}, with any control, line-separator or
+   * bidirectional formatting character written as a backslash-u escape, so it stays on its line
+   * of an explanation.
+   *
+   * @param name the name, one line, not blank
+   * @param value the value, may be null
+   * @return the outcome, not null
+   */
   public Outcome withValue(String name, Object value) {
     Map<String, String> copy = new LinkedHashMap<>(values);
-    copy.put(Checks.notBlank("outcome.value.name", name), String.valueOf(value));
+    copy.put(Checks.notBlank("outcome.value.name", name), Checks.escaped(String.valueOf(value)));
     return new Outcome(amount, days, reason, unmodifiable(copy), outageIds, flags);
   }
 
-  /** A copy with the ids of the outages the credit rests on. */
+  /**
+   * A copy with the ids of the outages the credit rests on.
+   *
+   * @param ids the outage ids, each one line of text, not null
+   * @throws InvalidInputException naming {@code outcome.outageIds[i]} for a null or multi-line id
+   */
   public Outcome withOutages(Collection<String> ids) {
-    return new Outcome(amount, days, reason, values, List.copyOf(ids), flags);
+    Checks.notNull("outcome.outageIds", ids);
+    List<String> list = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      list.add(Checks.id("outcome.outageIds[" + list.size() + "]", id));
+    }
+    return new Outcome(amount, days, reason, values, List.copyOf(list), flags);
   }
 
   /** A copy with a flag for the decision, such as {@link DecisionFlag#AMBIGUOUS_BOUNDARY}. */

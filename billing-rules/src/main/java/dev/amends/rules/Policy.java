@@ -37,12 +37,25 @@ import org.threeten.extra.Interval;
  *
  * <p>Building checks the whole tree and throws one {@link PolicyDefinitionException} listing
  * every problem: duplicate node ids (with both paths), tier tables with gaps or overlaps, a bad
- * id or version. The {@link #digest()} is the SHA-256 of the policy's canonical form, so it
- * changes whenever a term that can change a decision changes. Immutable and thread-safe.
+ * id or version, and in rules and conditions you wrote yourself a bad id, a null or multi-line
+ * {@link CreditRule#kind()}, or a null {@code canonical()}. The {@link #digest()} is the SHA-256
+ * of the policy's canonical form, so it changes whenever a term that can change a decision
+ * changes. Immutable and thread-safe.
+ *
+ * <p>The rule tree may be at most {@value #MAX_DEPTH} levels deep (the root is level 1) and have
+ * at most {@value #MAX_NODES} nodes, a node used in several places counting once per place. Both
+ * are checked first, without recursion, so a tree a hundred thousand levels deep is refused with
+ * a {@link PolicyDefinitionException}, never a {@link StackOverflowError}; every tree accepted
+ * can be evaluated, digested and explained.
  */
 @Value.Immutable
 public abstract class Policy {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  /** The most levels a rule tree may have; the root is level 1. */
+  public static final int MAX_DEPTH = 64;
+  /** The most nodes a rule tree may have, a node used in several places counting once per place. */
+  public static final int MAX_NODES = 10_000;
 
   Policy() {}
 
@@ -93,6 +106,18 @@ public abstract class Policy {
     return false;
   }
 
+  /**
+   * Whether the policy means to credit more than the whole fee for a period. By default it does
+   * not: when a subscription's lines under the policy are worth more than its fee for the period
+   * (valued, before rounding), the decision carries {@link DecisionFlag#OVER_FULL_FEE} and a
+   * warning, for a person to check. Set it for "1000 % guarantees" and goodwill that exceeds the
+   * fee on purpose. Part of the digest when set.
+   */
+  @Value.Default
+  public boolean allowsOverFullFee() {
+    return false;
+  }
+
   /** The window in force: {@code [effectiveFrom, effectiveUntil)}. */
   public Interval effective() {
     return Interval.of(effectiveFrom(), effectiveUntil().orElse(Instant.MAX));
@@ -130,6 +155,8 @@ public abstract class Policy {
         + ",proration=" + proration()
         + ",minimumCredit=" + minimumCredit().stream().map(Money::toString).sorted().collect(Collectors.joining("|"))
         + ",clawback=" + allowsClawback()
+        // Only when set, so that the digests of policies without it stay as they were.
+        + (allowsOverFullFee() ? ",overFullFee=allowed" : "")
         + ",rule=" + rule().canonical() + ")";
   }
 
@@ -167,25 +194,135 @@ public abstract class Policy {
         problems.add("policy.minimumCredit has two amounts in " + m.getCurrencyUnit());
       }
     }
+    rounding().increment().ifPresent(step -> {
+      for (Money m : minimumCredit()) {
+        int scale = Math.max(0, m.getCurrencyUnit().getDecimalPlaces());
+        if (step.scale() > scale) {
+          problems.add("policy.rounding increment " + step.toPlainString() + " is finer than the minor unit of "
+              + m.getCurrencyUnit() + ", a currency the policy serves");
+        }
+      }
+    });
+    List<String> shape = new ArrayList<>();
+    checkShape(rule(), shape);
+    if (!shape.isEmpty()) {
+      // Nothing below may recurse into a tree this deep or this large.
+      problems.addAll(shape);
+      throw new PolicyDefinitionException("policy " + id() + " v" + version(), problems);
+    }
     walk(rule(), "", new LinkedHashMap<>(), problems);
     if (!problems.isEmpty()) {
       throw new PolicyDefinitionException("policy " + id() + " v" + version(), problems);
     }
   }
 
+  /**
+   * Depth and size, without recursion: a problem for the first node deeper than {@link
+   * #MAX_DEPTH} (its path shortened to the first and last ids) or for a tree of more than {@link
+   * #MAX_NODES} nodes.
+   */
+  static void checkShape(RuleNode root, List<String> problems) {
+    java.util.ArrayDeque<RuleNode> nodes = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    nodes.push(root);
+    depths.push(1);
+    int count = 0;
+    while (!nodes.isEmpty()) {
+      RuleNode node = nodes.pop();
+      int depth = depths.pop();
+      if (++count > MAX_NODES) {
+        problems.add("policy.rule has more than " + MAX_NODES + " nodes (a node used in several places counts once"
+            + " per place)");
+        return;
+      }
+      if (depth > MAX_DEPTH) {
+        problems.add("policy.rule is nested deeper than " + MAX_DEPTH + " levels: node \"" + safeId(node)
+            + "\" is at level " + depth + " below \"" + safeId(root) + "\"");
+        return;
+      }
+      if (node instanceof Combinator c) {
+        List<RuleNode> children = c.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+          nodes.push(children.get(i));
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+
   private static void walk(RuleNode node, String parent, Map<String, String> seen, List<String> problems) {
-    String path = Evaluator.pathOf(parent, node);
-    String earlier = seen.putIfAbsent(node.id(), path);
+    String id = safeId(node);
+    String path = parent.isEmpty() ? id : parent + "/" + id;
+    if (node instanceof CreditRule rule) {
+      checkOwnRule(rule, path, problems);
+    }
+    String earlier = seen.putIfAbsent(id, path);
     if (earlier != null) {
-      problems.add(path + " repeats the node id \"" + node.id() + "\" of " + earlier);
+      problems.add(path + " repeats the node id \"" + id + "\" of " + earlier);
     }
     if (node instanceof SelfChecking s) {
       s.check(path, problems);
+    }
+    if (node instanceof When w) {
+      checkText(path + ".condition.canonical()", () -> w.condition().canonical(), problems);
+    }
+    if (node instanceof Cap c && Cap.CARRIED_IN.equals(safeId(c.children().get(0)))) {
+      problems.add(path + "/" + Cap.CARRIED_IN + " uses the id \"" + Cap.CARRIED_IN
+          + "\", which a cap keeps for the amount carried in from an earlier period");
     }
     if (node instanceof Combinator c) {
       for (RuleNode child : c.children()) {
         walk(child, path, seen, problems);
       }
+    }
+  }
+
+  /** A rule's id, kind and canonical form, checked as the built-in rules check theirs. */
+  private static void checkOwnRule(CreditRule rule, String path, List<String> problems) {
+    String id;
+    try {
+      id = rule.id();
+    } catch (RuntimeException e) {
+      problems.add(path + ".id() failed: " + e);
+      return;
+    }
+    if (id == null) {
+      problems.add(path + ".id() returned null; a rule needs an id");
+    } else if (!ID.matcher(id).matches()) {
+      problems.add(path + ".id must start with a letter or digit and use only letters, digits, '.', '_' and '-': \""
+          + dev.amends.core.internal.Checks.escaped(id) + "\"");
+    }
+    checkText(path + ".kind()", rule::kind, problems);
+    checkText(path + ".canonical()", rule::canonical, problems);
+  }
+
+  /** A text a rule or condition supplies: it must not throw, be null or blank, or span lines. */
+  private static void checkText(String field, java.util.function.Supplier<String> text, List<String> problems) {
+    String value;
+    try {
+      value = text.get();
+    } catch (RuntimeException e) {
+      problems.add(field + " failed: " + e);
+      return;
+    }
+    if (value == null) {
+      problems.add(field + " returned null");
+      return;
+    }
+    try {
+      dev.amends.core.internal.Checks.notBlank(field, value);
+    } catch (dev.amends.core.InvalidInputException e) {
+      problems.add(e.getMessage());
+    }
+  }
+
+  /** A node's id for messages: {@code (null)} or {@code (failed)} when it has none to give. */
+  static String safeId(RuleNode node) {
+    try {
+      String id = node.id();
+      return id == null ? "(null)" : dev.amends.core.internal.Checks.escaped(id);
+    } catch (RuntimeException e) {
+      return "(failed)";
     }
   }
 

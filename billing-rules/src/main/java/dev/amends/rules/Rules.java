@@ -6,6 +6,7 @@ import dev.amends.core.measure.Contribution;
 import dev.amends.core.money.DayCount;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.joda.money.Money;
@@ -43,6 +44,21 @@ import org.joda.money.Money;
  *   <li>{@code when}: the condition is traced with what it observed; the branch not taken is
  *       traced as skipped.
  *   <li>{@code requiresClaim}: its child counts only if a claim was filed before the deadline.
+ * </ul>
+ *
+ * <h2>Limits</h2>
+ * <ul>
+ *   <li>Ids: a letter or digit, then letters, digits, {@code .}, {@code _} or {@code -}; a null or
+ *       bad id, a null child (named by index, {@code sla.children[1]}) or a null parameter is an
+ *       {@link InvalidInputException} naming it.
+ *   <li>Decimals (percentages, thresholds, tier bounds and values, multiples, counts of days or
+ *       periods): at most 18 integer digits and 12 decimals, trailing zeros aside; text that is not
+ *       a decimal ({@code "99,9"}, {@code " 99.9"}, {@code "NaN"}) is refused naming the part. Money
+ *       is limited by its currency.
+ *   <li>Trees: at most {@value Policy#MAX_DEPTH} levels and {@value Policy#MAX_NODES} nodes,
+ *       checked when the {@link Policy} is built.
+ *   <li>Claim deadlines: at most {@value ClaimDeadline#MAX_DAYS} days and {@value
+ *       ClaimDeadline#MAX_CYCLES} billing cycles.
  * </ul>
  */
 public final class Rules {
@@ -108,7 +124,7 @@ public final class Rules {
    *     and raises {@link DecisionFlag#AMBIGUOUS_BOUNDARY}
    */
   public static CreditRule availabilityTiers(String id, Tier... tiers) {
-    return new AvailabilityTiersRule(id, List.of(tiers));
+    return new AvailabilityTiersRule(checkId(id), listOf(id + ".tiers", tiers));
   }
 
   /**
@@ -120,6 +136,7 @@ public final class Rules {
    * @param count started or completed blocks
    */
   public static CreditRule perBlock(String id, Duration block, BigDecimal percentPerBlock, BlockCount count) {
+    checkId(id);
     return new BlockRule(id, block, percentPerBlock, Checks.notNull(id + ".count", count) == BlockCount.STARTED);
   }
 
@@ -133,7 +150,8 @@ public final class Rules {
    *     the measurement's denominator is allowed
    */
   public static CreditRule multipleOfProratedFee(String id, BigDecimal multiple, BigDecimal availabilityPercent) {
-    Checks.notNull(id + ".availabilityPercent", availabilityPercent);
+    checkId(id);
+    Decimals.check(id + ".availabilityPercent", availabilityPercent);
     if (availabilityPercent.signum() < 0 || availabilityPercent.compareTo(new BigDecimal("100")) > 0) {
       throw InvalidInputException.of(id + ".availabilityPercent", "must be in [0, 100]", availabilityPercent);
     }
@@ -142,6 +160,7 @@ public final class Rules {
 
   /** As {@link #multipleOfProratedFee(String, BigDecimal, BigDecimal)} with a fixed allowance. */
   public static CreditRule multipleOfProratedFee(String id, BigDecimal multiple, Duration allowance) {
+    checkId(id);
     return new ProratedMultipleRule(id, multiple, null, Checks.notNegative(id + ".allowance", allowance));
   }
 
@@ -167,12 +186,12 @@ public final class Rules {
    * @throws InvalidInputException naming {@code <id>.value} if the value is null
    */
   public static CreditRule daysOfService(String id, DaysValue value, Tier... tiers) {
-    return new DaysOfServiceRule(id, List.of(tiers), value);
+    return new DaysOfServiceRule(checkId(id), listOf(id + ".tiers", tiers), value);
   }
 
   /** A number of free months or periods: "two months free". */
   public static CreditRule freePeriods(String id, BigDecimal count, FreePeriodValue valuation) {
-    return new FreePeriodsRule(id, count, valuation);
+    return new FreePeriodsRule(checkId(id), count, valuation);
   }
 
   /**
@@ -198,29 +217,29 @@ public final class Rules {
 
   /** A fixed amount; give one per currency served. */
   public static CreditRule flatAmount(String id, Money... amounts) {
-    return new FlatAmountRule(id, List.of(amounts));
+    return new FlatAmountRule(checkId(id), listOf(id + ".amounts", amounts));
   }
 
   // ---- combinators ----
 
   /** Every child's lines. */
   public static RuleNode sum(String id, RuleNode... children) {
-    return new Sum(id, List.of(children));
+    return new Sum(checkId(id), listOf(id + ".children", children));
   }
 
   /** The child worth the most; ties to the first written. */
   public static RuleNode mostGenerous(String id, RuleNode... children) {
-    return new MostGenerous(id, List.of(children));
+    return new MostGenerous(checkId(id), listOf(id + ".children", children));
   }
 
   /** The first child that gives a credit; later ones skipped. */
   public static RuleNode firstMatch(String id, RuleNode... children) {
-    return new FirstMatch(id, List.of(children));
+    return new FirstMatch(checkId(id), listOf(id + ".children", children));
   }
 
   /** At most one child may give a credit; more is an error. */
   public static RuleNode exactlyOne(String id, RuleNode... children) {
-    return new ExactlyOne(id, List.of(children));
+    return new ExactlyOne(checkId(id), listOf(id + ".children", children));
   }
 
   /** A cap per period, cut spread in order. */
@@ -236,22 +255,26 @@ public final class Rules {
   /** A cap with an explicit scope, spread, and treatment of the excess. */
   public static RuleNode cap(
       String id, CapLimit limit, CapScope scope, Spread spread, Excess excess, RuleNode child) {
+    checkId(id);
     return new Cap(id, child, Checks.notNull(id + ".limit", limit), Checks.notNull(id + ".scope", scope),
         Checks.notNull(id + ".spread", spread), Checks.notNull(id + ".excess", excess));
   }
 
   /** {@code then} if the condition holds, else no credit. */
   public static RuleNode when(String id, Condition condition, RuleNode then) {
+    checkId(id);
     return new When(id, condition, then, null);
   }
 
   /** {@code then} if the condition holds, else {@code otherwise}. */
   public static RuleNode when(String id, Condition condition, RuleNode then, RuleNode otherwise) {
-    return new When(id, condition, then, checkChild(id, otherwise));
+    checkId(id);
+    return new When(id, condition, then, Checks.notNull(id + ".otherwise", otherwise));
   }
 
   /** The child counts only if a claim covering the subscription was filed before the deadline. */
   public static RuleNode requiresClaim(String id, ClaimDeadline deadline, RuleNode child) {
+    checkId(id);
     return new RequiresClaim(id, Checks.notNull(id + ".deadline", deadline), child);
   }
 
@@ -264,6 +287,19 @@ public final class Rules {
           "must start with a letter or digit and use only letters, digits, '.', '_' and '-'", "\"" + id + "\"");
     }
     return id;
+  }
+
+  /**
+   * The items of a varargs array as a list, failing on a null array or a null item with the item's
+   * index in the field, such as {@code sla.children[1]}.
+   */
+  static <T> List<T> listOf(String field, T[] items) {
+    Checks.notNull(field, items);
+    List<T> list = new ArrayList<>(items.length);
+    for (int i = 0; i < items.length; i++) {
+      list.add(Checks.notNull(field + "[" + i + "]", items[i]));
+    }
+    return List.copyOf(list);
   }
 
   static List<RuleNode> checkChildren(String id, List<RuleNode> children) {
@@ -286,8 +322,9 @@ public final class Rules {
     return Checks.positive(field, d);
   }
 
+  /** A decimal parameter: within the limits of {@link Decimals}, and not negative. */
   static BigDecimal notNegative(String field, BigDecimal v) {
-    Checks.notNull(field, v);
+    Decimals.check(field, v);
     if (v.signum() < 0) {
       throw InvalidInputException.of(field, "must not be negative", v.toPlainString());
     }

@@ -2,7 +2,7 @@ package dev.amends.rules;
 
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
-import java.util.Objects;
+import dev.amends.core.InvalidInputException;
 
 /**
  * One row of an availability table: a range of availability in percent, with each bound
@@ -21,21 +21,43 @@ import java.util.Objects;
  * @param value what the tier gives: a percentage of the fee, or days
  */
 public record Tier(BigDecimal lower, boolean lowerInclusive, BigDecimal upper, boolean upperInclusive, BigDecimal value) {
-  /** Validates non-null parts; ranges are checked when the policy is built. */
+  /**
+   * Validates each part: not null, at most 18 integer digits and 12 decimals; ranges are checked
+   * when the policy is built.
+   *
+   * @throws InvalidInputException naming {@code tier.lower}, {@code tier.upper} or {@code
+   *     tier.value} and the value
+   */
   public Tier {
-    Objects.requireNonNull(lower, "lower");
-    Objects.requireNonNull(upper, "upper");
-    Objects.requireNonNull(value, "value");
+    Decimals.check("tier.lower", lower);
+    Decimals.check("tier.upper", upper);
+    Decimals.check("tier.value", value);
   }
 
-  /** {@code lower <= availability < upper -> value}: the usual "less than X %" table row. */
+  /**
+   * {@code lower <= availability < upper -> value}: the usual "less than X %" table row.
+   *
+   * @param lowerInclusive a decimal such as {@code "99.0"}: digits, an optional sign, point and
+   *     exponent; no spaces, comma or {@code NaN}
+   * @param upperExclusive likewise
+   * @param value likewise
+   * @return the tier, not null
+   * @throws InvalidInputException naming the part, such as {@code tier.lower is not a decimal:
+   *     "99,9"}
+   */
   public static Tier range(String lowerInclusive, String upperExclusive, String value) {
-    return new Tier(new BigDecimal(lowerInclusive), true, new BigDecimal(upperExclusive), false, new BigDecimal(value));
+    return new Tier(Decimals.parse("tier.lower", lowerInclusive), true, Decimals.parse("tier.upper", upperExclusive),
+        false, Decimals.parse("tier.value", value));
   }
 
-  /** A row with explicit bounds. */
+  /**
+   * A row with explicit bounds; decimals are written as for {@link #range(String, String, String)}.
+   *
+   * @throws InvalidInputException naming the part that is not a decimal or is out of bounds
+   */
   public static Tier of(String lower, boolean lowerInclusive, String upper, boolean upperInclusive, String value) {
-    return new Tier(new BigDecimal(lower), lowerInclusive, new BigDecimal(upper), upperInclusive, new BigDecimal(value));
+    return new Tier(Decimals.parse("tier.lower", lower), lowerInclusive, Decimals.parse("tier.upper", upper),
+        upperInclusive, Decimals.parse("tier.value", value));
   }
 
   /** True if the exact availability lies in this tier. */

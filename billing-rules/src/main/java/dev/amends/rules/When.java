@@ -24,6 +24,11 @@ final class When extends Combinator {
     return "when";
   }
 
+  /** The condition tested. */
+  Condition condition() {
+    return condition;
+  }
+
   @Override
   void appendParameters(StringBuilder sb) {
     sb.append(",if=").append(condition.canonical());
@@ -31,7 +36,7 @@ final class When extends Combinator {
 
   @Override
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
-    ConditionResult r = condition.test(context);
+    ConditionResult r = evaluator.test(condition, path, context);
     Map<String, String> values = new LinkedHashMap<>();
     values.put("observed", r.observed());
     values.put("expected", r.expected());

@@ -51,9 +51,10 @@ class CapTest {
     // 12.00 > 10.00 in order: 4.00, 4.00, then 10.00 - 8.00 = 2.00
     assertThat(decide(Rules.cap("cap", ten, Rules.CapScope.PER_PERIOD, Rules.Spread.IN_ORDER, three)).lines())
         .extracting(CreditLine::amount).containsExactly(usd("4.00"), usd("4.00"), usd("2.00"));
-    // pro rata: each 4.00 × 10/12 = 3.3333… -> 3.33
+    // pro rata: each 4.00 × 10/12 = 3.3333…; the cut group is rounded as a whole, 10.00, and split
+    // by largest remainder: 3.34 + 3.33 + 3.33 = 10.00 (not 3 × 3.33 = 9.99, a cent short of the cap)
     assertThat(decide(Rules.cap("cap", ten, Rules.CapScope.PER_PERIOD, Rules.Spread.PRO_RATA, three)).lines())
-        .extracting(CreditLine::amount).containsExactly(usd("3.33"), usd("3.33"), usd("3.33"));
+        .extracting(CreditLine::amount).containsExactly(usd("3.34"), usd("3.33"), usd("3.33"));
   }
 
   @Test

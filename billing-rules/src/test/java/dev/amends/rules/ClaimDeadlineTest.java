@@ -7,7 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.time.BillingPeriod;
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.time.WindowSet;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.threeten.extra.Interval;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.stream.Stream;
@@ -164,6 +173,82 @@ class ClaimDeadlineTest {
     assertThat(ClaimDeadline.daysAfterIncident(30).canonical()).isEqualTo("days-after-incident:30");
     assertThat(ClaimDeadline.businessDaysAfterIncident(5)).isEqualTo(ClaimDeadline.businessDaysAfterIncident(5))
         .isNotEqualTo(ClaimDeadline.daysAfterIncident(5));
+  }
+
+  @Property
+  void countsBusinessDaysAsSteppingDayByDayWould(
+      @ForAll @IntRange(min = 0, max = 3000) int dayOffset, @ForAll @IntRange(min = 1, max = 3660) int count) {
+    LocalDate day = LocalDate.of(2024, 1, 1).plusDays(dayOffset);
+    LocalDate stepped = day;
+    for (int left = count; left > 0; ) {
+      stepped = stepped.plusDays(1);
+      if (stepped.getDayOfWeek() != DayOfWeek.SATURDAY && stepped.getDayOfWeek() != DayOfWeek.SUNDAY) {
+        left--;
+      }
+    }
+
+    assertThat(ClaimDeadline.businessDaysAfter(day, count)).isEqualTo(stepped);
+  }
+
+  @Test
+  void countsBusinessDaysFromAWeekendDay() {
+    // Saturday 15 June 2024 + 1 business day = Monday 17 June; Sunday 16 June + 5 = Friday 21 June.
+    assertThat(ClaimDeadline.businessDaysAfter(LocalDate.of(2024, 6, 15), 1)).isEqualTo(LocalDate.of(2024, 6, 17));
+    assertThat(ClaimDeadline.businessDaysAfter(LocalDate.of(2024, 6, 16), 5)).isEqualTo(LocalDate.of(2024, 6, 21));
+  }
+
+  @Test
+  void computesTheLargestDeadlinesAtOnce() {
+    var ctx = given(USD_20_00).countedOutage(FRIDAY_INCIDENT).context();
+
+    // June 2024 + 120 monthly periods = June 2034; late from 1 July 2034 00:00 EDT.
+    assertThat(ClaimDeadline.endOfBillingCycleAfterIncident(120).deadline(ctx))
+        .contains(Instant.parse("2034-07-01T04:00:00Z"));
+    // Friday 14 June 2024 + 3660 business days = 732 whole weeks = Friday 25 June 2038; late from Sat 26 June 00:00 EDT.
+    assertThat(ClaimDeadline.businessDaysAfterIncident(3660).deadline(ctx))
+        .contains(Instant.parse("2038-06-26T04:00:00Z"));
+    // 14 June 2024 + 3660 days = 22 June 2034; late from 23 June 2034 00:00 EDT.
+    assertThat(ClaimDeadline.daysAfterIncident(3660).deadline(ctx)).contains(Instant.parse("2034-06-23T04:00:00Z"));
+  }
+
+  @Test
+  void rejectsDeadlinesBeyondTheMaximaNamingTheField() {
+    assertThatThrownBy(() -> ClaimDeadline.daysAfterIncident(3661))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("deadline.days");
+          assertThat(e.getMessage()).isEqualTo("deadline.days must be at most 3660: 3661");
+        });
+    assertThatThrownBy(() -> ClaimDeadline.daysAfterPeriodEnd(Integer.MAX_VALUE))
+        .hasMessage("deadline.days must be at most 3660: 2147483647");
+    assertThatThrownBy(() -> ClaimDeadline.businessDaysAfterIncident(Integer.MAX_VALUE))
+        .hasMessage("deadline.days must be at most 3660: 2147483647");
+    assertThatThrownBy(() -> ClaimDeadline.endOfBillingCycleAfterIncident(121))
+        .hasMessage("deadline.cycles must be at most 120: 121");
+  }
+
+  @Test
+  void takesTheEndOfTheLastCountedWindowAsTheIncidentForTelemetry() {
+    // Telemetry: no outage records, two bad windows; the last ends 20:00 EDT Thursday 20 June.
+    RuleContext outages = given(USD_20_00).downMinutes("90").context();
+    Measurement telemetry = Measurement.builder().from(outages.measurement())
+        .source(Measurement.Source.TELEMETRY)
+        .counted(WindowSet.of(List.of(
+            Interval.of(Instant.parse("2024-06-03T14:00:00Z"), Instant.parse("2024-06-03T15:00:00Z")),
+            Interval.of(Instant.parse("2024-06-20T23:30:00Z"), Instant.parse("2024-06-21T00:00:00Z")))))
+        .build();
+    RuleContext ctx = RuleContext.builder().from(outages).measurement(telemetry).build();
+
+    // 20 June + 2 business days: Fri 21, Mon 24; late from Tue 25 June 00:00 EDT.
+    assertThat(ClaimDeadline.businessDaysAfterIncident(2).deadline(ctx)).contains(Instant.parse("2024-06-25T04:00:00Z"));
+  }
+
+  @Test
+  void takesTheEndOfTheMeasuredWindowForAveragedTelemetryWithoutWindows() {
+    // Averaged telemetry: 90 minutes of downtime, no counted windows: the incident is June's end.
+    RuleContext ctx = given(USD_20_00).downMinutes("90").context();
+
+    // The measured window ends 1 July 00:00 EDT, so its last instant is on 30 June; + 1 day = 1 July; late from 2 July.
+    assertThat(ClaimDeadline.daysAfterIncident(1).deadline(ctx)).contains(Instant.parse("2024-07-02T04:00:00Z"));
   }
 
   static RuleContext withClaimAt(Instant filed) {

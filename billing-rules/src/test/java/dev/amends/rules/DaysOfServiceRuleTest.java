@@ -187,12 +187,12 @@ class DaysOfServiceRuleTest {
 
   @Test
   void aFractionThatIsNotAWholeSecondIsRoundedUpToTheSecond() {
-    // 1/7 of a 24 h day = 86,400 / 7 = 12,342.857... s → 12,343 s = 3 h 25 min 43 s after 1 July 00:00 EDT.
+    // About 1/7 of a day, at the 12 decimals a policy allows: 0.142857142857 × 86,400 s
+    // = 12,342.857142844... s → 12,343 s = 3 h 25 min 43 s after 1 July 00:00 EDT.
     CreditRule seventh = Rules.daysOfService("days", DaysValue.TERM_EXTENSION_ONLY,
-        Tier.range("0", "99.9", "0.142857142857142857142857142857"));
+        Tier.range("0", "99.9", "0.142857142857"));
     CreditLine l = onlyLine(seventh, given(USD_20_00), JUNE_2024_NY, "2024-06-14");
 
-    // 0.142857142857142857142857142857 × 86,400 = 12,342.8571428571428571428571428448 → 12,343 s.
     assertThat(l.extendsTermTo()).contains(Instant.parse("2024-07-01T07:25:43Z"));
   }
 

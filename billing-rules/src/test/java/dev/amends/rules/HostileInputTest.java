@@ -155,6 +155,370 @@ class HostileInputTest {
 
   // ---- section: decimals, rounding, ids, rule trees, keys ------------------------------------
 
+  @org.junit.jupiter.api.Nested
+  class DecimalsRoundingIdsTreesKeys {
+    private final RuleNode leaf = Rules.flatAmount("flat", org.joda.money.Money.parse("USD 1.00"));
+
+    private void assertNamed(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String value) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(call)
+          .isInstanceOfSatisfying(dev.amends.core.InvalidInputException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo(field);
+            org.assertj.core.api.Assertions.assertThat(e.value()).contains(value);
+          });
+    }
+
+    // -- nulls in the rules API
+
+    @org.junit.jupiter.api.Test
+    void sumOfANullChildNamesItsIndex() {
+      assertNamed(() -> Rules.sum("s", (RuleNode) null), "s.children[0]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void sumOfANullArrayNamesTheChildren() {
+      assertNamed(() -> Rules.sum("s", (RuleNode[]) null), "s.children", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void mostGenerousWithANullSecondChildNamesIt() {
+      assertNamed(() -> Rules.mostGenerous("m", leaf, null), "m.children[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void firstMatchWithANullChildNamesIt() {
+      assertNamed(() -> Rules.firstMatch("f", (RuleNode) null), "f.children[0]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void exactlyOneWithANullChildNamesIt() {
+      assertNamed(() -> Rules.exactlyOne("x", leaf, null), "x.children[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void capWithANullIdNamesTheId() {
+      assertNamed(() -> Rules.cap(null, CapLimit.percentOfFee(java.math.BigDecimal.TEN), leaf), "rule.id", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void capWithANullChildNamesIt() {
+      assertNamed(() -> Rules.cap("c", CapLimit.percentOfFee(java.math.BigDecimal.TEN), null), "c.child", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void whenWithANullConditionNamesIt() {
+      assertNamed(() -> Rules.when("w", null, leaf), "w.condition", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void whenWithANullOtherwiseNamesIt() {
+      assertNamed(() -> Rules.when("w", Conditions.planIn("grid"), leaf, null), "w.otherwise", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void availabilityTiersWithANullTierNamesIt() {
+      assertNamed(() -> Rules.availabilityTiers("t", Tier.range("0", "99", "10"), null), "t.tiers[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void daysOfServiceWithANullTierArrayNamesIt() {
+      assertNamed(() -> Rules.daysOfService("d", null, (Tier[]) null), "d.tiers", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void flatAmountWithANullAmountNamesIt() {
+      assertNamed(() -> Rules.flatAmount("f", (org.joda.money.Money) null), "f.amounts[0]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void perBlockWithANullIdNamesTheIdBeforeTheOtherParts() {
+      assertNamed(() -> Rules.perBlock(null, null, null, null), "rule.id", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void capAmountWithANullAmountNamesIt() {
+      assertNamed(() -> CapLimit.amount(org.joda.money.Money.parse("USD 5.00"), null), "cap.amount[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void planInWithANullPlanNamesIt() {
+      assertNamed(() -> Conditions.planIn("grid", null), "planIn.plans[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void planInWithAPlanHoldingALineFeedNamesIt() {
+      assertNamed(() -> Conditions.planIn("grid\nfake"), "planIn.plans[0]", "grid\\u000afake");
+    }
+
+    @org.junit.jupiter.api.Test
+    void standingInWithANullFirstStatusNamesIt() {
+      assertNamed(() -> Conditions.standingIn(null), "standingIn.first", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void standingInWithANullFurtherStatusNamesIt() {
+      assertNamed(() -> Conditions.standingIn(dev.amends.core.account.Standing.Status.GOOD,
+          (dev.amends.core.account.Standing.Status) null), "standingIn.rest[0]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void allWithANullConditionNamesIt() {
+      assertNamed(() -> Conditions.all(Conditions.planIn("grid"), null), "all.conditions[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anyWithANullArrayNamesIt() {
+      assertNamed(() -> Conditions.any((Condition[]) null), "any.conditions", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void tierWithANullBoundNamesIt() {
+      assertNamed(() -> new Tier(null, true, java.math.BigDecimal.TEN, false, java.math.BigDecimal.ONE), "tier.lower",
+          "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void tierRangeWithANullValueNamesIt() {
+      assertNamed(() -> Tier.range("0", "99", null), "tier.value", "null");
+    }
+
+    // -- decimals written as text
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"99,9", "", "abc", "NaN", " 99.9", "99.9 ", "Infinity", "1e"})
+    void tierBoundThatIsNotADecimalIsNamed(String text) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tier.range(text, "100", "10"))
+          .isInstanceOfSatisfying(dev.amends.core.InvalidInputException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("tier.lower");
+            org.assertj.core.api.Assertions.assertThat(e.rule()).isEqualTo("is not a decimal");
+            org.assertj.core.api.Assertions.assertThat(e.value()).isEqualTo("\"" + text + "\"");
+          });
+    }
+
+    @org.junit.jupiter.api.Test
+    void tierValueThatIsNotADecimalIsNamed() {
+      assertNamed(() -> Tier.of("0", true, "99", false, "ten"), "tier.value", "\"ten\"");
+    }
+
+    // -- extreme exponents and limits
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1E-100000000", "1E+100000000", "0.0000000000001",
+        "1000000000000000000"})
+    void tierValueBeyondTheDecimalLimitsIsRefusedWhenBuilt(String text) {
+      assertNamed(() -> Tier.range("0", "99", text), "tier.value", text.startsWith("1E") ? text
+          : new java.math.BigDecimal(text).toPlainString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void tierValueWithAMillionDigitsIsRefusedWithoutEchoingThem() {
+      String million = "1" + "0".repeat(999_999);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tier.range("0", "99", million))
+          .isInstanceOfSatisfying(dev.amends.core.InvalidInputException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("tier.value");
+            org.assertj.core.api.Assertions.assertThat(e.getMessage())
+                .isEqualTo("tier.value has more than 1000 digits: a decimal of 1000000 digits");
+          });
+    }
+
+    @org.junit.jupiter.api.Test
+    void perBlockPercentWithATinyExponentIsRefusedWhenBuilt() {
+      assertNamed(() -> Rules.perBlock("b", java.time.Duration.ofMinutes(30), new java.math.BigDecimal("1E-100000000"),
+          Rules.BlockCount.STARTED), "b.percentPerBlock", "1E-100000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void multipleWithAHugeExponentIsRefusedWhenBuilt() {
+      assertNamed(() -> Rules.multipleOfProratedFee("m", new java.math.BigDecimal("1E+100000000"),
+          java.time.Duration.ZERO), "m.multiple", "1E+100000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void availabilityPercentWithATinyExponentIsRefusedWhenBuilt() {
+      assertNamed(() -> Rules.multipleOfProratedFee("m", java.math.BigDecimal.TEN,
+          new java.math.BigDecimal("1E-100000000")), "m.availabilityPercent", "1E-100000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void freePeriodsWithAHugeExponentAreRefusedWhenBuilt() {
+      assertNamed(() -> Rules.freePeriods("free", new java.math.BigDecimal("1E+100000000"),
+          Rules.FreePeriodValue.FULL_PERIOD_FEE), "free.count", "1E+100000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void capPercentWithATinyExponentIsRefusedWhenBuilt() {
+      assertNamed(() -> CapLimit.percentOfFee(new java.math.BigDecimal("1E-100000000")), "cap.percent", "1E-100000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void capDaysWithThirteenDecimalsAreRefusedWhenBuilt() {
+      assertNamed(() -> CapLimit.days(new java.math.BigDecimal("1.0000000000001"), dev.amends.core.money.DayCount.ACTUAL),
+          "cap.days", "1.0000000000001");
+    }
+
+    @org.junit.jupiter.api.Test
+    void availabilityThresholdWithATinyExponentIsRefusedWhenBuilt() {
+      assertNamed(() -> Conditions.availabilityBelow(new java.math.BigDecimal("1E-100000000")),
+          "availabilityBelow.percent", "1E-100000000");
+    }
+
+    // -- claim deadlines
+
+    @org.junit.jupiter.api.Test
+    void daysAfterIncidentBeyondTheMaximumIsRefused() {
+      assertNamed(() -> ClaimDeadline.daysAfterIncident(Integer.MAX_VALUE), "deadline.days", "2147483647");
+    }
+
+    @org.junit.jupiter.api.Test
+    void businessDaysBeyondTheMaximumAreRefused() {
+      assertNamed(() -> ClaimDeadline.businessDaysAfterIncident(1_000_000), "deadline.days", "1000000");
+    }
+
+    @org.junit.jupiter.api.Test
+    void billingCyclesBeyondTheMaximumAreRefused() {
+      assertNamed(() -> ClaimDeadline.endOfBillingCycleAfterIncident(Integer.MAX_VALUE), "deadline.cycles",
+          "2147483647");
+    }
+
+    // -- ids
+
+    @org.junit.jupiter.api.Test
+    void claimIdWithALineFeedIsRefused() {
+      assertNamed(() -> Claim.builder().id("CLM-1\nrule sla credited USD 1000").filedAt(java.time.Instant.EPOCH).build(),
+          "claim.id", "CLM-1\\u000arule");
+    }
+
+    @org.junit.jupiter.api.Test
+    void claimSubscriptionIdWithABidiOverrideIsRefused() {
+      assertNamed(() -> Claim.builder().id("CLM-1").subscriptionId("sub\u202e1").filedAt(java.time.Instant.EPOCH)
+          .build(), "claim.subscriptionId", "sub\\u202e1");
+    }
+
+    // -- rule trees
+
+    @org.junit.jupiter.api.Test
+    void ruleTreeAHundredThousandLevelsDeepIsRefusedWithoutStackOverflow() {
+      RuleNode node = leaf;
+      for (int i = 0; i < 100_000; i++) {
+        node = Rules.sum("s" + i, node);
+      }
+      RuleNode deep = node;
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.policy("p", deep))
+          .isInstanceOfSatisfying(PolicyDefinitionException.class, e -> org.assertj.core.api.Assertions
+              .assertThat(e.problems()).singleElement().asString()
+              .startsWith("policy.rule is nested deeper than 64 levels"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void userRuleWithANullIdIsRefusedWhenThePolicyIsBuilt() {
+      RuleNode nameless = PolicyShapeTest.own(null, "mine", "mine()");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.policy("p", Rules.sum("root", nameless)))
+          .isInstanceOf(PolicyDefinitionException.class)
+          .hasMessageContaining("root/(null).id() returned null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void userRuleWithANullKindIsRefusedWhenThePolicyIsBuilt() {
+      RuleNode kindless = PolicyShapeTest.own("mine", null, "mine()");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.policy("p", kindless))
+          .isInstanceOf(PolicyDefinitionException.class)
+          .hasMessageContaining("mine.kind() returned null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void userRuleWithALineBreakInItsIdIsRefusedWhenThePolicyIsBuilt() {
+      RuleNode forged = PolicyShapeTest.own("a\nb", "mine", "mine()");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.policy("p", forged))
+          .isInstanceOf(PolicyDefinitionException.class)
+          .hasMessageContaining("\"a\\u000ab\"");
+    }
+
+    @org.junit.jupiter.api.Test
+    void conditionThatThrowsIsWrappedWithTheRulePath() {
+      Condition boom = PolicyShapeTest.failing(new ArithmeticException("/ by zero"), null);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> RuleFixtures.decide(Rules.when("w", boom, leaf)))
+          .isInstanceOfSatisfying(RuleEvaluationException.class,
+              e -> org.assertj.core.api.Assertions.assertThat(e.path()).isEqualTo("w"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void capWithoutAnAmountInTheAccountsCurrencyIsWrappedWithItsPath() {
+      RuleNode cap = Rules.cap("cap", CapLimit.amount(org.joda.money.Money.parse("EUR 5.00")),
+          Fixed.credit("a", "1.00"));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.decide(cap))
+          .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.path()).isEqualTo("cap");
+            org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("cap.amount has no amount in USD");
+          });
+    }
+
+    // -- rounding in a policy
+
+    @org.junit.jupiter.api.Test
+    void roundingIncrementFinerThanAServedCurrencyIsRefusedWhenThePolicyIsBuilt() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleFixtures.policyBuilder("p", leaf,
+                  dev.amends.core.money.Rounding.of(java.math.RoundingMode.HALF_UP, new java.math.BigDecimal("0.5")))
+              .addMinimumCredit(org.joda.money.Money.parse("JPY 100")).build())
+          .isInstanceOf(PolicyDefinitionException.class)
+          .hasMessageContaining("policy.rounding increment 0.5 is finer than the minor unit of JPY");
+    }
+
+    // -- issued and carried credits, keys
+
+    @org.junit.jupiter.api.Test
+    void issuedCreditInAnotherCurrencyIsNamedWithItsIndex() {
+      CreditLine line = RuleFixtures.decide(Fixed.credit("a", "1.00")).lines().get(0);
+      IssuedCredit euros = new IssuedCredit(line.key(), org.joda.money.Money.parse("EUR 1.00"), "p", "sub-1", "a");
+      assertNamed(() -> RuleFixtures.engine(RuleFixtures.policy("p", Fixed.credit("a", "1.00"))).decide(
+          KeysTest.request().addIssued(IssuedCredit.of(line), euros).build()), "request.issued[1].amount", "EUR 1.00");
+    }
+
+    @org.junit.jupiter.api.Test
+    void carriedCreditInAnotherCurrencyIsNamedWithItsIndex() {
+      assertNamed(() -> RuleFixtures.engine(RuleFixtures.policy("p", Fixed.credit("a", "1.00"))).decide(
+          KeysTest.request().addCarriedIn(new CarriedCredit("sub-1", "p", "cap", org.joda.money.Money.parse("JPY 5")))
+              .build()), "request.carriedIn[0].amount", "JPY 5");
+    }
+
+    @org.junit.jupiter.api.Test
+    void issuedCreditWithAnUnknownKeyIsNamedNotCalledNoLongerOwed() {
+      IssuedCredit forged = new IssuedCredit("cr-forged", RuleFixtures.usd("9.99"), "p", "sub-1", "a");
+      assertNamed(() -> RuleFixtures.engine(RuleFixtures.policy("p", Fixed.credit("a", "1.00"))).decide(
+          KeysTest.request().addIssued(forged).build()), "request.issued[0].key", "cr-forged");
+    }
+
+    @org.junit.jupiter.api.Test
+    void issuedCreditWithALineFeedInItsRulePathIsRefused() {
+      assertNamed(() -> new IssuedCredit("cr-1", RuleFixtures.usd("1.00"), "p", "sub-1", "a\nFAKE"), "issued.rulePath",
+          "a\\u000aFAKE");
+    }
+
+    @org.junit.jupiter.api.Test
+    void outcomeWithANullOutageIdNamesItsIndex() {
+      java.util.List<String> ids = java.util.Arrays.asList("OUT-1", null);
+      assertNamed(() -> Outcome.noCredit("none").withOutages(ids), "outcome.outageIds[1]", "null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void outcomeValueWithALineBreakIsShownEscapedOnItsLine() {
+      Outcome o = Outcome.noCredit("none").withValue("note", "a\nrule sla CREDITED");
+      org.assertj.core.api.Assertions.assertThat(o.values()).containsEntry("note", "a\\u000arule sla CREDITED");
+    }
+
+    @org.junit.jupiter.api.Test
+    void conditionResultWithALineBreakIsRefused() {
+      assertNamed(() -> new ConditionResult(true, "plan grid\nrule sla CREDITED", "plan in [grid]"),
+          "condition.observed", "plan grid\\u000arule");
+    }
+
+    @org.junit.jupiter.api.Test
+    void outageTagConditionWithAParagraphSeparatorIsRefused() {
+      assertNamed(() -> Conditions.affectedByOutageTagged("storage\u2029"), "affectedByOutageTagged.tag",
+          "storage\\u2029");
+    }
+  }
+
+
 
 
   // ---- end of section: decimals, rounding, ids, rule trees, keys -----------------------------

@@ -77,7 +77,8 @@ public abstract class Account {
 
   @Value.Check
   void check() {
-    Checks.notBlank("account.id", id());
+    Checks.id("account.id", id());
+    tags().forEach(t -> Checks.id("account.tags", t));
     if (!billing().zone().equals(zone())) {
       throw InvalidInputException.of("account.billing.zone", "must equal account.zone " + zone(), billing().zone());
     }

@@ -76,9 +76,10 @@ public abstract class Subscription {
 
   @Value.Check
   void check() {
-    Checks.notBlank("subscription.id", id());
-    Checks.notBlank("subscription.plan", plan());
+    Checks.id("subscription.id", id());
+    Checks.id("subscription.plan", plan());
     Checks.notEmpty("subscription.placements", placements());
+    tags().forEach(t -> Checks.id("subscription.tags", t));
     if (seats() < 1) {
       throw InvalidInputException.of("subscription.seats", "must be at least 1", seats());
     }

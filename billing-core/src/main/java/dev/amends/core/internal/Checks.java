@@ -19,13 +19,76 @@ public final class Checks {
     return value;
   }
 
-  /** Fails unless the text is non-blank. */
+  /**
+   * Fails unless the text is non-blank and one line of plain text: no control character (any
+   * {@link Character#isISOControl(char)}, so no tab, line feed or carriage return), no line or
+   * paragraph separator (U+2028, U+2029) and no bidirectional formatting character (U+061C,
+   * U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069). Such characters in an id or a reason
+   * could forge lines of a decision's explanation. The value in the message shows each of them
+   * escaped as a backslash, {@code u} and four hex digits, so the message itself stays one line.
+   *
+   * @param field the field's path, not null
+   * @param value the text
+   * @return the text, unchanged
+   * @throws InvalidInputException if the text is null, blank or holds such a character
+   */
   public static String notBlank(String field, String value) {
     notNull(field, value);
     if (value.isBlank()) {
-      throw InvalidInputException.of(field, "must not be blank", "\"" + value + "\"");
+      throw InvalidInputException.of(field, "must not be blank", "\"" + escaped(value) + "\"");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (isForbidden(c)) {
+        throw InvalidInputException.of(field,
+            "must be one line without control, line-separator or bidirectional-override characters (found "
+                + escape(c) + " at index " + i + ")",
+            "\"" + escaped(value) + "\"");
+      }
     }
     return value;
+  }
+
+  /**
+   * Fails unless the text is a valid identifier: as {@link #notBlank(String, String)}, non-blank
+   * and one line without control, line-separator or bidirectional formatting characters. Used for
+   * every id that a decision shows: account, subscription, plan, outage, claim, tags.
+   *
+   * <pre>{@code
+   * Checks.id("account.id", "acct-42");       // "acct-42"
+   * Checks.id("account.id", "acct\nFAKE");    // account.id must be one line ... (a line feed)
+   * }</pre>
+   *
+   * @param field the field's path, not null
+   * @param value the id
+   * @return the id, unchanged
+   * @throws InvalidInputException naming the field and the escaped value
+   */
+  public static String id(String field, String value) {
+    return notBlank(field, value);
+  }
+
+  /** True for the characters {@link #notBlank(String, String)} rejects. */
+  static boolean isForbidden(char c) {
+    return Character.isISOControl(c)
+        || c == 0x2028 || c == 0x2029 // line and paragraph separators
+        || c == 0x061c || c == 0x200e || c == 0x200f // bidi marks
+        || (c >= 0x202a && c <= 0x202e) // bidi embeddings and overrides
+        || (c >= 0x2066 && c <= 0x2069); // bidi isolates
+  }
+
+  /** The text with every forbidden character written as a backslash-u escape (six characters), for messages. */
+  public static String escaped(String value) {
+    StringBuilder sb = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      sb.append(isForbidden(c) ? escape(c) : String.valueOf(c));
+    }
+    return sb.toString();
+  }
+
+  private static String escape(char c) {
+    return String.format("\\u%04x", (int) c);
   }
 
   /** Fails unless the collection is non-empty. */

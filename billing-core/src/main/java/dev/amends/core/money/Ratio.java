@@ -29,6 +29,15 @@ public final class Ratio implements Comparable<Ratio> {
   /** One. */
   public static final Ratio ONE = new Ratio(BigInteger.ONE, BigInteger.ONE);
 
+  /**
+   * The largest decimal scale, positive or negative, that {@link #of(BigDecimal)} accepts:
+   * {@code 1E-1000} and {@code 1E+1000} are taken, {@code 1E-1001} is refused. Exact arithmetic
+   * on a decimal such as {@code 1E-100000000} would need a hundred-million-digit power of ten
+   * and would run for hours; no amount, percentage or threshold needs more than a few dozen
+   * digits.
+   */
+  public static final int MAX_DECIMAL_SCALE = 1000;
+
   private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
   private final BigInteger numerator;
@@ -83,9 +92,17 @@ public final class Ratio implements Comparable<Ratio> {
    *
    * @param value the decimal, not null
    * @return the ratio, not null
+   * @throws InvalidInputException naming {@code decimal} if the value is null or its scale lies
+   *     beyond {@link #MAX_DECIMAL_SCALE} either way (such as {@code 1E-100000000})
    */
   public static Ratio of(BigDecimal value) {
     Checks.notNull("ratio.value", value);
+    if (value.scale() > MAX_DECIMAL_SCALE || value.scale() < -MAX_DECIMAL_SCALE) {
+      // toString, not toPlainString: the plain form of 1E+100000000 has a hundred million digits.
+      throw InvalidInputException.of("decimal",
+          "has a scale of " + value.scale() + ", beyond the " + MAX_DECIMAL_SCALE + " digits exact arithmetic allows",
+          value);
+    }
     if (value.scale() <= 0) {
       return of(value.toBigIntegerExact(), BigInteger.ONE);
     }

@@ -29,30 +29,74 @@ public final class Rounding {
     this.increment = increment;
   }
 
+  /** The finest increment any currency needs: four decimals (CLF, UYW). */
+  private static final int MAX_INCREMENT_SCALE = 4;
+  /** The coarsest increment: 18 integer digits. */
+  private static final int MAX_INCREMENT_DIGITS = 18;
+
   /**
    * Rounding to the currency's scale with a mode.
    *
-   * @param mode the mode, not null
+   * @param mode the mode, not null and not {@link RoundingMode#UNNECESSARY}
    * @return the rounding, not null
+   * @throws InvalidInputException if the mode is null or {@code UNNECESSARY}: an exact credit
+   *     such as {@code 20 × 7/31} almost never lands on the currency's scale, and a decision
+   *     must not fail on the amount it computes
    */
   public static Rounding of(RoundingMode mode) {
-    return new Rounding(Checks.notNull("rounding.mode", mode), null);
+    return new Rounding(checkMode(mode), null);
   }
 
   /**
-   * Rounding to a multiple of an increment, such as {@code 0.05}.
+   * Rounding to a multiple of an increment, such as {@code 0.05} (CHF cash) or {@code 10} (JPY).
    *
-   * @param mode the mode, not null
+   * <p>An increment below one must divide one exactly ({@code 0.05}, {@code 0.25}, {@code 0.5};
+   * not {@code 0.03}) and have at most four decimals; an increment of one or more must be a whole
+   * number ({@code 5}, {@code 10}, {@code 100}; not {@code 2.5}) of at most 18 digits. Whether it is
+   * finer than a currency's minor unit is checked when an amount in that currency is rounded.
+   *
+   * @param mode the mode, not null and not {@link RoundingMode#UNNECESSARY}
    * @param increment the positive increment in major units, not null
    * @return the rounding, not null
-   * @throws InvalidInputException if the increment is not positive
+   * @throws InvalidInputException if the mode is {@code UNNECESSARY} or the increment breaks
+   *     one of these rules
    */
   public static Rounding of(RoundingMode mode, BigDecimal increment) {
     Checks.notNull("rounding.increment", increment);
     if (increment.signum() <= 0) {
-      throw InvalidInputException.of("rounding.increment", "must be positive", increment.toPlainString());
+      throw InvalidInputException.of("rounding.increment", "must be positive", plain(increment));
     }
-    return new Rounding(Checks.notNull("rounding.mode", mode), increment.stripTrailingZeros());
+    BigDecimal step = increment.stripTrailingZeros();
+    if (step.scale() > MAX_INCREMENT_SCALE) {
+      throw InvalidInputException.of("rounding.increment",
+          "must have at most " + MAX_INCREMENT_SCALE + " decimals (no currency is finer)", plain(increment));
+    }
+    if (step.precision() - step.scale() > MAX_INCREMENT_DIGITS) {
+      throw InvalidInputException.of("rounding.increment",
+          "must have at most " + MAX_INCREMENT_DIGITS + " integer digits", plain(increment));
+    }
+    if (step.compareTo(BigDecimal.ONE) < 0 && BigDecimal.ONE.remainder(step).signum() != 0) {
+      throw InvalidInputException.of("rounding.increment", "must divide 1 exactly (such as 0.05 or 0.25)",
+          plain(increment));
+    }
+    if (step.compareTo(BigDecimal.ONE) >= 0 && step.scale() > 0) {
+      throw InvalidInputException.of("rounding.increment", "must be a whole number when 1 or more", plain(increment));
+    }
+    return new Rounding(checkMode(mode), step);
+  }
+
+  private static RoundingMode checkMode(RoundingMode mode) {
+    Checks.notNull("rounding.mode", mode);
+    if (mode == RoundingMode.UNNECESSARY) {
+      throw InvalidInputException.of("rounding.mode",
+          "must not be UNNECESSARY: exact credits rarely land on the currency's scale; choose how to round", mode);
+    }
+    return mode;
+  }
+
+  /** The plain form of a decimal of sane size, else its scientific form. */
+  private static String plain(BigDecimal d) {
+    return Math.abs((long) d.scale()) <= 100 ? d.toPlainString() : d.toString();
   }
 
   /** The rounding mode. */
@@ -71,7 +115,6 @@ public final class Rounding {
    * @param amount the exact amount, not null
    * @return the money at the currency's scale, not null
    * @throws InvalidInputException if the increment is finer than the currency's minor unit
-   * @throws ArithmeticException if the mode is {@code UNNECESSARY} and rounding is needed
    */
   public Money round(ExactMoney amount) {
     CurrencyUnit currency = amount.currency();

@@ -92,7 +92,8 @@ public abstract class Outage {
 
   @Value.Check
   void check() {
-    Checks.notBlank("outage.id", id());
+    Checks.id("outage.id", id());
+    tags().forEach(t -> Checks.id("outage.tags", t));
     Checks.notEmpty("outage.scopes", scopes());
     if (announcement().isPresent() && kind() == OutageKind.UNPLANNED) {
       throw InvalidInputException.of("outage.announcement",

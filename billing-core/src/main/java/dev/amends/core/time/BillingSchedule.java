@@ -176,6 +176,32 @@ public final class BillingSchedule {
   }
 
   /**
+   * The period {@code n} periods after the given one, in constant time: {@code after(p, 0)} is
+   * {@code p}, {@code after(p, 1)} is {@link #next(BillingPeriod)}. Anniversary periods are
+   * computed from the anchor, so a clamped start (29 February for an anchor on the 31st) never
+   * drifts.
+   *
+   * @param period a period of this schedule, not null
+   * @param n how many periods on, 0 to 100 000
+   * @return the period, not null
+   * @throws dev.amends.core.InvalidInputException naming {@code periods} if n is out of range
+   */
+  public BillingPeriod after(BillingPeriod period, long n) {
+    Checks.notNull("period", period);
+    Checks.notNegative("periods", n);
+    if (n > 100_000) {
+      throw dev.amends.core.InvalidInputException.of("periods", "must be at most 100000", n);
+    }
+    if (n == 0) {
+      return period;
+    }
+    // Shifting the start by n cycles lands on the target's start, or up to 3 days before it when
+    // the start was clamped to a short month's end (the 28th at the least); 3 days on is inside the
+    // target, which is at least 28 days long.
+    return periodContaining(period.startDate().plusMonths(n * cycle.months()).plusDays(3));
+  }
+
+  /**
    * Every period that overlaps the half-open window {@code [from, to)}, in order.
    *
    * @param from the first instant, not null

@@ -26,6 +26,33 @@ class ChecksTest {
     assertThat(Checks.positive("f", 1L)).isEqualTo(1L);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "acct\nFAKE", "acct\r", "a\tb", "a\u0000b", "a\u007fb", "a\u0085b", "a\u2028b", "a\u2029b",
+      "a\u202eb", "a\u2066b", "a\u200fb", "a\u061cb"})
+  void rejectsIdsWithControlLineBreakOrBidiCharactersShowingThemEscaped(String id) {
+    assertThatThrownBy(() -> Checks.id("account.id", id))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("account.id");
+          assertThat(e.rule()).startsWith("must be one line without control");
+          assertThat(e.value()).startsWith("\"a").matches("\"[^\\p{Cntrl}\u2028\u2029\u202e\u2066\u200f\u061c]*\"");
+          assertThat(e.getMessage()).doesNotContain("\n", "\r", "\u2028");
+        });
+    assertThatThrownBy(() -> Checks.notBlank("outcome.reason", id)).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void escapesALineFeedInTheValueItShows() {
+    assertThatThrownBy(() -> Checks.id("account.id", "acct\nFAKE"))
+        .hasMessage("account.id must be one line without control, line-separator or bidirectional-override"
+            + " characters (found \\u000a at index 4): \"acct\\u000aFAKE\"");
+  }
+
+  @Test
+  void takesIdsInAnyScriptAndWithInnerSpaces() {
+    assertThat(Checks.id("account.id", "Zürich 東京-1")).isEqualTo("Zürich 東京-1");
+  }
+
   @Test
   void namesTheFieldTheRuleAndTheValue() {
     assertThatThrownBy(() -> Checks.notNull("account.id", null)).hasMessage("account.id is required: null");

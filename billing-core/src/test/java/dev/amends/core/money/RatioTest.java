@@ -62,6 +62,23 @@ class RatioTest {
     assertThat(Ratio.of(dec(decimal))).hasToString(ratio);
   }
 
+  @ParameterizedTest(name = "{0} is refused")
+  @CsvSource({"1E-100000000, 100000000", "1E+100000000, -100000000", "1E-1001, 1001", "1E+1001, -1001"})
+  void refusesDecimalsWhoseScaleWouldMakeExactArithmeticHang(String decimal, int scale) {
+    assertThatThrownBy(() -> Ratio.of(dec(decimal)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("decimal");
+          assertThat(e.rule()).isEqualTo("has a scale of " + scale + ", beyond the 1000 digits exact arithmetic allows");
+          assertThat(e.value()).isEqualTo(decimal);
+        });
+  }
+
+  @Test
+  void takesDecimalsAtTheLargestScaleEitherWay() {
+    assertThat(Ratio.of(dec("1E-1000")).denominator()).isEqualTo(BigInteger.TEN.pow(1000));
+    assertThat(Ratio.of(dec("1E+1000")).numerator()).isEqualTo(BigInteger.TEN.pow(1000));
+  }
+
   @Test
   void takesPercentagesAsFractions() {
     assertThat(Ratio.percent(dec("10"))).isEqualTo(Ratio.of(1, 10));

@@ -139,11 +139,40 @@ class RoundingTest {
   }
 
   @Test
-  void unnecessaryFailsWhenRoundingWouldBeNeeded() {
-    Rounding exactOnly = Rounding.of(RoundingMode.UNNECESSARY);
+  void rejectsUnnecessaryWhenTheRoundingIsMade() {
+    assertThatThrownBy(() -> Rounding.of(RoundingMode.UNNECESSARY))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("rounding.mode");
+          assertThat(e.value()).isEqualTo("UNNECESSARY");
+        });
+    assertThatThrownBy(() -> Rounding.of(RoundingMode.UNNECESSARY, new BigDecimal("0.05")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("rounding.mode must not be UNNECESSARY");
+  }
 
-    assertThat(exactOnly.round(exact(USD, 5, 2))).isEqualTo(Money.parse("USD 2.50"));
-    assertThatThrownBy(() -> exactOnly.round(exact(USD, 1, 3))).isInstanceOf(ArithmeticException.class);
+  @ParameterizedTest
+  @CsvSource({
+      "0.03, must divide 1 exactly",
+      "0.3, must divide 1 exactly",
+      "2.5, must be a whole number when 1 or more",
+      "0.00001, must have at most 4 decimals",
+      "1E-100000000, must have at most 4 decimals",
+      "1E+100000000, must have at most 18 integer digits",
+      "1000000000000000000000, must have at most 18 integer digits"})
+  void rejectsAnIncrementThatNoCurrencyCanUse(String increment, String rule) {
+    assertThatThrownBy(() -> Rounding.of(RoundingMode.HALF_UP, new BigDecimal(increment)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("rounding.increment");
+          assertThat(e.rule()).startsWith(rule);
+          assertThat(new BigDecimal(e.value())).isEqualByComparingTo(new BigDecimal(increment));
+        });
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0.0001", "0.01", "0.05", "0.25", "0.5", "1", "5", "10", "100", "1E+3"})
+  void acceptsIncrementsThatDivideAUnitOrAreWhole(String increment) {
+    assertThat(Rounding.of(RoundingMode.HALF_UP, new BigDecimal(increment)).increment())
+        .hasValueSatisfying(i -> assertThat(i).isEqualByComparingTo(increment));
   }
 
   @Test

@@ -332,4 +332,36 @@ class BillingScheduleTest {
     assertThat(monthly.isPeriodOf(BillingPeriod.of(d(2007, 12, 1), d(2007, 12, 2), NEW_YORK, 12))).isFalse();
     assertThat(monthly.isPeriodOf(BillingPeriod.of(d(2007, 12, 1), d(2008, 1, 1), NEW_YORK, 12))).isFalse();
   }
+
+  @Property
+  void jumpingNPeriodsAheadLandsWhereSteppingOneByOneDoes(
+      @ForAll @IntRange(min = 0, max = 400) int startOffsetDays,
+      @ForAll @IntRange(min = 25, max = 31) int anchorDay,
+      @ForAll @IntRange(min = 0, max = 3) int cycleIndex,
+      @ForAll @IntRange(min = 0, max = 40) int n) {
+    BillingCycle cycle = BillingCycle.values()[cycleIndex % BillingCycle.values().length];
+    BillingSchedule s = cycleIndex == 3
+        ? BillingSchedule.calendar(cycle, ZoneId.of("America/New_York"))
+        : BillingSchedule.anniversary(cycle, LocalDate.of(2024, 1, anchorDay), ZoneId.of("America/New_York"));
+    BillingPeriod p = s.periodContaining(LocalDate.of(2023, 11, 1).plusDays(startOffsetDays));
+    BillingPeriod stepped = p;
+    for (int i = 0; i < n; i++) {
+      stepped = s.next(stepped);
+    }
+
+    assertThat(s.after(p, n)).isEqualTo(stepped);
+  }
+
+  @Test
+  void jumpsTenThousandPeriodsWithoutStepping() {
+    BillingSchedule s = BillingSchedule.anniversary(BillingCycle.MONTHLY, LocalDate.of(2024, 1, 31), ZoneOffset.UTC);
+    BillingPeriod jan2024 = s.periodContaining(LocalDate.of(2024, 2, 1));
+
+    // 10 000 months = 833 years and 4 months after January 2024: May 2857, starting on the 31st.
+    assertThat(s.after(jan2024, 10_000).startDate()).isEqualTo(LocalDate.of(2857, 5, 31));
+    assertThatThrownBy(() -> s.after(jan2024, -1))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("periods"));
+    assertThatThrownBy(() -> s.after(jan2024, 100_001))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("periods"));
+  }
 }

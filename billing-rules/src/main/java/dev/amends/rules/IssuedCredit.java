@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.core.money.Ratio;
+import java.util.Optional;
 import dev.amends.core.internal.Checks;
 import org.joda.money.Money;
 
@@ -12,8 +14,10 @@ import org.joda.money.Money;
  * @param policyId the policy that decided it
  * @param subscriptionId the subscription it was for
  * @param rulePath the path of the rule that gave it
+ * @param days the days of service issued with it, if any (negative for a clawback of days)
  */
-public record IssuedCredit(String key, Money amount, String policyId, String subscriptionId, String rulePath) {
+public record IssuedCredit(
+    String key, Money amount, String policyId, String subscriptionId, String rulePath, Optional<Ratio> days) {
   /**
    * Validates: every part present, the texts one line without control characters.
    *
@@ -25,11 +29,23 @@ public record IssuedCredit(String key, Money amount, String policyId, String sub
     Checks.id("issued.policyId", policyId);
     Checks.id("issued.subscriptionId", subscriptionId);
     Checks.id("issued.rulePath", rulePath);
+    Checks.notNull("issued.days", days);
   }
 
-  /** The record of issuing a line. */
+  /**
+   * An issued credit with no days of service.
+   *
+   * @throws dev.amends.core.InvalidInputException naming the part, such as {@code issued.key}
+   */
+  public IssuedCredit(String key, Money amount, String policyId, String subscriptionId, String rulePath) {
+    this(key, amount, policyId, subscriptionId, rulePath, Optional.empty());
+  }
+
+  /** The record of issuing a line, its days of service included. */
   public static IssuedCredit of(CreditLine line) {
-    return new IssuedCredit(line.key(), line.amount(), line.policyId(), line.subscriptionId(), line.rulePath());
+    Checks.notNull("issued.line", line);
+    return new IssuedCredit(line.key(), line.amount(), line.policyId(), line.subscriptionId(), line.rulePath(),
+        line.days());
   }
 
   /** The key of the original credit this adjusts: the part before any {@code /}. */

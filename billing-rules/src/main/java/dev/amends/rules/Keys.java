@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
  * unchanged, so keys are the same as before escaping was added.
  *
  * <p>A campaign's grant has its own key, {@link #grantKey}. An adjustment's key is its original's key, {@code /}, and {@code top_up-after-<minor units
- * issued>} or {@code clawback-after-<minor units issued>}.
+ * issued>} or {@code clawback-after-<minor units issued>}, followed by {@code -<days issued>d}
+ * when days of service were issued ({@code -5_2d} for 5/2 days, {@code -n3d} for minus 3).
  */
 final class Keys {
   private static final char ESCAPE = '\u001e';
   private static final char SEPARATOR = '\u001f';
-  private static final Pattern ADJUSTMENT = Pattern.compile("(top_up|clawback)-after--?[0-9]+");
+  private static final Pattern ADJUSTMENT = Pattern.compile("(top_up|clawback)-after--?[0-9]+(-n?[0-9]+(_[0-9]+)?d)?");
 
   private Keys() {}
 

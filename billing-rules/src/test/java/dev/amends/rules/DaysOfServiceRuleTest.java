@@ -116,6 +116,58 @@ class DaysOfServiceRuleTest {
     });
   }
 
+  @Test
+  void reRunThatNowGivesMoreDaysTopsUpTheDaysAlone() {
+    // Issued: 3 days for a 600 min outage in June (98.6111 %). The corrected record says
+    // 2,400 min: 40,800 / 43,200 = 94.4444 % < 95 % → 7 days. Owed now: 7 - 3 = 4 more days.
+    var account = given(USD_20_00).account();
+    CreditLine first = engineFor(onePolicy(TERM_ONLY, HALF_UP), tenHoursFrom("2024-06-14"))
+        .decide(account, JUNE_2024_NY).lines().get(0);
+    var corrected = outage("INC-1", Instant.parse("2024-06-14T14:00:00Z"), Instant.parse("2024-06-16T06:00:00Z"));
+
+    CreditDecision again = engineFor(onePolicy(TERM_ONLY, HALF_UP), corrected).decide(DecisionRequest.builder()
+        .account(account).period(JUNE_2024_NY).addIssued(IssuedCredit.of(first)).build());
+
+    assertThat(first.days()).contains(Ratio.of(3));
+    assertThat(again.lines()).singleElement().satisfies(l -> {
+      assertThat(l.kind()).isEqualTo(CreditLine.Kind.TOP_UP);
+      assertThat(l.amount()).isEqualTo(money("USD 0.00"));
+      assertThat(l.days()).contains(Ratio.of(4));
+      assertThat(l.key()).isEqualTo(first.key() + "/top_up-after-0-3d");
+      // Paid through 1 July 00:00 New York + 7 days = 8 July 00:00 (04:00Z).
+      assertThat(l.extendsTermTo()).contains(Instant.parse("2024-07-08T04:00:00Z"));
+      assertThat(l.reason()).startsWith("top-up: now USD 0.00 and 7 days, issued USD 0.00 and 3 days");
+    });
+  }
+
+  @Test
+  void reRunWithTheSameDaysIssuesNothing() {
+    var account = given(USD_20_00).account();
+    CreditEngine engine = engineFor(onePolicy(TERM_ONLY, HALF_UP), tenHoursFrom("2024-06-14"));
+    CreditLine first = engine.decide(account, JUNE_2024_NY).lines().get(0);
+
+    CreditDecision again = engine.decide(DecisionRequest.builder()
+        .account(account).period(JUNE_2024_NY).addIssued(IssuedCredit.of(first)).build());
+
+    assertThat(again.lines()).isEmpty();
+    assertThat(again.flags()).isEmpty();
+  }
+
+  @Test
+  void reRunThatNowGivesFewerDaysIsFlaggedWithoutAClawbackPolicy() {
+    // Issued 3 days; the outage is withdrawn, so nothing is owed now.
+    var account = given(USD_20_00).account();
+    CreditLine first = engineFor(onePolicy(TERM_ONLY, HALF_UP), tenHoursFrom("2024-06-14"))
+        .decide(account, JUNE_2024_NY).lines().get(0);
+
+    CreditDecision again = engineFor(onePolicy(TERM_ONLY, HALF_UP)).decide(DecisionRequest.builder()
+        .account(account).period(JUNE_2024_NY).addIssued(IssuedCredit.of(first)).build());
+
+    assertThat(again.lines()).isEmpty();
+    assertThat(again.flags()).contains(DecisionFlag.OVERPAID_NO_CLAWBACK);
+    assertThat(again.warnings()).anySatisfy(w -> assertThat(w).contains("issued USD 0.00 and 3 days is no longer owed"));
+  }
+
   // ---- the new term end ----
 
   /** A 600 min outage in the period starting on {@code day} at 14:00 UTC. */

@@ -18,6 +18,54 @@ class HostileInputTest {
 
   // ---- section: measurement, telemetry and time ----------------------------------------------
 
+  /** Nulls and bad values given to window sets, look-ups and the measurer. */
+  @org.junit.jupiter.api.Nested
+  class MeasurementTelemetryAndTime {
+    private static final org.threeten.extra.Interval JUNE = org.threeten.extra.Interval.of(
+        java.time.Instant.parse("2024-06-01T00:00:00Z"), java.time.Instant.parse("2024-07-01T00:00:00Z"));
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> nullsToWindowSets() {
+      dev.amends.core.time.WindowSet june = dev.amends.core.time.WindowSet.of(JUNE);
+      java.util.List<org.threeten.extra.Interval> withNull = new java.util.ArrayList<>();
+      withNull.add(JUNE);
+      withNull.add(null);
+      return java.util.stream.Stream.of(
+          org.junit.jupiter.params.provider.Arguments.of("window",
+              (Runnable) () -> dev.amends.core.time.WindowSet.of((org.threeten.extra.Interval) null)),
+          org.junit.jupiter.params.provider.Arguments.of("windows",
+              (Runnable) () -> dev.amends.core.time.WindowSet.of(
+                  (java.util.Collection<org.threeten.extra.Interval>) null)),
+          org.junit.jupiter.params.provider.Arguments.of("windows[1]",
+              (Runnable) () -> dev.amends.core.time.WindowSet.of(withNull)),
+          org.junit.jupiter.params.provider.Arguments.of("other", (Runnable) () -> june.union(null)),
+          org.junit.jupiter.params.provider.Arguments.of("other",
+              (Runnable) () -> june.intersection((dev.amends.core.time.WindowSet) null)),
+          org.junit.jupiter.params.provider.Arguments.of("window",
+              (Runnable) () -> june.intersection((org.threeten.extra.Interval) null)),
+          org.junit.jupiter.params.provider.Arguments.of("other",
+              (Runnable) () -> june.minus((dev.amends.core.time.WindowSet) null)),
+          org.junit.jupiter.params.provider.Arguments.of("window",
+              (Runnable) () -> june.minus((org.threeten.extra.Interval) null)),
+          org.junit.jupiter.params.provider.Arguments.of("instant", (Runnable) () -> june.contains(null)),
+          org.junit.jupiter.params.provider.Arguments.of("placements",
+              (Runnable) () -> dev.amends.core.outage.OutageLog.empty().affecting(null, JUNE)),
+          org.junit.jupiter.params.provider.Arguments.of("window",
+              (Runnable) () -> dev.amends.core.outage.OutageLog.empty().affecting(java.util.Set.of(), null)),
+          org.junit.jupiter.params.provider.Arguments.of("placements[0]",
+              (Runnable) () -> dev.amends.core.outage.OutageLog.empty().affecting(
+                  java.util.Collections.singletonList(null), JUNE)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("nullsToWindowSets")
+    void nullIsRejectedByName(String field, Runnable call) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(call::run)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(field)
+          .hasMessageContaining("null");
+    }
+  }
+
 
 
   // ---- end of section: measurement, telemetry and time ---------------------------------------

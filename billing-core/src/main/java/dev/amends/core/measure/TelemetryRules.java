@@ -14,7 +14,9 @@ import org.immutables.value.Value;
  *       {@link #errorThreshold()} is down for its whole length ("a minute with more than 5 %
  *       errors is a minute of downtime");
  *   <li>{@link Method#AVERAGED_RATIOS}: availability is 100 % minus the average of the sample
- *       intervals' error rates ("100 % minus the average of 5-minute error rates"), and the
+ *       intervals' error rates ("100 % minus the average of 5-minute error rates"), each
+ *       interval weighted by its length (a 10-minute interval at 10 % errors and a 1-minute one
+ *       at 0 % average to {@code (10 × 10 % + 1 × 0 %) / 11 = 100/11 %}, not 5 %), and the
  *       downtime is the unavailable share of the denominator.
  * </ul>
  *
@@ -30,7 +32,7 @@ public abstract class TelemetryRules {
   public enum Method {
     /** Count intervals whose error rate exceeds the threshold as down. */
     BAD_TIMESLICES,
-    /** 100 % minus the average of the intervals' error rates. */
+    /** 100 % minus the average of the intervals' error rates, each weighted by its length. */
     AVERAGED_RATIOS
   }
 

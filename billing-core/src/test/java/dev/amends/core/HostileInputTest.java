@@ -56,6 +56,59 @@ class HostileInputTest {
                   java.util.Collections.singletonList(null), JUNE)));
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> nullsToMaintenanceWindows() {
+      java.time.LocalTime one = java.time.LocalTime.of(1, 0);
+      java.time.LocalTime four = java.time.LocalTime.of(4, 0);
+      java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
+      return java.util.stream.Stream.of(
+          org.junit.jupiter.params.provider.Arguments.of("maintenanceWindow.day", (Runnable) () ->
+              dev.amends.core.measure.MaintenanceWindow.weekly(null, one, four, ny)),
+          org.junit.jupiter.params.provider.Arguments.of("maintenanceWindow.start", (Runnable) () ->
+              dev.amends.core.measure.MaintenanceWindow.weekly(java.time.DayOfWeek.SUNDAY, null, four, ny)),
+          org.junit.jupiter.params.provider.Arguments.of("maintenanceWindow.end", (Runnable) () ->
+              dev.amends.core.measure.MaintenanceWindow.daily(one, null, ny)),
+          org.junit.jupiter.params.provider.Arguments.of("maintenanceWindow.zone", (Runnable) () ->
+              dev.amends.core.measure.MaintenanceWindow.daily(one, four, null)),
+          org.junit.jupiter.params.provider.Arguments.of("within", (Runnable) () ->
+              dev.amends.core.measure.MaintenanceWindow.daily(one, four, ny).occurrences(null)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("nullsToMaintenanceWindows")
+    void nullMaintenanceWindowPartIsRejectedByName(String field, Runnable call) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(call::run)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage(field + " is required: null");
+    }
+
+    @org.junit.jupiter.api.Test
+    void maintenanceWindowWithEqualStartAndEndIsRejected() {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.amends.core.measure.MaintenanceWindow.daily(
+              java.time.LocalTime.NOON, java.time.LocalTime.NOON, java.time.ZoneOffset.UTC))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("maintenanceWindow.end must differ from start: start=12:00, end=12:00");
+    }
+
+    @org.junit.jupiter.api.Test
+    void maintenanceWindowIsNotExpandedOverCenturies() {
+      org.threeten.extra.Interval forever = org.threeten.extra.Interval.of(java.time.Instant.EPOCH, java.time.Instant.MAX);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.amends.core.measure.MaintenanceWindow.daily(
+              java.time.LocalTime.of(1, 0), java.time.LocalTime.of(4, 0), java.time.ZoneOffset.UTC).occurrences(forever))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("within is longer than 3700 days")
+          .hasMessageContaining("1970-01-01T00:00:00Z");
+    }
+
+    @org.junit.jupiter.api.Test
+    void maintenanceWindowNearTheEndOfTimeIsANamedError() {
+      org.threeten.extra.Interval last = org.threeten.extra.Interval.of(
+          java.time.Instant.MAX.minusSeconds(86_400), java.time.Instant.MAX);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.amends.core.measure.MaintenanceWindow.daily(
+              java.time.LocalTime.of(1, 0), java.time.LocalTime.of(4, 0), java.time.ZoneOffset.UTC).occurrences(last))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("within lies beyond the dates a calendar can hold");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.MethodSource("nullsToWindowSets")
     void nullIsRejectedByName(String field, Runnable call) {

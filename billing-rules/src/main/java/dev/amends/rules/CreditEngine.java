@@ -54,7 +54,11 @@ import org.joda.money.Money;
  * dropped with a warning. Given the credits already issued ({@link DecisionRequest#issued()}),
  * the engine returns only the difference: nothing on a plain re-run, a top-up when a corrected
  * outage lengthens downtime, and a clawback when it shortens it and the policy allows
- * clawbacks (otherwise a flag and a warning).
+ * clawbacks (otherwise a flag and a warning). A subscription measured from telemetry with
+ * time missing that its policy does not say how to count ({@link
+ * dev.amends.core.measure.TelemetryRules.MissingData#NOT_ALLOWED}, the default) gets no line
+ * under that policy: the decision carries {@link DecisionFlag#MISSING_TELEMETRY}, a warning
+ * naming the subscription, the policy and the missing time, and a trace saying why.
  *
  * <p>Built once, immutable, safe to share across threads; no reflection and no clock.
  */
@@ -140,6 +144,17 @@ public final class CreditEngine {
         Measurement measurement = policy.measurementRules().source() == Measurement.Source.TELEMETRY
             ? measurer.measureTelemetry(sub, period, telemetry, outages)
             : measurer.measure(sub, period, outages);
+        if (!measurement.isComplete()) {
+          // Missing telemetry the policy does not say how to count: guess nothing, credit nothing.
+          String missing = measurement.describeMissingTelemetry();
+          flags.add(DecisionFlag.MISSING_TELEMETRY);
+          warnings.add("no credit for " + sub.id() + " under " + policy.label() + ": " + missing);
+          traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), policy.digest(), fee, measurement,
+              new TraceNode(policy.rule().id(), "missing-telemetry", Verdict.NOT_MET, "not evaluated: " + missing,
+                  Map.of("missing", measurement.missingTelemetry().totalLength().toString()), Optional.empty(),
+                  List.of())));
+          continue;
+        }
         List<Outage> involved = new ArrayList<>();
         for (String id : measurement.outageIds()) {
           outages.byId(id).ifPresent(involved::add);
@@ -165,8 +180,8 @@ public final class CreditEngine {
             carriedForward.add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
           }
         }
-        traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), policy.digest(), fee.toString(),
-            measurement.toString(), e.trace()));
+        traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), policy.digest(), fee,
+            measurement, e.trace()));
         List<PendingLine> pendings = e.lines();
         boolean[] regrouped = new boolean[pendings.size()];
         List<Money> amounts = roundWithinCaps(pendings, policy.rounding(), regrouped);

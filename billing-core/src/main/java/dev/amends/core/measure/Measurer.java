@@ -102,12 +102,14 @@ public final class Measurer {
     // active time just beyond its edges that decides whether an edge stretch is long enough.
     Interval lookup = edgeWindow(subscription, period).map(w -> span(w, measured.get())).orElse(measured.get());
     List<Outage> nearby = log.affecting(subscription.placements(), lookup);
+    List<WindowSet> standing = standingWindows(lookup);
     List<Exclusion> exclusions = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     // The outages touching the measured window, in the log's order (start, then id), and what
     // of each can count: index i of one list belongs to index i of the other.
     List<Outage> touching = new ArrayList<>();
     List<WindowSet> counted = new ArrayList<>();
+    List<List<String>> remarks = new ArrayList<>();
     List<MaintenancePart> maintenance = new ArrayList<>();
 
     for (Outage o : nearby) {
@@ -117,19 +119,21 @@ public final class Measurer {
       out.addOutageIds(o.id());
       int index = touching.size();
       touching.add(o);
-      WindowSet w = countable(o, index, WindowSet.of(o.window()).intersection(measuredSet), exclusions, maintenance,
-          notes);
+      List<String> mine = new ArrayList<>(0);
+      remarks.add(mine);
+      WindowSet w = countable(o, index, WindowSet.of(o.window()).intersection(measuredSet), standing, exclusions,
+          maintenance, notes, mine);
       counted.add(w == null ? WindowSet.empty() : w);
     }
-    applyBudget(maintenance, counted, notes);
+    applyBudget(maintenance, counted, notes, remarks);
     for (MaintenancePart m : maintenance) {
       if (!m.excluded.isEmpty()) {
-        exclusions.add(exclusion(m.excluded, ExclusionReason.ANNOUNCED_MAINTENANCE, m.outage, m.detail));
+        exclusions.add(new Exclusion(m.excluded, m.reason, List.of(m.id), m.detail));
       }
     }
 
     WindowSet all = unionOf(counted);
-    WindowSet around = countedAround(subscription, period, measuredSet, nearby);
+    WindowSet around = countedAround(subscription, period, measuredSet, nearby, standing);
     List<String> ids = new ArrayList<>(touching.size());
     for (Outage o : touching) {
       ids.add(o.id());
@@ -159,8 +163,69 @@ public final class Measurer {
         .availability(availability(denominator, downtime))
         .exclusions(exclusions)
         .contributions(attribute(finalSet, touching, kept))
-        .notes(notes);
+        .notes(notes)
+        .breakdown(breakdown(measuredSet, touching, counted, kept, finalSet, maintenance, exclusions, remarks));
     return out.build();
+  }
+
+  /**
+   * Each touching outage's time in the measured window, split into what counted and what was
+   * excluded per reason: the exclusions made for it alone, its excluded maintenance, and what the
+   * minimum downtime and the granularity took of its counted time.
+   */
+  private List<OutageBreakdown> breakdown(WindowSet measured, List<Outage> touching, List<WindowSet> counted,
+      List<WindowSet> kept, WindowSet finalSet, List<MaintenancePart> maintenance, List<Exclusion> exclusions,
+      List<List<String>> remarks) {
+    int n = touching.size();
+    Map<String, Integer> indexOf = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      indexOf.put(touching.get(i).id(), i);
+    }
+    List<List<OutageBreakdown.Part>> parts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      parts.add(new ArrayList<>(0));
+    }
+    List<WindowSet> shortOnes = new ArrayList<>();
+    for (Exclusion e : exclusions) {
+      switch (e.reason()) {
+        case SHORTER_THAN_MINIMUM -> shortOnes.add(e.windows());
+        case EXCLUDED_CAUSE, DEGRADED_SERVICE, BELOW_IMPACT_THRESHOLD, NOT_REPORTED, BEFORE_CUSTOMER_REPORT -> {
+          Integer i = e.outageIds().size() == 1 ? indexOf.get(e.outageIds().get(0)) : null;
+          if (i != null) {
+            parts.get(i).add(new OutageBreakdown.Part(e.reason(), e.windows(), e.detail()));
+          }
+        }
+        default -> { }
+      }
+    }
+    for (MaintenancePart m : maintenance) {
+      if (m.index >= 0 && !m.excluded.isEmpty()) {
+        parts.get(m.index).add(new OutageBreakdown.Part(m.reason, m.excluded, m.humanDetail));
+      }
+    }
+    WindowSet tooShort = unionOf(shortOnes);
+    String minimum = "downtime stretch shorter than the minimum of " + Texts.duration(rules.minimumDowntime());
+    String slices = rules.granularity().slice()
+        .map(d -> "not a completed slice of " + Texts.duration(d)).orElse("not a completed slice");
+    List<OutageBreakdown> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      WindowSet c = counted.get(i);
+      if (!c.isEmpty()) {
+        WindowSet dropped = c.minus(kept.get(i));
+        WindowSet shortPart = dropped.intersection(tooShort);
+        WindowSet slicePart = dropped.minus(shortPart);
+        if (!shortPart.isEmpty()) {
+          parts.get(i).add(new OutageBreakdown.Part(ExclusionReason.SHORTER_THAN_MINIMUM, shortPart, minimum));
+        }
+        if (!slicePart.isEmpty()) {
+          parts.get(i).add(new OutageBreakdown.Part(ExclusionReason.INCOMPLETE_SLICE, slicePart, slices));
+        }
+      }
+      Outage o = touching.get(i);
+      out.add(new OutageBreakdown(o.id(), WindowSet.of(o.window()).intersection(measured).totalLength(),
+          kept.get(i).totalLength(), parts.get(i), remarks.get(i)));
+    }
+    return out;
   }
 
   /**
@@ -178,6 +243,12 @@ public final class Measurer {
    * the denominator, once: an ignored interval inside excluded maintenance that the denominator
    * already leaves out ({@link Denominator#ACTIVE_PART_MINUS_EXCLUDED_MAINTENANCE}) is not
    * subtracted a second time.
+   *
+   * <p>Time of the measured window that no sample covers (for any placement, outside excluded
+   * maintenance) is reported in {@link Measurement#missingTelemetry()} and counted as {@link
+   * TelemetryRules#missingData()} says: up, down (a missing stretch is then a bad interval, or
+   * averages in at 100 % errors, by its length), or, by default, not at all: the measurement is
+   * then not {@link Measurement#isComplete() complete}.
    *
    * @param subscription the subscription, not null
    * @param period the billing period, not null
@@ -205,14 +276,28 @@ public final class Measurer {
     List<String> notes = new ArrayList<>();
     List<Exclusion> exclusions = new ArrayList<>();
     List<MaintenancePart> parts = new ArrayList<>();
-    if (rules.maintenanceNotice().isPresent()) {
+    List<WindowSet> standing = standingWindows(measured.get());
+    if (rules.maintenanceNotice().isPresent() || !standing.isEmpty()) {
       for (Outage o : maintenance.affecting(subscription.placements(), measured.get())) {
         if (o.kind() == OutageKind.MAINTENANCE) {
           out.addOutageIds(o.id());
-          excludeAnnounced(o, -1, WindowSet.of(o.window()).intersection(measuredSet), parts, notes);
+          WindowSet w = excludeStanding(o, -1, WindowSet.of(o.window()).intersection(measuredSet), standing, parts);
+          if (rules.maintenanceNotice().isPresent() && !w.isEmpty()) {
+            excludeAnnounced(o, -1, w, parts, notes, new ArrayList<>());
+          }
         }
       }
-      applyBudget(parts, new ArrayList<>(), notes);
+      // A standing window that excludes all downtime excludes every bad interval inside it.
+      for (int k = 0; k < standing.size(); k++) {
+        MaintenanceWindow mw = rules.standingWindows().get(k);
+        WindowSet inside = standing.get(k).intersection(measuredSet);
+        if (mw.excludesAllDowntime() && !inside.isEmpty()) {
+          parts.add(new MaintenancePart(null, -1, inside, ExclusionReason.STANDING_MAINTENANCE_WINDOW,
+              "standing maintenance window " + mw, "standing maintenance window " + mw + " of the contract"));
+        }
+      }
+      parts.sort(Comparator.comparing((MaintenancePart m) -> m.excluded.start()));
+      applyBudget(parts, new ArrayList<>(), notes, new ArrayList<>());
     }
     List<WindowSet> excludedParts = new ArrayList<>();
     for (MaintenancePart m : parts) {
@@ -221,9 +306,20 @@ public final class Measurer {
     WindowSet maint = unionOf(excludedParts);
 
     Set<TelemetrySample> samples = new LinkedHashSet<>();
+    List<WindowSet> uncovered = new ArrayList<>();
     for (Scope p : subscription.placements()) {
-      samples.addAll(telemetry.samplesFor(p, measured.get()));
+      List<TelemetrySample> mine = telemetry.samplesFor(p, measured.get());
+      samples.addAll(mine);
+      List<Interval> covered = new ArrayList<>(mine.size());
+      for (TelemetrySample s : mine) {
+        covered.add(s.window());
+      }
+      uncovered.add(measuredSet.minus(WindowSet.of(covered)));
     }
+    // Time no sample covers, for any placement; excluded maintenance needs no data.
+    WindowSet missing = unionOf(uncovered).minus(maint);
+    TelemetryRules.MissingData missingData = t.missingData();
+    out.missingTelemetry(missing).missingTelemetryCountsAs(missingData);
     List<Interval> bad = new ArrayList<>();
     List<Interval> ignored = new ArrayList<>();
     List<Interval> maintTouching = new ArrayList<>();
@@ -261,15 +357,31 @@ public final class Measurer {
         judged++;
       }
     }
+    if (missingData == TelemetryRules.MissingData.BAD && t.method() == TelemetryRules.Method.BAD_TIMESLICES) {
+      bad.addAll(missing.windows());
+    } else if (missingData != TelemetryRules.MissingData.NOT_ALLOWED
+        && t.method() == TelemetryRules.Method.AVERAGED_RATIOS && !missing.isEmpty()) {
+      // Missing time averages in at 0 % (good) or 100 % (bad) errors, weighted by its length.
+      Ratio rate = missingData == TelemetryRules.MissingData.BAD ? Ratio.ONE : Ratio.ZERO;
+      weightedErrors = weightedErrors.plus(Ratio.of(missing.totalLength(), Duration.ofNanos(1)).multipliedBy(rate));
+      judgedTime = judgedTime.plus(missing.totalLength());
+      judged += missing.size();
+    }
     WindowSet ignoredSet = WindowSet.of(ignored);
     WindowSet maintTouchingSet = WindowSet.of(maintTouching);
 
     if (t.method() == TelemetryRules.Method.BAD_TIMESLICES) {
       WindowSet badSet = WindowSet.of(bad);
-      WindowSet inMaint = badSet.intersection(maint);
-      if (!inMaint.isEmpty()) {
-        exclusions.add(new Exclusion(inMaint, ExclusionReason.ANNOUNCED_MAINTENANCE, idsOf(parts),
-            "bad intervals inside announced maintenance"));
+      for (ExclusionReason reason : List.of(
+          ExclusionReason.ANNOUNCED_MAINTENANCE, ExclusionReason.STANDING_MAINTENANCE_WINDOW)) {
+        List<MaintenancePart> ofReason = parts.stream().filter(m -> m.reason == reason).toList();
+        List<WindowSet> sets = ofReason.stream().map(m -> m.excluded).toList();
+        WindowSet inMaint = badSet.intersection(unionOf(sets));
+        if (!inMaint.isEmpty()) {
+          exclusions.add(new Exclusion(inMaint, reason, idsOf(ofReason),
+              reason == ExclusionReason.ANNOUNCED_MAINTENANCE ? "bad intervals inside announced maintenance"
+                  : "bad intervals inside a standing maintenance window"));
+        }
       }
       WindowSet all = badSet.minus(maint);
       WindowSet finalSet =
@@ -310,8 +422,8 @@ public final class Measurer {
    * time or announced maintenance; null if none of it can count. Exclusions, maintenance parts
    * (for the outage at {@code index}) and notes are added to the lists.
    */
-  private WindowSet countable(Outage o, int index, WindowSet w, List<Exclusion> exclusions,
-      List<MaintenancePart> maintenance, List<String> notes) {
+  private WindowSet countable(Outage o, int index, WindowSet w, List<WindowSet> standing, List<Exclusion> exclusions,
+      List<MaintenancePart> maintenance, List<String> notes, List<String> remarks) {
     if (w.isEmpty()) {
       return null;
     }
@@ -341,8 +453,45 @@ public final class Measurer {
         w = w.minus(before);
       }
     }
+    if (!standing.isEmpty()) {
+      WindowSet before = w;
+      w = excludeStanding(o, index, w, standing, maintenance);
+      if (w.isEmpty() && !before.isEmpty()) {
+        return w;
+      }
+    }
     if (o.kind() == OutageKind.MAINTENANCE && rules.maintenanceNotice().isPresent()) {
-      w = excludeAnnounced(o, index, w, maintenance, notes);
+      w = excludeAnnounced(o, index, w, maintenance, notes, remarks);
+    }
+    return w;
+  }
+
+  /** The occurrences of each standing window of the rules over a span, in the rules' order. */
+  private List<WindowSet> standingWindows(Interval span) {
+    List<WindowSet> out = new ArrayList<>(rules.standingWindows().size());
+    for (MaintenanceWindow mw : rules.standingWindows()) {
+      out.add(mw.occurrences(span));
+    }
+    return out;
+  }
+
+  /**
+   * Moves the part of an outage inside standing maintenance windows into {@code parts}: for
+   * maintenance, or for any outage if the window excludes all downtime.
+   */
+  private WindowSet excludeStanding(
+      Outage o, int index, WindowSet w, List<WindowSet> standing, List<MaintenancePart> parts) {
+    for (int k = 0; k < standing.size() && !w.isEmpty(); k++) {
+      MaintenanceWindow mw = rules.standingWindows().get(k);
+      if (o.kind() != OutageKind.MAINTENANCE && !mw.excludesAllDowntime()) {
+        continue;
+      }
+      WindowSet inside = w.intersection(standing.get(k));
+      if (!inside.isEmpty()) {
+        parts.add(new MaintenancePart(o.id(), index, inside, ExclusionReason.STANDING_MAINTENANCE_WINDOW,
+            "standing maintenance window " + mw, "standing maintenance window " + mw + " of the contract"));
+        w = w.minus(inside);
+      }
     }
     return w;
   }
@@ -353,7 +502,8 @@ public final class Measurer {
    * is judged against the minimum by its whole length, not by the part inside this period.
    */
   private WindowSet countedAround(
-      Subscription subscription, BillingPeriod period, WindowSet measured, List<Outage> nearby) {
+      Subscription subscription, BillingPeriod period, WindowSet measured, List<Outage> nearby,
+      List<WindowSet> standing) {
     Optional<Interval> widened = edgeWindow(subscription, period);
     if (widened.isEmpty()) {
       return WindowSet.empty();
@@ -361,8 +511,8 @@ public final class Measurer {
     WindowSet outside = WindowSet.of(widened.get()).minus(measured);
     List<WindowSet> around = new ArrayList<>();
     for (Outage o : nearby) {
-      WindowSet w = countable(o, -1, WindowSet.of(o.window()).intersection(outside),
-          new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      WindowSet w = countable(o, -1, WindowSet.of(o.window()).intersection(outside), standing,
+          new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       if (w != null) {
         around.add(w);
       }
@@ -390,18 +540,24 @@ public final class Measurer {
   }
 
 
-  /** Moves the part of a maintenance outage inside its announced window into {@code parts}. */
+  /**
+   * Moves the part of a maintenance outage inside its announced window into {@code parts}; says
+   * in the outage's {@code remarks} why the rest counts.
+   */
   private WindowSet excludeAnnounced(
-      Outage o, int index, WindowSet w, List<MaintenancePart> parts, List<String> notes) {
+      Outage o, int index, WindowSet w, List<MaintenancePart> parts, List<String> notes, List<String> remarks) {
     Duration minimum = rules.maintenanceNotice().orElseThrow();
     Optional<Announcement> a = o.announcement();
     if (a.isEmpty()) {
       notes.add("maintenance " + o.id() + " was not announced, so it counts");
+      remarks.add("maintenance not announced, so " + Texts.duration(w.totalLength()) + " counts");
       return w;
     }
     Duration notice = a.get().notice();
     if (notice.compareTo(minimum) < 0) {
       notes.add("maintenance " + o.id() + " was announced with notice " + notice + " < " + minimum + ", so it counts");
+      remarks.add("maintenance announced " + Texts.ahead(notice) + ", notice < " + Texts.duration(minimum)
+          + ", so " + Texts.duration(w.totalLength()) + " counts");
       return w;
     }
     Interval promised = a.get().promisedWindow();
@@ -410,11 +566,14 @@ public final class Measurer {
     if (!overrun.isEmpty()) {
       notes.add("maintenance " + o.id() + " ran outside its announced window " + promised
           + " for " + overrun.totalLength() + "; that time counts");
+      remarks.add("overrun " + Texts.duration(overrun.totalLength()) + " counts");
     }
     if (!inside.isEmpty()) {
-      parts.add(new MaintenancePart(o, index, inside,
+      parts.add(new MaintenancePart(o.id(), index, inside, ExclusionReason.ANNOUNCED_MAINTENANCE,
           "announced " + a.get().announcedAt() + " with notice " + notice + " >= " + minimum
-              + " for window " + promised));
+              + " for window " + promised,
+          "announced maintenance window " + Texts.window(promised) + " (announced " + Texts.ahead(notice)
+              + ", notice >= " + Texts.duration(minimum) + ")"));
     }
     return overrun;
   }
@@ -424,7 +583,8 @@ public final class Measurer {
    * counted}, by each part's index, when given). Only maintenance that would otherwise be
    * downtime uses the budget.
    */
-  private void applyBudget(List<MaintenancePart> parts, List<WindowSet> counted, List<String> notes) {
+  private void applyBudget(
+      List<MaintenancePart> parts, List<WindowSet> counted, List<String> notes, List<List<String>> remarks) {
     if (rules.maintenanceBudget().isEmpty() || parts.isEmpty()) {
       return;
     }
@@ -456,8 +616,10 @@ public final class Measurer {
         m.excluded = m.excluded.minus(over);
         if (m.index >= 0 && m.index < counted.size()) {
           counted.set(m.index, counted.get(m.index).union(over));
+          remarks.get(m.index).add(Texts.duration(over.totalLength()) + " beyond the maintenance budget of "
+              + Texts.duration(budget) + " per period counts again");
         }
-        notes.add("maintenance " + m.outage.id() + " beyond the budget of " + budget + " per period counts: " + over);
+        notes.add("maintenance " + m.id + " beyond the budget of " + budget + " per period counts: " + over);
       }
     }
   }
@@ -718,11 +880,13 @@ public final class Measurer {
   }
 
   private static List<String> idsOf(List<MaintenancePart> parts) {
-    List<String> ids = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
     for (MaintenancePart m : parts) {
-      ids.add(m.outage.id());
+      if (m.id != null) {
+        ids.add(m.id);
+      }
     }
-    return ids;
+    return List.copyOf(ids);
   }
 
   private static long nanosSince(Instant anchor, Instant t) {
@@ -742,18 +906,26 @@ public final class Measurer {
         .thenComparingInt(Event::index);
   }
 
-  /** Announced maintenance of one outage that is (still) excluded. */
+  /**
+   * Maintenance of one outage (announced, or in a standing window) that is (still) excluded. The
+   * id is null for a standing window that excludes all telemetry time inside it.
+   */
   private static final class MaintenancePart {
-    final Outage outage;
+    final String id;
     final int index;
     WindowSet excluded;
+    final ExclusionReason reason;
     final String detail;
+    final String humanDetail;
 
-    MaintenancePart(Outage outage, int index, WindowSet excluded, String detail) {
-      this.outage = outage;
+    MaintenancePart(
+        String id, int index, WindowSet excluded, ExclusionReason reason, String detail, String humanDetail) {
+      this.id = id;
       this.index = index;
       this.excluded = excluded;
+      this.reason = reason;
       this.detail = detail;
+      this.humanDetail = humanDetail;
     }
   }
 }

@@ -21,7 +21,10 @@ import org.immutables.value.Value;
  * </ul>
  *
  * <p>An interval with fewer than {@link #minimumRequests()} requests is empty and is judged by
- * {@link #emptyInterval()}. Immutable and thread-safe.
+ * {@link #emptyInterval()}. Time of the measured window that no sample covers at all is missing,
+ * and is never silently left out: {@link #missingData()} says how it counts, and by default
+ * ({@link MissingData#NOT_ALLOWED}) nothing is guessed and no credit is decided (see {@link
+ * Measurement#missingTelemetry()}). Immutable and thread-safe.
  */
 @Value.Immutable
 @AmendsStyle
@@ -46,12 +49,34 @@ public abstract class TelemetryRules {
     IGNORED
   }
 
+  /**
+   * How time that no telemetry sample covers counts. Missing time is the measured window minus
+   * the union of the sample windows (and minus excluded maintenance, which needs no data), so no
+   * sample cadence has to be declared.
+   */
+  public enum MissingData {
+    /** Up: in bad timeslices it is not down; in averaged ratios it averages in at 0 % errors. */
+    GOOD,
+    /**
+     * Down: in bad timeslices it is down (then the minimum downtime and granularity apply); in
+     * averaged ratios it averages in at 100 % errors.
+     */
+    BAD,
+    /**
+     * Not guessed (the default): the measurement reports the missing windows and is not
+     * complete ({@link Measurement#isComplete()}); its figures rest on the telemetry present
+     * (missing time is not down, and is left out of an average), and the engine gives no credit
+     * under the policy but raises a flag and a warning.
+     */
+    NOT_ALLOWED
+  }
+
   /** A new builder. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Bad timeslices above 5 % errors, empty intervals good. */
+  /** Bad timeslices above 5 % errors, empty intervals good, missing telemetry not allowed. */
   public static TelemetryRules defaults() {
     return builder().build();
   }
@@ -78,6 +103,12 @@ public abstract class TelemetryRules {
   @Value.Default
   public EmptyInterval emptyInterval() {
     return EmptyInterval.GOOD;
+  }
+
+  /** How time that no sample covers counts; not allowed by default. */
+  @Value.Default
+  public MissingData missingData() {
+    return MissingData.NOT_ALLOWED;
   }
 
   @Value.Check

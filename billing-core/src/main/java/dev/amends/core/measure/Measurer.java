@@ -510,7 +510,11 @@ public final class Measurer {
     }
     WindowSet outside = WindowSet.of(widened.get()).minus(measured);
     List<WindowSet> around = new ArrayList<>();
+    Interval inside = measured.windows().get(0);
     for (Outage o : nearby) {
+      if (inside.encloses(o.window())) {
+        continue; // nothing of it lies outside the measured window
+      }
       WindowSet w = countable(o, -1, WindowSet.of(o.window()).intersection(outside), standing,
           new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       if (w != null) {

@@ -6,6 +6,7 @@ import dev.amends.core.scope.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,7 +78,10 @@ public final class OutageLog {
     lists.forEach((scope, list) -> byScope.put(scope, ScopeIndex.of(list)));
     List<Outage> all = new ArrayList<>(byId.values());
     all.sort(BY_START);
-    return new OutageLog(List.copyOf(all), Map.copyOf(byId), Map.copyOf(byScope));
+    // HashMap rather than Map.copyOf: the JDK's immutable maps probe linearly, and ids such as
+    // INC-1, INC-2, ... have neighbouring hash codes, which makes every look-up scan long runs.
+    return new OutageLog(List.copyOf(all), Collections.unmodifiableMap(new HashMap<>(byId)),
+        Collections.unmodifiableMap(byScope));
   }
 
   /** Every record, ordered by start, then id. */

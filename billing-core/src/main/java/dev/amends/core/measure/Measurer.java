@@ -41,8 +41,10 @@ import org.threeten.extra.Interval;
  *       period, and clips each to the part of the period the subscription was active;
  *   <li>excludes, per outage and with a reason: an excluded cause; degraded service (unless it
  *       counts); a share of users below the threshold; time before the customer's report (when
- *       counting from the report); and announced maintenance inside its announced window, if it
- *       was announced with enough notice; the overrun past the window counts;
+ *       counting from the report); maintenance inside a standing maintenance window of the
+ *       contract (or any downtime there, for a window that excludes all of it); and announced
+ *       maintenance inside its announced window, if it was announced with enough notice; the
+ *       overrun past either window counts;
  *   <li>applies the maintenance budget: excluded maintenance is taken in time order, and what
  *       lies beyond the budget counts again;
  *   <li>merges what is left: overlapping outages count once;
@@ -52,6 +54,13 @@ import org.threeten.extra.Interval;
  *   <li>weights by the share of users affected, if the rules say so;
  *   <li>divides by the denominator for an exact availability.
  * </ol>
+ *
+ * <p>{@link Measurement#breakdown()} then says, outage by outage, how its time in the measured
+ * window was split between counted and excluded, and why.
+ *
+ * <p>Cost: {@code O(n log n)} in the number of outages touching the period: every step is a sort
+ * or a sweep over sorted windows, never a loop over all outages per window. One decision over
+ * a million outages on one placement is a matter of seconds (see the {@code benchmarks} module).
  *
  * <p>Immutable and thread-safe: one measurer serves any number of threads.
  */

@@ -192,5 +192,25 @@ class MaintenanceWindowTest {
       assertThat(m.denominator()).isEqualTo(Duration.ofMinutes(43_020));
       assertThat(m.downtime()).isZero();
     }
+  
+    @Test
+    void badTelemetryInsideAWindowExcludingAllDowntimeIsExcluded() {
+      MeasurementRules rules = MeasurementRules.builder()
+          .addStandingWindows(MaintenanceWindow.daily(LocalTime.of(1, 0), LocalTime.of(2, 0), UTC).excludingAllDowntime())
+          .telemetry(TelemetryRules.builder().missingData(TelemetryRules.MissingData.GOOD).build())
+          .build();
+      dev.amends.core.telemetry.TelemetryLog log = dev.amends.core.telemetry.TelemetryLog.of(List.of(
+          dev.amends.core.telemetry.TelemetrySample.ofCounts(API, window("2024-06-10T01:30", "2024-06-10T01:31"), 0, 10),
+          dev.amends.core.telemetry.TelemetrySample.ofCounts(API, window("2024-06-10T02:30", "2024-06-10T02:31"), 0, 10)));
+
+      Measurement m = Measurer.of(rules).measureTelemetry(ON_API, JUN_2024_UTC, log, OutageLog.empty());
+
+      // 01:30 lies in the 01:00-02:00 window: excluded; 02:30 counts. 1 min down.
+      assertThat(m.downtime()).isEqualTo(Duration.ofMinutes(1));
+      assertThat(m.exclusions()).singleElement().satisfies(e -> {
+        assertThat(e.reason()).isEqualTo(ExclusionReason.STANDING_MAINTENANCE_WINDOW);
+        assertThat(e.windows()).isEqualTo(WindowSet.of(window("2024-06-10T01:30", "2024-06-10T01:31")));
+      });
+    }
   }
 }

@@ -914,9 +914,14 @@ public final class Measurer {
 
   /** A start or end of an outage's counted window, for the sweeps. Ends sort before starts. */
   private record Event(Instant at, boolean start, int index) {
-    static final Comparator<Event> ORDER = Comparator.comparing(Event::at)
-        .thenComparing(Event::start)
-        .thenComparingInt(Event::index);
+    static final Comparator<Event> ORDER = (a, b) -> {
+      int c = a.at.compareTo(b.at);
+      if (c != 0) {
+        return c;
+      }
+      c = Boolean.compare(a.start, b.start);
+      return c != 0 ? c : Integer.compare(a.index, b.index);
+    };
   }
 
   /**

@@ -2,7 +2,7 @@ package dev.amends.rules;
 
 import dev.amends.core.account.PeriodFee;
 import dev.amends.core.measure.Measurement;
-import java.util.Objects;
+import dev.amends.core.internal.Checks;
 
 /**
  * How one policy judged one subscription: the fee, the measurement, and the trace of its rule
@@ -24,13 +24,18 @@ import java.util.Objects;
 public record SubscriptionTrace(
     String subscriptionId, String policyId, int policyVersion, String policyDigest, PeriodFee fee,
     Measurement measurement, TraceNode root) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @throws dev.amends.core.InvalidInputException naming the component, such as {@code
+   *     subscriptionTrace.measurement}, if one is null
+   */
   public SubscriptionTrace {
-    Objects.requireNonNull(subscriptionId, "subscriptionId");
-    Objects.requireNonNull(policyId, "policyId");
-    Objects.requireNonNull(policyDigest, "policyDigest");
-    Objects.requireNonNull(fee, "fee");
-    Objects.requireNonNull(measurement, "measurement");
-    Objects.requireNonNull(root, "root");
+    Checks.notNull("subscriptionTrace.subscriptionId", subscriptionId);
+    Checks.notNull("subscriptionTrace.policyId", policyId);
+    Checks.notNull("subscriptionTrace.policyDigest", policyDigest);
+    Checks.notNull("subscriptionTrace.fee", fee);
+    Checks.notNull("subscriptionTrace.measurement", measurement);
+    Checks.notNull("subscriptionTrace.root", root);
   }
 }

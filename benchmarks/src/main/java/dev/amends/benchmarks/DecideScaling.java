@@ -43,8 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The policy is a realistic SLA: announced maintenance excluded with 24 h notice, a 5-minute
  * minimum downtime, and a cap of 100 % of the fee over the most generous of availability tiers
- * and 5 % per started 30 minutes. The outages come from {@link SyntheticOutages} with a fixed
- * seed, all starting in December 2007 (US Eastern) on {@code grid/cluster-2}.
+ * and 5 % per started 30 minutes. The outages come from {@link SyntheticOutages} (a fixed seed),
+ * all in December 2007 (US Eastern) on {@code grid/cluster-2}, in two shapes: a realistic mix
+ * (which at these counts overlaps heavily) and disjoint short outages (as many downtime windows
+ * as outages, the case that was quadratic before measurement became a sort-and-sweep).
  *
  * <pre>
  * mvn -B -ntp -pl benchmarks -am package -DskipTests
@@ -66,13 +68,23 @@ public class DecideScaling {
   @Param({"1000", "100000", "1000000"})
   public int outages;
 
+  /**
+   * {@code mixed}: the realistic mix of {@link SyntheticOutages#onOneScope}, heavily
+   * overlapping at these counts; {@code disjoint}: {@link SyntheticOutages#disjointOnOneScope},
+   * as many separate downtime windows as outages.
+   */
+  @Param({"mixed", "disjoint"})
+  public String shape;
+
   private CreditEngine engine;
   private Account account;
 
   /** Generates the outage log and builds the engine, once per trial. */
   @Setup(Level.Trial)
   public void setUp() {
-    engine = engine(OutageLog.of(SyntheticOutages.onOneScope(outages, 2007L, CLUSTER_2, DECEMBER_2007.window())));
+    engine = engine(OutageLog.of(shape.equals("disjoint")
+        ? SyntheticOutages.disjointOnOneScope(outages, CLUSTER_2, DECEMBER_2007.window())
+        : SyntheticOutages.onOneScope(outages, 2007L, CLUSTER_2, DECEMBER_2007.window())));
     account = account();
   }
 

@@ -66,4 +66,31 @@ public final class SyntheticOutages {
     }
     return out;
   }
+
+  /**
+   * Unplanned outages on one scope, evenly spaced and each lasting half of its share of the
+   * window, so that no two overlap or touch: as many separate downtime windows as records, the
+   * worst case for anything that loops over outages per window.
+   *
+   * @param count how many, positive
+   * @param scope the scope every record hits, not null
+   * @param within where the records lie, at least {@code 2 × count} ms long, not null
+   * @return the records, ids {@code DIS-0} upwards, not null
+   */
+  public static List<Outage> disjointOnOneScope(int count, Scope scope, Interval within) {
+    if (count <= 0) {
+      throw new IllegalArgumentException("count must be positive: " + count);
+    }
+    long span = within.toDuration().toMillis();
+    long length = span / count / 2;
+    if (length < 1) {
+      throw new IllegalArgumentException("window too short for " + count + " disjoint outages: " + within);
+    }
+    List<Outage> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Instant start = within.getStart().plusMillis(span * i / count);
+      out.add(Outage.builder().id("DIS-" + i).addScopes(scope).window(start, start.plusMillis(length)).build());
+    }
+    return out;
+  }
 }

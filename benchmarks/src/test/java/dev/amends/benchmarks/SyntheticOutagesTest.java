@@ -30,4 +30,14 @@ class SyntheticOutagesTest {
     assertThat(d.lines()).isNotEmpty();
     assertThat(d.total(org.joda.money.CurrencyUnit.USD).getAmount()).isLessThanOrEqualTo(new java.math.BigDecimal("20.00"));
   }
+
+  @Test
+  void disjointOutagesNeitherOverlapNorTouch() {
+    List<Outage> list = SyntheticOutages.disjointOnOneScope(1_000, DecideScaling.CLUSTER_2,
+        DecideScaling.DECEMBER_2007.window());
+
+    // December 2007 Eastern is 44,640 min; 1,000 outages of 44,640 / 1,000 / 2 min = 22.32 min each.
+    assertThat(dev.amends.core.time.WindowSet.of(list.stream().map(Outage::window).toList()).size()).isEqualTo(1_000);
+    assertThat(list.get(0).window().toDuration()).isEqualTo(java.time.Duration.ofMillis(1_339_200));
+  }
 }

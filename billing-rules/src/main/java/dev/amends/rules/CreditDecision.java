@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.core.measure.OutageBreakdown;
 import dev.amends.core.time.BillingPeriod;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,7 +111,16 @@ public final class CreditDecision {
         .findFirst();
   }
 
-  /** A plain-text explanation for support staff: lines, totals, flags, warnings, and the trace. */
+  /**
+   * A plain-text explanation for support staff: lines, totals, flags, warnings, and the trace.
+   * Under each measurement, one line per outage says how its time was counted, so "it was down
+   * 13 hours, why do you count 7?" has its answer:
+   * <pre>
+   * MAINT-2007-12-01: down 13h in period; counted 7h; excluded 6h: announced maintenance window
+   * 2007-12-01T05:00Z–11:00Z (announced 10 days ahead, notice &gt;= 24h); overrun 7h counts
+   * </pre>
+   * and missing telemetry is named with its length and how it was counted.
+   */
   public String explain() {
     StringBuilder sb = new StringBuilder();
     sb.append("Credit decision for account ").append(accountId).append(", period ").append(period.label())
@@ -141,6 +151,12 @@ public final class CreditDecision {
           .append("…)\n");
       sb.append("    fee: ").append(st.fee()).append('\n');
       sb.append("    measurement: ").append(st.measurement()).append('\n');
+      for (OutageBreakdown b : st.measurement().breakdown()) {
+        sb.append("      ").append(b.describe()).append('\n');
+      }
+      if (!st.measurement().missingTelemetry().isEmpty()) {
+        sb.append("      ").append(st.measurement().describeMissingTelemetry()).append('\n');
+      }
       st.root().render(sb, "    ");
     }
     return sb.toString();

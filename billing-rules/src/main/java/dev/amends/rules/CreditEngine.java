@@ -52,7 +52,11 @@ import org.joda.money.Money;
  * dropped with a warning. Given the credits already issued ({@link DecisionRequest#issued()}),
  * the engine returns only the difference: nothing on a plain re-run, a top-up when a corrected
  * outage lengthens downtime, and a clawback when it shortens it and the policy allows
- * clawbacks (otherwise a flag and a warning).
+ * clawbacks (otherwise a flag and a warning). A subscription measured from telemetry with
+ * time missing that its policy does not say how to count ({@link
+ * dev.amends.core.measure.TelemetryRules.MissingData#NOT_ALLOWED}, the default) gets no line
+ * under that policy: the decision carries {@link DecisionFlag#MISSING_TELEMETRY}, a warning
+ * naming the subscription, the policy and the missing time, and a trace saying why.
  *
  * <p>Built once, immutable, safe to share across threads; no reflection and no clock.
  */
@@ -235,14 +239,22 @@ public final class CreditEngine {
   private boolean decideOne(Policy policy, String digest, Account account, Subscription sub, DecisionRequest request,
       Instant evaluatedAt, Decided out, Function<String, String> keyOf) {
     BillingPeriod period = request.period();
-    Measurer measurer = measurers.get(policy);
     PeriodFee fee = PeriodFee.of(account, sub, period, policy.proration());
     if (!fee.isActive()) {
       return false;
     }
-    Measurement measurement = policy.measurementRules().source() == Measurement.Source.TELEMETRY
-        ? measurer.measureTelemetry(sub, period, telemetry, outages)
-        : measurer.measure(sub, period, outages);
+    Measurement measurement = measure(policy, sub, period);
+    if (!measurement.isComplete()) {
+      // Missing telemetry the policy does not say how to count: guess nothing, credit nothing.
+      String missing = measurement.describeMissingTelemetry();
+      out.flags.add(DecisionFlag.MISSING_TELEMETRY);
+      out.warnings.add("no credit for " + sub.id() + " under " + policy.label() + ": " + missing);
+      out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, fee, measurement,
+          new TraceNode(policy.rule().id(), "missing-telemetry", Verdict.NOT_MET, "not evaluated: " + missing,
+              Map.of("missing", measurement.missingTelemetry().totalLength().toString()), Optional.empty(),
+              List.of())));
+      return false;
+    }
     List<Outage> involved = new ArrayList<>();
     for (String id : measurement.outageIds()) {
       outages.byId(id).ifPresent(involved::add);
@@ -268,8 +280,8 @@ public final class CreditEngine {
         out.carriedForward.add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
       }
     }
-    out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, fee.toString(),
-        measurement.toString(), e.trace()));
+    out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, fee, measurement,
+        e.trace()));
     List<PendingLine> pendings = e.lines();
     checkOverFullFee(policy, sub, fee, pendings, out.flags, out.warnings);
     boolean[] regrouped = new boolean[pendings.size()];
@@ -312,6 +324,14 @@ public final class CreditEngine {
     return kept;
   }
 
+  /** The subscription's downtime in the period under the policy's measurement rules. */
+  private Measurement measure(Policy policy, Subscription sub, BillingPeriod period) {
+    Measurer measurer = measurers.get(policy);
+    return policy.measurementRules().source() == Measurement.Source.TELEMETRY
+        ? measurer.measureTelemetry(sub, period, telemetry, outages)
+        : measurer.measure(sub, period, outages);
+  }
+
   /**
    * A campaign's grant for one account: per subscription, every eligible subscription by id; per
    * account, the first eligible subscription by id, the others traced as skipped.
@@ -322,10 +342,14 @@ public final class CreditEngine {
     String givenWith = null;
     for (Subscription sub : subs) {
       if (givenWith != null) {
-        out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(), "-", "-",
-            new TraceNode(campaign.id(), "campaign", Verdict.SKIPPED,
-                "skipped: the per-account grant was given with subscription " + givenWith, Map.of(),
-                Optional.empty(), List.of())));
+        PeriodFee fee = PeriodFee.of(account, sub, request.period(), policy.proration());
+        if (fee.isActive()) {
+          out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(), fee,
+              measure(policy, sub, request.period()),
+              new TraceNode(campaign.id(), "campaign", Verdict.SKIPPED,
+                  "skipped: the per-account grant was given with subscription " + givenWith, Map.of(),
+                  Optional.empty(), List.of())));
+        }
         continue;
       }
       String unitPart = campaign.unit() == Campaign.Unit.PER_SUBSCRIPTION ? sub.id() : "";

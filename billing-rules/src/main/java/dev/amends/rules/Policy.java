@@ -2,6 +2,7 @@ package dev.amends.rules;
 
 import dev.amends.core.account.Proration;
 import dev.amends.core.measure.MeasurementRules;
+import dev.amends.core.measure.TelemetryRules;
 import dev.amends.core.money.Rounding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -148,7 +149,12 @@ public abstract class Policy {
         + ",denominator=" + m.denominator()
         + ",source=" + m.source()
         + ",telemetry=" + m.telemetry().method() + "/" + m.telemetry().errorThreshold() + "/"
-        + m.telemetry().minimumRequests() + "/" + m.telemetry().emptyInterval() + ")";
+        + m.telemetry().minimumRequests() + "/" + m.telemetry().emptyInterval()
+        // Added terms appear only when set, so the digests of existing policies do not change.
+        + (m.telemetry().missingData() == TelemetryRules.MissingData.NOT_ALLOWED ? ""
+            : ",missingTelemetry=" + m.telemetry().missingData())
+        + (m.standingWindows().isEmpty() ? "" : ",standingWindows=" + m.standingWindows())
+        + ")";
     return "policy(id=" + id() + ",version=" + version() + ",effective=" + effective()
         + "," + measurement
         + ",rounding=" + rounding()

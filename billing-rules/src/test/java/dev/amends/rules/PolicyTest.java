@@ -68,6 +68,26 @@ class PolicyTest {
   }
 
   @Test
+  void changesTheDigestForStandingWindowsAndMissingTelemetry() {
+    String base = sla(b -> b, "10").digest();
+    dev.amends.core.measure.MaintenanceWindow sundays = dev.amends.core.measure.MaintenanceWindow.weekly(
+        java.time.DayOfWeek.SUNDAY, java.time.LocalTime.of(1, 0), java.time.LocalTime.of(4, 0),
+        java.time.ZoneId.of("America/New_York"));
+
+    assertThat(sla(b -> b.measurementRules(MeasurementRules.builder().addStandingWindows(sundays).build()), "10")
+        .digest()).as("standing window").isNotEqualTo(base);
+    assertThat(sla(b -> b.measurementRules(MeasurementRules.builder()
+        .addStandingWindows(sundays.excludingAllDowntime()).build()), "10").digest())
+        .as("standing window excluding all downtime")
+        .isNotEqualTo(sla(b -> b.measurementRules(MeasurementRules.builder().addStandingWindows(sundays).build()),
+            "10").digest());
+    assertThat(sla(b -> b.measurementRules(MeasurementRules.builder().telemetry(
+        dev.amends.core.measure.TelemetryRules.builder()
+            .missingData(dev.amends.core.measure.TelemetryRules.MissingData.GOOD).build()).build()), "10").digest())
+        .as("missing telemetry good").isNotEqualTo(base);
+  }
+
+  @Test
   void recordsItsDigestOnEveryLine() {
     Policy p = policy("p", Fixed.credit("a", "2.00"));
 

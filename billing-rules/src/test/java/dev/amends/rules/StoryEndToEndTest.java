@@ -94,4 +94,17 @@ class StoryEndToEndTest {
         .contains("Totals: USD 42.00")
         .contains("420 min down of 44640, availability 99.0591 %");
   }
+
+  @Test
+  void explainSaysWhyThirteenHoursDownCountAsSeven() {
+    CreditDecision d = ENGINE.decide(CUSTOMER_ON_CLUSTER_2, DEC_2007_EASTERN);
+
+    // 05:00-18:00Z is 13 h; the announced 05:00-11:00Z (6 h) is excluded; the 7 h overrun counts.
+    assertThat(d.explain()).contains("    measurement: sub-c2 2007-12: 420 min down of 44640, availability 99.0591 %\n"
+        + "      MAINT-2007-12-01: down 13h in period; counted 7h; excluded 6h: announced maintenance window "
+        + "2007-12-01T05:00Z–11:00Z (announced 10 days ahead, notice >= 24h); overrun 7h counts\n");
+    assertThat(d.trace("sub-c2", "grid-sla").orElseThrow().measurement().breakdown())
+        .singleElement().satisfies(b -> assertThat(b.counted()).isEqualTo(java.time.Duration.ofHours(7)));
+    assertThat(d.trace("sub-c2", "grid-sla").orElseThrow().fee().isActive()).isTrue();
+  }
 }

@@ -20,7 +20,8 @@ import org.threeten.extra.Interval;
 class TelemetryPolicyTest {
   static final MeasurementRules ERROR_MINUTES = MeasurementRules.builder()
       .source(Measurement.Source.TELEMETRY)
-      .telemetry(TelemetryRules.builder().errorThreshold(Ratio.of(5, 100)).build())
+      .telemetry(TelemetryRules.builder().errorThreshold(Ratio.of(5, 100))
+          .missingData(TelemetryRules.MissingData.GOOD).build())
       .minimumDowntime(Duration.ofMinutes(5))
       .build();
 
@@ -52,10 +53,40 @@ class TelemetryPolicyTest {
       assertThat(line.amount()).isEqualTo(usd("2.00"));
       assertThat(line.reason()).isEqualTo("availability 99.8611 % < 99.95 % -> 10 % of USD 20.00");
     });
-    assertThat(d.trace("sub-1", "error-minutes").orElseThrow().measurement()).contains("60 min down of 43200");
+    assertThat(d.trace("sub-1", "error-minutes").orElseThrow().measurement().toString()).contains("60 min down of 43200");
   }
 
   private static TelemetrySample sample(Instant start, long good) {
     return TelemetrySample.ofCounts(NODE_1, Interval.of(start, start.plus(Duration.ofMinutes(1))), good, 1_000);
+  }
+
+  @Test
+  void missingTelemetryGivesNoCreditAFlagAndAWarningByDefault() {
+    Instant day = Instant.parse("2024-06-10T00:00:00Z");
+    List<TelemetrySample> samples = new ArrayList<>();
+    for (int minute = 0; minute < 60; minute++) {
+      samples.add(sample(day.plus(Duration.ofMinutes(minute)), 0)); // an hour of total failure
+    }
+    Policy policy = policyBuilder("error-minutes", Rules.availabilityTiers("tiers",
+            Tier.range("99.0", "99.95", "10"), Tier.range("0", "99.0", "25")), HALF_UP)
+        .measurementRules(MeasurementRules.builder().source(Measurement.Source.TELEMETRY).build())
+        .build();
+    CreditEngine engine = CreditEngine.builder().policies(PolicyBook.of(policy)).telemetry(TelemetryLog.of(samples))
+        .build();
+
+    CreditDecision d = engine.decide(ACCOUNT_USD_20, JUNE_2024_UTC);
+
+    // June has 43,200 min; samples cover 60, so 43,140 min = 719 h are missing, in two stretches.
+    assertThat(d.lines()).isEmpty();
+    assertThat(d.flags()).contains(DecisionFlag.MISSING_TELEMETRY);
+    assertThat(d.warnings()).singleElement().asString()
+        .startsWith("no credit for sub-1 under error-minutes v1: telemetry missing for 719h in 2 stretches")
+        .endsWith("the policy does not say how missing data counts");
+    assertThat(d.trace("sub-1", "error-minutes").orElseThrow().root()).satisfies(root -> {
+      assertThat(root.verdict()).isEqualTo(Verdict.NOT_MET);
+      assertThat(root.summary()).startsWith("not evaluated: telemetry missing for 719h");
+    });
+    assertThat(d.explain()).contains("telemetry missing for 719h in 2 stretches (2024-06-01T00:00Z–2024-06-10T00:00Z, "
+        + "2024-06-10T01:00Z–2024-07-01T00:00Z)");
   }
 }

@@ -4,6 +4,11 @@ package dev.amends.core.measure;
 public enum ExclusionReason {
   /** Inside the announced window of maintenance announced with enough notice. */
   ANNOUNCED_MAINTENANCE,
+  /**
+   * Inside a standing maintenance window of the contract ({@link MaintenanceWindow}): maintenance,
+   * or any downtime if the window excludes all of it.
+   */
+  STANDING_MAINTENANCE_WINDOW,
   /** The outage's cause is one the policy excludes. */
   EXCLUDED_CAUSE,
   /** Degraded service, and the policy counts only full outages. */

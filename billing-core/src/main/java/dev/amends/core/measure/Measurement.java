@@ -88,6 +88,68 @@ public abstract class Measurement {
   /** Remarks a reader should see, such as maintenance that counted for lack of notice. */
   public abstract List<String> notes();
 
+  /**
+   * For each outage record that touched the measured window, in order of start, how its time
+   * there was counted and why the rest was not: see {@link OutageBreakdown}. Empty for a
+   * measurement from telemetry, where {@link #missingTelemetry()} and {@link #exclusions()} say
+   * what was left out.
+   */
+  public abstract List<OutageBreakdown> breakdown();
+
+  /**
+   * For a measurement from telemetry: the time of the measured window that no sample covers
+   * (outside excluded maintenance, which needs no data). Empty when every instant is covered, and
+   * for a measurement from outage records.
+   */
+  @Value.Default
+  public WindowSet missingTelemetry() {
+    return WindowSet.empty();
+  }
+
+  /**
+   * For a measurement from telemetry, how {@link #missingTelemetry()} was counted, as the
+   * policy's {@link TelemetryRules#missingData()} says; empty for outage records.
+   */
+  public abstract Optional<TelemetryRules.MissingData> missingTelemetryCountsAs();
+
+  /**
+   * False if telemetry is missing and the policy does not say how missing data counts ({@link
+   * TelemetryRules.MissingData#NOT_ALLOWED}): the figures then rest on the telemetry present
+   * only, and no credit may be decided from them.
+   */
+  public boolean isComplete() {
+    return missingTelemetry().isEmpty()
+        || missingTelemetryCountsAs().orElse(TelemetryRules.MissingData.NOT_ALLOWED)
+            != TelemetryRules.MissingData.NOT_ALLOWED;
+  }
+
+  /**
+   * The missing telemetry in words, empty if none: {@code telemetry missing for 3h in 1
+   * stretch (2024-06-10T10:00Z–13:00Z); the policy does not say how missing data counts}. At most
+   * three stretches are listed.
+   */
+  public String describeMissingTelemetry() {
+    WindowSet missing = missingTelemetry();
+    if (missing.isEmpty()) {
+      return "";
+    }
+    List<String> stretches = new java.util.ArrayList<>();
+    for (Interval w : missing) {
+      if (stretches.size() == 3) {
+        stretches.add("…");
+        break;
+      }
+      stretches.add(Texts.window(w));
+    }
+    String how = switch (missingTelemetryCountsAs().orElse(TelemetryRules.MissingData.NOT_ALLOWED)) {
+      case GOOD -> "counted as up, as the policy says";
+      case BAD -> "counted as down, as the policy says";
+      case NOT_ALLOWED -> "the policy does not say how missing data counts";
+    };
+    return "telemetry missing for " + Texts.duration(missing.totalLength()) + " in " + missing.size()
+        + (missing.size() == 1 ? " stretch (" : " stretches (") + String.join(", ", stretches) + "); " + how;
+  }
+
   /** The counted downtime as exact minutes: {@code 420} for 7 hours. */
   public Ratio downtimeMinutes() {
     return Ratio.of(downtime(), Duration.ofMinutes(1));

@@ -5,6 +5,7 @@ import dev.amends.core.internal.AmendsStyle;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.outage.Cause;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -21,13 +22,17 @@ import org.immutables.value.Value;
  *     .addExcludedCauses(Cause.CUSTOMER, Cause.FORCE_MAJEURE)
  *     .minimumDowntime(Duration.ofMinutes(5))        // shorter blips are ignored
  *     .granularity(Granularity.startedSlices(Duration.ofMinutes(5)))
+ *     .addStandingWindows(MaintenanceWindow.weekly(DayOfWeek.SUNDAY,   // "Sundays 01:00–04:00 Eastern"
+ *         LocalTime.of(1, 0), LocalTime.of(4, 0), ZoneId.of("America/New_York")))
  *     .build();
  * }</pre>
  *
  * <p>Announced maintenance is excluded only if {@link #maintenanceNotice()} is set, only inside
  * the window that was announced, and only if the announcement came at least that long before
  * the window's start. Maintenance that overran its window counts from the announced end.
- * Emergency maintenance always counts. Immutable and thread-safe.
+ * Emergency maintenance counts, unless inside a standing window that excludes all downtime.
+ * Standing maintenance windows ({@link #standingWindows()}) need no announcement. Immutable and
+ * thread-safe.
  */
 @Value.Immutable
 @AmendsStyle
@@ -51,12 +56,22 @@ public abstract class MeasurementRules {
   public abstract Optional<Duration> maintenanceNotice();
 
   /**
-   * The most announced maintenance that can be excluded in one period; empty means no limit.
+   * The most maintenance (announced, or in a standing window) that can be excluded in one period;
+   * empty means no limit.
    * Excluded maintenance is taken in time order; what lies beyond the budget counts.
    * Maintenance during time that counts anyway (an unplanned outage at the same time) uses none
    * of the budget.
    */
   public abstract Optional<Duration> maintenanceBudget();
+
+  /**
+   * Standing maintenance windows from the contract, in local time; none by default. Maintenance
+   * inside one is excluded without any announcement (or all downtime, for a window {@link
+   * MaintenanceWindow#excludingAllDowntime()}); what runs past it counts. Time inside both a
+   * standing window and an announced window is excluded once, as standing. Excluded time uses
+   * the {@link #maintenanceBudget()} like announced maintenance.
+   */
+  public abstract List<MaintenanceWindow> standingWindows();
 
   /** Causes whose outages do not count. None by default. */
   public abstract Set<Cause> excludedCauses();
@@ -123,7 +138,8 @@ public abstract class MeasurementRules {
   void check() {
     maintenanceNotice().ifPresent(d -> Checks.notNegative("measurementRules.maintenanceNotice", d));
     maintenanceBudget().ifPresent(d -> Checks.notNegative("measurementRules.maintenanceBudget", d));
-    if (maintenanceBudget().isPresent() && maintenanceNotice().isEmpty()) {
+    if (maintenanceBudget().isPresent() && maintenanceNotice().isEmpty() && standingWindows().isEmpty()) {
+      // A budget also works with standing windows alone; the message keeps its original wording.
       throw InvalidInputException.of(
           "measurementRules.maintenanceBudget", "needs maintenanceNotice to be set", maintenanceBudget().get());
     }

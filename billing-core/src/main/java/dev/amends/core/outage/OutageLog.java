@@ -3,10 +3,10 @@ package dev.amends.core.outage;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.scope.Scope;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,9 +20,10 @@ import org.threeten.extra.Interval;
  *
  * <p>{@link #affecting(Collection, Interval)} finds the outages that touch a set of placements
  * within a window. It looks only at the placements' own scopes and their ancestors, and within
- * each scope binary-searches by start, so its cost grows with the number of matches (plus the
- * records of each scope that started within the longest outage's length before the window),
- * not with the size of the log.
+ * each scope searches a tree of the records sorted by start that knows the latest end under
+ * each node, so its cost is {@code O((k + 1) log n)} for {@code k} matches among a scope's
+ * {@code n} records, however long or nested the outages are; one very long outage does not
+ * make every look-up scan the records that started during it.
  *
  * <pre>{@code
  * OutageLog log = OutageLog.of(List.of(firmware, gridWide));
@@ -78,7 +79,10 @@ public final class OutageLog {
     lists.forEach((scope, list) -> byScope.put(scope, ScopeIndex.of(list)));
     List<Outage> all = new ArrayList<>(byId.values());
     all.sort(BY_START);
-    return new OutageLog(List.copyOf(all), Map.copyOf(byId), Map.copyOf(byScope));
+    // HashMap rather than Map.copyOf: the JDK's immutable maps probe linearly, and ids such as
+    // INC-1, INC-2, ... have neighbouring hash codes, which makes every look-up scan long runs.
+    return new OutageLog(List.copyOf(all), Collections.unmodifiableMap(new HashMap<>(byId)),
+        Collections.unmodifiableMap(byScope));
   }
 
   /** Every record, ordered by start, then id. */
@@ -108,8 +112,12 @@ public final class OutageLog {
    * @return the records, each once, ordered by start, then id
    */
   public List<Outage> affecting(Collection<Scope> placements, Interval window) {
+    Checks.notNull("placements", placements);
+    Checks.notNull("window", window);
     Map<String, Outage> found = new LinkedHashMap<>();
+    int i = 0;
     for (Scope placement : placements) {
+      Checks.notNull("placements[" + i++ + "]", placement);
       for (Scope s : placement.selfAndAncestors()) {
         ScopeIndex index = byScope.get(s);
         if (index != null) {
@@ -122,42 +130,57 @@ public final class OutageLog {
     return out;
   }
 
-  /** The outages of one scope, sorted by start, with the longest window's length. */
-  private record ScopeIndex(Outage[] byStart, Instant[] starts, Duration longest) {
+  /**
+   * The outages of one scope sorted by start, with an implicit binary tree over that order
+   * (node {@code [lo, hi)} splits at {@code (lo + hi) / 2}) holding the latest end under each
+   * node, so a look-up skips every subtree that ends before the window or starts after it.
+   */
+  private record ScopeIndex(Outage[] byStart, Instant[] maxEnd) {
     static ScopeIndex of(List<Outage> list) {
       list.sort(BY_START);
       Outage[] arr = list.toArray(new Outage[0]);
-      Instant[] starts = new Instant[arr.length];
-      Duration longest = Duration.ZERO;
-      for (int i = 0; i < arr.length; i++) {
-        starts[i] = arr[i].window().getStart();
-        Duration d = arr[i].window().toDuration();
-        if (d.compareTo(longest) > 0) {
-          longest = d;
-        }
+      Instant[] maxEnd = new Instant[Math.max(1, 4 * arr.length)];
+      if (arr.length > 0) {
+        build(arr, maxEnd, 1, 0, arr.length);
       }
-      return new ScopeIndex(arr, starts, longest);
+      return new ScopeIndex(arr, maxEnd);
+    }
+
+    private static Instant build(Outage[] arr, Instant[] maxEnd, int node, int lo, int hi) {
+      Instant end;
+      if (hi - lo == 1) {
+        end = arr[lo].window().getEnd();
+      } else {
+        int mid = (lo + hi) >>> 1;
+        Instant left = build(arr, maxEnd, 2 * node, lo, mid);
+        Instant right = build(arr, maxEnd, 2 * node + 1, mid, hi);
+        end = left.isAfter(right) ? left : right;
+      }
+      maxEnd[node] = end;
+      return end;
     }
 
     void collect(Interval window, Map<String, Outage> into) {
-      Instant start = window.getStart();
-      Instant from = start.isBefore(Instant.MIN.plus(longest)) ? Instant.MIN : start.minus(longest);
-      int lo = 0;
-      int hi = starts.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (starts[mid].isBefore(from)) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
+      if (byStart.length > 0) {
+        collect(window, into, 1, 0, byStart.length);
       }
-      for (int i = lo; i < byStart.length && starts[i].isBefore(window.getEnd()); i++) {
-        Interval w = byStart[i].window();
-        if (w.getEnd().isAfter(window.getStart()) && !w.isEmpty()) {
-          into.putIfAbsent(byStart[i].id(), byStart[i]);
-        }
+    }
+
+    private void collect(Interval window, Map<String, Outage> into, int node, int lo, int hi) {
+      // Nothing under this node ends after the window starts, or everything starts at or after its end.
+      if (!maxEnd[node].isAfter(window.getStart()) || !byStart[lo].window().getStart().isBefore(window.getEnd())) {
+        return;
       }
+      if (hi - lo == 1) {
+        Interval w = byStart[lo].window();
+        if (!w.isEmpty()) {
+          into.putIfAbsent(byStart[lo].id(), byStart[lo]);
+        }
+        return;
+      }
+      int mid = (lo + hi) >>> 1;
+      collect(window, into, 2 * node, lo, mid);
+      collect(window, into, 2 * node + 1, mid, hi);
     }
   }
 

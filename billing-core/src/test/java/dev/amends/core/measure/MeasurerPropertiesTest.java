@@ -123,6 +123,28 @@ class MeasurerPropertiesTest {
     assertThat(after.downtime()).isGreaterThanOrEqualTo(before.downtime());
   }
 
+  @Property(tries = 200)
+  void eachOutagesCountedAndExcludedTimeAddUpToItsTimeInTheWindow(
+      @ForAll("outageLists") List<Outage> outages,
+      @ForAll("anyRules") MeasurementRules rules,
+      @ForAll("subscriptions") Subscription sub) {
+    Measurement m = measure(rules, sub, outages);
+
+    assertThat(m.breakdown()).extracting(OutageBreakdown::outageId).containsExactlyElementsOf(m.outageIds());
+    for (OutageBreakdown b : m.breakdown()) {
+      Outage o = outages.stream().filter(x -> x.id().equals(b.outageId())).findFirst().orElseThrow();
+      Duration inWindow = dev.amends.core.time.WindowSet.of(o.window())
+          .intersection(m.measuredWindow().orElseThrow()).totalLength();
+      assertThat(b.inWindow()).as("%s in window", b.outageId()).isEqualTo(inWindow);
+      assertThat(b.counted().plus(b.excludedTotal())).as("%s counted + excluded", b.outageId()).isEqualTo(inWindow);
+      dev.amends.core.time.WindowSet parts = dev.amends.core.time.WindowSet.empty();
+      for (OutageBreakdown.Part p : b.excluded()) {
+        assertThat(parts.intersection(p.windows()).isEmpty()).as("%s excluded twice", b.outageId()).isTrue();
+        parts = parts.union(p.windows());
+      }
+    }
+  }
+
   private static Measurement measure(MeasurementRules rules, Subscription sub, List<Outage> outages) {
     return Measurer.of(rules).measure(sub, JUN_2024_UTC, OutageLog.of(outages));
   }

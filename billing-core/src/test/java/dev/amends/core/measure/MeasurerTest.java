@@ -1030,6 +1030,21 @@ class MeasurerTest {
     }
 
     @Test
+    void averagedRatiosWeighEachIntervalByItsLength() {
+      MeasurementRules averaged =
+          telemetry(TelemetryRules.builder().method(TelemetryRules.Method.AVERAGED_RATIOS).build());
+
+      Measurement m = measureApi(averaged,
+          TelemetrySample.ofErrorRate(API, window("2024-06-10T10:00", "2024-06-10T10:10"), Ratio.of(1, 10)),
+          TelemetrySample.ofErrorRate(API, window("2024-06-10T10:10", "2024-06-10T10:11"), Ratio.ZERO));
+
+      // (10 min × 1/10 + 1 min × 0) / 11 min = 1/11, not (1/10 + 0) / 2 = 1/20; availability 10/11.
+      assertThat(m.availability()).isEqualTo(Ratio.of(10, 11));
+      // A eleventh of 43,200 min is 3,927 min 16.363636… s, rounded half-up to the nanosecond.
+      assertThat(m.downtime()).isEqualTo(minutes(3_927).plusSeconds(16).plusNanos(363_636_364));
+    }
+
+    @Test
     void averagedRatiosLeaveIgnoredIntervalsOutOfAverageAndDenominator() {
       MeasurementRules averaged = telemetry(TelemetryRules.builder()
           .method(TelemetryRules.Method.AVERAGED_RATIOS)

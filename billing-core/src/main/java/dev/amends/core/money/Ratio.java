@@ -534,9 +534,50 @@ public final class Ratio implements Comparable<Ratio> {
    */
   public BigDecimal toBigDecimal(int scale, RoundingMode mode) {
     if (isLong()) {
+      if (scale >= 0 && scale < POWERS_OF_TEN.length && mode != null && mode != RoundingMode.UNNECESSARY) {
+        BigDecimal rounded = roundLongs(num, den, scale, mode);
+        if (rounded != null) {
+          return rounded;
+        }
+      }
       return BigDecimal.valueOf(num).divide(BigDecimal.valueOf(den), scale, mode);
     }
     return new BigDecimal(bigNumerator).divide(new BigDecimal(bigDenominator), scale, mode);
+  }
+
+  /**
+   * {@code n/d} rounded to {@code scale} decimals, as {@code BigDecimal.divide} would round it,
+   * or null if {@code n·10^scale} overflows. The denominator is positive, the scale in 0..18 and
+   * the mode not {@code UNNECESSARY}.
+   */
+  private static BigDecimal roundLongs(long n, long d, int scale, RoundingMode mode) {
+    long p = POWERS_OF_TEN[scale];
+    long m = n * p;
+    if (Math.multiplyHigh(n, p) != (m >> 63)) {
+      return null;
+    }
+    long q = m / d;
+    long r = m % d;
+    if (r != 0) {
+      // Truncation went towards zero; decide whether to step one unit away from it.
+      int sign = m < 0 ? -1 : 1;
+      long absR = Math.abs(r);
+      int half = Long.compare(absR, d - absR); // the remainder against half the divisor
+      boolean away = switch (mode) {
+        case UP -> true;
+        case DOWN -> false;
+        case CEILING -> sign > 0;
+        case FLOOR -> sign < 0;
+        case HALF_UP -> half >= 0;
+        case HALF_DOWN -> half > 0;
+        case HALF_EVEN -> half > 0 || (half == 0 && (q & 1) != 0);
+        case UNNECESSARY -> throw new IllegalStateException("UNNECESSARY is rounded by BigDecimal");
+      };
+      if (away) {
+        q += sign; // cannot overflow: d is at least 2 when there is a remainder, so |q| <= MAX / 2
+      }
+    }
+    return BigDecimal.valueOf(q, scale);
   }
 
   /**

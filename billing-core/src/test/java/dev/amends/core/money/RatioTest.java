@@ -401,6 +401,22 @@ class RatioTest {
         .isEqualTo(new BigDecimal(x.n().multiply(BigInteger.valueOf(100))).divide(new BigDecimal(x.d()), scale, mode));
   }
 
+  @Property(tries = 1000)
+  void roundsExactHalvesLikeTheReference(
+      @ForAll("longs") long k, @ForAll("halfScales") int scale, @ForAll("modes") RoundingMode mode) {
+    // (2k + 1) / (2 · 10^scale) lies exactly halfway between two decimals at that scale.
+    BigInteger n = BigInteger.valueOf(k / 4).shiftLeft(1).add(BigInteger.ONE);
+    BigInteger d = BigInteger.TEN.pow(scale).shiftLeft(1);
+    Ratio half = Ratio.of(n, d);
+    assertThat(half.toBigDecimal(scale, mode))
+        .isEqualTo(new BigDecimal(n).divide(new BigDecimal(d), scale, mode));
+  }
+
+  @Provide
+  Arbitrary<Integer> halfScales() {
+    return Arbitraries.integers().between(0, 17);
+  }
+
   @Provide
   Arbitrary<Integer> scales() {
     return Arbitraries.integers().between(-2, 30);

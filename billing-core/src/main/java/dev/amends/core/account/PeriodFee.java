@@ -6,12 +6,14 @@ import dev.amends.core.internal.Intervals;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.time.BillingPeriod;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.joda.money.CurrencyUnit;
 import org.threeten.extra.Interval;
 
 /**
@@ -74,59 +76,97 @@ public final class PeriodFee {
     ZoneId zone = period.zone();
     Interval active = subscription.active();
     Optional<Interval> activePart = Intervals.overlap(period.window(), active);
+    List<Price> prices = subscription.prices().prices();
+    LocalDate startDate = period.startDate();
+    LocalDate endDate = period.endDate();
 
-    // Split the period at price changes; each segment is whole local days.
-    List<LocalDate> cuts = new ArrayList<>();
-    cuts.add(period.startDate());
-    for (Price p : subscription.prices().prices()) {
-      if (p.effectiveFrom().isAfter(period.startDate()) && p.effectiveFrom().isBefore(period.endDate())) {
-        cuts.add(p.effectiveFrom());
-      }
-    }
-    cuts.add(period.endDate());
-
-    ExactMoney full = ExactMoney.zero(account.currency());
-    ExactMoney prorated = ExactMoney.zero(account.currency());
-    long periodDays = period.days();
-    for (int i = 0; i + 1 < cuts.size(); i++) {
-      LocalDate from = cuts.get(i);
-      LocalDate to = cuts.get(i + 1);
-      Price price = subscription.prices().priceOn(from).orElse(null);
-      Interval segment = Interval.of(from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
-      Optional<Interval> activeInSegment = Intervals.overlap(segment, active);
-      if (price == null) {
-        if (activeInSegment.isPresent()) {
-          throw InvalidInputException.of(
-              "subscription.prices", "has no price in force on " + from + " for subscription " + subscription.id(),
-              subscription.prices());
+    // The days strictly inside the period on which a price takes effect: usually none.
+    List<LocalDate> changes = null;
+    for (Price p : prices) {
+      if (p.effectiveFrom().isAfter(startDate) && p.effectiveFrom().isBefore(endDate)) {
+        if (changes == null) {
+          changes = new ArrayList<>(2);
         }
-        // Before the first price, and not active: the first price stands in, so that the full
-        // fee is the fee "as if active throughout" (and NONE charges the whole period) while
-        // this segment adds nothing to a prorated fee.
-        price = subscription.prices().prices().get(0);
+        changes.add(p.effectiveFrom());
       }
-      // The price for the whole period: price × seats × (period months ÷ price cycle months).
-      ExactMoney perPeriod = ExactMoney.of(price.amount())
-          .multipliedBy(subscription.seats())
-          .multipliedBy(Ratio.of(period.months(), price.per().months()));
-      // A segment's weight uses the proration's own measure (local days for BY_DAY, instants
-      // otherwise), so that a subscription active all period pays exactly its full fee.
-      Ratio segmentShare = proration == Proration.BY_DAY
-          ? Ratio.of(ChronoUnit.DAYS.between(from, to), periodDays)
-          : Ratio.of(segment.toDuration(), period.length());
-      full = full.plus(perPeriod.multipliedBy(segmentShare));
-      Ratio activeShareOfPeriod = switch (proration) {
-        case BY_TIME -> activeInSegment
-            .map(w -> Ratio.of(w.toDuration(), period.length()))
-            .orElse(Ratio.ZERO);
-        case BY_DAY -> Ratio.of(activeDays(activeInSegment, zone), periodDays);
-        case NONE -> activePart.isPresent() ? segmentShare : Ratio.ZERO;
-      };
-      prorated = prorated.plus(perPeriod.multipliedBy(activeShareOfPeriod));
     }
-    Ratio share = full.isZero() ? (activePart.isPresent() ? Ratio.ONE : Ratio.ZERO)
-        : prorated.amount().dividedBy(full.amount());
-    return new PeriodFee(period, full, prorated, share, activePart, proration);
+
+    Ratio full;
+    Ratio prorated;
+    Ratio share;
+    if (changes == null) {
+      // One price for the whole period: the segment is the period, its share is one, and the
+      // active share is the prorated fee over the full fee without dividing one by the other.
+      Ratio perPeriod = perPeriod(priceFor(subscription, startDate, activePart.isPresent()), subscription, period);
+      Ratio activeShare = activeShare(proration, activePart, activePart, Ratio.ONE, period, zone);
+      full = perPeriod;
+      prorated = perPeriod.multipliedBy(activeShare);
+      share = perPeriod.isZero() ? (activePart.isPresent() ? Ratio.ONE : Ratio.ZERO) : activeShare;
+    } else {
+      // Split the period at price changes; each segment is whole local days.
+      full = Ratio.ZERO;
+      prorated = Ratio.ZERO;
+      long periodDays = period.days();
+      LocalDate from = startDate;
+      Instant fromInstant = period.start();
+      for (int i = 0; i <= changes.size(); i++) {
+        LocalDate to = i < changes.size() ? changes.get(i) : endDate;
+        Instant toInstant = i < changes.size() ? to.atStartOfDay(zone).toInstant() : period.end();
+        Interval segment = Interval.of(fromInstant, toInstant);
+        Optional<Interval> activeInSegment = Intervals.overlap(segment, active);
+        Ratio perPeriod = perPeriod(priceFor(subscription, from, activeInSegment.isPresent()), subscription, period);
+        // A segment's weight uses the proration's own measure (local days for BY_DAY, instants
+        // otherwise), so that a subscription active all period pays exactly its full fee.
+        Ratio segmentShare = proration == Proration.BY_DAY
+            ? Ratio.of(ChronoUnit.DAYS.between(from, to), periodDays)
+            : Ratio.of(segment.toDuration(), period.length());
+        full = full.plus(perPeriod.multipliedBy(segmentShare));
+        Ratio activeShare = activeShare(proration, activePart, activeInSegment, segmentShare, period, zone);
+        prorated = prorated.plus(perPeriod.multipliedBy(activeShare));
+        from = to;
+        fromInstant = toInstant;
+      }
+      share = full.isZero() ? (activePart.isPresent() ? Ratio.ONE : Ratio.ZERO) : prorated.dividedBy(full);
+    }
+    CurrencyUnit currency = account.currency();
+    return new PeriodFee(period, ExactMoney.of(currency, full), ExactMoney.of(currency, prorated), share,
+        activePart, proration);
+  }
+
+  /**
+   * The price in force on a segment's first day. Before the first price the subscription must be
+   * inactive, and the first price stands in, so that the full fee is the fee "as if active
+   * throughout" (and NONE charges the whole period) while the segment adds nothing to a
+   * prorated fee.
+   */
+  private static Price priceFor(Subscription subscription, LocalDate from, boolean activeInSegment) {
+    Optional<Price> price = subscription.prices().priceOn(from);
+    if (price.isPresent()) {
+      return price.get();
+    }
+    if (activeInSegment) {
+      throw InvalidInputException.of(
+          "subscription.prices", "has no price in force on " + from + " for subscription " + subscription.id(),
+          subscription.prices());
+    }
+    return subscription.prices().prices().get(0);
+  }
+
+  /** The price for the whole period: price × seats × (period months ÷ price cycle months). */
+  private static Ratio perPeriod(Price price, Subscription subscription, BillingPeriod period) {
+    return price.exactAmount()
+        .multipliedBy(Ratio.of((long) subscription.seats() * period.months(), price.per().months()));
+  }
+
+  /** The share of the period a segment's activity pays for, under the proration. */
+  private static Ratio activeShare(Proration proration, Optional<Interval> activePart,
+      Optional<Interval> activeInSegment, Ratio segmentShare, BillingPeriod period, ZoneId zone) {
+    return switch (proration) {
+      case BY_TIME -> activeInSegment.isEmpty() ? Ratio.ZERO
+          : Ratio.of(activeInSegment.get().toDuration(), period.length());
+      case BY_DAY -> Ratio.of(activeDays(activeInSegment, zone), period.days());
+      case NONE -> activePart.isPresent() ? segmentShare : Ratio.ZERO;
+    };
   }
 
   private static long activeDays(Optional<Interval> active, ZoneId zone) {

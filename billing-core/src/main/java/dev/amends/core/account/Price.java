@@ -2,6 +2,7 @@ package dev.amends.core.account;
 
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
+import dev.amends.core.money.Ratio;
 import dev.amends.core.time.BillingCycle;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -21,11 +22,13 @@ public final class Price {
   private final LocalDate effectiveFrom;
   private final Money amount;
   private final BillingCycle per;
+  private final Ratio exactAmount; // the amount as an exact ratio, computed once for PeriodFee
 
   private Price(LocalDate effectiveFrom, Money amount, BillingCycle per) {
     this.effectiveFrom = effectiveFrom;
     this.amount = amount;
     this.per = per;
+    this.exactAmount = Ratio.of(amount.getAmount());
   }
 
   /**
@@ -65,6 +68,11 @@ public final class Price {
   /** The cycle the price is for. */
   public BillingCycle per() {
     return per;
+  }
+
+  /** The amount in major units as an exact ratio, the same as {@code Ratio.of(amount().getAmount())}. */
+  Ratio exactAmount() {
+    return exactAmount;
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Objects;
 import org.joda.money.BigMoney;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -197,7 +196,7 @@ public final class ExactMoney implements Comparable<ExactMoney> {
 
   @Override
   public int hashCode() {
-    return Objects.hash(currency, amount);
+    return 31 * currency.hashCode() + amount.hashCode();
   }
 
   /** The display form with four extra digits, such as {@code USD 4.516129}. */

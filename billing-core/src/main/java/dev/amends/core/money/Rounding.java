@@ -23,10 +23,12 @@ import org.joda.money.Money;
 public final class Rounding {
   private final RoundingMode mode;
   private final BigDecimal increment; // null: the currency's minor unit
+  private final Ratio incrementRatio; // the increment as a ratio, computed once; null with it
 
   private Rounding(RoundingMode mode, BigDecimal increment) {
     this.mode = mode;
     this.increment = increment;
+    this.incrementRatio = increment == null ? null : Ratio.of(increment);
   }
 
   /** The finest increment any currency needs: four decimals (CLF, UYW). */
@@ -126,7 +128,7 @@ public final class Rounding {
       throw InvalidInputException.of(
           "rounding.increment", "is finer than the minor unit of " + currency, increment.toPlainString());
     }
-    Ratio steps = amount.amount().dividedBy(Ratio.of(increment));
+    Ratio steps = amount.amount().dividedBy(incrementRatio);
     BigDecimal whole = steps.toBigDecimal(0, mode);
     return Money.of(currency, whole.multiply(increment).setScale(scale, RoundingMode.UNNECESSARY));
   }

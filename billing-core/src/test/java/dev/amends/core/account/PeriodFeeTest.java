@@ -392,4 +392,35 @@ class PeriodFeeTest {
     assertThat(a.activeShare().plus(b.activeShare())).isEqualTo(Ratio.ONE);
     assertThat(a.fee().compareTo(all.fullFee())).isLessThanOrEqualTo(0);
   }
+
+  @Property
+  void aPriceChangeToTheSamePriceChangesNothing(
+      @ForAll @IntRange(min = -2_000, max = 46_000) int startMinute,
+      @ForAll @IntRange(min = 1, max = 46_000) int lengthMinutes,
+      @ForAll @IntRange(min = 2, max = 31) int changeDay,
+      @ForAll @IntRange(min = 0, max = 1_000_000) int cents,
+      @ForAll @IntRange(min = 1, max = 5) int seats,
+      @ForAll Proration proration) {
+    // One price all March 2024 takes the one-segment path; the same price "changed" to itself on
+    // some day of March takes the segmented path. Both must charge exactly the same.
+    Money price = Money.ofMinor(CurrencyUnit.USD, cents);
+    Instant start = MAR_2024_EASTERN.start().plus(Duration.ofMinutes(startMinute));
+    Instant end = start.plus(Duration.ofMinutes(lengthMinutes));
+    Subscription plain = sub(PriceSchedule.of(List.of(Price.monthly(LocalDate.of(2024, 1, 1), price))))
+        .seats(seats).active(start, end).build();
+    Subscription split = sub(PriceSchedule.of(List.of(
+            Price.monthly(LocalDate.of(2024, 1, 1), price),
+            Price.monthly(LocalDate.of(2024, 3, changeDay), price))))
+        .seats(seats).active(start, end).build();
+
+    PeriodFee one = fee(plain, MAR_2024_EASTERN, proration);
+    PeriodFee two = fee(split, MAR_2024_EASTERN, proration);
+
+    assertThat(one.fullFee()).isEqualTo(two.fullFee());
+    assertThat(one.fee()).isEqualTo(two.fee());
+    assertThat(one.activeShare()).isEqualTo(two.activeShare());
+    assertThat(one.isActive()).isEqualTo(two.isActive());
+    // The full fee is the price times the seats, whatever the activity.
+    assertThat(one.fullFee()).isEqualTo(ExactMoney.of(price).multipliedBy(seats));
+  }
 }

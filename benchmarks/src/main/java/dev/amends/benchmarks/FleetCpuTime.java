@@ -2,7 +2,6 @@ package dev.amends.benchmarks;
 
 import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
-import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditEngine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -36,6 +35,7 @@ public final class FleetCpuTime {
     Fleet fleet = Fleet.generate(2026L, accounts, 200, 20_000);
     CreditEngine engine = fleet.engine();
     List<Account> list = fleet.accounts();
+    Account[] array = list.toArray(new Account[0]);
     BillingPeriod[] periods = new BillingPeriod[list.size()];
     for (int i = 0; i < periods.length; i++) {
       periods[i] = fleet.period(list.get(i));
@@ -44,10 +44,7 @@ public final class FleetCpuTime {
     long[] sink = new long[1];
     for (int pass = -warmups; pass < passes; pass++) {
       long t0 = bean.getCurrentThreadCpuTime();
-      for (int i = 0; i < periods.length; i++) {
-        CreditDecision d = engine.decide(list.get(i), periods[i]);
-        sink[0] += d.lines().size();
-      }
+      FleetThroughput.decideChunk(engine, array, periods, 0, array.length, lines -> sink[0] += lines.size());
       long t1 = bean.getCurrentThreadCpuTime();
       HandWritten hand = new HandWritten(fleet);
       for (int i = 0; i < periods.length; i++) {

@@ -4,8 +4,10 @@ import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditEngine;
+import dev.amends.rules.CreditLine;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,17 +36,20 @@ import org.openjdk.jmh.infra.Blackhole;
  * precomputation is paid once per batch, as a real batch would pay it. The engine runs as it is
  * today: {@link CreditEngine#decide} per account, traces included (they cannot be turned off).
  *
+ * <p>Warm-up is five iterations of 10 s: on a loaded two-core machine the JIT compilers are
+ * starved and the engine's first 30 to 40 s run at a tenth of its speed.
+ *
  * <pre>
  * mvn -B -ntp -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar FleetThroughput -f 1 -wi 2 -i 3
+ * java -jar benchmarks/target/benchmarks.jar FleetThroughput -f 1
  * </pre>
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Warmup(iterations = 2, time = 10)
-@Measurement(iterations = 3, time = 10)
+@Warmup(iterations = 5, time = 10)
+@Measurement(iterations = 5, time = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class FleetThroughput {
   /** Accounts decided per invocation; one operation is one account. */
@@ -84,7 +89,7 @@ public class FleetThroughput {
   public void amends(Blackhole sink) {
     int from = amendsAt;
     amendsAt = (from + CHUNK) % fleetAccounts.length;
-    decideChunk(engine, fleetAccounts, periods, from, from + CHUNK, sink);
+    decideChunk(engine, fleetAccounts, periods, from, from + CHUNK, sink::consume);
   }
 
   /** The hand-written loop on the next {@value #CHUNK} accounts. */
@@ -102,14 +107,15 @@ public class FleetThroughput {
   }
 
   /**
-   * Decides accounts {@code [from, to)} with the engine and hands every line to the sink. The
-   * only place the engine is called: to measure a batch API, change this method alone.
+   * Decides accounts {@code [from, to)} with the engine and hands each account's lines to the
+   * sink. The only place the engine is called (by this benchmark and by {@link FleetCpuTime}): to
+   * measure a batch API, change this method alone.
    */
   static void decideChunk(CreditEngine engine, Account[] accounts, BillingPeriod[] periods, int from, int to,
-      Blackhole sink) {
+      Consumer<List<CreditLine>> sink) {
     for (int i = from; i < to; i++) {
       CreditDecision d = engine.decide(accounts[i], periods[i]);
-      sink.consume(d.lines());
+      sink.accept(d.lines());
     }
   }
 }

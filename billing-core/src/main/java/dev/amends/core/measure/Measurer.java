@@ -909,8 +909,8 @@ public final class Measurer {
 
   private static long nanosSince(Instant anchor, Instant t) {
     Duration d = Duration.between(anchor, t);
-    return BigInteger.valueOf(d.getSeconds()).multiply(BigInteger.valueOf(1_000_000_000L))
-        .add(BigInteger.valueOf(d.getNano())).longValueExact();
+    // Overflow raises ArithmeticException, as BigInteger.longValueExact did; no BigInteger needed.
+    return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000_000L), d.getNano());
   }
 
   private static long ceilDiv(long a, long b) {

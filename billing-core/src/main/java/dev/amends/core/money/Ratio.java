@@ -44,7 +44,6 @@ public final class Ratio implements Comparable<Ratio> {
    */
   public static final int MAX_DECIMAL_SCALE = 1000;
 
-  private static final BigInteger HUNDRED = BigInteger.valueOf(100);
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   /** {@code 10^i} for {@code i} from 0 to 18, the powers of ten that fit in a {@code long}. */
   private static final long[] POWERS_OF_TEN = new long[19];

@@ -124,9 +124,79 @@ public final class CreditEngine {
    *     ({@code request.issued[0].key} "is an unknown key")
    */
   public CreditDecision decide(DecisionRequest request) {
+    return decide(request, null);
+  }
+
+  /**
+   * Decides every request of a batch, in parallel, handing the results out in input order.
+   *
+   * <pre>{@code
+   * Iterator<BatchResult> results = engine.decideAll(requests, BatchOptions.defaults());
+   * while (results.hasNext()) {
+   *   switch (results.next()) {
+   *     case BatchResult.Decided d -> billing.apply(d.decision().lines());
+   *     case BatchResult.Rejected r -> log.warn("request " + r.index() + ": " + r.reason());
+   *   }
+   * }
+   * }</pre>
+   *
+   * <p>Every request comes out exactly once, as the decision {@link #decide(DecisionRequest)}
+   * gives or as a {@link BatchResult.Rejected rejection} naming the reason; a bad request never
+   * stops the batch. The input is read lazily on the reader's thread, at most {@link
+   * BatchOptions#window()} requests ahead of the results handed out, so memory does not grow
+   * with the number of accounts and the input may be endless. Results and their content are the
+   * same for any number of threads. Subscriptions with the same placements, active window,
+   * period and measurement rules share one measurement (see {@link
+   * BatchOptions#shareMeasurements()}).
+   *
+   * <p>An exception thrown by the input itself ends the batch: the results of the requests read
+   * before it are handed out first, then it is thrown from {@code hasNext()}. The iterator is
+   * for one reader thread. The batch's threads are daemons; they end when the results run out,
+   * or a second after a reader stops reading.
+   *
+   * @param requests the requests, not null; a null element is rejected, not thrown
+   * @param options how many threads and how many requests in flight, not null
+   * @return the results in input order, not null
+   */
+  public java.util.Iterator<BatchResult> decideAll(java.util.Iterator<? extends DecisionRequest> requests,
+      BatchOptions options) {
+    Checks.notNull("requests", requests);
+    Checks.notNull("options", options);
+    return new BatchRun(this, requests, options);
+  }
+
+  /**
+   * Decides every request of a stream, as {@link #decideAll(java.util.Iterator, BatchOptions)}
+   * does: a sequential stream of results in input order, one per request. Closing it closes the
+   * input stream and ends the batch's threads.
+   *
+   * <pre>{@code
+   * try (Stream<BatchResult> results = engine.decideAll(accounts.map(a -> DecisionRequest.of(a, december)),
+   *     BatchOptions.defaults().threads(4))) {
+   *   results.forEach(billing::apply);
+   * }
+   * }</pre>
+   *
+   * @param requests the requests, not null; it is read once, lazily, in its encounter order
+   * @param options how many threads and how many requests in flight, not null
+   * @return the results in input order, not null
+   */
+  public java.util.stream.Stream<BatchResult> decideAll(java.util.stream.Stream<? extends DecisionRequest> requests,
+      BatchOptions options) {
+    Checks.notNull("requests", requests);
+    Checks.notNull("options", options);
+    BatchRun run = new BatchRun(this, requests.iterator(), options);
+    return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(run,
+            java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false)
+        .onClose(run::close)
+        .onClose(requests::close);
+  }
+
+  /** {@link #decide(DecisionRequest)}, taking measurements from {@code shared} when not null. */
+  CreditDecision decide(DecisionRequest request, SharedMeasurements shared) {
     Checks.notNull("request", request);
     RequestChecks.check(request, campaignsById);
-    Decided out = new Decided(request);
+    Decided out = new Decided(request, shared);
     // 1. the version of each policy in force at the period's start; a switch-over inside the
     //    period is flagged, never silently skipped
     List<Policy> inForce = policies.inForce(out.period.start());
@@ -203,6 +273,8 @@ public final class CreditEngine {
   /** What one decision has gathered so far. */
   private static final class Decided {
     final DecisionRequest request;
+    /** Measurements shared with other decisions of a batch; null outside a batch. */
+    final SharedMeasurements shared;
     final Account account;
     final BillingPeriod period;
     final Instant evaluatedAt;
@@ -216,8 +288,9 @@ public final class CreditEngine {
     /** Days of service already given per subscription in this decision, in line order. */
     final Map<String, Ratio> daysGiven = new HashMap<>();
 
-    Decided(DecisionRequest request) {
+    Decided(DecisionRequest request, SharedMeasurements shared) {
       this.request = request;
+      this.shared = shared;
       this.account = request.account();
       this.period = request.period();
       this.evaluatedAt = request.evaluatedAt().orElse(period.end());
@@ -264,7 +337,7 @@ public final class CreditEngine {
       return false;
     }
     // b. the downtime measured under the policy's rules
-    Measurement measurement = measure(policy, sub, period);
+    Measurement measurement = measure(policy, sub, period, out.shared);
     if (!measurement.isComplete()) {
       // Missing telemetry the policy does not say how to count: guess nothing, credit nothing.
       String missing = measurement.describeMissingTelemetry();
@@ -348,8 +421,11 @@ public final class CreditEngine {
   }
 
   /** The subscription's downtime in the period under the policy's measurement rules. */
-  private Measurement measure(Policy policy, Subscription sub, BillingPeriod period) {
+  private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurers.get(policy);
+    if (shared != null) {
+      return shared.measure(measurer, sub, period, () -> measure(policy, sub, period, null));
+    }
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, outages)
         : measurer.measure(sub, period, outages);
@@ -367,7 +443,7 @@ public final class CreditEngine {
         PeriodFee fee = PeriodFee.of(out.account, sub, out.period, policy.proration());
         if (fee.isActive()) {
           out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(), fee,
-              measure(policy, sub, out.period),
+              measure(policy, sub, out.period, out.shared),
               new TraceNode(campaign.id(), "campaign", Verdict.SKIPPED,
                   "skipped: the per-account grant was given with subscription " + givenWith, Map.of(),
                   Optional.empty(), List.of())));

@@ -58,7 +58,9 @@ public final class BatchOptions {
   /**
    * Whether subscriptions with the same placements, the same active window within the period
    * (and the edge the minimum downtime looks at), the same period and the same measurement rules
-   * share one measurement. The decisions are the same either way; sharing only saves time.
+   * share one measurement, and subscriptions with the same prices, seats, active window within the
+   * period and proration share one fee. The decisions are the same either way; sharing only
+   * saves time.
    */
   public boolean shareMeasurements() {
     return shareMeasurements;

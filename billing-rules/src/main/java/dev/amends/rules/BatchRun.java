@@ -31,6 +31,7 @@ final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
   private final DecisionRequest[] requests;
   private final BatchResult[] results;
   private final SharedMeasurements shared;
+  private final SharedFees fees;
   private ThreadPoolExecutor pool;
   private int size;
   private int next;
@@ -46,6 +47,7 @@ final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
     this.requests = new DecisionRequest[options.window()];
     this.results = new BatchResult[options.window()];
     this.shared = options.shareMeasurements() ? new SharedMeasurements(SharedMeasurements.CAPACITY) : null;
+    this.fees = options.shareMeasurements() ? new SharedFees(SharedFees.CAPACITY) : null;
   }
 
   @Override
@@ -169,7 +171,7 @@ final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
   /** Decides one request; a request that fails becomes a rejection, never a lost result. */
   private BatchResult decideOne(long index, DecisionRequest request) {
     try {
-      return new BatchResult.Decided(index, engine.decide(request, shared));
+      return new BatchResult.Decided(index, engine.decide(request, shared, fees));
     } catch (AmendsException e) {
       return new BatchResult.Rejected(index, accountId(request), e.getMessage(), e);
     } catch (RuntimeException | StackOverflowError e) {

@@ -124,7 +124,7 @@ public final class CreditEngine {
    *     ({@code request.issued[0].key} "is an unknown key")
    */
   public CreditDecision decide(DecisionRequest request) {
-    return decide(request, null);
+    return decide(request, null, null);
   }
 
   /**
@@ -192,11 +192,14 @@ public final class CreditEngine {
         .onClose(requests::close);
   }
 
-  /** {@link #decide(DecisionRequest)}, taking measurements from {@code shared} when not null. */
-  CreditDecision decide(DecisionRequest request, SharedMeasurements shared) {
+  /**
+   * {@link #decide(DecisionRequest)}, taking measurements from {@code shared} and fees from
+   * {@code fees} when not null.
+   */
+  CreditDecision decide(DecisionRequest request, SharedMeasurements shared, SharedFees fees) {
     Checks.notNull("request", request);
     RequestChecks.check(request, campaignsById);
-    Decided out = new Decided(request, shared);
+    Decided out = new Decided(request, shared, fees);
     // 1. the version of each policy in force at the period's start; a switch-over inside the
     //    period is flagged, never silently skipped
     List<Policy> inForce = policies.inForce(out.period.start());
@@ -275,6 +278,8 @@ public final class CreditEngine {
     final DecisionRequest request;
     /** Measurements shared with other decisions of a batch; null outside a batch. */
     final SharedMeasurements shared;
+    /** Fees shared with other decisions of a batch; null outside a batch. */
+    final SharedFees fees;
     final Account account;
     final BillingPeriod period;
     final Instant evaluatedAt;
@@ -288,9 +293,10 @@ public final class CreditEngine {
     /** Days of service already given per subscription in this decision, in line order. */
     final Map<String, Ratio> daysGiven = new HashMap<>();
 
-    Decided(DecisionRequest request, SharedMeasurements shared) {
+    Decided(DecisionRequest request, SharedMeasurements shared, SharedFees fees) {
       this.request = request;
       this.shared = shared;
+      this.fees = fees;
       this.account = request.account();
       this.period = request.period();
       this.evaluatedAt = request.evaluatedAt().orElse(period.end());
@@ -332,7 +338,7 @@ public final class CreditEngine {
     BillingPeriod period = out.period;
     DecisionRequest request = out.request;
     // a. the fee for the period
-    PeriodFee fee = PeriodFee.of(account, sub, period, policy.proration());
+    PeriodFee fee = fee(out, sub, policy);
     if (!fee.isActive()) {
       return false;
     }
@@ -420,6 +426,13 @@ public final class CreditEngine {
     return kept;
   }
 
+  /** The subscription's fee for the period under the policy's proration. */
+  private static PeriodFee fee(Decided out, Subscription sub, Policy policy) {
+    return out.fees == null
+        ? PeriodFee.of(out.account, sub, out.period, policy.proration())
+        : out.fees.fee(out.account, sub, out.period, policy.proration());
+  }
+
   /** The subscription's downtime in the period under the policy's measurement rules. */
   private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurers.get(policy);
@@ -440,7 +453,7 @@ public final class CreditEngine {
     String givenWith = null;
     for (Subscription sub : out.subscriptions) {
       if (givenWith != null) {
-        PeriodFee fee = PeriodFee.of(out.account, sub, out.period, policy.proration());
+        PeriodFee fee = fee(out, sub, policy);
         if (fee.isActive()) {
           out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(), fee,
               measure(policy, sub, out.period, out.shared),

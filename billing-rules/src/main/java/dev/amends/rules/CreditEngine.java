@@ -55,6 +55,10 @@ import org.joda.money.Money;
  * under that policy: the decision carries {@link DecisionFlag#MISSING_TELEMETRY}, a warning
  * naming the subscription, the policy and the missing time, and a trace saying why.
  *
+ * <p>{@link #decideAll(java.util.Iterator, BatchOptions)} runs the same function over a stream
+ * of requests: results in input order, each request decided or rejected with its reason, on all
+ * cores, with a bounded number of requests in flight.
+ *
  * <p>Built once, immutable, safe to share across threads; no reflection and no clock.
  */
 public final class CreditEngine {

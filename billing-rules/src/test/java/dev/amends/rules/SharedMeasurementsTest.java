@@ -9,11 +9,14 @@ import dev.amends.core.measure.MeasurementRules;
 import dev.amends.core.measure.Measurer;
 import dev.amends.core.outage.OutageLog;
 import dev.amends.core.scope.Scope;
+import dev.amends.core.telemetry.TelemetryLog;
+import dev.amends.core.telemetry.TelemetrySample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.Interval;
 
 class SharedMeasurementsTest {
   static final Measurer FIVE_MINUTE_MINIMUM =
@@ -83,6 +86,36 @@ class SharedMeasurementsTest {
 
       assertThat(sharedRun).isEqualTo(apart);
     }
+  }
+
+  @Test
+  void sharingChangesNoDecisionMeasuredFromTelemetry() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    List<TelemetrySample> samples = new java.util.ArrayList<>();
+    for (int c = 0; c < 6; c++) { // clusters 6 to 11 have no telemetry at all
+      Instant day = JUNE_2024_UTC.start().plus(Duration.ofDays(random.nextInt(25)));
+      for (int minute = 0; minute < 600; minute++) {
+        Instant start = day.plus(Duration.ofMinutes(minute));
+        samples.add(TelemetrySample.ofCounts(BatchFleet.cluster(c), Interval.of(start, start.plus(Duration.ofMinutes(1))),
+            random.nextInt(10) == 0 ? 800 : 1_000, 1_000));
+      }
+    }
+    RuleNode tiers = Rules.availabilityTiers("tiers", Tier.range("99.0", "99.95", "10"), Tier.range("0", "99.0", "25"));
+    Policy lenient = policyBuilder("lenient", tiers, HALF_UP)
+        .measurementRules(TelemetryPolicyTest.ERROR_MINUTES).build();
+    Policy strict = policyBuilder("strict", tiers, HALF_UP)
+        .measurementRules(MeasurementRules.builder().source(Measurement.Source.TELEMETRY).build()).build();
+    CreditEngine engine = CreditEngine.builder().policies(PolicyBook.of(lenient, strict))
+        .telemetry(TelemetryLog.of(samples)).build();
+    List<DecisionRequest> requests = BatchFleet.requests(5, 150);
+
+    List<String> apart = BatchRunTest.all(engine.decideAll(requests.iterator(),
+        BatchOptions.defaults().threads(1).shareMeasurements(false))).stream().map(BatchRunTest::summary).toList();
+    List<String> sharedRun = BatchRunTest.all(engine.decideAll(requests.iterator(),
+        BatchOptions.defaults().threads(2).shareMeasurements(true))).stream().map(BatchRunTest::summary).toList();
+
+    assertThat(sharedRun).isEqualTo(apart);
+    assertThat(apart).anyMatch(d -> d.contains("MISSING_TELEMETRY")).anyMatch(d -> d.contains("availability"));
   }
 
   @Test

@@ -10,13 +10,10 @@ import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
 import dev.amends.core.telemetry.TelemetryLog;
 import dev.amends.core.time.BillingPeriod;
-import dev.amends.core.money.Allocation;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.money.Rounding;
-import dev.amends.rules.Evaluation.CapMark;
 import dev.amends.rules.Evaluation.PendingLine;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -57,6 +54,10 @@ import org.joda.money.Money;
  * dev.amends.core.measure.TelemetryRules.MissingData#NOT_ALLOWED}, the default) gets no line
  * under that policy: the decision carries {@link DecisionFlag#MISSING_TELEMETRY}, a warning
  * naming the subscription, the policy and the missing time, and a trace saying why.
+ *
+ * <p>{@link #decideAll(java.util.Iterator, BatchOptions)} runs the same function over a stream
+ * of requests: results in input order, each request decided or rejected with its reason, on all
+ * cores, with a bounded number of requests in flight.
  *
  * <p>Built once, immutable, safe to share across threads; no reflection and no clock.
  */
@@ -127,45 +128,124 @@ public final class CreditEngine {
    *     ({@code request.issued[0].key} "is an unknown key")
    */
   public CreditDecision decide(DecisionRequest request) {
-    Checks.notNull("request", request);
-    Account account = request.account();
-    BillingPeriod period = request.period();
-    RequestChecks.check(request, campaignsById);
-    Instant evaluatedAt = request.evaluatedAt().orElse(period.end());
-    Decided out = new Decided();
+    return decide(request, null, null);
+  }
 
-    List<Subscription> subs = new ArrayList<>(account.subscriptions());
-    subs.sort(Comparator.comparing(Subscription::id));
+  /**
+   * Decides every request of a batch, in parallel, handing the results out in input order.
+   *
+   * <pre>{@code
+   * Iterator<BatchResult> results = engine.decideAll(requests, BatchOptions.defaults());
+   * while (results.hasNext()) {
+   *   switch (results.next()) {
+   *     case BatchResult.Decided d -> billing.apply(d.decision().lines());
+   *     case BatchResult.Rejected r -> log.warn("request " + r.index() + ": " + r.reason());
+   *   }
+   * }
+   * }</pre>
+   *
+   * <p>Every request comes out exactly once, as the decision {@link #decide(DecisionRequest)}
+   * gives or as a {@link BatchResult.Rejected rejection} naming the reason; a bad request never
+   * stops the batch. The input is read lazily on the reader's thread, at most {@link
+   * BatchOptions#window()} requests ahead of the results handed out, so memory does not grow
+   * with the number of accounts and the input may be endless. Results and their content are the
+   * same for any number of threads. Subscriptions with the same placements, active window,
+   * period and measurement rules share one measurement (see {@link
+   * BatchOptions#shareMeasurements()}).
+   *
+   * <p>An exception thrown by the input itself ends the batch: the results of the requests read
+   * before it are handed out first, then it is thrown from {@code hasNext()}. The iterator is
+   * for one reader thread. The batch's threads are daemons; they end when the results run out,
+   * or a second after a reader stops reading.
+   *
+   * @param requests the requests, not null; a null element is rejected, not thrown
+   * @param options how many threads and how many requests in flight, not null
+   * @return the results in input order, not null
+   */
+  public java.util.Iterator<BatchResult> decideAll(java.util.Iterator<? extends DecisionRequest> requests,
+      BatchOptions options) {
+    Checks.notNull("requests", requests);
+    Checks.notNull("options", options);
+    return new BatchRun(this, requests, options);
+  }
+
+  /**
+   * Decides every request of a stream, as {@link #decideAll(java.util.Iterator, BatchOptions)}
+   * does: a sequential stream of results in input order, one per request. Closing it closes the
+   * input stream and ends the batch's threads.
+   *
+   * <pre>{@code
+   * try (Stream<BatchResult> results = engine.decideAll(accounts.map(a -> DecisionRequest.of(a, december)),
+   *     BatchOptions.defaults().threads(4))) {
+   *   results.forEach(billing::apply);
+   * }
+   * }</pre>
+   *
+   * @param requests the requests, not null; it is read once, lazily, in its encounter order
+   * @param options how many threads and how many requests in flight, not null
+   * @return the results in input order, not null
+   */
+  public java.util.stream.Stream<BatchResult> decideAll(java.util.stream.Stream<? extends DecisionRequest> requests,
+      BatchOptions options) {
+    Checks.notNull("requests", requests);
+    Checks.notNull("options", options);
+    BatchRun run = new BatchRun(this, requests.iterator(), options);
+    return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(run,
+            java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false)
+        .onClose(run::close)
+        .onClose(requests::close);
+  }
+
+  /**
+   * {@link #decide(DecisionRequest)}, taking measurements from {@code shared} and fees from
+   * {@code fees} when not null.
+   */
+  CreditDecision decide(DecisionRequest request, SharedMeasurements shared, SharedFees fees) {
+    Checks.notNull("request", request);
+    RequestChecks.check(request, campaignsById);
+    Decided out = new Decided(request, shared, fees);
     // 1. the version of each policy in force at the period's start; a switch-over inside the
     //    period is flagged, never silently skipped
-    List<Policy> inForce = policies.inForce(period.start());
-    Map<String, Policy> policyById = new HashMap<>();
-    for (Policy policy : inForce) {
-      policyById.put(policy.id(), policy);
-    }
-    flagSwitchOvers(period, inForce, out);
-    // 2. per subscription and policy: fee, measurement, rule tree, caps and one rounding per line.
-    //    Lines come by subscription id, then policy id, then position in the tree (see CreditDecision).
-    for (Subscription sub : subs) {
+    List<Policy> inForce = policies.inForce(out.period.start());
+    flagSwitchOvers(out.period, inForce, out);
+    // 2. per subscription active in the period, and per policy in force: a. fee, b. measurement,
+    //    c. rule tree, d. caps and one rounding per line. Lines come by subscription id, then
+    //    policy id, then position in the tree (see CreditDecision).
+    for (Subscription sub : out.subscriptions) {
       for (Policy policy : inForce) {
-        decideOne(policy, policy.digest(), account, sub, request, evaluatedAt, out,
-            path -> key(account.id(), sub.id(), period, policy.id(), path));
+        decideOne(policy, policy.digest(), sub, out,
+            path -> key(out.account.id(), sub.id(), out.period, policy.id(), path));
       }
     }
-    // 3. one-off grants whose eligibility instant falls in this period, by campaign id
+    //    then the one-off grants whose eligibility instant falls in this period, by campaign id
     for (Campaign campaign : campaigns) {
-      if (period.window().contains(campaign.eligibleAt())) {
-        grant(campaign, account, subs, request, evaluatedAt, out);
+      if (out.period.window().contains(campaign.eligibleAt())) {
+        grant(campaign, out);
       }
     }
-    // 4. only the difference from what was issued; totals and review
-    Map<String, Policy> deciding = new HashMap<>(policyById);
+    // 3. lines (only the difference from what was issued), unique keys, totals and review
+    List<CreditLine> lines = Reconciliation.reconcile(out.account.id(), out.period, out.lines, request.issued(),
+        deciding(inForce), out.flags, out.warnings);
+    Keys.checkUnique(lines);
+    flagForReview(lines, out);
+    return new CreditDecision(out.account.id(), out.period, out.evaluatedAt, lines, out.flags, out.warnings,
+        out.traces, out.carriedForward);
+  }
+
+  /** The policy deciding each policy or campaign id: the versions in force, then the campaigns. */
+  private Map<String, Policy> deciding(List<Policy> inForce) {
+    Map<String, Policy> deciding = new HashMap<>();
+    for (Policy policy : inForce) {
+      deciding.put(policy.id(), policy);
+    }
     for (Campaign campaign : campaigns) {
       deciding.putIfAbsent(campaign.id(), campaign.policy());
     }
-    List<CreditLine> lines = reconcile(account.id(), period, out.lines, request.issued(), deciding, out.flags,
-        out.warnings);
-    Keys.checkUnique(lines);
+    return deciding;
+  }
+
+  /** Flags a decision whose new credits in a currency total more than the review threshold. */
+  private void flagForReview(List<CreditLine> lines, Decided out) {
     Map<CurrencyUnit, Money> positive = new LinkedHashMap<>();
     for (CreditLine l : lines) {
       if (l.amount().isPositive()) {
@@ -179,8 +259,6 @@ public final class CreditEngine {
         out.warnings.add("total " + total + " is above the review threshold " + threshold);
       }
     });
-    return new CreditDecision(account.id(), period, evaluatedAt, lines, out.flags, out.warnings, out.traces,
-        out.carriedForward);
   }
 
   /**
@@ -201,6 +279,16 @@ public final class CreditEngine {
 
   /** What one decision has gathered so far. */
   private static final class Decided {
+    final DecisionRequest request;
+    /** Measurements shared with other decisions of a batch; null outside a batch. */
+    final SharedMeasurements shared;
+    /** Fees shared with other decisions of a batch; null outside a batch. */
+    final SharedFees fees;
+    final Account account;
+    final BillingPeriod period;
+    final Instant evaluatedAt;
+    /** The account's subscriptions by id. */
+    final List<Subscription> subscriptions;
     final Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     final List<String> warnings = new ArrayList<>();
     final List<SubscriptionTrace> traces = new ArrayList<>();
@@ -208,6 +296,18 @@ public final class CreditEngine {
     final List<CarriedCredit> carriedForward = new ArrayList<>();
     /** Days of service already given per subscription in this decision, in line order. */
     final Map<String, Ratio> daysGiven = new HashMap<>();
+
+    Decided(DecisionRequest request, SharedMeasurements shared, SharedFees fees) {
+      this.request = request;
+      this.shared = shared;
+      this.fees = fees;
+      this.account = request.account();
+      this.period = request.period();
+      this.evaluatedAt = request.evaluatedAt().orElse(period.end());
+      List<Subscription> subs = new ArrayList<>(account.subscriptions());
+      subs.sort(Comparator.comparing(Subscription::id));
+      this.subscriptions = subs;
+    }
   }
 
   /** Flags every version whose effective window starts or ends strictly inside the period. */
@@ -236,14 +336,18 @@ public final class CreditEngine {
    * Steps a to d of the data flow for one subscription under one policy: fee, measurement, rule
    * tree, caps and one rounding per line. Returns whether any line was kept.
    */
-  private boolean decideOne(Policy policy, String digest, Account account, Subscription sub, DecisionRequest request,
-      Instant evaluatedAt, Decided out, Function<String, String> keyOf) {
-    BillingPeriod period = request.period();
-    PeriodFee fee = PeriodFee.of(account, sub, period, policy.proration());
+  private boolean decideOne(Policy policy, String digest, Subscription sub, Decided out,
+      Function<String, String> keyOf) {
+    Account account = out.account;
+    BillingPeriod period = out.period;
+    DecisionRequest request = out.request;
+    // a. the fee for the period
+    PeriodFee fee = fee(out, sub, policy);
     if (!fee.isActive()) {
       return false;
     }
-    Measurement measurement = measure(policy, sub, period);
+    // b. the downtime measured under the policy's rules
+    Measurement measurement = measure(policy, sub, period, out.shared);
     if (!measurement.isComplete()) {
       // Missing telemetry the policy does not say how to count: guess nothing, credit nothing.
       String missing = measurement.describeMissingTelemetry();
@@ -255,6 +359,7 @@ public final class CreditEngine {
               List.of())));
       return false;
     }
+    // c. the rule tree on that context
     List<Outage> involved = new ArrayList<>();
     for (String id : measurement.outageIds()) {
       outages.byId(id).ifPresent(involved::add);
@@ -267,7 +372,7 @@ public final class CreditEngine {
         .measurement(measurement)
         .outages(involved)
         .claim(claimFor(request, sub))
-        .evaluatedAt(evaluatedAt)
+        .evaluatedAt(out.evaluatedAt)
         .carriedIn(request.carriedIn().stream()
             .filter(c -> c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id()))
             .toList())
@@ -282,10 +387,11 @@ public final class CreditEngine {
     }
     out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, fee, measurement,
         e.trace()));
+    // d. caps, then exactly one rounding per line
     List<PendingLine> pendings = e.lines();
     checkOverFullFee(policy, sub, fee, pendings, out.flags, out.warnings);
     boolean[] regrouped = new boolean[pendings.size()];
-    List<Money> amounts = roundWithinCaps(pendings, policy.rounding(), regrouped);
+    List<Money> amounts = CapRounding.roundWithinCaps(pendings, policy.rounding(), regrouped);
     boolean kept = false;
     for (int i = 0; i < pendings.size(); i++) {
       PendingLine pending = pendings.get(i);
@@ -324,9 +430,19 @@ public final class CreditEngine {
     return kept;
   }
 
+  /** The subscription's fee for the period under the policy's proration. */
+  private static PeriodFee fee(Decided out, Subscription sub, Policy policy) {
+    return out.fees == null
+        ? PeriodFee.of(out.account, sub, out.period, policy.proration())
+        : out.fees.fee(out.account, sub, out.period, policy.proration());
+  }
+
   /** The subscription's downtime in the period under the policy's measurement rules. */
-  private Measurement measure(Policy policy, Subscription sub, BillingPeriod period) {
+  private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurers.get(policy);
+    if (shared != null) {
+      return shared.measure(measurer, sub, period, () -> measure(policy, sub, period, null));
+    }
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, outages)
         : measurer.measure(sub, period, outages);
@@ -336,16 +452,15 @@ public final class CreditEngine {
    * A campaign's grant for one account: per subscription, every eligible subscription by id; per
    * account, the first eligible subscription by id, the others traced as skipped.
    */
-  private void grant(Campaign campaign, Account account, List<Subscription> subs, DecisionRequest request,
-      Instant evaluatedAt, Decided out) {
+  private void grant(Campaign campaign, Decided out) {
     Policy policy = campaign.policy();
     String givenWith = null;
-    for (Subscription sub : subs) {
+    for (Subscription sub : out.subscriptions) {
       if (givenWith != null) {
-        PeriodFee fee = PeriodFee.of(account, sub, request.period(), policy.proration());
+        PeriodFee fee = fee(out, sub, policy);
         if (fee.isActive()) {
           out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(), fee,
-              measure(policy, sub, request.period()),
+              measure(policy, sub, out.period, out.shared),
               new TraceNode(campaign.id(), "campaign", Verdict.SKIPPED,
                   "skipped: the per-account grant was given with subscription " + givenWith, Map.of(),
                   Optional.empty(), List.of())));
@@ -353,8 +468,8 @@ public final class CreditEngine {
         continue;
       }
       String unitPart = campaign.unit() == Campaign.Unit.PER_SUBSCRIPTION ? sub.id() : "";
-      boolean given = decideOne(policy, campaign.digest(), account, sub, request, evaluatedAt, out,
-          path -> Keys.grantKey(campaign.id(), account.id(), unitPart, path));
+      boolean given = decideOne(policy, campaign.digest(), sub, out,
+          path -> Keys.grantKey(campaign.id(), out.account.id(), unitPart, path));
       if (given && campaign.unit() == Campaign.Unit.PER_ACCOUNT) {
         givenWith = sub.id();
       }
@@ -383,64 +498,9 @@ public final class CreditEngine {
     }
   }
 
-  /**
-   * Rounds each line once with the policy's rounding. Where the rounded lines of a cap group
-   * would sum to more than the cap, or the cap cut the group (so that its lines sum to the cap's
-   * amount, rounded once, not to a cent less), the group's exact total is rounded once instead (down, if
-   * the policy's mode would take it over the limit) and split over its lines by their exact
-   * amounts with {@link Allocation} (largest remainder, in the currency's minor unit, so a
-   * coarser rounding increment holds for the group's total but not for each of its lines), so
-   * that the cents never exceed the cap.
-   * Inner groups are settled before the outer groups that contain them.
-   */
+  /** See {@link CapRounding#roundWithinCaps}. */
   static List<Money> roundWithinCaps(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
-    Money[] out = new Money[lines.size()];
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    Map<String, ExactMoney> limits = new HashMap<>();
-    Set<String> cutGroups = new java.util.HashSet<>();
-    for (int i = 0; i < lines.size(); i++) {
-      out[i] = lines.get(i).amount().rounded(rounding);
-      for (CapMark mark : lines.get(i).caps()) {
-        groups.computeIfAbsent(mark.group(), k -> new ArrayList<>()).add(i);
-        limits.put(mark.group(), mark.limit());
-        if (mark.cut()) {
-          cutGroups.add(mark.group());
-        }
-      }
-    }
-    List<String> order = new ArrayList<>(groups.keySet());
-    order.sort(Comparator.comparingInt(g -> groups.get(g).size())); // inner groups are subsets: smaller first
-    for (String group : order) {
-      List<Integer> members = groups.get(group);
-      ExactMoney limit = limits.get(group);
-      Money sum = Money.zero(limit.currency());
-      ExactMoney exact = ExactMoney.zero(limit.currency());
-      List<Ratio> weights = new ArrayList<>();
-      for (int i : members) {
-        sum = sum.plus(out[i]);
-        exact = exact.plus(lines.get(i).amount());
-        weights.add(lines.get(i).amount().amount());
-      }
-      boolean over = ExactMoney.of(sum).compareTo(limit) > 0;
-      if ((!over && !cutGroups.contains(group)) || exact.isZero()) {
-        continue;
-      }
-      Money total = exact.rounded(rounding);
-      if (ExactMoney.of(total).compareTo(limit) > 0) {
-        total = exact.rounded(rounding.increment()
-            .map(step -> Rounding.of(RoundingMode.DOWN, step))
-            .orElse(Rounding.of(RoundingMode.DOWN)));
-      }
-      if (!over && total.equals(sum)) {
-        continue; // a cut group whose lines already sum to its total rounded once
-      }
-      List<Money> parts = Allocation.allocate(total, weights);
-      for (int k = 0; k < members.size(); k++) {
-        out[members.get(k)] = parts.get(k);
-        regrouped[members.get(k)] = true;
-      }
-    }
-    return List.of(out);
+    return CapRounding.roundWithinCaps(lines, rounding, regrouped);
   }
 
   private static Optional<Claim> claimFor(DecisionRequest request, Subscription sub) {
@@ -458,108 +518,6 @@ public final class CreditEngine {
   /** The earliest claim; claims filed at the same instant by id, so the order given never matters. */
   private static final Comparator<Claim> EARLIEST_CLAIM =
       Comparator.comparing(Claim::filedAt).thenComparing(Claim::id);
-
-  /**
-   * New lines minus what was issued, keyed by the original credit's key. Amounts and days of
-   * service are reconciled together: more of either is a top-up carrying the differences, less of
-   * either is a clawback where the policy allows one, and otherwise a flag and a warning.
-   */
-  private static List<CreditLine> reconcile(
-      String accountId, BillingPeriod period, List<CreditLine> computed, List<IssuedCredit> issued, Map<String, Policy> policyById,
-      Set<DecisionFlag> flags, List<String> warnings) {
-    if (issued.isEmpty()) {
-      return computed;
-    }
-    // By key, so that what is left over comes out in the same order whatever the order given.
-    Map<String, Money> issuedByKey = new java.util.TreeMap<>();
-    Map<String, Ratio> daysByKey = new HashMap<>();
-    Map<String, IssuedCredit> firstIssued = new HashMap<>();
-    for (IssuedCredit c : issued) {
-      issuedByKey.merge(c.baseKey(), c.amount(), Money::plus);
-      daysByKey.merge(c.baseKey(), c.days().orElse(Ratio.ZERO), Ratio::plus);
-      firstIssued.putIfAbsent(c.baseKey(), c);
-    }
-    List<CreditLine> out = new ArrayList<>();
-    for (CreditLine line : computed) {
-      Money before = issuedByKey.remove(line.key());
-      if (before == null) {
-        out.add(line);
-        continue;
-      }
-      Ratio daysBefore = daysByKey.get(line.key());
-      Money diff = line.amount().minus(before);
-      Ratio daysDiff = line.days().orElse(Ratio.ZERO).minus(daysBefore);
-      if (diff.isZero() && daysDiff.isZero()) {
-        continue;
-      }
-      Policy policy = policyById.get(line.policyId());
-      String was = "now " + describe(line.amount(), line.days().orElse(Ratio.ZERO)) + ", issued "
-          + describe(before, daysBefore);
-      if (!diff.isNegative() && daysDiff.signum() >= 0) {
-        out.add(adjust(line, CreditLine.Kind.TOP_UP, diff, daysDiff, before, daysBefore,
-            "top-up: " + was + "; " + line.reason()));
-      } else if (policy != null && policy.allowsClawback()) {
-        out.add(adjust(line, CreditLine.Kind.CLAWBACK, diff, daysDiff, before, daysBefore,
-            "clawback: " + was + "; " + line.reason()));
-      } else {
-        flags.add(DecisionFlag.OVERPAID_NO_CLAWBACK);
-        warnings.add(line.key() + " issued " + describe(before, daysBefore) + " but now computes "
-            + describe(line.amount(), line.days().orElse(Ratio.ZERO)) + "; policy " + line.policyId()
-            + " does not allow clawbacks");
-      }
-    }
-    // Issued credits the re-run no longer computes at all.
-    for (Map.Entry<String, Money> left : issuedByKey.entrySet()) {
-      Ratio daysLeft = daysByKey.get(left.getKey());
-      if (left.getValue().isZero() && daysLeft.isZero()) {
-        continue;
-      }
-      IssuedCredit first = firstIssued.get(left.getKey());
-      Policy policy = policyById.get(first.policyId());
-      String issuedText = describe(left.getValue(), daysLeft);
-      if (policy != null && policy.allowsClawback() && !left.getValue().isNegative() && daysLeft.signum() >= 0) {
-        warnings.add(left.getKey() + " issued " + issuedText + " is no longer owed; clawed back in full");
-        out.add(new CreditLine(left.getKey() + "/clawback-after-" + suffix(left.getValue(), daysLeft),
-            CreditLine.Kind.CLAWBACK, left.getValue().negated(),
-            daysLeft.isZero() ? Optional.empty() : Optional.of(daysLeft.negated()), accountId,
-            first.subscriptionId(), period, policy.id(), policy.version(), policy.digest(), first.rulePath(), List.of(),
-            "clawback: issued " + issuedText + ", now nothing is owed"));
-      } else {
-        flags.add(DecisionFlag.OVERPAID_NO_CLAWBACK);
-        warnings.add(left.getKey() + " issued " + issuedText + " is no longer owed; "
-            + (policy == null ? "its policy " + first.policyId() + " is not in force"
-                : "policy " + policy.id() + " does not allow clawbacks"));
-      }
-    }
-    return out;
-  }
-
-  /** {@code USD 2.00}, or {@code USD 0.00 and 3 days} when days of service are involved. */
-  private static String describe(Money amount, Ratio days) {
-    return days.isZero() ? amount.toString() : amount + " and " + Texts.number(days) + " days";
-  }
-
-  /** What an adjustment's key says was issued: minor units, and days when there were any. */
-  private static String suffix(Money before, Ratio daysBefore) {
-    String minor = before.getAmountMinor().toPlainString();
-    if (daysBefore.isZero()) {
-      return minor;
-    }
-    String sign = daysBefore.signum() < 0 ? "n" : "";
-    java.math.BigInteger n = daysBefore.numerator().abs();
-    String days = daysBefore.denominator().equals(java.math.BigInteger.ONE) ? n.toString()
-        : n + "_" + daysBefore.denominator();
-    return minor + "-" + sign + days + "d";
-  }
-
-  private static CreditLine adjust(CreditLine line, CreditLine.Kind kind, Money diff, Ratio daysDiff, Money before,
-      Ratio daysBefore, String reason) {
-    String key = line.key() + "/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-after-"
-        + suffix(before, daysBefore);
-    return new CreditLine(key, kind, diff, daysDiff.isZero() ? Optional.empty() : Optional.of(daysDiff),
-        line.extendsTermTo(), line.accountId(), line.subscriptionId(), line.period(), line.policyId(),
-        line.policyVersion(), line.policyDigest(), line.rulePath(), line.outageIds(), reason);
-  }
 
   /** A stable key from what identifies a credit; amounts and outages are not part of it. See {@link Keys}. */
   static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {

@@ -35,7 +35,7 @@ final class Keys {
   /** The key of the credit a policy's rule gives a subscription of an account in a period. */
   static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
     byte[] hash = sha256(text(accountId, subscriptionId, period, policyId, path));
-    return "cr-" + HexFormat.of().formatHex(hash, 0, 16);
+    return "cr-" + HEX.formatHex(hash, 0, 16);
   }
 
   /** The text a key hashes; see the class comment. */
@@ -51,7 +51,7 @@ final class Keys {
    */
   static String grantKey(String campaignId, String accountId, String subscriptionId, String path) {
     byte[] hash = sha256(join("amends-grant-v1", campaignId, accountId, subscriptionId, path));
-    return "gr-" + HexFormat.of().formatHex(hash, 0, 16);
+    return "gr-" + HEX.formatHex(hash, 0, 16);
   }
 
   private static String join(String... parts) {
@@ -94,11 +94,21 @@ final class Keys {
     }
   }
 
-  private static byte[] sha256(String text) {
+  /**
+   * One SHA-256 digest per thread, reused for every key that thread hashes: {@link
+   * MessageDigest#digest(byte[])} resets it, so no state leaks from one key to the next.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
+  });
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private static byte[] sha256(String text) {
+    return SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -157,4 +157,26 @@ class KeysTest {
     assertThatThrownBy(() -> new CarriedCredit("sub-1", "p", "cap", null))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("carried.amount"));
   }
+
+  @Test
+  void theReusedDigestGivesTheSameKeysOnEveryThread() throws Exception {
+    List<String> sequential = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      sequential.add(Keys.key("acct-" + i, "sub-1", JUNE_2024_UTC, "p", "sla/tiers"));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        int n = i;
+        futures.add(pool.submit(() -> Keys.key("acct-" + n, "sub-1", JUNE_2024_UTC, "p", "sla/tiers")));
+      }
+      for (int i = 0; i < 200; i++) {
+        assertThat(futures.get(i).get()).isEqualTo(sequential.get(i));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(sequential).doesNotHaveDuplicates();
+  }
 }

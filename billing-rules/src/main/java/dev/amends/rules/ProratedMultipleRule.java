@@ -5,51 +5,69 @@ import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.internal.Checks;
 
 /**
  * A multiple of the prorated fee for the downtime beyond an allowance: "10x the fee for the
  * time down beyond 99.9 %". The fee per unit of time is the full fee for the period divided by
  * the period's length; the allowance is either a share of the measurement's denominator or a
  * fixed duration.
+ *
+ * @param id the node id
+ * @param multiple the multiple of the prorated fee, not negative
+ * @param availabilityPercent the availability promised, when the allowance is a share of the
+ *     measurement's denominator
+ * @param allowance the allowance as a fixed duration, otherwise
  */
-final class ProratedMultipleRule implements CreditRule {
-  private final String id;
-  private final BigDecimal multiple;
-  private final BigDecimal availabilityPercent; // allowance as availability, or null
-  private final Duration allowance; // allowance as a duration, or null
+public record ProratedMultipleRule(
+    String id, BigDecimal multiple, Optional<BigDecimal> availabilityPercent, Optional<Duration> allowance)
+    implements CreditRule {
+  private static final BigDecimal HUNDRED = new BigDecimal("100");
 
-  ProratedMultipleRule(String id, BigDecimal multiple, BigDecimal availabilityPercent, Duration allowance) {
-    this.id = Rules.checkId(id);
-    this.multiple = Rules.notNegative(id + ".multiple", multiple);
-    this.availabilityPercent = availabilityPercent;
-    this.allowance = allowance;
+  /**
+   * Checks the node: exactly one of the availability and the fixed allowance is given.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, {@code
+   *     <id>.multiple} (negative), {@code <id>.availabilityPercent} (outside [0, 100]) or {@code
+   *     <id>.allowance} (negative, or given with an availability)
+   */
+  public ProratedMultipleRule {
+    Rules.checkId(id);
+    Checks.notNull(id + ".availabilityPercent", availabilityPercent);
+    Checks.notNull(id + ".allowance", allowance);
+    availabilityPercent.ifPresent(p -> {
+      Decimals.check(id + ".availabilityPercent", p);
+      if (p.signum() < 0 || p.compareTo(HUNDRED) > 0) {
+        throw InvalidInputException.of(id + ".availabilityPercent", "must be in [0, 100]", p);
+      }
+    });
+    allowance.ifPresent(a -> Checks.notNegative(id + ".allowance", a));
+    if (availabilityPercent.isPresent() == allowance.isPresent()) {
+      throw InvalidInputException.of(id + ".allowance", "needs exactly one of availabilityPercent and allowance",
+          allowance.map(Object::toString).orElse("none"));
+    }
+    Rules.notNegative(id + ".multiple", multiple);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
-
+  /** {@code prorated-multiple}. */
   @Override
   public String kind() {
     return "prorated-multiple";
   }
 
-  @Override
-  public String canonical() {
-    return kind() + "(" + id + ",multiple=" + Tier.plain(multiple) + ",allowance="
-        + (allowance != null ? allowance.toString() : Tier.plain(availabilityPercent) + "%") + ")";
-  }
-
+  /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
     Measurement m = context.measurement();
     Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
-    Ratio allowedNanos = allowance != null
-        ? Ratio.of(allowance, Duration.ofNanos(1))
-        : Ratio.of(m.denominator(), Duration.ofNanos(1)).multipliedBy(Ratio.percent(availabilityPercent).complement());
-    String allowanceText = allowance != null ? allowance.toString()
-        : "(100 % - " + Tier.plain(availabilityPercent) + " %) of " + Texts.minutes(m.denominator());
+    Ratio allowedNanos = allowance.isPresent()
+        ? Ratio.of(allowance.get(), Duration.ofNanos(1))
+        : Ratio.of(m.denominator(), Duration.ofNanos(1))
+            .multipliedBy(Ratio.percent(availabilityPercent.orElseThrow()).complement());
+    String allowanceText = allowance.isPresent() ? allowance.get().toString()
+        : "(100 % - " + Tier.plain(availabilityPercent.orElseThrow()) + " %) of " + Texts.minutes(m.denominator());
     Ratio excess = downNanos.minus(allowedNanos);
     String allowedMin = Texts.number(allowedNanos.dividedBy(Ratio.of(60_000_000_000L))) + " min";
     if (excess.signum() <= 0) {
@@ -71,10 +89,5 @@ final class ProratedMultipleRule implements CreditRule {
         .withValue("excess", excessMin)
         .withValue("proratedFee", Texts.money(prorated))
         .withOutages(Rules.countedIds(context));
-  }
-
-  @Override
-  public String toString() {
-    return canonical();
   }
 }

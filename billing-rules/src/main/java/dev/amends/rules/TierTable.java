@@ -14,10 +14,25 @@ final class TierTable {
 
   private final List<Tier> tiers; // ascending by lower bound
 
+  /** A table of tiers already {@link #sorted(String, List) sorted}, as the tier rules keep theirs. */
   TierTable(List<Tier> tiers) {
+    this.tiers = tiers;
+  }
+
+  /**
+   * The tiers, ascending by lower bound then upper bound, as an immutable list.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code field} (with the index of a null
+   *     tier) when the list or a tier is null
+   */
+  static List<Tier> sorted(String field, List<Tier> tiers) {
+    dev.amends.core.internal.Checks.notNull(field, tiers);
+    for (int i = 0; i < tiers.size(); i++) {
+      dev.amends.core.internal.Checks.notNull(field + "[" + i + "]", tiers.get(i));
+    }
     List<Tier> sorted = new ArrayList<>(tiers);
     sorted.sort(Comparator.comparing(Tier::lower).thenComparing(Tier::upper));
-    this.tiers = List.copyOf(sorted);
+    return List.copyOf(sorted);
   }
 
   List<Tier> tiers() {

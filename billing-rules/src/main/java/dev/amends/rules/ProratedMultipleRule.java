@@ -5,7 +5,6 @@ import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Optional;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
 
@@ -17,36 +16,46 @@ import dev.amends.core.internal.Checks;
  *
  * @param id the node id
  * @param multiple the multiple of the prorated fee, not negative
- * @param availabilityPercent the availability promised, when the allowance is a share of the
- *     measurement's denominator
- * @param allowance the allowance as a fixed duration, otherwise
+ * @param allowance the downtime allowed before the multiple applies
  */
-public record ProratedMultipleRule(
-    String id, BigDecimal multiple, Optional<BigDecimal> availabilityPercent, Optional<Duration> allowance)
-    implements CreditRule {
+public record ProratedMultipleRule(String id, BigDecimal multiple, Allowance allowance) implements CreditRule {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
+  /** The downtime allowed: a share of the measurement's denominator, or a fixed duration. */
+  public sealed interface Allowance {}
+
   /**
-   * Checks the node: exactly one of the availability and the fixed allowance is given.
+   * Downtime up to {@code (100 % - percent)} of the measurement's denominator is allowed.
+   *
+   * @param percent the availability promised, in [0, 100] (checked by the rule)
+   */
+  public record AvailabilityPercent(BigDecimal percent) implements Allowance {}
+
+  /**
+   * Downtime up to a fixed duration is allowed.
+   *
+   * @param duration the allowance, not negative (checked by the rule)
+   */
+  public record FixedAllowance(Duration duration) implements Allowance {}
+
+  /**
+   * Checks the node.
    *
    * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, {@code
-   *     <id>.multiple} (negative), {@code <id>.availabilityPercent} (outside [0, 100]) or {@code
-   *     <id>.allowance} (negative, or given with an availability)
+   *     <id>.allowance} (null), {@code <id>.availabilityPercent} (outside [0, 100]), {@code
+   *     <id>.allowance} (a negative duration) or {@code <id>.multiple} (negative)
    */
   public ProratedMultipleRule {
     Rules.checkId(id);
-    Checks.notNull(id + ".availabilityPercent", availabilityPercent);
     Checks.notNull(id + ".allowance", allowance);
-    availabilityPercent.ifPresent(p -> {
-      Decimals.check(id + ".availabilityPercent", p);
-      if (p.signum() < 0 || p.compareTo(HUNDRED) > 0) {
-        throw InvalidInputException.of(id + ".availabilityPercent", "must be in [0, 100]", p);
+    switch (allowance) {
+      case AvailabilityPercent(BigDecimal p) -> {
+        Decimals.check(id + ".availabilityPercent", p);
+        if (p.signum() < 0 || p.compareTo(HUNDRED) > 0) {
+          throw InvalidInputException.of(id + ".availabilityPercent", "must be in [0, 100]", p);
+        }
       }
-    });
-    allowance.ifPresent(a -> Checks.notNegative(id + ".allowance", a));
-    if (availabilityPercent.isPresent() == allowance.isPresent()) {
-      throw InvalidInputException.of(id + ".allowance", "needs exactly one of availabilityPercent and allowance",
-          allowance.map(Object::toString).orElse("none"));
+      case FixedAllowance(Duration d) -> Checks.notNegative(id + ".allowance", d);
     }
     Rules.notNegative(id + ".multiple", multiple);
   }
@@ -62,12 +71,15 @@ public record ProratedMultipleRule(
   public Outcome evaluate(RuleContext context) {
     Measurement m = context.measurement();
     Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
-    Ratio allowedNanos = allowance.isPresent()
-        ? Ratio.of(allowance.get(), Duration.ofNanos(1))
-        : Ratio.of(m.denominator(), Duration.ofNanos(1))
-            .multipliedBy(Ratio.percent(availabilityPercent.orElseThrow()).complement());
-    String allowanceText = allowance.isPresent() ? allowance.get().toString()
-        : "(100 % - " + Tier.plain(availabilityPercent.orElseThrow()) + " %) of " + Texts.minutes(m.denominator());
+    Ratio allowedNanos = switch (allowance) {
+      case FixedAllowance(Duration d) -> Ratio.of(d, Duration.ofNanos(1));
+      case AvailabilityPercent(BigDecimal p) ->
+          Ratio.of(m.denominator(), Duration.ofNanos(1)).multipliedBy(Ratio.percent(p).complement());
+    };
+    String allowanceText = switch (allowance) {
+      case FixedAllowance(Duration d) -> d.toString();
+      case AvailabilityPercent(BigDecimal p) -> "(100 % - " + Tier.plain(p) + " %) of " + Texts.minutes(m.denominator());
+    };
     Ratio excess = downNanos.minus(allowedNanos);
     String allowedMin = Texts.number(allowedNanos.dividedBy(Ratio.of(60_000_000_000L))) + " min";
     if (excess.signum() <= 0) {

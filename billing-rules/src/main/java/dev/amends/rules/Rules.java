@@ -151,14 +151,14 @@ public final class Rules {
   public static ProratedMultipleRule multipleOfProratedFee(String id, BigDecimal multiple, BigDecimal availabilityPercent) {
     checkId(id);
     Decimals.check(id + ".availabilityPercent", availabilityPercent);
-    return new ProratedMultipleRule(id, multiple, java.util.Optional.of(availabilityPercent), java.util.Optional.empty());
+    return new ProratedMultipleRule(id, multiple, new ProratedMultipleRule.AvailabilityPercent(availabilityPercent));
   }
 
   /** As {@link #multipleOfProratedFee(String, BigDecimal, BigDecimal)} with a fixed allowance. */
   public static ProratedMultipleRule multipleOfProratedFee(String id, BigDecimal multiple, Duration allowance) {
     checkId(id);
-    return new ProratedMultipleRule(id, multiple, java.util.Optional.empty(),
-        java.util.Optional.of(Checks.notNegative(id + ".allowance", allowance)));
+    return new ProratedMultipleRule(id, multiple,
+        new ProratedMultipleRule.FixedAllowance(Checks.notNegative(id + ".allowance", allowance)));
   }
 
   /**

@@ -15,6 +15,9 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import dev.amends.core.account.Standing;
+import dev.amends.core.scope.Scope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -58,7 +61,21 @@ class CanonicalTest {
         Rules.cap("cap-days", CapLimit.days(new BigDecimal("30"), DayCount.ACTUAL), LEAF),
         Rules.when("when", Conditions.planIn("pro"), LEAF),
         Rules.when("when-else", Conditions.planIn("pro"), LEAF, OTHER_LEAF),
-        Rules.requiresClaim("claim", ClaimDeadline.daysAfterIncident(30), LEAF));
+        Rules.requiresClaim("claim", ClaimDeadline.daysAfterIncident(30), LEAF),
+        Rules.when("c-placed", Conditions.placedUnder(Scope.of("grid")), LEAF),
+        Rules.when("c-tagged", Conditions.affectedByOutageTagged("storage"), LEAF),
+        Rules.when("c-outage", Conditions.affectedByOutage("INC-1"), LEAF),
+        Rules.when("c-standing", Conditions.standingIn(Standing.Status.GOOD), LEAF),
+        Rules.when("c-incident", Conditions.inGoodStandingAtIncident(), LEAF),
+        Rules.when("c-throughout", Conditions.inGoodStandingThroughoutPeriod(), LEAF),
+        Rules.when("c-since", Conditions.customerSinceOnOrBefore(LocalDate.of(2020, 1, 1)), LEAF),
+        Rules.when("c-claim", Conditions.claimFiledInTime(ClaimDeadline.endOfBillingCycleAfterIncident(1)), LEAF),
+        Rules.when("c-below", Conditions.availabilityBelow(new BigDecimal("99.9")), LEAF),
+        Rules.when("c-downtime", Conditions.downtimeAtLeast(Duration.ofHours(1)), LEAF),
+        Rules.when("c-active", Conditions.activeAt(Instant.parse("2024-06-01T00:00:00Z")), LEAF),
+        Rules.when("c-all", Conditions.all(Conditions.planIn("pro")), LEAF),
+        Rules.when("c-any", Conditions.any(Conditions.planIn("pro")), LEAF),
+        Rules.when("c-not", Conditions.not(Conditions.planIn("pro")), LEAF));
   }
 
   static Policy policy(RuleNode rule) {
@@ -77,6 +94,11 @@ class CanonicalTest {
     Set<Class<?>> expected = new HashSet<>(Arrays.asList(Combinator.class.getPermittedSubclasses()));
     expected.addAll(Arrays.asList(CapLimit.class.getPermittedSubclasses()));
     expected.addAll(Arrays.asList(ProratedMultipleRule.Allowance.class.getPermittedSubclasses()));
+    for (Class<?> c : Conditions.class.getDeclaredClasses()) {
+      if (c.isRecord()) {
+        expected.add(c);
+      }
+    }
     expected.add(Tier.class);
     expected.add(ClaimDeadline.class);
     expected.add(DaysValue.class);
@@ -87,7 +109,8 @@ class CanonicalTest {
     }
     assertThat(covered).containsAll(expected);
     assertThat(checked).contains("tiers.tiers[0].lower", "cap-days.limit.dayCount", "claim.deadline.count",
-        "when-else.otherwise", "days-valued.value.dayCount", "multiple.allowance.percent", "multiple-fixed.allowance.duration");
+        "when-else.otherwise", "days-valued.value.dayCount", "multiple.allowance.percent", "multiple-fixed.allowance.duration", "c-all.condition.conditions[0].plans",
+        "c-not.condition.condition", "c-standing.condition.statuses");
   }
 
   /**
@@ -173,9 +196,26 @@ class CanonicalTest {
         out.add(List.copyOf(copy));
       }
     } else if (raw == Set.class) {
-      Set<Object> more = new TreeSet<>((Set<?>) value);
-      more.add("other");
-      out.add(Set.copyOf(more));
+      Class<?> inner = raw(((ParameterizedType) type).getActualTypeArguments()[0]);
+      if (inner.isEnum()) {
+        for (Object e : inner.getEnumConstants()) {
+          Set<Object> toggled = new HashSet<>((Set<?>) value);
+          if (!toggled.remove(e)) {
+            toggled.add(e);
+          }
+          out.add(Set.copyOf(toggled));
+        }
+      } else {
+        Set<Object> more = new TreeSet<>((Set<?>) value);
+        more.add("other");
+        out.add(Set.copyOf(more));
+      }
+    } else if (raw == LocalDate.class) {
+      out.add(((LocalDate) value).plusDays(1));
+    } else if (raw == Instant.class) {
+      out.add(((Instant) value).plusSeconds(1));
+    } else if (raw == Scope.class) {
+      out.add(Scope.of("other"));
     } else if (RuleNode.class.isAssignableFrom(raw)) {
       out.add(OTHER_LEAF);
       out.add(Rules.percentOfFee("third-leaf", new BigDecimal("30")));

@@ -34,10 +34,14 @@ public record AvailabilityTiersRule(String id, List<Tier> tiers) implements Cred
   /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
+    return evaluate(context, new TierTable(tiers));
+  }
+
+  /** Decides the credit with the table compiled once for the policy. */
+  Outcome evaluate(RuleContext context, TierTable table) {
     Measurement m = context.measurement();
     Ratio availability = m.availability();
     String shown = Texts.percent(m);
-    TierTable table = new TierTable(tiers);
     Optional<Tier> tier = table.find(availability);
     if (tier.isEmpty()) {
       return table.unmapped(availability, shown);

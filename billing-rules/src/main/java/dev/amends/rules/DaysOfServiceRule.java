@@ -39,9 +39,13 @@ public record DaysOfServiceRule(String id, List<Tier> tiers, DaysValue value) im
   /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
+    return evaluate(context, new TierTable(tiers));
+  }
+
+  /** Decides the credit with the table compiled once for the policy. */
+  Outcome evaluate(RuleContext context, TierTable table) {
     Ratio availability = context.measurement().availability();
     String shown = Texts.percent(context.measurement());
-    TierTable table = new TierTable(tiers);
     Optional<Tier> tier = table.find(availability);
     if (tier.isEmpty()) {
       return table.unmapped(availability, shown);

@@ -8,11 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Walks a rule tree for one context. Stateless; one instance serves every thread. */
+/**
+ * Walks a rule tree for one context. Immutable; one instance serves every thread. {@link
+ * #INSTANCE} prepares nothing in advance; {@link Policy#evaluator()} gives one with the policy's
+ * tree {@link CompiledPolicy compiled} once.
+ */
 final class Evaluator {
-  static final Evaluator INSTANCE = new Evaluator();
+  static final Evaluator INSTANCE = new Evaluator(CompiledPolicy.EMPTY);
 
-  private Evaluator() {}
+  private final CompiledPolicy compiled;
+
+  Evaluator(CompiledPolicy compiled) {
+    this.compiled = compiled;
+  }
 
   static String pathOf(String parentPath, RuleNode node) {
     return parentPath.isEmpty() ? node.id() : parentPath + "/" + node.id();
@@ -92,7 +100,11 @@ final class Evaluator {
   private Evaluation leaf(CreditRule rule, String path, RuleContext context) {
     Outcome outcome;
     try {
-      outcome = rule.evaluate(context);
+      outcome = switch (rule) {
+        case AvailabilityTiersRule a -> a.evaluate(context, compiled.table(a, a.tiers()));
+        case DaysOfServiceRule d -> d.evaluate(context, compiled.table(d, d.tiers()));
+        default -> rule.evaluate(context);
+      };
     } catch (AmendsException e) {
       throw new RuleEvaluationException(path, e.getMessage(), e);
     } catch (RuntimeException e) {

@@ -154,6 +154,15 @@ public abstract class Policy {
     }
   }
 
+  /**
+   * The evaluator for this policy's tree, compiled once (tier bounds converted to exact
+   * fractions) and shared by every thread.
+   */
+  @Value.Lazy
+  Evaluator evaluator() {
+    return new Evaluator(CompiledPolicy.of(rule()));
+  }
+
   @Value.Check
   void check() {
     List<String> problems = new ArrayList<>();

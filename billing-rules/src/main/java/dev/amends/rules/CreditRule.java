@@ -20,6 +20,10 @@ package dev.amends.rules;
  * };
  * }</pre>
  *
+ * <p>The policy's digest reads a rule's {@link #kind()}, {@link #id()} and {@link #parameters()}:
+ * write the rule as a record, whose components are its parameters by default, or override
+ * {@link #parameters()}, so that changing a parameter changes the digest.
+ *
  * <p>The standard rules come from {@link Rules}; they are records ({@link AvailabilityTiersRule},
  * {@link PerBlockRule}, …) whose components are their parameters.
  */

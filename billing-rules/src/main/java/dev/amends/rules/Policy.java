@@ -203,6 +203,14 @@ public abstract class Policy {
       throw new PolicyDefinitionException("policy " + id() + " v" + version(), problems);
     }
     walk(rule(), "", new LinkedHashMap<>(), problems);
+    if (problems.isEmpty()) {
+      // The digest reads every node's data; a part that cannot be read is a problem now, not later.
+      try {
+        Canonical.of(rule());
+      } catch (RuntimeException e) {
+        problems.add("policy.rule cannot be read for the digest: " + e);
+      }
+    }
     if (!problems.isEmpty()) {
       throw new PolicyDefinitionException("policy " + id() + " v" + version(), problems);
     }

@@ -350,6 +350,32 @@ class CanonicalTest {
   }
 
   @Test
+  void aConditionWhoseDataCannotBeReadIsRefusedWhenThePolicyIsBuilt() {
+    record Broken(String tag) implements Condition {
+      @Override
+      public String tag() {
+        throw new IllegalStateException("no tag today");
+      }
+
+      @Override
+      public ConditionResult test(RuleContext context) {
+        return new ConditionResult(true, "always", "always");
+      }
+
+      @Override
+      public String canonical() {
+        return "broken";
+      }
+    }
+
+    PolicyDefinitionException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        PolicyDefinitionException.class, () -> policy(Rules.when("w", new Broken("x"), LEAF)));
+
+    assertThat(e.problems()).singleElement().asString()
+        .startsWith("policy.rule cannot be read for the digest: ").contains("no tag today");
+  }
+
+  @Test
   void measurementRulesEnterTheDigest() {
     Policy base = policy(LEAF);
     Policy changed = Policy.builder().from(base)

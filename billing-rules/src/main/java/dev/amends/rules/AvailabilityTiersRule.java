@@ -6,38 +6,39 @@ import dev.amends.core.money.Ratio;
 import java.util.List;
 import java.util.Optional;
 
-/** Availability tiers mapped to a percentage of the fee for the period. */
-final class AvailabilityTiersRule implements CreditRule, SelfChecking {
-  private final String id;
-  private final TierTable table;
-
-  AvailabilityTiersRule(String id, List<Tier> tiers) {
-    this.id = Rules.checkId(id);
-    this.table = new TierTable(tiers);
+/**
+ * Availability tiers mapped to a percentage of the fee for the period.
+ *
+ * @param id the node id
+ * @param tiers the table, ascending by lower bound; values are percentages of the fee
+ */
+public record AvailabilityTiersRule(String id, List<Tier> tiers) implements CreditRule {
+  /**
+   * Checks the node; the tiers are kept ascending by lower bound, and checked for gaps and
+   * overlaps when the policy is built.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, or {@code
+   *     <id>.tiers} (with the index of a null tier) when null
+   */
+  public AvailabilityTiersRule {
+    Rules.checkId(id);
+    tiers = TierTable.sorted(id + ".tiers", tiers);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
-
+  /** {@code availability-tiers}. */
   @Override
   public String kind() {
     return "availability-tiers";
   }
 
-  @Override
-  public String canonical() {
-    return kind() + "(" + id + "," + table.canonical() + ")";
-  }
-
-  @Override
-  public void check(String path, List<String> problems) {
-    table.check(path, problems);
-  }
-
+  /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
+    return evaluate(context, new TierTable(tiers));
+  }
+
+  /** Decides the credit with the table compiled once for the policy. */
+  Outcome evaluate(RuleContext context, TierTable table) {
     Measurement m = context.measurement();
     Ratio availability = m.availability();
     String shown = Texts.percent(m);
@@ -56,10 +57,5 @@ final class AvailabilityTiersRule implements CreditRule, SelfChecking {
         .withValue("percent", Tier.plain(t.value()))
         .withValue("fee", Texts.money(fee))
         .withOutages(Rules.countedIds(context));
-  }
-
-  @Override
-  public String toString() {
-    return canonical();
   }
 }

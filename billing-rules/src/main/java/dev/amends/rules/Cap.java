@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.core.internal.Checks;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.rules.Evaluation.CapMark;
@@ -26,38 +27,49 @@ import java.util.Set;
  * the decision ({@link CreditDecision#carriedForward()}), and when it is handed back in the next
  * period's request it comes in as an extra line under this cap, {@code <cap path>/carried-in},
  * subject to the cap again.
+ *
+ * @param id the node id
+ * @param limit the limit
+ * @param scope per period or per incident
+ * @param spread how a cut is spread over several lines
+ * @param excess what happens to the amount cut
+ * @param child the node capped
  */
-final class Cap extends Combinator {
+public record Cap(
+    String id, CapLimit limit, Rules.CapScope scope, Rules.Spread spread, Rules.Excess excess, RuleNode child)
+    implements Combinator {
   /** The id of the line a cap adds for an amount carried in; a cap's child may not use it. */
   static final String CARRIED_IN = "carried-in";
 
-  private final RuleNode child;
-  private final CapLimit limit;
-  private final Rules.CapScope scope;
-  private final Rules.Spread spread;
-  private final Rules.Excess excess;
-
-  Cap(String id, RuleNode child, CapLimit limit, Rules.CapScope scope, Rules.Spread spread, Rules.Excess excess) {
-    super(id, List.of(Rules.checkChild(id, child)));
-    this.child = child;
-    this.limit = limit;
-    this.scope = scope;
-    this.spread = spread;
-    this.excess = excess;
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, or {@code
+   *     <id>.child}, {@code <id>.limit}, {@code <id>.scope}, {@code <id>.spread} or {@code
+   *     <id>.excess} when null
+   */
+  public Cap {
+    Rules.checkId(id);
+    Checks.notNull(id + ".limit", limit);
+    Checks.notNull(id + ".scope", scope);
+    Checks.notNull(id + ".spread", spread);
+    Checks.notNull(id + ".excess", excess);
+    Rules.checkChild(id, child);
   }
 
+  /** {@code cap}. */
   @Override
-  String kind() {
+  public String kind() {
     return "cap";
   }
 
+  /** The one child. */
   @Override
-  void appendParameters(StringBuilder sb) {
-    sb.append(",limit=").append(limit.canonical()).append(",scope=").append(scope).append(",spread=").append(spread)
-        .append(",excess=").append(excess);
+  public List<RuleNode> children() {
+    return List.of(child);
   }
 
-  @Override
+  /** Evaluates the node; the child is evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     Evaluation e = evaluator.evaluate(child, path, context);
     List<PendingLine> all = new ArrayList<>(e.lines());
@@ -74,8 +86,8 @@ final class Cap extends Combinator {
           List.of(), e.flags(), carried);
     }
     ExactMoney zero = ExactMoney.zero(context.account().currency());
-    ExactMoney limitMoney = limit.money(context);
-    Ratio limitDays = limit.days();
+    ExactMoney limitMoney = CapLimits.money(limit, context);
+    Ratio limitDays = CapLimits.days(limit);
 
     // By the list of outage ids itself, so ids holding a comma cannot merge two incidents.
     Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
@@ -148,12 +160,12 @@ final class Cap extends Combinator {
     flags.addAll(e.flags());
     Map<String, String> values = new LinkedHashMap<>();
     values.put("before", Texts.money(before));
-    values.put("limit", limit.describe(context));
+    values.put("limit", CapLimits.describe(limit, context));
     values.put("after", Texts.money(after));
     if (cuts.isEmpty()) {
       return new Evaluation(
           new TraceNode(path, kind(), Verdict.CREDITED,
-              "within cap: " + Texts.money(before) + " <= " + limit.describe(context), values, Optional.of(before),
+              "within cap: " + Texts.money(before) + " <= " + CapLimits.describe(limit, context), values, Optional.of(before),
               List.of(e.trace())),
           present(out), flags, carried);
     }
@@ -171,7 +183,7 @@ final class Cap extends Combinator {
 
   private String note(ExactMoney sum, ExactMoney capped, RuleContext context, String incident) {
     return "capped from " + Texts.money(sum) + " to " + Texts.money(capped) + " (limit "
-        + limit.describe(context) + (incident.isEmpty() ? "" : ", incident " + incident) + ")";
+        + CapLimits.describe(limit, context) + (incident.isEmpty() ? "" : ", incident " + incident) + ")";
   }
 
   /**

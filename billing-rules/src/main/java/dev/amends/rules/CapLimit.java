@@ -3,16 +3,13 @@ package dev.amends.rules;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.money.DayCount;
-import dev.amends.core.money.ExactMoney;
-import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 import org.joda.money.Money;
 
 /**
- * The limit of a cap: a percentage of the fee for the period, an amount of money, or a number
- * of days of service valued at a day count.
+ * The limit of a cap: a percentage of the fee for the period ({@link PercentOfFee}), an amount
+ * of money ({@link Amount}), or a number of days of service valued at a day count ({@link Days}).
  *
  * <pre>{@code
  * CapLimit.percentOfFee(new BigDecimal("100"));         // never more than the month's fee
@@ -22,104 +19,81 @@ import org.joda.money.Money;
  *
  * <p>Immutable and thread-safe.
  */
-public final class CapLimit {
-  private enum Kind { PERCENT_OF_FEE, AMOUNT, DAYS }
+public sealed interface CapLimit {
+  /**
+   * At most this percentage of the (prorated) fee for the period.
+   *
+   * @param percent the percentage, not negative
+   */
+  record PercentOfFee(BigDecimal percent) implements CapLimit {
+    /**
+     * Checks the percentage.
+     *
+     * @throws InvalidInputException naming {@code cap.percent} if it is null, negative or out of
+     *     the limits of decimals
+     */
+    public PercentOfFee {
+      CapLimits.notNegative("cap.percent", percent);
+    }
+  }
 
-  private final Kind kind;
-  private final BigDecimal value;
-  private final List<Money> amounts;
-  private final DayCount dayCount;
+  /**
+   * At most this amount, one per currency the policy serves.
+   *
+   * @param amounts the amounts, not empty, none negative
+   */
+  record Amount(List<Money> amounts) implements CapLimit {
+    /**
+     * Checks the amounts.
+     *
+     * @throws InvalidInputException naming {@code cap.amount} if it is null, empty, holds a null
+     *     or a negative amount
+     */
+    public Amount {
+      Checks.notNull("cap.amount", amounts);
+      for (int i = 0; i < amounts.size(); i++) {
+        Checks.notNull("cap.amount[" + i + "]", amounts.get(i));
+      }
+      amounts = List.copyOf(amounts);
+      Checks.notEmpty("cap.amount", amounts);
+      for (Money m : amounts) {
+        if (m.isNegative()) {
+          throw InvalidInputException.of("cap.amount", "must not be negative", m);
+        }
+      }
+    }
+  }
 
-  private CapLimit(Kind kind, BigDecimal value, List<Money> amounts, DayCount dayCount) {
-    this.kind = kind;
-    this.value = value;
-    this.amounts = amounts;
-    this.dayCount = dayCount;
+  /**
+   * At most this many days of service, each valued at the day count's daily rate of the full fee.
+   *
+   * @param days the number of days, not negative
+   * @param dayCount how a day is valued
+   */
+  record Days(BigDecimal days, DayCount dayCount) implements CapLimit {
+    /**
+     * Checks the parts.
+     *
+     * @throws InvalidInputException naming {@code cap.days} or {@code cap.dayCount}
+     */
+    public Days {
+      CapLimits.notNegative("cap.days", days);
+      Checks.notNull("cap.dayCount", dayCount);
+    }
   }
 
   /** At most this percentage of the (prorated) fee for the period. */
-  public static CapLimit percentOfFee(BigDecimal percent) {
-    return new CapLimit(Kind.PERCENT_OF_FEE, notNegative("cap.percent", percent), List.of(), null);
+  static CapLimit percentOfFee(BigDecimal percent) {
+    return new PercentOfFee(percent);
   }
 
   /** At most this amount; give one amount per currency the policy serves. */
-  public static CapLimit amount(Money... amounts) {
-    List<Money> list = Rules.listOf("cap.amount", amounts);
-    Checks.notEmpty("cap.amount", list);
-    for (Money m : list) {
-      if (m.isNegative()) {
-        throw InvalidInputException.of("cap.amount", "must not be negative", m);
-      }
-    }
-    return new CapLimit(Kind.AMOUNT, null, list, null);
+  static CapLimit amount(Money... amounts) {
+    return new Amount(Rules.listOf("cap.amount", amounts));
   }
 
   /** At most this many days of service, each valued at the day count's daily rate of the full fee. */
-  public static CapLimit days(BigDecimal days, DayCount dayCount) {
-    return new CapLimit(Kind.DAYS, notNegative("cap.days", days), List.of(), Checks.notNull("cap.dayCount", dayCount));
-  }
-
-  private static BigDecimal notNegative(String field, BigDecimal v) {
-    Decimals.check(field, v);
-    if (v.signum() < 0) {
-      throw InvalidInputException.of(field, "must not be negative", v.toPlainString());
-    }
-    return v;
-  }
-
-  /** The limit in money for a context. */
-  ExactMoney money(RuleContext context) {
-    return switch (kind) {
-      case PERCENT_OF_FEE -> context.fee().fee().percent(value);
-      case AMOUNT -> amounts.stream()
-          .filter(m -> m.getCurrencyUnit().equals(context.account().currency()))
-          .findFirst()
-          .map(ExactMoney::of)
-          .orElseThrow(() -> InvalidInputException.of(
-              "cap.amount", "has no amount in " + context.account().currency(), amounts));
-      case DAYS -> dayRate(context).multipliedBy(Ratio.of(value));
-    };
-  }
-
-  private ExactMoney dayRate(RuleContext context) {
-    return dayCount.dailyRate(context.fee().fullFee(), context.period());
-  }
-
-  /** The limit in days, for day limits only. */
-  Ratio days() {
-    return kind == Kind.DAYS ? Ratio.of(value) : null;
-  }
-
-  /** Such as {@code 100 % of fee USD 20.00}. */
-  String describe(RuleContext context) {
-    return switch (kind) {
-      case PERCENT_OF_FEE -> Texts.percent(value) + " of fee " + Texts.money(context.fee().fee());
-      case AMOUNT -> Texts.money(money(context));
-      case DAYS -> value.toPlainString() + " days at " + dayCount + " = " + Texts.money(money(context));
-    };
-  }
-
-  /** A canonical description for the digest. */
-  String canonical() {
-    return switch (kind) {
-      case PERCENT_OF_FEE -> "percent-of-fee:" + value.stripTrailingZeros().toPlainString();
-      case AMOUNT -> "amount:" + amounts;
-      case DAYS -> "days:" + value.stripTrailingZeros().toPlainString() + ":" + dayCount;
-    };
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof CapLimit c && canonical().equals(c.canonical());
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(canonical());
-  }
-
-  @Override
-  public String toString() {
-    return canonical();
+  static CapLimit days(BigDecimal days, DayCount dayCount) {
+    return new Days(days, dayCount);
   }
 }

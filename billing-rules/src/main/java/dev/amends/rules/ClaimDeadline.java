@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.threeten.extra.Interval;
 
@@ -42,21 +41,50 @@ import org.threeten.extra.Interval;
  * }</pre>
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param kind the shape of the deadline
+ * @param count the days or billing cycles it counts; 1 for {@link Kind#FOLLOWING_MONTH}
  */
-public final class ClaimDeadline {
-  private enum Kind { DAYS_AFTER_INCIDENT, DAYS_AFTER_PERIOD_END, CYCLES_AFTER_INCIDENT, FOLLOWING_MONTH, BUSINESS_DAYS }
+public record ClaimDeadline(Kind kind, int count) {
+  /** The shapes of deadline. */
+  public enum Kind {
+    /** By the end of the Nth local day after the day of the incident. */
+    DAYS_AFTER_INCIDENT,
+    /** By the end of the Nth local day after the last day of the billing period. */
+    DAYS_AFTER_PERIOD_END,
+    /** By the end of the Nth billing period after the incident's own. */
+    CYCLES_AFTER_INCIDENT,
+    /** By the end of the calendar month after the incident's month. */
+    FOLLOWING_MONTH,
+    /** By the end of the Nth business day (Monday to Friday) after the day of the incident. */
+    BUSINESS_DAYS
+  }
 
   /** The most days a deadline may count: about ten years. */
   public static final int MAX_DAYS = 3660;
   /** The most billing cycles a deadline may count: ten years of monthly periods. */
   public static final int MAX_CYCLES = 120;
 
-  private final Kind kind;
-  private final int n;
-
-  private ClaimDeadline(Kind kind, int n) {
-    this.kind = kind;
-    this.n = n;
+  /**
+   * Checks the count for the kind: 0 to {@value #MAX_DAYS} days, 1 to {@value #MAX_DAYS} business
+   * days, 0 to {@value #MAX_CYCLES} cycles, and 1 for the following month.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code deadline.kind}, {@code
+   *     deadline.days} or {@code deadline.cycles} otherwise
+   */
+  public ClaimDeadline {
+    Checks.notNull("deadline.kind", kind);
+    switch (kind) {
+      case DAYS_AFTER_INCIDENT, DAYS_AFTER_PERIOD_END ->
+          atMost("deadline.days", Checks.notNegative("deadline.days", count), MAX_DAYS);
+      case CYCLES_AFTER_INCIDENT -> atMost("deadline.cycles", Checks.notNegative("deadline.cycles", count), MAX_CYCLES);
+      case BUSINESS_DAYS -> atMost("deadline.days", Checks.positive("deadline.days", count), MAX_DAYS);
+      case FOLLOWING_MONTH -> {
+        if (count != 1) {
+          throw dev.amends.core.InvalidInputException.of("deadline.count", "must be 1 for FOLLOWING_MONTH", count);
+        }
+      }
+    }
   }
 
   /**
@@ -66,8 +94,7 @@ public final class ClaimDeadline {
    * @throws dev.amends.core.InvalidInputException naming {@code deadline.days} otherwise
    */
   public static ClaimDeadline daysAfterIncident(int days) {
-    return new ClaimDeadline(Kind.DAYS_AFTER_INCIDENT,
-        atMost("deadline.days", Checks.notNegative("deadline.days", days), MAX_DAYS));
+    return new ClaimDeadline(Kind.DAYS_AFTER_INCIDENT, days);
   }
 
   /**
@@ -77,8 +104,7 @@ public final class ClaimDeadline {
    * @throws dev.amends.core.InvalidInputException naming {@code deadline.days} otherwise
    */
   public static ClaimDeadline daysAfterPeriodEnd(int days) {
-    return new ClaimDeadline(Kind.DAYS_AFTER_PERIOD_END,
-        atMost("deadline.days", Checks.notNegative("deadline.days", days), MAX_DAYS));
+    return new ClaimDeadline(Kind.DAYS_AFTER_PERIOD_END, days);
   }
 
   /**
@@ -89,15 +115,13 @@ public final class ClaimDeadline {
    * @throws dev.amends.core.InvalidInputException naming {@code deadline.cycles} otherwise
    */
   public static ClaimDeadline endOfBillingCycleAfterIncident(int cycles) {
-    return new ClaimDeadline(Kind.CYCLES_AFTER_INCIDENT,
-        atMost("deadline.cycles", Checks.notNegative("deadline.cycles", cycles), MAX_CYCLES));
+    return new ClaimDeadline(Kind.CYCLES_AFTER_INCIDENT, cycles);
   }
 
-  private static int atMost(String field, long n, int max) {
+  private static void atMost(String field, long n, int max) {
     if (n > max) {
       throw dev.amends.core.InvalidInputException.of(field, "must be at most " + max, n);
     }
-    return (int) n;
   }
 
   /** By the end of the calendar month after the month in which the incident occurred. */
@@ -113,8 +137,7 @@ public final class ClaimDeadline {
    * @throws dev.amends.core.InvalidInputException naming {@code deadline.days} otherwise
    */
   public static ClaimDeadline businessDaysAfterIncident(int days) {
-    return new ClaimDeadline(Kind.BUSINESS_DAYS, atMost("deadline.days", Checks.positive("deadline.days", days),
-        MAX_DAYS));
+    return new ClaimDeadline(Kind.BUSINESS_DAYS, days);
   }
 
   /**
@@ -127,7 +150,7 @@ public final class ClaimDeadline {
     ZoneId zone = context.account().zone();
     BillingPeriod period = context.period();
     if (kind == Kind.DAYS_AFTER_PERIOD_END) {
-      return Optional.of(period.endDate().plusDays(n).atStartOfDay(zone).toInstant());
+      return Optional.of(period.endDate().plusDays(count).atStartOfDay(zone).toInstant());
     }
     Optional<Instant> incident = incident(context);
     if (incident.isEmpty()) {
@@ -137,12 +160,12 @@ public final class ClaimDeadline {
     Instant last = incident.get().minusNanos(1);
     LocalDate day = LocalDate.ofInstant(last, zone);
     LocalDate firstLateDay = switch (kind) {
-      case DAYS_AFTER_INCIDENT -> day.plusDays(n + 1L);
+      case DAYS_AFTER_INCIDENT -> day.plusDays(count + 1L);
       case FOLLOWING_MONTH -> YearMonth.from(day).plusMonths(2).atDay(1);
-      case BUSINESS_DAYS -> businessDaysAfter(day, n).plusDays(1);
+      case BUSINESS_DAYS -> businessDaysAfter(day, count).plusDays(1);
       case CYCLES_AFTER_INCIDENT -> {
         BillingSchedule billing = context.account().billing();
-        yield billing.after(billing.periodContaining(last), n).endDate();
+        yield billing.after(billing.periodContaining(last), count).endDate();
       }
       case DAYS_AFTER_PERIOD_END -> throw new AssertionError("handled above");
     };
@@ -201,27 +224,17 @@ public final class ClaimDeadline {
 
   /** A canonical description, such as {@code days-after-incident:30}. */
   public String canonical() {
-    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ":" + n;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ClaimDeadline d && kind == d.kind && n == d.n;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(kind, n);
+    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ":" + count;
   }
 
   @Override
   public String toString() {
     return switch (kind) {
-      case DAYS_AFTER_INCIDENT -> n + " days after the incident";
-      case DAYS_AFTER_PERIOD_END -> n + " days after the end of the period";
-      case CYCLES_AFTER_INCIDENT -> "end of billing cycle " + n + " after the incident";
+      case DAYS_AFTER_INCIDENT -> count + " days after the incident";
+      case DAYS_AFTER_PERIOD_END -> count + " days after the end of the period";
+      case CYCLES_AFTER_INCIDENT -> "end of billing cycle " + count + " after the incident";
       case FOLLOWING_MONTH -> "end of the calendar month after the incident";
-      case BUSINESS_DAYS -> n + " business days after the incident";
+      case BUSINESS_DAYS -> count + " business days after the incident";
     };
   }
 }

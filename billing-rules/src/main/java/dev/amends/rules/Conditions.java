@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The standard conditions. Each reports what it observed and what it compared against.
+ * The standard conditions. Each reports what it observed and what it compared against. Each is a
+ * record nested here ({@link PlanIn}, {@link All}, …) whose components are its parameters, read
+ * by the policy's digest; its {@code canonical()} is a short label for messages.
  *
  * <pre>{@code
  * Conditions.all(
@@ -32,42 +33,170 @@ public final class Conditions {
   private Conditions() {}
 
   /** The subscription's plan is one of the given names. */
-  public static Condition planIn(String... plans) {
+  public static PlanIn planIn(String... plans) {
     List<String> list = Rules.listOf("planIn.plans", plans);
     for (int i = 0; i < list.size(); i++) {
       Checks.id("planIn.plans[" + i + "]", list.get(i));
     }
-    Set<String> set = new TreeSet<>(list);
-    Checks.notEmpty("planIn.plans", set);
-    return simple("plan-in" + set, ctx -> new ConditionResult(
-        set.contains(ctx.subscription().plan()), "plan " + ctx.subscription().plan(), "plan in " + set));
+    return new PlanIn(new TreeSet<>(list));
+  }
+
+  /**
+   * The subscription's plan is one of the given names.
+   *
+   * @param plans the plan names, sorted, not empty
+   */
+  public record PlanIn(Set<String> plans) implements Condition {
+    /**
+     * Checks the names.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code planIn.plans}
+     */
+    public PlanIn {
+      Checks.notNull("planIn.plans", plans);
+      Checks.notEmpty("planIn.plans", plans);
+      for (String p : plans) {
+        Checks.id("planIn.plans", p);
+      }
+      plans = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(plans));
+    }
+
+    /** Tests the plan. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
+      return new ConditionResult(
+          plans.contains(ctx.subscription().plan()), "plan " + ctx.subscription().plan(), "plan in " + plans);
+    }
+
+    /** {@code plan-in[grid, pro]}. */
+    @Override
+    public String canonical() {
+      return "plan-in" + plans;
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** Some placement of the subscription lies at or below the scope. */
-  public static Condition placedUnder(Scope scope) {
-    Checks.notNull("placedUnder.scope", scope);
-    return simple("placed-under[" + scope + "]", ctx -> new ConditionResult(
-        ctx.subscription().isPlacedUnder(scope),
-        "placements " + new TreeSet<>(ctx.subscription().placements()),
-        "placed at or below " + scope));
+  public static PlacedUnder placedUnder(Scope scope) {
+    return new PlacedUnder(scope);
+  }
+
+  /**
+   * Some placement of the subscription lies at or below the scope.
+   *
+   * @param scope the scope
+   */
+  public record PlacedUnder(Scope scope) implements Condition {
+    /**
+     * Checks the scope.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code placedUnder.scope} if null
+     */
+    public PlacedUnder {
+      Checks.notNull("placedUnder.scope", scope);
+    }
+
+    /** Tests the placements. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
+      return new ConditionResult(
+          ctx.subscription().isPlacedUnder(scope),
+          "placements " + new TreeSet<>(ctx.subscription().placements()),
+          "placed at or below " + scope);
+    }
+
+    /** {@code placed-under[grid]}. */
+    @Override
+    public String canonical() {
+      return "placed-under[" + scope + "]";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** An outage with the tag touched the subscription in the period (counted or not). */
-  public static Condition affectedByOutageTagged(String tag) {
-    Checks.id("affectedByOutageTagged.tag", tag);
-    return simple("affected-by-tag[" + tag + "]", ctx -> {
+  public static AffectedByOutageTagged affectedByOutageTagged(String tag) {
+    return new AffectedByOutageTagged(tag);
+  }
+
+  /**
+   * An outage with the tag touched the subscription in the period (counted or not).
+   *
+   * @param tag the tag
+   */
+  public record AffectedByOutageTagged(String tag) implements Condition {
+    /**
+     * Checks the tag.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code affectedByOutageTagged.tag}
+     */
+    public AffectedByOutageTagged {
+      Checks.id("affectedByOutageTagged.tag", tag);
+    }
+
+    /** Tests the outages' tags. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
       List<String> ids = ctx.outages().stream().filter(o -> o.tags().contains(tag)).map(Outage::id).toList();
       return new ConditionResult(!ids.isEmpty(), "outages tagged " + tag + ": " + ids, "at least one");
-    });
+    }
+
+    /** {@code affected-by-tag[storage]}. */
+    @Override
+    public String canonical() {
+      return "affected-by-tag[" + tag + "]";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** The outage with the id touched the subscription in the period (counted or not). */
-  public static Condition affectedByOutage(String outageId) {
-    Checks.id("affectedByOutage.outageId", outageId);
-    return simple("affected-by-outage[" + outageId + "]", ctx -> {
+  public static AffectedByOutage affectedByOutage(String outageId) {
+    return new AffectedByOutage(outageId);
+  }
+
+  /**
+   * The outage with the id touched the subscription in the period (counted or not).
+   *
+   * @param outageId the outage's id
+   */
+  public record AffectedByOutage(String outageId) implements Condition {
+    /**
+     * Checks the id.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code affectedByOutage.outageId}
+     */
+    public AffectedByOutage {
+      Checks.id("affectedByOutage.outageId", outageId);
+    }
+
+    /** Tests the outages' ids. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
       List<String> ids = ctx.outages().stream().map(Outage::id).toList();
       return new ConditionResult(ids.contains(outageId), "outages " + ids, "includes " + outageId);
-    });
+    }
+
+    /** {@code affected-by-outage[INC-1]}. */
+    @Override
+    public String canonical() {
+      return "affected-by-outage[" + outageId + "]";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /**
@@ -79,16 +208,53 @@ public final class Conditions {
    * <p>Observed, for example: {@code standing at 2024-07-01T04:00:00Z: OVERDUE since
    * 2024-06-01T04:00:00Z}.
    */
-  public static Condition standingIn(Standing.Status first, Standing.Status... rest) {
+  public static StandingIn standingIn(Standing.Status first, Standing.Status... rest) {
     Checks.notNull("standingIn.first", first);
     Set<Standing.Status> set = EnumSet.of(first);
     set.addAll(Rules.listOf("standingIn.rest", rest));
-    return simple("standing-in" + set, ctx -> {
+    return new StandingIn(set);
+  }
+
+  /**
+   * The account's standing at the instant of evaluation is one of the statuses; see {@link
+   * #standingIn(Standing.Status, Standing.Status...)}.
+   *
+   * @param statuses the statuses, not empty
+   */
+  public record StandingIn(Set<Standing.Status> statuses) implements Condition {
+    /**
+     * Checks the statuses.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code standingIn.statuses}
+     */
+    public StandingIn {
+      Checks.notNull("standingIn.statuses", statuses);
+      for (Standing.Status s : statuses) {
+        Checks.notNull("standingIn.statuses", s);
+      }
+      Checks.notEmpty("standingIn.statuses", statuses);
+      statuses = java.util.Collections.unmodifiableSet(EnumSet.copyOf(statuses));
+    }
+
+    /** Tests the standing at the evaluation instant. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
       Standing standing = ctx.account().standing();
       Instant at = ctx.evaluatedAt();
-      return new ConditionResult(set.contains(standing.at(at)),
-          "standing at " + at + ": " + standingAt(standing, at), "standing in " + set);
-    });
+      return new ConditionResult(statuses.contains(standing.at(at)),
+          "standing at " + at + ": " + standingAt(standing, at), "standing in " + statuses);
+    }
+
+    /** {@code standing-in[GOOD]}. */
+    @Override
+    public String canonical() {
+      return "standing-in" + statuses;
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /**
@@ -103,8 +269,15 @@ public final class Conditions {
    * <p>Observed, for example: {@code standing at the end of incident INC-1 (2024-06-15T00:00:00Z):
    * OVERDUE since 2024-06-01T04:00:00Z}.
    */
-  public static Condition inGoodStandingAtIncident() {
-    return simple("in-good-standing-at-incident", ctx -> {
+  public static InGoodStandingAtIncident inGoodStandingAtIncident() {
+    return new InGoodStandingAtIncident();
+  }
+
+  /** The account was in good standing at the incident; see {@link #inGoodStandingAtIncident()}. */
+  public record InGoodStandingAtIncident() implements Condition {
+    /** Tests the standing at the end of the last counted outage. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
       String expected = "GOOD at the incident (the end of the last counted outage)";
       Optional<Outage> incident = ctx.countedOutages().stream()
           .max(Comparator.comparing((Outage o) -> o.window().getEnd())
@@ -118,7 +291,18 @@ public final class Conditions {
       return new ConditionResult(standing.isGoodAt(last),
           "standing at the end of incident " + incident.get().id() + " (" + end + "): " + standingAt(standing, last),
           expected);
-    });
+    }
+
+    /** {@code in-good-standing-at-incident}. */
+    @Override
+    public String canonical() {
+      return "in-good-standing-at-incident";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /**
@@ -129,8 +313,15 @@ public final class Conditions {
    * 2024-06-02T16:00:00Z} (the first status other than good in force during the period), or
    * {@code standing in the period: GOOD throughout}.
    */
-  public static Condition inGoodStandingThroughoutPeriod() {
-    return simple("in-good-standing-throughout-period", ctx -> {
+  public static InGoodStandingThroughoutPeriod inGoodStandingThroughoutPeriod() {
+    return new InGoodStandingThroughoutPeriod();
+  }
+
+  /** The account was in good standing throughout the period; see {@link #inGoodStandingThroughoutPeriod()}. */
+  public record InGoodStandingThroughoutPeriod() implements Condition {
+    /** Tests the standing over the period. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
       Standing standing = ctx.account().standing();
       Instant start = ctx.period().start();
       Instant end = ctx.period().end();
@@ -142,7 +333,18 @@ public final class Conditions {
               .map(Standing.Change::toString);
       return new ConditionResult(firstBad.isEmpty(),
           "standing in the period: " + firstBad.orElse("GOOD throughout"), "GOOD throughout the period");
-    });
+    }
+
+    /** {@code in-good-standing-throughout-period}. */
+    @Override
+    public String canonical() {
+      return "in-good-standing-throughout-period";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** The status in force at an instant, with since when: {@code OVERDUE since …} or {@code GOOD}. */
@@ -151,82 +353,337 @@ public final class Conditions {
   }
 
   /** The customer has been a customer since the date or earlier. */
-  public static Condition customerSinceOnOrBefore(LocalDate date) {
-    Checks.notNull("customerSinceOnOrBefore.date", date);
-    return simple("customer-since-on-or-before[" + date + "]", ctx -> {
+  public static CustomerSinceOnOrBefore customerSinceOnOrBefore(LocalDate date) {
+    return new CustomerSinceOnOrBefore(date);
+  }
+
+  /**
+   * The customer has been a customer since the date or earlier.
+   *
+   * @param date the latest start date
+   */
+  public record CustomerSinceOnOrBefore(LocalDate date) implements Condition {
+    /**
+     * Checks the date.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code customerSinceOnOrBefore.date}
+     */
+    public CustomerSinceOnOrBefore {
+      Checks.notNull("customerSinceOnOrBefore.date", date);
+    }
+
+    /** Tests the account's customer-since date. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
       var since = ctx.account().customerSince();
       return new ConditionResult(
           since.isPresent() && !since.get().isAfter(date),
           "customer since " + since.map(LocalDate::toString).orElse("unknown"),
           "customer since on or before " + date);
-    });
+    }
+
+    /** {@code customer-since-on-or-before[2020-01-01]}. */
+    @Override
+    public String canonical() {
+      return "customer-since-on-or-before[" + date + "]";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** A claim covering the subscription was filed before the deadline. */
-  public static Condition claimFiledInTime(ClaimDeadline deadline) {
-    Checks.notNull("claimFiledInTime.deadline", deadline);
-    return simple("claim-filed-in-time[" + deadline.canonical() + "]", ctx -> deadline.check(ctx));
+  public static ClaimFiledInTime claimFiledInTime(ClaimDeadline deadline) {
+    return new ClaimFiledInTime(deadline);
+  }
+
+  /**
+   * A claim covering the subscription was filed before the deadline.
+   *
+   * @param deadline the deadline
+   */
+  public record ClaimFiledInTime(ClaimDeadline deadline) implements Condition {
+    /**
+     * Checks the deadline.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code claimFiledInTime.deadline}
+     */
+    public ClaimFiledInTime {
+      Checks.notNull("claimFiledInTime.deadline", deadline);
+    }
+
+    /** Tests the claim against the deadline. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
+      return deadline.check(ctx);
+    }
+
+    /** {@code claim-filed-in-time[days-after-incident:30]}. */
+    @Override
+    public String canonical() {
+      return "claim-filed-in-time[" + deadline.canonical() + "]";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** Availability is strictly below the percentage, compared exactly. */
-  public static Condition availabilityBelow(BigDecimal percent) {
-    Decimals.check("availabilityBelow.percent", percent);
-    return simple("availability-below[" + percent.toPlainString() + "]", ctx -> new ConditionResult(
-        ctx.measurement().isBelowPercent(percent),
-        "availability " + Texts.percent(ctx.measurement()),
-        "below " + percent.toPlainString() + " %"));
+  public static AvailabilityBelow availabilityBelow(BigDecimal percent) {
+    return new AvailabilityBelow(percent);
+  }
+
+  /**
+   * Availability is strictly below the percentage, compared exactly.
+   *
+   * @param percent the percentage
+   */
+  public record AvailabilityBelow(BigDecimal percent) implements Condition {
+    /**
+     * Checks the percentage.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code availabilityBelow.percent}
+     */
+    public AvailabilityBelow {
+      Decimals.check("availabilityBelow.percent", percent);
+    }
+
+    /** Tests the measured availability. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
+      return new ConditionResult(
+          ctx.measurement().isBelowPercent(percent),
+          "availability " + Texts.percent(ctx.measurement()),
+          "below " + percent.toPlainString() + " %");
+    }
+
+    /** {@code availability-below[99.9]}. */
+    @Override
+    public String canonical() {
+      return "availability-below[" + percent.toPlainString() + "]";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** Counted downtime is at least the duration. */
-  public static Condition downtimeAtLeast(Duration duration) {
-    Checks.notNegative("downtimeAtLeast.duration", duration);
-    return simple("downtime-at-least[" + duration + "]", ctx -> new ConditionResult(
-        ctx.measurement().downtime().compareTo(duration) >= 0,
-        "downtime " + ctx.measurement().downtime(),
-        "at least " + duration));
+  public static DowntimeAtLeast downtimeAtLeast(Duration duration) {
+    return new DowntimeAtLeast(duration);
+  }
+
+  /**
+   * Counted downtime is at least the duration.
+   *
+   * @param duration the duration, not negative
+   */
+  public record DowntimeAtLeast(Duration duration) implements Condition {
+    /**
+     * Checks the duration.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code downtimeAtLeast.duration}
+     */
+    public DowntimeAtLeast {
+      Checks.notNegative("downtimeAtLeast.duration", duration);
+    }
+
+    /** Tests the counted downtime. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
+      return new ConditionResult(
+          ctx.measurement().downtime().compareTo(duration) >= 0,
+          "downtime " + ctx.measurement().downtime(),
+          "at least " + duration);
+    }
+
+    /** {@code downtime-at-least[PT1H]}. */
+    @Override
+    public String canonical() {
+      return "downtime-at-least[" + duration + "]";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** The subscription was active at the given instant. */
-  public static Condition activeAt(Instant instant) {
-    Checks.notNull("activeAt.instant", instant);
-    return simple("active-at[" + instant + "]", ctx -> new ConditionResult(
-        ctx.subscription().active().contains(instant),
-        "active " + ctx.subscription().active(), "active at " + instant));
+  public static ActiveAt activeAt(Instant instant) {
+    return new ActiveAt(instant);
+  }
+
+  /**
+   * The subscription was active at the given instant.
+   *
+   * @param instant the instant
+   */
+  public record ActiveAt(Instant instant) implements Condition {
+    /**
+     * Checks the instant.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code activeAt.instant}
+     */
+    public ActiveAt {
+      Checks.notNull("activeAt.instant", instant);
+    }
+
+    /** Tests the subscription's active window. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
+      return new ConditionResult(
+          ctx.subscription().active().contains(instant),
+          "active " + ctx.subscription().active(), "active at " + instant);
+    }
+
+    /** {@code active-at[2024-06-01T00:00:00Z]}. */
+    @Override
+    public String canonical() {
+      return "active-at[" + instant + "]";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** Every condition holds; all are evaluated and reported. */
-  public static Condition all(Condition... conditions) {
-    List<Condition> list = Rules.listOf("all.conditions", conditions);
-    Checks.notEmpty("all.conditions", list);
-    return simple("all(" + list.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")", ctx -> {
+  public static All all(Condition... conditions) {
+    return new All(Rules.listOf("all.conditions", conditions));
+  }
+
+  /**
+   * Every condition holds; all are evaluated and reported.
+   *
+   * @param conditions the conditions, not empty
+   */
+  public record All(List<Condition> conditions) implements Condition {
+    /**
+     * Checks the conditions.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code all.conditions}
+     */
+    public All {
+      conditions = checked("all.conditions", conditions);
+    }
+
+    /** Tests every condition. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
       List<ConditionResult> results = new ArrayList<>();
-      for (Condition c : list) {
+      for (Condition c : conditions) {
         results.add(testOne(c, ctx));
       }
       return combine(results, results.stream().allMatch(ConditionResult::met), "all of");
-    });
+    }
+
+    /** {@code all(plan-in[pro],…)}. */
+    @Override
+    public String canonical() {
+      return "all(" + conditions.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** At least one condition holds; all are evaluated and reported. */
-  public static Condition any(Condition... conditions) {
-    List<Condition> list = Rules.listOf("any.conditions", conditions);
-    Checks.notEmpty("any.conditions", list);
-    return simple("any(" + list.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")", ctx -> {
+  public static Any any(Condition... conditions) {
+    return new Any(Rules.listOf("any.conditions", conditions));
+  }
+
+  /**
+   * At least one condition holds; all are evaluated and reported.
+   *
+   * @param conditions the conditions, not empty
+   */
+  public record Any(List<Condition> conditions) implements Condition {
+    /**
+     * Checks the conditions.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code any.conditions}
+     */
+    public Any {
+      conditions = checked("any.conditions", conditions);
+    }
+
+    /** Tests every condition. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
       List<ConditionResult> results = new ArrayList<>();
-      for (Condition c : list) {
+      for (Condition c : conditions) {
         results.add(testOne(c, ctx));
       }
       return combine(results, results.stream().anyMatch(ConditionResult::met), "any of");
-    });
+    }
+
+    /** {@code any(plan-in[pro],…)}. */
+    @Override
+    public String canonical() {
+      return "any(" + conditions.stream().map(Condition::canonical).collect(Collectors.joining(",")) + ")";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
   }
 
   /** The condition does not hold. */
-  public static Condition not(Condition condition) {
-    Checks.notNull("not.condition", condition);
-    return simple("not(" + condition.canonical() + ")", ctx -> {
+  public static Not not(Condition condition) {
+    return new Not(condition);
+  }
+
+  /**
+   * The condition does not hold.
+   *
+   * @param condition the condition negated
+   */
+  public record Not(Condition condition) implements Condition {
+    /**
+     * Checks the condition.
+     *
+     * @throws dev.amends.core.InvalidInputException naming {@code not.condition}
+     */
+    public Not {
+      Checks.notNull("not.condition", condition);
+    }
+
+    /** Tests the condition and negates it. */
+    @Override
+    public ConditionResult test(RuleContext ctx) {
       ConditionResult r = testOne(condition, ctx);
       return new ConditionResult(!r.met(), r.observed(), "not (" + r.expected() + ")");
-    });
+    }
+
+    /** {@code not(plan-in[pro])}. */
+    @Override
+    public String canonical() {
+      return "not(" + condition.canonical() + ")";
+    }
+
+    @Override
+    public String toString() {
+      return canonical();
+    }
+  }
+
+  private static List<Condition> checked(String field, List<Condition> conditions) {
+    Checks.notNull(field, conditions);
+    for (int i = 0; i < conditions.size(); i++) {
+      Checks.notNull(field + "[" + i + "]", conditions.get(i));
+    }
+    Checks.notEmpty(field, conditions);
+    return List.copyOf(conditions);
   }
 
   /** Tests a condition inside another, failing with its canonical form if it returns null. */
@@ -245,24 +702,5 @@ public final class Conditions {
         results.stream().map(ConditionResult::observed).collect(Collectors.joining("; ")),
         word + " [" + results.stream().map(r -> r.expected() + (r.met() ? " (met)" : " (not met)"))
             .collect(Collectors.joining("; ")) + "]");
-  }
-
-  private static Condition simple(String canonical, Function<RuleContext, ConditionResult> test) {
-    return new Condition() {
-      @Override
-      public ConditionResult test(RuleContext context) {
-        return test.apply(context);
-      }
-
-      @Override
-      public String canonical() {
-        return canonical;
-      }
-
-      @Override
-      public String toString() {
-        return canonical;
-      }
-    };
   }
 }

@@ -377,7 +377,7 @@ public final class CreditEngine {
             .filter(c -> c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id()))
             .toList())
         .build();
-    Evaluation e = Evaluator.INSTANCE.evaluate(policy.rule(), "", context);
+    Evaluation e = policy.evaluator().evaluate(policy.rule(), "", context);
     out.flags.addAll(e.flags());
     for (Evaluation.Carry carry : e.carried()) {
       Money carriedAmount = carry.amount().rounded(policy.rounding());

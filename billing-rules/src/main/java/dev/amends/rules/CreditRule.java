@@ -20,7 +20,12 @@ package dev.amends.rules;
  * };
  * }</pre>
  *
- * <p>The standard rules come from {@link Rules}.
+ * <p>The policy's digest reads a rule's {@link #kind()}, {@link #id()} and {@link #parameters()}:
+ * write the rule as a record, whose components are its parameters by default, or override
+ * {@link #parameters()}, so that changing a parameter changes the digest.
+ *
+ * <p>The standard rules come from {@link Rules}; they are records ({@link AvailabilityTiersRule},
+ * {@link PerBlockRule}, …) whose components are their parameters.
  */
 public non-sealed interface CreditRule extends RuleNode {
   /**
@@ -42,11 +47,25 @@ public non-sealed interface CreditRule extends RuleNode {
   }
 
   /**
-   * A canonical description for the policy digest. By default the kind and id; override it to
-   * include the rule's parameters so that changing them changes the digest.
+   * The rule's parameters as data, by name: what the policy's digest is computed from, so a rule
+   * must list every parameter that can change its outcome. A rule written as a record gets its
+   * components (all but {@code id}) by default; any other rule gets none unless it overrides
+   * this.
+   *
+   * <pre>{@code
+   * record Loyalty(String id, Duration minimum, BigDecimal percent) implements CreditRule { ... }
+   * new Loyalty("loyalty", Duration.ofHours(1), new BigDecimal("5")).parameters();
+   * // {minimum=PT1H, percent=5}
+   * }</pre>
+   *
+   * <p>Values may be text, numbers, booleans, enums, {@link java.time.Duration}, {@link
+   * java.time.Instant}, {@link java.time.LocalDate}, money, records, optionals, lists, sets and
+   * maps of these; anything else enters the digest by its {@code toString()}. Keys are written
+   * sorted, so the map's order does not matter.
+   *
+   * @return the parameters, not null
    */
-  @Override
-  default String canonical() {
-    return kind() + "(" + id() + ")";
+  default java.util.Map<String, Object> parameters() {
+    return this instanceof Record r ? Canonical.componentsOf(r, "id") : java.util.Map.of();
   }
 }

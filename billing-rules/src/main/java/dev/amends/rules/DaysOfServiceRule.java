@@ -11,40 +11,39 @@ import java.util.Optional;
  * Availability tiers mapped to days of service: a term extension in days and, when valued at a
  * day count, their value in money at that day count's daily rate of the full fee. The engine
  * turns the days into the line's new term end.
+ *
+ * @param id the node id
+ * @param tiers the table, ascending by lower bound; values are days
+ * @param value what the days are worth
  */
-final class DaysOfServiceRule implements CreditRule, SelfChecking {
-  private final String id;
-  private final TierTable table;
-  private final DaysValue value;
-
-  DaysOfServiceRule(String id, List<Tier> tiers, DaysValue value) {
-    this.id = Rules.checkId(id);
-    this.value = Checks.notNull(id + ".value", value);
-    this.table = new TierTable(tiers);
+public record DaysOfServiceRule(String id, List<Tier> tiers, DaysValue value) implements CreditRule {
+  /**
+   * Checks the node; the tiers are kept ascending by lower bound, and checked for gaps and
+   * overlaps when the policy is built.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, {@code
+   *     <id>.value} or {@code <id>.tiers} (with the index of a null tier) when null
+   */
+  public DaysOfServiceRule {
+    Rules.checkId(id);
+    Checks.notNull(id + ".value", value);
+    tiers = TierTable.sorted(id + ".tiers", tiers);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
-
+  /** {@code days-of-service}. */
   @Override
   public String kind() {
     return "days-of-service";
   }
 
-  @Override
-  public String canonical() {
-    return kind() + "(" + id + "," + table.canonical() + "," + value.canonical() + ")";
-  }
-
-  @Override
-  public void check(String path, List<String> problems) {
-    table.check(path, problems);
-  }
-
+  /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
+    return evaluate(context, new TierTable(tiers));
+  }
+
+  /** Decides the credit with the table compiled once for the policy. */
+  Outcome evaluate(RuleContext context, TierTable table) {
     Ratio availability = context.measurement().availability();
     String shown = Texts.percent(context.measurement());
     Optional<Tier> tier = table.find(availability);
@@ -64,19 +63,14 @@ final class DaysOfServiceRule implements CreditRule, SelfChecking {
     }
     DayCount valuation = value.dayCount().get();
     ExactMoney rate = valuation.dailyRate(context.fee().fullFee(), context.period());
-    ExactMoney value = rate.multipliedBy(days);
-    return Outcome.credit(value,
+    ExactMoney worth = rate.multipliedBy(days);
+    return Outcome.credit(worth,
             "availability " + shown + bound + " -> " + Tier.plain(t.value()) + " days of service at "
-                + Texts.money(rate) + " a day (" + valuation + ") = " + Texts.money(value))
+                + Texts.money(rate) + " a day (" + valuation + ") = " + Texts.money(worth))
         .withDays(days)
         .withValue("availability", shown)
         .withValue("days", Tier.plain(t.value()))
         .withValue("dailyRate", Texts.money(rate))
         .withOutages(Rules.countedIds(context));
-  }
-
-  @Override
-  public String toString() {
-    return canonical();
   }
 }

@@ -3,7 +3,6 @@ package dev.amends.rules;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.money.DayCount;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,18 +16,23 @@ import java.util.Optional;
  *
  * <p>Either way the credit line carries the days and the new term end ({@link
  * CreditLine#extendsTermTo()}). Immutable and thread-safe.
+ *
+ * @param dayCount the day count that values the days; empty for a term extension only
  */
-public final class DaysValue {
+public record DaysValue(Optional<DayCount> dayCount) {
   /**
    * The days extend the subscription's term and are worth no money: the line's amount is zero,
    * and the engine keeps it because it carries days.
    */
-  public static final DaysValue TERM_EXTENSION_ONLY = new DaysValue(null);
+  public static final DaysValue TERM_EXTENSION_ONLY = new DaysValue(Optional.empty());
 
-  private final DayCount dayCount; // null: term extension only
-
-  private DaysValue(DayCount dayCount) {
-    this.dayCount = dayCount;
+  /**
+   * Checks the choice.
+   *
+   * @throws InvalidInputException naming {@code daysValue.dayCount} if it is null
+   */
+  public DaysValue {
+    Checks.notNull("daysValue.dayCount", dayCount);
   }
 
   /**
@@ -40,32 +44,12 @@ public final class DaysValue {
    * @throws InvalidInputException naming {@code daysValue.dayCount} if it is null
    */
   public static DaysValue valuedAt(DayCount dayCount) {
-    return new DaysValue(Checks.notNull("daysValue.dayCount", dayCount));
-  }
-
-  /** The day count that values the days; empty for a term extension only. */
-  public Optional<DayCount> dayCount() {
-    return Optional.ofNullable(dayCount);
-  }
-
-  /** For the policy's canonical form: {@code term-only} or {@code valued-at:ACTUAL}. */
-  String canonical() {
-    return dayCount == null ? "term-only" : "valued-at:" + dayCount;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DaysValue v && Objects.equals(dayCount, v.dayCount);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hashCode(dayCount);
+    return new DaysValue(Optional.of(Checks.notNull("daysValue.dayCount", dayCount)));
   }
 
   /** {@code TERM_EXTENSION_ONLY} or {@code valuedAt(ACTUAL)}. */
   @Override
   public String toString() {
-    return dayCount == null ? "TERM_EXTENSION_ONLY" : "valuedAt(" + dayCount + ")";
+    return dayCount.isEmpty() ? "TERM_EXTENSION_ONLY" : "valuedAt(" + dayCount.get() + ")";
   }
 }

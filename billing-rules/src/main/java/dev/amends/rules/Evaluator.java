@@ -8,11 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Walks a rule tree for one context. Stateless; one instance serves every thread. */
+/**
+ * Walks a rule tree for one context. Immutable; one instance serves every thread. {@link
+ * #INSTANCE} prepares nothing in advance; {@link Policy#evaluator()} gives one with the policy's
+ * tree {@link CompiledPolicy compiled} once.
+ */
 final class Evaluator {
-  static final Evaluator INSTANCE = new Evaluator();
+  static final Evaluator INSTANCE = new Evaluator(CompiledPolicy.EMPTY);
 
-  private Evaluator() {}
+  private final CompiledPolicy compiled;
+
+  Evaluator(CompiledPolicy compiled) {
+    this.compiled = compiled;
+  }
 
   static String pathOf(String parentPath, RuleNode node) {
     return parentPath.isEmpty() ? node.id() : parentPath + "/" + node.id();
@@ -33,7 +41,15 @@ final class Evaluator {
 
   private Evaluation combinator(Combinator c, String path, RuleContext context) {
     try {
-      return c.evaluate(this, path, context);
+      return switch (c) {
+        case Sum s -> s.evaluate(this, path, context);
+        case MostGenerous m -> m.evaluate(this, path, context);
+        case FirstMatch f -> f.evaluate(this, path, context);
+        case ExactlyOne e -> e.evaluate(this, path, context);
+        case Cap cap -> cap.evaluate(this, path, context);
+        case When w -> w.evaluate(this, path, context);
+        case RequiresClaim r -> r.evaluate(this, path, context);
+      };
     } catch (RuleEvaluationException e) {
       throw e;
     } catch (AmendsException e) {
@@ -46,7 +62,7 @@ final class Evaluator {
   /** The trace of a node that was not evaluated. */
   Evaluation skipped(RuleNode node, String parentPath, String why) {
     String path = pathOf(parentPath, node);
-    String kind = node instanceof Combinator c ? c.kind() : ((CreditRule) node).kind();
+    String kind = node.kind();
     return new Evaluation(
         new TraceNode(path, kind, Verdict.SKIPPED, why, Map.of(), Optional.empty(), List.of()), List.of(), Set.of());
   }
@@ -84,7 +100,11 @@ final class Evaluator {
   private Evaluation leaf(CreditRule rule, String path, RuleContext context) {
     Outcome outcome;
     try {
-      outcome = rule.evaluate(context);
+      outcome = switch (rule) {
+        case AvailabilityTiersRule a -> a.evaluate(context, compiled.table(a, a.tiers()));
+        case DaysOfServiceRule d -> d.evaluate(context, compiled.table(d, d.tiers()));
+        default -> rule.evaluate(context);
+      };
     } catch (AmendsException e) {
       throw new RuleEvaluationException(path, e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -110,5 +130,22 @@ final class Evaluator {
     return new Evaluation(
         new TraceNode(path, rule.kind(), verdict, outcome.reason(), outcome.values(), Optional.of(amount), List.of()),
         line.isPositive() ? List.of(line) : List.of(), outcome.flags());
+  }
+
+  /** The evaluation of a combinator that passes on the lines of the child it chose. */
+  static Evaluation passOn(
+      Combinator node, String path, Verdict verdict, String summary, Map<String, String> values, Evaluation chosen,
+      List<TraceNode> traces, Set<DecisionFlag> flags) {
+    return new Evaluation(
+        new TraceNode(path, node.kind(), verdict, summary, values, chosen.trace().amount(), traces),
+        chosen.lines(), flags, chosen.carried());
+  }
+
+  /** The evaluation of a combinator none of whose children gave a credit. */
+  static Evaluation noCredit(Combinator node, String path, List<TraceNode> traces, Set<DecisionFlag> flags) {
+    return new Evaluation(
+        new TraceNode(path, node.kind(), Verdict.NOT_MET, "no child gave a credit", Map.of(), Optional.empty(),
+            traces),
+        List.of(), flags);
   }
 }

@@ -9,18 +9,29 @@ import java.util.Set;
 /**
  * Every child is evaluated; at most one may give a credit. Two or more credits are an error
  * that names the first two: the policy's author promised they exclude each other.
+ *
+ * @param id the node id
+ * @param children the children, in the order written; not empty
  */
-final class ExactlyOne extends Combinator {
-  ExactlyOne(String id, List<RuleNode> children) {
-    super(id, children);
+public record ExactlyOne(String id, List<RuleNode> children) implements Combinator {
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, or {@code
+   *     <id>.children} (with the index of a null child) for missing children
+   */
+  public ExactlyOne {
+    Rules.checkId(id);
+    children = Rules.checkChildren(id, children);
   }
 
+  /** {@code exactly-one}. */
   @Override
-  String kind() {
+  public String kind() {
     return "exactly-one";
   }
 
-  @Override
+  /** Evaluates the node; children are evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     List<TraceNode> traces = new ArrayList<>();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
@@ -41,9 +52,9 @@ final class ExactlyOne extends Combinator {
       }
     }
     if (match == null) {
-      return noCredit(path, traces, flags);
+      return Evaluator.noCredit(this, path, traces, flags);
     }
-    return passOn(path, Verdict.CREDITED, "the one match: " + matchId, Map.of("match", matchId), match, traces,
-        flags);
+    return Evaluator.passOn(this, path, Verdict.CREDITED, "the one match: " + matchId, Map.of("match", matchId),
+        match, traces, flags);
   }
 }

@@ -10,18 +10,29 @@ import java.util.Set;
  * The first child, in the order written, that gives a credit (a positive amount or days); a
  * child that gives no credit or a zero credit is not a match. Later children are not evaluated
  * and are traced as {@link Verdict#SKIPPED}.
+ *
+ * @param id the node id
+ * @param children the children, in the order written; not empty
  */
-final class FirstMatch extends Combinator {
-  FirstMatch(String id, List<RuleNode> children) {
-    super(id, children);
+public record FirstMatch(String id, List<RuleNode> children) implements Combinator {
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, or {@code
+   *     <id>.children} (with the index of a null child) for missing children
+   */
+  public FirstMatch {
+    Rules.checkId(id);
+    children = Rules.checkChildren(id, children);
   }
 
+  /** {@code first-match}. */
   @Override
-  String kind() {
+  public String kind() {
     return "first-match";
   }
 
-  @Override
+  /** Evaluates the node; children are evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     List<TraceNode> traces = new ArrayList<>();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
@@ -41,8 +52,9 @@ final class FirstMatch extends Combinator {
       }
     }
     if (match == null) {
-      return noCredit(path, traces, flags);
+      return Evaluator.noCredit(this, path, traces, flags);
     }
-    return passOn(path, Verdict.CREDITED, "first match: " + matchId, Map.of("match", matchId), match, traces, flags);
+    return Evaluator.passOn(this, path, Verdict.CREDITED, "first match: " + matchId, Map.of("match", matchId),
+        match, traces, flags);
   }
 }

@@ -5,43 +5,48 @@ import dev.amends.core.money.ExactMoney;
 import java.util.List;
 import org.joda.money.Money;
 
-/** A fixed amount, one per currency served. */
-final class FlatAmountRule implements CreditRule {
-  private final String id;
-  private final List<Money> amounts;
-
-  FlatAmountRule(String id, List<Money> amounts) {
-    this.id = Rules.checkId(id);
-    this.amounts = List.copyOf(amounts);
-    if (this.amounts.isEmpty()) {
-      throw InvalidInputException.of(id + ".amounts", "must not be empty", amounts);
+/**
+ * A fixed amount, one per currency served.
+ *
+ * @param id the node id
+ * @param amounts the amounts, one per currency
+ */
+public record FlatAmountRule(String id, List<Money> amounts) implements CreditRule {
+  /**
+   * Checks the node.
+   *
+   * @throws InvalidInputException naming {@code rule.id} for a bad id, or {@code <id>.amounts}
+   *     when null, empty, holding a null or a negative amount, or two amounts in one currency
+   */
+  public FlatAmountRule {
+    Rules.checkId(id);
+    dev.amends.core.internal.Checks.notNull(id + ".amounts", amounts);
+    for (int i = 0; i < amounts.size(); i++) {
+      dev.amends.core.internal.Checks.notNull(id + ".amounts[" + i + "]", amounts.get(i));
+    }
+    List<Money> given = amounts;
+    amounts = List.copyOf(amounts);
+    if (amounts.isEmpty()) {
+      throw InvalidInputException.of(id + ".amounts", "must not be empty", given);
     }
     java.util.Set<org.joda.money.CurrencyUnit> seen = new java.util.HashSet<>();
-    for (Money m : this.amounts) {
+    for (Money m : amounts) {
       if (m.isNegative()) {
         throw InvalidInputException.of(id + ".amounts", "must not be negative", m);
       }
       if (!seen.add(m.getCurrencyUnit())) {
-        throw InvalidInputException.of(id + ".amounts", "has two amounts in " + m.getCurrencyUnit(), amounts);
+        throw InvalidInputException.of(id + ".amounts", "has two amounts in " + m.getCurrencyUnit(), given);
       }
     }
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
-
+  /** {@code flat-amount}. */
   @Override
   public String kind() {
     return "flat-amount";
   }
 
-  @Override
-  public String canonical() {
-    return kind() + "(" + id + "," + amounts + ")";
-  }
-
+  /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
     Money amount = amounts.stream()
@@ -50,10 +55,5 @@ final class FlatAmountRule implements CreditRule {
         .orElseThrow(() -> InvalidInputException.of(
             id + ".amounts", "has no amount in " + context.account().currency(), amounts));
     return Outcome.credit(ExactMoney.of(amount), "flat credit of " + amount).withValue("amount", amount);
-  }
-
-  @Override
-  public String toString() {
-    return canonical();
   }
 }

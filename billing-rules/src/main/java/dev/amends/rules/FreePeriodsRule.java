@@ -10,33 +10,31 @@ import java.math.BigDecimal;
  * A number of free months (or periods), valued by a named rule. Free months are valued at the
  * price in force at the start of the period or, for a subscription that started within the period
  * under a price that starts with it, at the price of its first active day.
+ *
+ * @param id the node id
+ * @param count the number of months or periods, not negative
+ * @param valuation how they are valued
  */
-final class FreePeriodsRule implements CreditRule {
-  private final String id;
-  private final BigDecimal count;
-  private final Rules.FreePeriodValue valuation;
-
-  FreePeriodsRule(String id, BigDecimal count, Rules.FreePeriodValue valuation) {
-    this.id = Rules.checkId(id);
-    this.count = Rules.notNegative(id + ".count", count);
-    this.valuation = dev.amends.core.internal.Checks.notNull(id + ".valuation", valuation);
+public record FreePeriodsRule(String id, BigDecimal count, Rules.FreePeriodValue valuation) implements CreditRule {
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, {@code
+   *     <id>.count} (negative) or {@code <id>.valuation} (null)
+   */
+  public FreePeriodsRule {
+    Rules.checkId(id);
+    Rules.notNegative(id + ".count", count);
+    dev.amends.core.internal.Checks.notNull(id + ".valuation", valuation);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
-
+  /** {@code free-periods}. */
   @Override
   public String kind() {
     return "free-periods";
   }
 
-  @Override
-  public String canonical() {
-    return kind() + "(" + id + ",count=" + Tier.plain(count) + ",valued=" + valuation + ")";
-  }
-
+  /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
     String n = Tier.plain(count);
@@ -69,10 +67,5 @@ final class FreePeriodsRule implements CreditRule {
             n + " month(s) free at " + Texts.money(monthly) + " a month" + per + " = " + Texts.money(credit))
         .withValue("count", n)
         .withValue("monthlyPrice", Texts.money(monthly));
-  }
-
-  @Override
-  public String toString() {
-    return canonical();
   }
 }

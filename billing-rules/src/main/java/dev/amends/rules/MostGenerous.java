@@ -12,18 +12,29 @@ import java.util.Set;
  * The child whose lines are worth the most, valued in the fee's currency before rounding; ties
  * go to the first in the order written. The others stay in the trace as {@link Verdict#LOST},
  * with their amounts.
+ *
+ * @param id the node id
+ * @param children the children, in the order written; not empty
  */
-final class MostGenerous extends Combinator {
-  MostGenerous(String id, List<RuleNode> children) {
-    super(id, children);
+public record MostGenerous(String id, List<RuleNode> children) implements Combinator {
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, or {@code
+   *     <id>.children} (with the index of a null child) for missing children
+   */
+  public MostGenerous {
+    Rules.checkId(id);
+    children = Rules.checkChildren(id, children);
   }
 
+  /** {@code most-generous}. */
   @Override
-  String kind() {
+  public String kind() {
     return "most-generous";
   }
 
-  @Override
+  /** Evaluates the node; children are evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     ExactMoney zero = ExactMoney.zero(context.account().currency());
     List<Evaluation> evals = new ArrayList<>();
@@ -58,7 +69,7 @@ final class MostGenerous extends Combinator {
       }
     }
     if (winner < 0) {
-      return noCredit(path, traces, flags);
+      return Evaluator.noCredit(this, path, traces, flags);
     }
     String summary = "most generous: " + children().get(winner).id() + " with " + Texts.money(best);
     return new Evaluation(

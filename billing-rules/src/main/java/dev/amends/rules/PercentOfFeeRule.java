@@ -7,32 +7,29 @@ import java.math.BigDecimal;
  * A fixed percentage of the (prorated) fee for the period, whenever it is evaluated: "10 % of the
  * monthly fee". Usually sits under {@link Rules#when} so that a condition decides whether it
  * applies.
+ *
+ * @param id the node id
+ * @param percent the percentage, not negative
  */
-final class PercentOfFeeRule implements CreditRule {
-  private final String id;
-  private final BigDecimal percent;
-
-  PercentOfFeeRule(String id, BigDecimal percent) {
-    this.id = Rules.checkId(id);
-    this.percent = Rules.notNegative(id + ".percent", percent);
+public record PercentOfFeeRule(String id, BigDecimal percent) implements CreditRule {
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, or {@code
+   *     <id>.percent} when null or negative
+   */
+  public PercentOfFeeRule {
+    Rules.checkId(id);
+    Rules.notNegative(id + ".percent", percent);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
-
+  /** {@code percent-of-fee}. */
   @Override
   public String kind() {
     return "percent-of-fee";
   }
 
-  /** Such as {@code percent-of-fee(goodwill,10)}: {@code 10} and {@code 10.00} are the same rule. */
-  @Override
-  public String canonical() {
-    return kind() + "(" + id + "," + Tier.plain(percent) + ")";
-  }
-
+  /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
     ExactMoney fee = context.fee().fee();
@@ -42,10 +39,5 @@ final class PercentOfFeeRule implements CreditRule {
         .withValue("percent", Tier.plain(percent))
         .withValue("fee", Texts.money(fee))
         .withOutages(Rules.countedIds(context));
-  }
-
-  @Override
-  public String toString() {
-    return canonical();
   }
 }

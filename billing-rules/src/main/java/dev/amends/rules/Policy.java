@@ -2,7 +2,6 @@ package dev.amends.rules;
 
 import dev.amends.core.account.Proration;
 import dev.amends.core.measure.MeasurementRules;
-import dev.amends.core.measure.TelemetryRules;
 import dev.amends.core.money.Rounding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.immutables.value.Value;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -39,9 +37,9 @@ import org.threeten.extra.Interval;
  * <p>Building checks the whole tree and throws one {@link PolicyDefinitionException} listing
  * every problem: duplicate node ids (with both paths), tier tables with gaps or overlaps, a bad
  * id or version, and in rules and conditions you wrote yourself a bad id, a null or multi-line
- * {@link CreditRule#kind()}, or a null {@code canonical()}. The {@link #digest()} is the SHA-256
- * of the policy's canonical form, so it changes whenever a term that can change a decision
- * changes. Immutable and thread-safe.
+ * {@link CreditRule#kind()}, a null {@code canonical()}, or {@link CreditRule#parameters()} that
+ * fail. The {@link #digest()} is the SHA-256 of the policy's {@link #canonical() canonical form},
+ * derived from its data, so it changes whenever a term or a parameter of any node changes. Immutable and thread-safe.
  *
  * <p>The rule tree may be at most {@value #MAX_DEPTH} levels deep (the root is level 1) and have
  * at most {@value #MAX_NODES} nodes, a node used in several places counting once per place. Both
@@ -134,36 +132,15 @@ public abstract class Policy {
     return id() + " v" + version();
   }
 
-  /** The canonical text the digest is computed from. */
+  /**
+   * The canonical text the digest is computed from, derived from the policy's data: every term
+   * above and every node of the rule tree with all its parameters, as deterministic JSON-shaped
+   * text. Decimals are compared by value ({@code 10} and {@code 10.00} read the same) and tiers
+   * are kept in order of their bounds, so only a change that can change a decision changes it.
+   */
   @Value.Lazy
   public String canonical() {
-    MeasurementRules m = measurementRules();
-    String measurement = "measurement(notice=" + m.maintenanceNotice().map(Object::toString).orElse("none")
-        + ",budget=" + m.maintenanceBudget().map(Object::toString).orElse("none")
-        + ",excludedCauses=" + m.excludedCauses().stream().map(Enum::name).sorted().toList()
-        + ",degradedCounts=" + m.degradedCounts()
-        + ",minimum=" + m.minimumDowntime()
-        + ",granularity=" + m.granularity()
-        + ",countFrom=" + m.countFrom()
-        + ",partialImpact=" + m.partialImpact()
-        + ",denominator=" + m.denominator()
-        + ",source=" + m.source()
-        + ",telemetry=" + m.telemetry().method() + "/" + m.telemetry().errorThreshold() + "/"
-        + m.telemetry().minimumRequests() + "/" + m.telemetry().emptyInterval()
-        // Added terms appear only when set, so the digests of existing policies do not change.
-        + (m.telemetry().missingData() == TelemetryRules.MissingData.NOT_ALLOWED ? ""
-            : ",missingTelemetry=" + m.telemetry().missingData())
-        + (m.standingWindows().isEmpty() ? "" : ",standingWindows=" + m.standingWindows())
-        + ")";
-    return "policy(id=" + id() + ",version=" + version() + ",effective=" + effective()
-        + "," + measurement
-        + ",rounding=" + rounding()
-        + ",proration=" + proration()
-        + ",minimumCredit=" + minimumCredit().stream().map(Money::toString).sorted().collect(Collectors.joining("|"))
-        + ",clawback=" + allowsClawback()
-        // Only when set, so that the digests of policies without it stay as they were.
-        + (allowsOverFullFee() ? ",overFullFee=allowed" : "")
-        + ",rule=" + rule().canonical() + ")";
+    return Canonical.of(this);
   }
 
   /** {@code sha256:} and the hex SHA-256 of {@link #canonical()}. */
@@ -175,6 +152,15 @@ public abstract class Policy {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
+  }
+
+  /**
+   * The evaluator for this policy's tree, compiled once (tier bounds converted to exact
+   * fractions) and shared by every thread.
+   */
+  @Value.Lazy
+  Evaluator evaluator() {
+    return new Evaluator(CompiledPolicy.of(rule()));
   }
 
   @Value.Check
@@ -217,6 +203,14 @@ public abstract class Policy {
       throw new PolicyDefinitionException("policy " + id() + " v" + version(), problems);
     }
     walk(rule(), "", new LinkedHashMap<>(), problems);
+    if (problems.isEmpty()) {
+      // The digest reads every node's data; a part that cannot be read is a problem now, not later.
+      try {
+        Canonical.of(rule());
+      } catch (RuntimeException e) {
+        problems.add("policy.rule cannot be read for the digest: " + e);
+      }
+    }
     if (!problems.isEmpty()) {
       throw new PolicyDefinitionException("policy " + id() + " v" + version(), problems);
     }
@@ -266,13 +260,15 @@ public abstract class Policy {
     if (earlier != null) {
       problems.add(path + " repeats the node id \"" + id + "\" of " + earlier);
     }
-    if (node instanceof SelfChecking s) {
-      s.check(path, problems);
+    if (node instanceof AvailabilityTiersRule t) {
+      new TierTable(t.tiers()).check(path, problems);
+    } else if (node instanceof DaysOfServiceRule d) {
+      new TierTable(d.tiers()).check(path, problems);
     }
     if (node instanceof When w) {
       checkText(path + ".condition.canonical()", () -> w.condition().canonical(), problems);
     }
-    if (node instanceof Cap c && Cap.CARRIED_IN.equals(safeId(c.children().get(0)))) {
+    if (node instanceof Cap c && Cap.CARRIED_IN.equals(safeId(c.child()))) {
       problems.add(path + "/" + Cap.CARRIED_IN + " uses the id \"" + Cap.CARRIED_IN
           + "\", which a cap keeps for the amount carried in from an earlier period");
     }
@@ -300,6 +296,7 @@ public abstract class Policy {
     }
     checkText(path + ".kind()", rule::kind, problems);
     checkText(path + ".canonical()", rule::canonical, problems);
+    checkText(path + ".parameters()", () -> Canonical.of(rule.parameters()), problems);
   }
 
   /** A text a rule or condition supplies: it must not throw, be null or blank, or span lines. */

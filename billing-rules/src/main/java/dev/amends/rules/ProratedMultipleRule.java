@@ -5,51 +5,81 @@ import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
 import java.time.Duration;
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.internal.Checks;
 
 /**
  * A multiple of the prorated fee for the downtime beyond an allowance: "10x the fee for the
  * time down beyond 99.9 %". The fee per unit of time is the full fee for the period divided by
  * the period's length; the allowance is either a share of the measurement's denominator or a
  * fixed duration.
+ *
+ * @param id the node id
+ * @param multiple the multiple of the prorated fee, not negative
+ * @param allowance the downtime allowed before the multiple applies
  */
-final class ProratedMultipleRule implements CreditRule {
-  private final String id;
-  private final BigDecimal multiple;
-  private final BigDecimal availabilityPercent; // allowance as availability, or null
-  private final Duration allowance; // allowance as a duration, or null
+public record ProratedMultipleRule(String id, BigDecimal multiple, Allowance allowance) implements CreditRule {
+  private static final BigDecimal HUNDRED = new BigDecimal("100");
 
-  ProratedMultipleRule(String id, BigDecimal multiple, BigDecimal availabilityPercent, Duration allowance) {
-    this.id = Rules.checkId(id);
-    this.multiple = Rules.notNegative(id + ".multiple", multiple);
-    this.availabilityPercent = availabilityPercent;
-    this.allowance = allowance;
+  /** The downtime allowed: a share of the measurement's denominator, or a fixed duration. */
+  public sealed interface Allowance {}
+
+  /**
+   * Downtime up to {@code (100 % - percent)} of the measurement's denominator is allowed.
+   *
+   * @param percent the availability promised, in [0, 100] (checked by the rule)
+   */
+  public record AvailabilityPercent(BigDecimal percent) implements Allowance {}
+
+  /**
+   * Downtime up to a fixed duration is allowed.
+   *
+   * @param duration the allowance, not negative (checked by the rule)
+   */
+  public record FixedAllowance(Duration duration) implements Allowance {}
+
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, {@code
+   *     <id>.allowance} (null), {@code <id>.availabilityPercent} (outside [0, 100]), {@code
+   *     <id>.allowance} (a negative duration) or {@code <id>.multiple} (negative)
+   */
+  public ProratedMultipleRule {
+    Rules.checkId(id);
+    Checks.notNull(id + ".allowance", allowance);
+    switch (allowance) {
+      case AvailabilityPercent(BigDecimal p) -> {
+        Decimals.check(id + ".availabilityPercent", p);
+        if (p.signum() < 0 || p.compareTo(HUNDRED) > 0) {
+          throw InvalidInputException.of(id + ".availabilityPercent", "must be in [0, 100]", p);
+        }
+      }
+      case FixedAllowance(Duration d) -> Checks.notNegative(id + ".allowance", d);
+    }
+    Rules.notNegative(id + ".multiple", multiple);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
-
+  /** {@code prorated-multiple}. */
   @Override
   public String kind() {
     return "prorated-multiple";
   }
 
-  @Override
-  public String canonical() {
-    return kind() + "(" + id + ",multiple=" + Tier.plain(multiple) + ",allowance="
-        + (allowance != null ? allowance.toString() : Tier.plain(availabilityPercent) + "%") + ")";
-  }
-
+  /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
     Measurement m = context.measurement();
     Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
-    Ratio allowedNanos = allowance != null
-        ? Ratio.of(allowance, Duration.ofNanos(1))
-        : Ratio.of(m.denominator(), Duration.ofNanos(1)).multipliedBy(Ratio.percent(availabilityPercent).complement());
-    String allowanceText = allowance != null ? allowance.toString()
-        : "(100 % - " + Tier.plain(availabilityPercent) + " %) of " + Texts.minutes(m.denominator());
+    Ratio allowedNanos = switch (allowance) {
+      case FixedAllowance(Duration d) -> Ratio.of(d, Duration.ofNanos(1));
+      case AvailabilityPercent(BigDecimal p) ->
+          Ratio.of(m.denominator(), Duration.ofNanos(1)).multipliedBy(Ratio.percent(p).complement());
+    };
+    String allowanceText = switch (allowance) {
+      case FixedAllowance(Duration d) -> d.toString();
+      case AvailabilityPercent(BigDecimal p) -> "(100 % - " + Tier.plain(p) + " %) of " + Texts.minutes(m.denominator());
+    };
     Ratio excess = downNanos.minus(allowedNanos);
     String allowedMin = Texts.number(allowedNanos.dividedBy(Ratio.of(60_000_000_000L))) + " min";
     if (excess.signum() <= 0) {
@@ -71,10 +101,5 @@ final class ProratedMultipleRule implements CreditRule {
         .withValue("excess", excessMin)
         .withValue("proratedFee", Texts.money(prorated))
         .withOutages(Rules.countedIds(context));
-  }
-
-  @Override
-  public String toString() {
-    return canonical();
   }
 }

@@ -6,28 +6,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Its child counts only if a claim covering the subscription was filed before the deadline. */
-final class RequiresClaim extends Combinator {
-  private final ClaimDeadline deadline;
-  private final RuleNode child;
-
-  RequiresClaim(String id, ClaimDeadline deadline, RuleNode child) {
-    super(id, List.of(Rules.checkChild(id, child)));
-    this.deadline = java.util.Objects.requireNonNull(deadline, "deadline");
-    this.child = child;
+/**
+ * Its child counts only if a claim covering the subscription was filed before the deadline.
+ *
+ * @param id the node id
+ * @param deadline when the claim must be filed
+ * @param child the node that counts only with a claim in time
+ */
+public record RequiresClaim(String id, ClaimDeadline deadline, RuleNode child) implements Combinator {
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, or {@code
+   *     <id>.deadline} or {@code <id>.child} when null
+   */
+  public RequiresClaim {
+    Rules.checkId(id);
+    dev.amends.core.internal.Checks.notNull(id + ".deadline", deadline);
+    Rules.checkChild(id, child);
   }
 
+  /** {@code requires-claim}. */
   @Override
-  String kind() {
+  public String kind() {
     return "requires-claim";
   }
 
+  /** The one child. */
   @Override
-  void appendParameters(StringBuilder sb) {
-    sb.append(",deadline=").append(deadline.canonical());
+  public List<RuleNode> children() {
+    return List.of(child);
   }
 
-  @Override
+  /** Evaluates the node; the child is evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     ConditionResult r = deadline.check(context);
     Map<String, String> values = new LinkedHashMap<>();
@@ -40,7 +51,7 @@ final class RequiresClaim extends Combinator {
           List.of(), Set.of());
     }
     Evaluation e = evaluator.evaluate(child, path, context);
-    return passOn(path, e.matched() ? Verdict.CREDITED : Verdict.NOT_MET, "claim in time: " + r.describe(), values, e,
+    return Evaluator.passOn(this, path, e.matched() ? Verdict.CREDITED : Verdict.NOT_MET, "claim in time: " + r.describe(), values, e,
         List.of(e.trace()), e.flags());
   }
 }

@@ -2,20 +2,27 @@ package dev.amends.rules;
 
 /**
  * A node of a policy's rule tree: either a {@link CreditRule} (a leaf that decides one credit)
- * or a combinator built by {@link Rules} ({@code sum}, {@code mostGenerous}, {@code firstMatch},
- * {@code exactlyOne}, {@code cap}, {@code when}, {@code requiresClaim}).
+ * or a {@link Combinator} ({@link Sum}, {@link MostGenerous}, {@link FirstMatch}, {@link
+ * ExactlyOne}, {@link Cap}, {@link When}, {@link RequiresClaim}).
  *
  * <p>Every node has an id, unique within its policy; the path of ids from the root names the
- * node in decisions and traces ({@code sla/tiers}). Implement {@link CreditRule} to add your own
- * leaf; combinators come only from {@link Rules}. Nodes are immutable and thread-safe.
+ * node in decisions and traces ({@code sla/tiers}). The standard nodes are records: their
+ * components are their parameters, readable as data, and the policy's digest is derived from
+ * them. Implement {@link CreditRule} to add your own leaf, exposing its parameters through {@link
+ * CreditRule#parameters()}. Nodes are immutable and thread-safe.
  */
 public sealed interface RuleNode permits CreditRule, Combinator {
   /** The node's id, unique within its policy. */
   String id();
 
+  /** The node's kind in traces, such as {@code availability-tiers} or {@code cap}. */
+  String kind();
+
   /**
-   * A canonical, deterministic description of the node and its parameters. It feeds the
-   * policy's digest, so two nodes with the same description must behave the same.
+   * A canonical, deterministic description of the node and its parameters, derived from its
+   * data (the same text the policy's digest is computed from).
    */
-  String canonical();
+  default String canonical() {
+    return Canonical.of(this);
+  }
 }

@@ -123,7 +123,7 @@ public final class Rules {
    *     availability exactly on an interior bound that neither neighbour includes gives no credit
    *     and raises {@link DecisionFlag#AMBIGUOUS_BOUNDARY}
    */
-  public static CreditRule availabilityTiers(String id, Tier... tiers) {
+  public static AvailabilityTiersRule availabilityTiers(String id, Tier... tiers) {
     return new AvailabilityTiersRule(checkId(id), listOf(id + ".tiers", tiers));
   }
 
@@ -135,9 +135,8 @@ public final class Rules {
    * @param percentPerBlock the percentage per block, not negative
    * @param count started or completed blocks
    */
-  public static CreditRule perBlock(String id, Duration block, BigDecimal percentPerBlock, BlockCount count) {
-    checkId(id);
-    return new BlockRule(id, block, percentPerBlock, Checks.notNull(id + ".count", count) == BlockCount.STARTED);
+  public static PerBlockRule perBlock(String id, Duration block, BigDecimal percentPerBlock, BlockCount count) {
+    return new PerBlockRule(id, block, percentPerBlock, count);
   }
 
   /**
@@ -149,19 +148,17 @@ public final class Rules {
    * @param availabilityPercent the availability promised; downtime up to {@code (100 % - it)} of
    *     the measurement's denominator is allowed
    */
-  public static CreditRule multipleOfProratedFee(String id, BigDecimal multiple, BigDecimal availabilityPercent) {
+  public static ProratedMultipleRule multipleOfProratedFee(String id, BigDecimal multiple, BigDecimal availabilityPercent) {
     checkId(id);
     Decimals.check(id + ".availabilityPercent", availabilityPercent);
-    if (availabilityPercent.signum() < 0 || availabilityPercent.compareTo(new BigDecimal("100")) > 0) {
-      throw InvalidInputException.of(id + ".availabilityPercent", "must be in [0, 100]", availabilityPercent);
-    }
-    return new ProratedMultipleRule(id, multiple, availabilityPercent, null);
+    return new ProratedMultipleRule(id, multiple, new ProratedMultipleRule.AvailabilityPercent(availabilityPercent));
   }
 
   /** As {@link #multipleOfProratedFee(String, BigDecimal, BigDecimal)} with a fixed allowance. */
-  public static CreditRule multipleOfProratedFee(String id, BigDecimal multiple, Duration allowance) {
+  public static ProratedMultipleRule multipleOfProratedFee(String id, BigDecimal multiple, Duration allowance) {
     checkId(id);
-    return new ProratedMultipleRule(id, multiple, null, Checks.notNegative(id + ".allowance", allowance));
+    return new ProratedMultipleRule(id, multiple,
+        new ProratedMultipleRule.FixedAllowance(Checks.notNegative(id + ".allowance", allowance)));
   }
 
   /**
@@ -185,12 +182,12 @@ public final class Rules {
    * @param tiers the table (values are days)
    * @throws InvalidInputException naming {@code <id>.value} if the value is null
    */
-  public static CreditRule daysOfService(String id, DaysValue value, Tier... tiers) {
+  public static DaysOfServiceRule daysOfService(String id, DaysValue value, Tier... tiers) {
     return new DaysOfServiceRule(checkId(id), listOf(id + ".tiers", tiers), value);
   }
 
   /** A number of free months or periods: "two months free". */
-  public static CreditRule freePeriods(String id, BigDecimal count, FreePeriodValue valuation) {
+  public static FreePeriodsRule freePeriods(String id, BigDecimal count, FreePeriodValue valuation) {
     return new FreePeriodsRule(checkId(id), count, valuation);
   }
 
@@ -211,71 +208,68 @@ public final class Rules {
    *     fee is a policy's choice, not an input error)
    * @throws InvalidInputException naming {@code <id>.percent} if it is null or negative
    */
-  public static CreditRule percentOfFee(String id, BigDecimal percent) {
+  public static PercentOfFeeRule percentOfFee(String id, BigDecimal percent) {
     return new PercentOfFeeRule(id, percent);
   }
 
   /** A fixed amount; give one per currency served. */
-  public static CreditRule flatAmount(String id, Money... amounts) {
+  public static FlatAmountRule flatAmount(String id, Money... amounts) {
     return new FlatAmountRule(checkId(id), listOf(id + ".amounts", amounts));
   }
 
   // ---- combinators ----
 
   /** Every child's lines. */
-  public static RuleNode sum(String id, RuleNode... children) {
+  public static Sum sum(String id, RuleNode... children) {
     return new Sum(checkId(id), listOf(id + ".children", children));
   }
 
   /** The child worth the most; ties to the first written. */
-  public static RuleNode mostGenerous(String id, RuleNode... children) {
+  public static MostGenerous mostGenerous(String id, RuleNode... children) {
     return new MostGenerous(checkId(id), listOf(id + ".children", children));
   }
 
   /** The first child that gives a credit; later ones skipped. */
-  public static RuleNode firstMatch(String id, RuleNode... children) {
+  public static FirstMatch firstMatch(String id, RuleNode... children) {
     return new FirstMatch(checkId(id), listOf(id + ".children", children));
   }
 
   /** At most one child may give a credit; more is an error. */
-  public static RuleNode exactlyOne(String id, RuleNode... children) {
+  public static ExactlyOne exactlyOne(String id, RuleNode... children) {
     return new ExactlyOne(checkId(id), listOf(id + ".children", children));
   }
 
   /** A cap per period, cut spread in order. */
-  public static RuleNode cap(String id, CapLimit limit, RuleNode child) {
+  public static Cap cap(String id, CapLimit limit, RuleNode child) {
     return cap(id, limit, CapScope.PER_PERIOD, Spread.IN_ORDER, child);
   }
 
   /** A cap with an explicit scope and spread; the excess is dropped. */
-  public static RuleNode cap(String id, CapLimit limit, CapScope scope, Spread spread, RuleNode child) {
+  public static Cap cap(String id, CapLimit limit, CapScope scope, Spread spread, RuleNode child) {
     return cap(id, limit, scope, spread, Excess.DROPPED, child);
   }
 
   /** A cap with an explicit scope, spread, and treatment of the excess. */
-  public static RuleNode cap(
+  public static Cap cap(
       String id, CapLimit limit, CapScope scope, Spread spread, Excess excess, RuleNode child) {
-    checkId(id);
-    return new Cap(id, child, Checks.notNull(id + ".limit", limit), Checks.notNull(id + ".scope", scope),
-        Checks.notNull(id + ".spread", spread), Checks.notNull(id + ".excess", excess));
+    return new Cap(id, limit, scope, spread, excess, child);
   }
 
   /** {@code then} if the condition holds, else no credit. */
-  public static RuleNode when(String id, Condition condition, RuleNode then) {
+  public static When when(String id, Condition condition, RuleNode then) {
     checkId(id);
-    return new When(id, condition, then, null);
+    return new When(id, condition, then, java.util.Optional.empty());
   }
 
   /** {@code then} if the condition holds, else {@code otherwise}. */
-  public static RuleNode when(String id, Condition condition, RuleNode then, RuleNode otherwise) {
+  public static When when(String id, Condition condition, RuleNode then, RuleNode otherwise) {
     checkId(id);
-    return new When(id, condition, then, Checks.notNull(id + ".otherwise", otherwise));
+    return new When(id, condition, then, java.util.Optional.of(Checks.notNull(id + ".otherwise", otherwise)));
   }
 
   /** The child counts only if a claim covering the subscription was filed before the deadline. */
-  public static RuleNode requiresClaim(String id, ClaimDeadline deadline, RuleNode child) {
-    checkId(id);
-    return new RequiresClaim(id, Checks.notNull(id + ".deadline", deadline), child);
+  public static RequiresClaim requiresClaim(String id, ClaimDeadline deadline, RuleNode child) {
+    return new RequiresClaim(id, deadline, child);
   }
 
   // ---- shared checks ----

@@ -9,18 +9,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Every child's lines, kept as separate lines. */
-final class Sum extends Combinator {
-  Sum(String id, List<RuleNode> children) {
-    super(id, children);
+/**
+ * Every child's lines, kept as separate lines.
+ *
+ * @param id the node id
+ * @param children the children, in the order written; not empty
+ */
+public record Sum(String id, List<RuleNode> children) implements Combinator {
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, or {@code
+   *     <id>.children} (with the index of a null child) for missing children
+   */
+  public Sum {
+    Rules.checkId(id);
+    children = Rules.checkChildren(id, children);
   }
 
+  /** {@code sum}. */
   @Override
-  String kind() {
+  public String kind() {
     return "sum";
   }
 
-  @Override
+  /** Evaluates the node; children are evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     List<TraceNode> traces = new ArrayList<>();
     List<PendingLine> lines = new ArrayList<>();

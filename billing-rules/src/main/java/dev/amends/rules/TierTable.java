@@ -13,11 +13,39 @@ final class TierTable {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   private final List<Tier> tiers; // ascending by lower bound
+  // The bounds as exact fractions (99.9 % -> 999/1000), computed once, so that a lookup compares
+  // the availability with each bound without converting decimals.
+  private final Ratio[] lowers;
+  private final Ratio[] uppers;
 
+  /**
+   * A table of tiers already {@link #sorted(String, List) sorted}, as the tier rules keep theirs,
+   * with its bounds converted once. Build it once per policy ({@link CompiledPolicy}).
+   */
   TierTable(List<Tier> tiers) {
+    this.tiers = tiers;
+    this.lowers = new Ratio[tiers.size()];
+    this.uppers = new Ratio[tiers.size()];
+    for (int i = 0; i < tiers.size(); i++) {
+      lowers[i] = Ratio.percent(tiers.get(i).lower());
+      uppers[i] = Ratio.percent(tiers.get(i).upper());
+    }
+  }
+
+  /**
+   * The tiers, ascending by lower bound then upper bound, as an immutable list.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code field} (with the index of a null
+   *     tier) when the list or a tier is null
+   */
+  static List<Tier> sorted(String field, List<Tier> tiers) {
+    dev.amends.core.internal.Checks.notNull(field, tiers);
+    for (int i = 0; i < tiers.size(); i++) {
+      dev.amends.core.internal.Checks.notNull(field + "[" + i + "]", tiers.get(i));
+    }
     List<Tier> sorted = new ArrayList<>(tiers);
     sorted.sort(Comparator.comparing(Tier::lower).thenComparing(Tier::upper));
-    this.tiers = List.copyOf(sorted);
+    return List.copyOf(sorted);
   }
 
   List<Tier> tiers() {
@@ -78,7 +106,18 @@ final class TierTable {
 
   /** The tier holding the availability. */
   Optional<Tier> find(Ratio availability) {
-    return tiers.stream().filter(t -> t.contains(availability)).findFirst();
+    for (int i = 0; i < lowers.length; i++) {
+      Tier t = tiers.get(i);
+      int lo = availability.compareTo(lowers[i]);
+      if (lo < 0 || (lo == 0 && !t.lowerInclusive())) {
+        continue;
+      }
+      int hi = availability.compareTo(uppers[i]);
+      if (hi < 0 || (hi == 0 && t.upperInclusive())) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

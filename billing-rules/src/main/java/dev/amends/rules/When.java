@@ -6,35 +6,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** If the condition holds, the {@code then} branch; otherwise the {@code otherwise} branch, if any. */
-final class When extends Combinator {
-  private final Condition condition;
-  private final RuleNode then;
-  private final RuleNode otherwise; // may be null
-
-  When(String id, Condition condition, RuleNode then, RuleNode otherwise) {
-    super(id, otherwise == null ? List.of(Rules.checkChild(id, then)) : List.of(Rules.checkChild(id, then), otherwise));
-    this.condition = Rules.checkCondition(id, condition);
-    this.then = then;
-    this.otherwise = otherwise;
+/**
+ * If the condition holds, the {@code then} branch; otherwise the {@code otherwise} branch, if any.
+ *
+ * @param id the node id
+ * @param condition the condition tested
+ * @param then the node evaluated when it holds
+ * @param otherwise the node evaluated when it does not; empty for no credit
+ */
+public record When(String id, Condition condition, RuleNode then, Optional<RuleNode> otherwise)
+    implements Combinator {
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, or {@code
+   *     <id>.child}, {@code <id>.otherwise} or {@code <id>.condition} when null
+   */
+  public When {
+    Rules.checkId(id);
+    Rules.checkChild(id, then);
+    dev.amends.core.internal.Checks.notNull(id + ".otherwise", otherwise);
+    Rules.checkCondition(id, condition);
   }
 
+  /** {@code when}. */
   @Override
-  String kind() {
+  public String kind() {
     return "when";
   }
 
-  /** The condition tested. */
-  Condition condition() {
-    return condition;
+  /** {@code then}, and {@code otherwise} if present. */
+  @Override
+  public List<RuleNode> children() {
+    return otherwise.isPresent() ? List.of(then, otherwise.get()) : List.of(then);
   }
 
-  @Override
-  void appendParameters(StringBuilder sb) {
-    sb.append(",if=").append(condition.canonical());
-  }
-
-  @Override
+  /** Evaluates the node; the branches are evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     ConditionResult r = evaluator.test(condition, path, context);
     Map<String, String> values = new LinkedHashMap<>();
@@ -45,22 +52,22 @@ final class When extends Combinator {
     if (r.met()) {
       taken = evaluator.evaluate(then, path, context);
       traces.add(taken.trace());
-      if (otherwise != null) {
-        traces.add(evaluator.skipped(otherwise, path, "skipped: condition met").trace());
+      if (otherwise.isPresent()) {
+        traces.add(evaluator.skipped(otherwise.get(), path, "skipped: condition met").trace());
       }
     } else {
       traces.add(evaluator.skipped(then, path, "skipped: condition not met").trace());
-      if (otherwise == null) {
+      if (otherwise.isEmpty()) {
         return new Evaluation(
             new TraceNode(path, kind(), Verdict.NOT_MET, "condition not met: " + r.describe(), values,
                 Optional.empty(), traces),
             List.of(), java.util.Set.of());
       }
-      taken = evaluator.evaluate(otherwise, path, context);
+      taken = evaluator.evaluate(otherwise.get(), path, context);
       traces.add(taken.trace());
     }
     Verdict verdict = taken.matched() ? Verdict.CREDITED : Verdict.NOT_MET;
-    return passOn(path, verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(), values, taken,
+    return Evaluator.passOn(this, path, verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(), values, taken,
         traces, taken.flags());
   }
 }

@@ -68,8 +68,8 @@ class CapPropertiesTest {
       @ForAll Rules.CapScope scope, @ForAll Rules.Spread spread, @ForAll boolean halfUp) {
     RuleContext ctx = context(ACCOUNT_USD_20, JUNE_2024_UTC);
     Evaluation e = evaluate(Rules.cap("cap", limit, scope, spread, tree(children)), ctx);
-    ExactMoney limitMoney = limit.money(ctx);
-    Ratio limitDays = limit.days();
+    ExactMoney limitMoney = CapLimits.money(limit, ctx);
+    Ratio limitDays = CapLimits.days(limit);
 
     // The input lines and the capped lines, by group.
     Map<String, List<Integer>> groups = new LinkedHashMap<>();

@@ -75,8 +75,9 @@ class PercentOfFeeRuleTest {
   void theCanonicalFormIgnoresTrailingZeros() {
     assertThat(Rules.percentOfFee("ten", new BigDecimal("10.00")).canonical())
         .isEqualTo(TEN_PERCENT.canonical())
-        .isEqualTo("percent-of-fee(ten,10)");
-    assertThat(Rules.percentOfFee("ten", new BigDecimal("10.5")).canonical()).isEqualTo("percent-of-fee(ten,10.5)");
+        .isEqualTo("{\"kind\":\"percent-of-fee\",\"id\":\"ten\",\"percent\":10}");
+    assertThat(Rules.percentOfFee("ten", new BigDecimal("10.5")).canonical())
+        .isEqualTo("{\"kind\":\"percent-of-fee\",\"id\":\"ten\",\"percent\":10.5}");
   }
 
   @Test

@@ -6,40 +6,41 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 
-/** A percentage of the fee per block of downtime, counting started or completed blocks. */
-final class BlockRule implements CreditRule {
-  private final String id;
-  private final Duration block;
-  private final BigDecimal percentPerBlock;
-  private final boolean started;
-
-  BlockRule(String id, Duration block, BigDecimal percentPerBlock, boolean started) {
-    this.id = Rules.checkId(id);
-    this.block = Rules.positive(id + ".block", block);
-    this.percentPerBlock = Rules.notNegative(id + ".percentPerBlock", percentPerBlock);
-    this.started = started;
+/**
+ * A percentage of the fee per block of downtime, counting started or completed blocks.
+ *
+ * @param id the node id
+ * @param block the block length, positive
+ * @param percentPerBlock the percentage per block, not negative
+ * @param count started or completed blocks
+ */
+public record PerBlockRule(String id, Duration block, BigDecimal percentPerBlock, Rules.BlockCount count)
+    implements CreditRule {
+  /**
+   * Checks the node.
+   *
+   * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, or {@code
+   *     <id>.block} (not positive), {@code <id>.percentPerBlock} (negative) or {@code <id>.count}
+   */
+  public PerBlockRule {
+    Rules.checkId(id);
+    Rules.positive(id + ".block", block);
+    Rules.notNegative(id + ".percentPerBlock", percentPerBlock);
+    dev.amends.core.internal.Checks.notNull(id + ".count", count);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
-
+  /** {@code per-block}. */
   @Override
   public String kind() {
     return "per-block";
   }
 
-  @Override
-  public String canonical() {
-    return kind() + "(" + id + ",block=" + block + ",percent=" + Tier.plain(percentPerBlock) + ",count="
-        + (started ? "started" : "completed") + ")";
-  }
-
+  /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
     Duration down = context.measurement().downtime();
     Ratio exact = Ratio.of(down, block);
+    boolean started = count == Rules.BlockCount.STARTED;
     BigInteger blocks = started ? exact.ceiling() : exact.floor();
     String counted = blocks + " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
     if (blocks.signum() == 0) {
@@ -57,10 +58,5 @@ final class BlockRule implements CreditRule {
         .withValue("percent", Tier.plain(percent))
         .withValue("fee", Texts.money(fee))
         .withOutages(Rules.countedIds(context));
-  }
-
-  @Override
-  public String toString() {
-    return canonical();
   }
 }

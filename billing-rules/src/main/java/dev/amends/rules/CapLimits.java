@@ -1,0 +1,49 @@
+package dev.amends.rules;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
+import java.math.BigDecimal;
+
+/** How a {@link CapLimit} is evaluated: its amount and days for a context, and its description. */
+final class CapLimits {
+  private CapLimits() {}
+
+  static BigDecimal notNegative(String field, BigDecimal v) {
+    Decimals.check(field, v);
+    if (v.signum() < 0) {
+      throw InvalidInputException.of(field, "must not be negative", v.toPlainString());
+    }
+    return v;
+  }
+
+  /** The limit in money for a context. */
+  static ExactMoney money(CapLimit limit, RuleContext context) {
+    return switch (limit) {
+      case CapLimit.PercentOfFee p -> context.fee().fee().percent(p.percent());
+      case CapLimit.Amount a -> a.amounts().stream()
+          .filter(m -> m.getCurrencyUnit().equals(context.account().currency()))
+          .findFirst()
+          .map(ExactMoney::of)
+          .orElseThrow(() -> InvalidInputException.of(
+              "cap.amount", "has no amount in " + context.account().currency(), a.amounts()));
+      case CapLimit.Days d -> d.dayCount().dailyRate(context.fee().fullFee(), context.period())
+          .multipliedBy(Ratio.of(d.days()));
+    };
+  }
+
+  /** The limit in days, for day limits only; else null. */
+  static Ratio days(CapLimit limit) {
+    return limit instanceof CapLimit.Days d ? Ratio.of(d.days()) : null;
+  }
+
+  /** Such as {@code 100 % of fee USD 20.00}. */
+  static String describe(CapLimit limit, RuleContext context) {
+    return switch (limit) {
+      case CapLimit.PercentOfFee p -> Texts.percent(p.percent()) + " of fee " + Texts.money(context.fee().fee());
+      case CapLimit.Amount a -> Texts.money(money(limit, context));
+      case CapLimit.Days d -> d.days().toPlainString() + " days at " + d.dayCount() + " = "
+          + Texts.money(money(limit, context));
+    };
+  }
+}

@@ -738,11 +738,8 @@ public final class Measurer {
     return down.complement();
   }
 
-  /**
-   * Each instant counts times the largest share of the outages counted at it: one sweep over the
-   * starts and ends of what each outage kept, summing time per largest share.
-   */
-  private static Duration weighted(List<Outage> touching, List<WindowSet> kept) {
+  /** The starts and ends of what each outage kept, as sweep events in time order. */
+  private static List<Event> sortedEvents(List<WindowSet> kept) {
     List<Event> events = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {
       for (Interval w : kept.get(i)) {
@@ -751,6 +748,15 @@ public final class Measurer {
       }
     }
     events.sort(Event.ORDER);
+    return events;
+  }
+
+  /**
+   * Each instant counts times the largest share of the outages counted at it: one sweep over the
+   * starts and ends of what each outage kept, summing time per largest share.
+   */
+  private static Duration weighted(List<Outage> touching, List<WindowSet> kept) {
+    List<Event> events = sortedEvents(kept);
     TreeMap<Ratio, Integer> active = new TreeMap<>();
     Map<Ratio, Duration> timeByShare = new LinkedHashMap<>();
     Instant prev = null;
@@ -787,14 +793,7 @@ public final class Measurer {
     Arrays.fill(covered, Duration.ZERO);
     int[] first = new int[finals.size()];
     Arrays.fill(first, Integer.MAX_VALUE);
-    List<Event> events = new ArrayList<>();
-    for (int i = 0; i < kept.size(); i++) {
-      for (Interval w : kept.get(i)) {
-        events.add(new Event(w.getStart(), true, i));
-        events.add(new Event(w.getEnd(), false, i));
-      }
-    }
-    events.sort(Event.ORDER);
+    List<Event> events = sortedEvents(kept);
     TreeSet<Integer> active = new TreeSet<>();
     Instant prev = null;
     int f = 0;

@@ -119,7 +119,9 @@ public final class CreditDecision {
    * MAINT-2007-12-01: down 13h in period; counted 7h; excluded 6h: announced maintenance window
    * 2007-12-01T05:00Z–11:00Z (announced 10 days ahead, notice &gt;= 24h); overrun 7h counts
    * </pre>
-   * and missing telemetry is named with its length and how it was counted.
+   * and missing telemetry is named with its length and how it was counted. Past {@value
+   * #EXPLAINED_OUTAGES} outages in one measurement, it describes those with the most time in the
+   * period and says how many more there are and where to find them all.
    */
   public String explain() {
     StringBuilder sb = new StringBuilder();
@@ -151,8 +153,15 @@ public final class CreditDecision {
           .append("…)\n");
       sb.append("    fee: ").append(st.fee()).append('\n');
       sb.append("    measurement: ").append(st.measurement()).append('\n');
-      for (OutageBreakdown b : st.measurement().breakdown()) {
+      List<OutageBreakdown> shown = mostTimeFirst(st.measurement().breakdown());
+      for (OutageBreakdown b : shown) {
         sb.append("      ").append(b.describe()).append('\n');
+      }
+      int hidden = st.measurement().breakdown().size() - shown.size();
+      if (hidden > 0) {
+        sb.append("      … and ").append(hidden).append(" more outage(s) with less time in the period; all are in ")
+            .append("trace(\"").append(st.subscriptionId()).append("\", \"").append(st.policyId())
+            .append("\").measurement().breakdown()\n");
       }
       if (!st.measurement().missingTelemetry().isEmpty()) {
         sb.append("      ").append(st.measurement().describeMissingTelemetry()).append('\n');
@@ -160,6 +169,32 @@ public final class CreditDecision {
       st.root().render(sb, "    ");
     }
     return sb.toString();
+  }
+
+  /** How many outages {@link #explain()} describes per measurement, at most. */
+  static final int EXPLAINED_OUTAGES = 50;
+
+  /**
+   * The outages with the most time in the period, at most {@link #EXPLAINED_OUTAGES}, in their
+   * measurement's order; all of them when there are no more than that.
+   */
+  private static List<OutageBreakdown> mostTimeFirst(List<OutageBreakdown> all) {
+    if (all.size() <= EXPLAINED_OUTAGES) {
+      return all;
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      order.add(i);
+    }
+    order.sort(java.util.Comparator.comparing((Integer i) -> all.get(i).inWindow()).reversed()
+        .thenComparing(i -> i));
+    List<Integer> kept = new ArrayList<>(order.subList(0, EXPLAINED_OUTAGES));
+    java.util.Collections.sort(kept);
+    List<OutageBreakdown> out = new ArrayList<>();
+    for (int i : kept) {
+      out.add(all.get(i));
+    }
+    return out;
   }
 
   @Override

@@ -106,4 +106,24 @@ class CreditDecisionTest {
     });
   }
 
+
+  @org.junit.jupiter.api.Test
+  void explainDescribesTheFiftyOutagesWithTheMostTimeAndCountsTheRest() {
+    // 60 outages in June 2024: OUT-0 lasts 1 min, OUT-1 2 min, ... OUT-59 60 min, each starting on
+    // the hour so none overlaps. The 50 longest are OUT-10 … OUT-59; OUT-0 … OUT-9 are left out.
+    List<Outage> outages = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      outages.add(outage("OUT-" + i, java.time.Instant.parse("2024-06-01T00:00:00Z").plus(Duration.ofHours(i))
+          .toString(), Duration.ofMinutes(i + 1)));
+    }
+    CreditDecision d = engine(policy("p", Fixed.credit("a", "1.00")), outages.toArray(new Outage[0]))
+        .decide(ACCOUNT_USD_20, JUNE_2024_UTC);
+
+    String text = d.explain();
+    assertThat(text).contains("OUT-59: down 1h in period").contains("OUT-10: down 11m in period")
+        .doesNotContain("OUT-9: down").doesNotContain("OUT-0: down")
+        .contains("… and 10 more outage(s) with less time in the period")
+        .contains("trace(\"sub-1\", \"p\").measurement().breakdown()");
+    assertThat(d.trace("sub-1", "p").orElseThrow().measurement().breakdown()).hasSize(60);
+  }
 }

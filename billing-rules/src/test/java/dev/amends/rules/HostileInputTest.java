@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import static dev.amends.core.fixtures.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,15 +37,6 @@ class HostileInputTest {
   class NullsAndGeneratedBuilders {
     private static Arguments row(String call, ThrowingCallable code, String field) {
       return Arguments.of(call, code, field);
-    }
-
-    private static void assertRejected(ThrowingCallable code, String field, String rule, String value) {
-      assertThatThrownBy(code).isInstanceOfSatisfying(InvalidInputException.class, e -> {
-        assertThat(e.field()).isEqualTo(field);
-        assertThat(e.rule()).isEqualTo(rule);
-        assertThat(e.value()).isEqualTo(value);
-        assertThat(e).hasMessage(field + " " + rule + ": " + value);
-      });
     }
 
     static Stream<Arguments> nullSetters() {

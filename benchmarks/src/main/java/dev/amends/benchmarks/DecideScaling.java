@@ -8,13 +8,10 @@ import dev.amends.core.money.Rounding;
 import dev.amends.core.outage.OutageLog;
 import dev.amends.core.scope.Scope;
 import dev.amends.core.time.BillingPeriod;
-import dev.amends.rules.CapLimit;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditEngine;
 import dev.amends.rules.Policy;
 import dev.amends.rules.PolicyBook;
-import dev.amends.rules.Rules;
-import dev.amends.rules.Tier;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -102,13 +99,7 @@ public class DecideScaling {
             .maintenanceNotice(Duration.ofHours(24))
             .minimumDowntime(Duration.ofMinutes(5))
             .build())
-        .rule(Rules.cap("cap", CapLimit.percentOfFee(new BigDecimal("100")),
-            Rules.mostGenerous("best-of",
-                Rules.availabilityTiers("tiers",
-                    Tier.range("99.0", "99.9", "10"),
-                    Tier.range("95.0", "99.0", "25"),
-                    Tier.range("0", "95.0", "100")),
-                Rules.perBlock("blocks", Duration.ofMinutes(30), new BigDecimal("5"), Rules.BlockCount.STARTED))))
+        .rule(Fleet.slaRule())
         .rounding(Rounding.of(RoundingMode.HALF_UP))
         .build();
     return CreditEngine.builder().policies(PolicyBook.of(sla)).outages(log).build();

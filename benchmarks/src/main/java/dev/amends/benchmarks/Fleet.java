@@ -19,6 +19,7 @@ import dev.amends.rules.Conditions;
 import dev.amends.rules.CreditEngine;
 import dev.amends.rules.Policy;
 import dev.amends.rules.PolicyBook;
+import dev.amends.rules.RuleNode;
 import dev.amends.rules.Rules;
 import dev.amends.rules.Tier;
 import java.math.BigDecimal;
@@ -281,15 +282,24 @@ public final class Fleet {
             .addExcludedCauses(Cause.CUSTOMER, Cause.FORCE_MAJEURE)
             .degradedCounts(false)
             .build())
-        .rule(Rules.cap("sla", CapLimit.percentOfFee(new BigDecimal("100")),
-            Rules.mostGenerous("best",
-                Rules.availabilityTiers("tiers",
-                    Tier.range("99.0", "99.9", "10"),
-                    Tier.range("95.0", "99.0", "25"),
-                    Tier.range("0", "95.0", "100")),
-                Rules.perBlock("blocks", Duration.ofMinutes(30), new BigDecimal("5"), Rules.BlockCount.STARTED))))
+        .rule(slaRule())
         .rounding(Rounding.of(RoundingMode.HALF_UP))
         .build();
+  }
+
+  /**
+   * The rule tree of the SLA: a cap of 100 % of the fee over the most generous of availability
+   * tiers (10 / 25 / 100 %) and 5 % per started 30 minutes; paths {@code sla/best/tiers} and
+   * {@code sla/best/blocks}. Shared by every benchmark, so they all measure the same policy.
+   */
+  public static RuleNode slaRule() {
+    return Rules.cap("sla", CapLimit.percentOfFee(new BigDecimal("100")),
+        Rules.mostGenerous("best",
+            Rules.availabilityTiers("tiers",
+                Tier.range("99.0", "99.9", "10"),
+                Tier.range("95.0", "99.0", "25"),
+                Tier.range("0", "95.0", "100")),
+            Rules.perBlock("blocks", Duration.ofMinutes(30), new BigDecimal("5"), Rules.BlockCount.STARTED)));
   }
 
   /**

@@ -3,12 +3,8 @@ package dev.amends.rules;
 import dev.amends.core.account.Proration;
 import dev.amends.core.measure.MeasurementRules;
 import dev.amends.core.money.Rounding;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,12 +142,7 @@ public abstract class Policy {
   /** {@code sha256:} and the hex SHA-256 of {@link #canonical()}. */
   @Value.Lazy
   public String digest() {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return Keys.contentDigest(canonical());
   }
 
   /**

@@ -71,10 +71,12 @@ public abstract class RuleContext {
   }
 
   /** The outages that contributed counted downtime. */
+  @Value.Lazy
   public List<Outage> countedOutages() {
-    return outages().stream()
-        .filter(o -> measurement().contributions().stream().anyMatch(c -> c.outageId().equals(o.id())))
-        .toList();
+    // A set of the contributing ids: linear in outages plus contributions, not their product.
+    java.util.Set<String> counted = new java.util.HashSet<>();
+    measurement().contributions().forEach(c -> counted.add(c.outageId()));
+    return outages().stream().filter(o -> counted.contains(o.id())).toList();
   }
 
   @Value.Check

@@ -10,6 +10,9 @@
 module dev.amends.rules {
   requires transitive dev.amends.core;
   requires static transitive org.immutables.value.annotations;
+  requires tools.jackson.databind;
+  requires tools.jackson.datatype.joda;
 
   exports dev.amends.rules;
+  exports dev.amends.rules.json;
 }

@@ -1,0 +1,56 @@
+package dev.amends.rules.json;
+
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.datatype.jodamoney.JodaMoneyModule;
+
+/**
+ * The one Jackson mapper of Amends, configured once: strict reading (duplicate keys, trailing
+ * tokens and wrong types are errors; decimals are read as {@code BigDecimal}, never through
+ * {@code double}), limits that make hostile input fail fast, and no polymorphic typing of any
+ * kind. Documents are read into trees and walked by hand, so that every problem is reported with
+ * its pointer in one pass; no class name in a document ever selects a Java type.
+ */
+final class Json {
+  /** Deepest nesting of arrays and objects accepted. */
+  static final int MAX_DEPTH = 64;
+  /** Longest number accepted, in characters. */
+  static final int MAX_NUMBER_LENGTH = 40;
+  /** Longest string accepted, in characters. */
+  static final int MAX_STRING_LENGTH = 10_000;
+  /** Longest policy document accepted, in bytes or characters. */
+  static final long MAX_DOCUMENT_LENGTH = 4L * 1024 * 1024;
+  /** Longest NDJSON line accepted, in characters. */
+  static final int MAX_LINE_LENGTH = 1024 * 1024;
+
+  static final JsonMapper MAPPER = mapper(MAX_DOCUMENT_LENGTH);
+
+  private Json() {}
+
+  /** A strict mapper whose documents may be at most {@code maxDocumentLength} long. */
+  static JsonMapper mapper(long maxDocumentLength) {
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNameLength(200)
+            .maxDocumentLength(maxDocumentLength)
+            .build())
+        .build();
+    return JsonMapper.builder(factory)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(SerializationFeature.INDENT_OUTPUT)
+        .addModule(new JodaMoneyModule())
+        .build();
+  }
+}

@@ -6,7 +6,8 @@
  * dev.amends.testkit.GoldenFile}).
  *
  * <p>Add it with test scope. Reading this module reads {@code dev.amends.rules} (and so {@code
- * dev.amends.core}), AssertJ and the JUnit Jupiter API, whose types appear in its API.
+ * dev.amends.core}) and AssertJ, whose types appear in its API. It works with any test runner;
+ * its own tests use JUnit 5.
  * {@code @SuppressWarnings}: the Immutables annotations jar, read through {@code dev.amends.rules},
  * is an automatic module.
  */
@@ -14,8 +15,6 @@
 module dev.amends.testkit {
   requires transitive dev.amends.rules;
   requires transitive org.assertj.core;
-  requires transitive org.junit.jupiter.api;
-  requires transitive org.opentest4j;
 
   exports dev.amends.testkit;
 }

@@ -30,6 +30,18 @@ final class Describe {
     return sb.toString();
   }
 
+  /** {@code 420 min}, {@code 21 min 36 s}, {@code 0.2592 s}: minutes and exact seconds. */
+  static String duration(java.time.Duration d) {
+    long minutes = d.toMinutes();
+    java.time.Duration rest = d.minusMinutes(minutes);
+    if (rest.isZero()) {
+      return minutes + " min";
+    }
+    String seconds = new java.math.BigDecimal(rest.getSeconds()).add(java.math.BigDecimal.valueOf(rest.getNano(), 9))
+        .stripTrailingZeros().toPlainString() + " s";
+    return minutes == 0 ? seconds : minutes + " min " + seconds;
+  }
+
   /** {@code decision for acct-1, 2007-12}. */
   static String decision(CreditDecision d) {
     return "decision for " + d.accountId() + ", " + d.period().label();

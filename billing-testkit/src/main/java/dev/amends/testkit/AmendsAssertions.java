@@ -2,6 +2,7 @@ package dev.amends.testkit;
 
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditLine;
+import dev.amends.rules.TraceNode;
 
 /**
  * The entry point of the testkit's assertions, beside AssertJ's own:
@@ -27,5 +28,10 @@ public final class AmendsAssertions {
   /** Assertions on one credit line. */
   public static LineAssert assertThat(CreditLine line) {
     return new LineAssert(line);
+  }
+
+  /** Assertions on one node of a trace. */
+  public static TraceNodeAssert assertThat(TraceNode node) {
+    return new TraceNodeAssert(node);
   }
 }

@@ -4,6 +4,8 @@ import dev.amends.core.InvalidInputException;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditLine;
 import dev.amends.rules.DecisionFlag;
+import dev.amends.rules.SubscriptionTrace;
+import dev.amends.rules.TraceNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -202,6 +204,61 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
     return this;
   }
 
+  /**
+   * Asserts that the subscription's trace has a node at the path, under any policy, and returns
+   * assertions on it.
+   *
+   * @param subscriptionId the subscription
+   * @param path the node's path, such as {@code sla/tiers}, or a unique ending of it
+   */
+  public TraceNodeAssert hasTraceNode(String subscriptionId, String path) {
+    return findNode(Texts.notNull("subscriptionId", subscriptionId), null, path);
+  }
+
+  /** As {@link #hasTraceNode(String, String)}, under one policy (or campaign). */
+  public TraceNodeAssert hasTraceNode(String subscriptionId, String policyId, String path) {
+    return findNode(Texts.notNull("subscriptionId", subscriptionId), Texts.notNull("policyId", policyId), path);
+  }
+
+  private TraceNodeAssert findNode(String subscriptionId, String policyId, String path) {
+    isNotNull();
+    Texts.notNull("path", path);
+    List<SubscriptionTrace> traces = actual.traces().stream()
+        .filter(t -> t.subscriptionId().equals(subscriptionId) && (policyId == null || t.policyId().equals(policyId)))
+        .toList();
+    String whose = subscriptionId + (policyId == null ? "" : " under " + policyId);
+    if (traces.isEmpty()) {
+      failWithMessage("%s", "Expected a trace of " + whose + " in the " + Describe.decision(actual)
+          + ", but there is none; traces: " + actual.traces().stream()
+              .map(t -> t.subscriptionId() + " under " + t.policyId()).toList());
+    }
+    List<TraceNode> exact = new ArrayList<>();
+    List<TraceNode> ending = new ArrayList<>();
+    for (SubscriptionTrace t : traces) {
+      Traces.walk(t.root(), n -> {
+        if (n.path().equals(path)) {
+          exact.add(n);
+        } else if (Traces.matches(n.path(), path)) {
+          ending.add(n);
+        }
+      });
+    }
+    List<TraceNode> found = exact.isEmpty() ? ending : exact;
+    StringBuilder trees = new StringBuilder();
+    traces.forEach(t -> trees.append("\n  ").append(t.subscriptionId()).append(" under ").append(t.policyId())
+        .append(":\n").append(Traces.render(t.root(), "    ")));
+    if (found.isEmpty()) {
+      failWithMessage("%s", "Expected a trace node \"" + path + "\" for " + whose + " in the " + Describe.decision(actual)
+          + ", but there is none. The trace:" + trees);
+    }
+    if (found.size() > 1) {
+      failWithMessage("%s", "Expected one trace node \"" + path + "\" for " + whose + " in the "
+          + Describe.decision(actual) + ", but " + found.size() + " match; name the full path"
+          + (policyId == null ? " or the policy" : "") + ". The trace:" + trees);
+    }
+    return new TraceNodeAssert(found.get(0), this);
+  }
+
   private CurrencyUnit accountCurrency() {
     if (!actual.lines().isEmpty()) {
       return actual.lines().get(0).amount().getCurrencyUnit();
@@ -228,7 +285,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
       }
       if (l.rulePath().equals(rule)) {
         exact.add(l);
-      } else if (l.rulePath().endsWith("/" + rule)) {
+      } else if (Traces.matches(l.rulePath(), rule)) {
         ending.add(l);
       }
     }
@@ -257,10 +314,9 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
   private String traceOf(String rule) {
     StringBuilder sb = new StringBuilder();
     actual.traces().forEach(t -> Traces.walk(t.root(), n -> {
-      if (n.path().equals(rule) || n.path().endsWith("/" + rule)) {
+      if (Traces.matches(n.path(), rule)) {
         sb.append("\n  ").append(t.subscriptionId()).append(" under ").append(t.policyId()).append(": ")
-            .append(n.path()).append(" [").append(n.kind()).append("] ").append(n.verdict()).append(": ")
-            .append(n.summary());
+            .append(Traces.line(n));
       }
     }));
     return sb.isEmpty() ? "\nThe trace has no node \"" + rule + "\"." : "\nThe trace says:" + sb;

@@ -1,11 +1,13 @@
 package dev.amends.testkit;
 
 import dev.amends.core.InvalidInputException;
+import dev.amends.core.measure.OutageBreakdown;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditLine;
 import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.SubscriptionTrace;
 import dev.amends.rules.TraceNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -200,6 +202,43 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
     if (!explained.contains(text)) {
       failWithMessage("%s", "Expected the explanation of the " + Describe.decision(actual) + " to contain\n  \""
           + text + "\"\nbut it reads:\n" + explained);
+    }
+    return this;
+  }
+
+  /**
+   * Asserts how much of an outage counted as downtime for a subscription, and how much was
+   * excluded, under every policy that measured it: "13 h down, 7 h counted, 6 h excluded".
+   *
+   * @param subscriptionId the subscription
+   * @param outageId the outage record
+   * @param counted the time that counted
+   * @param excluded the time excluded (announced maintenance, excluded causes, ...)
+   */
+  public DecisionAssert hasCounted(String subscriptionId, String outageId, Duration counted, Duration excluded) {
+    isNotNull();
+    Texts.notNull("subscriptionId", subscriptionId);
+    Texts.notNull("outageId", outageId);
+    Texts.notNull("counted", counted);
+    Texts.notNull("excluded", excluded);
+    List<String> seen = new ArrayList<>();
+    boolean wrong = false;
+    for (SubscriptionTrace t : actual.traces()) {
+      if (!t.subscriptionId().equals(subscriptionId)) {
+        continue;
+      }
+      for (OutageBreakdown b : t.measurement().breakdown()) {
+        if (b.outageId().equals(outageId)) {
+          seen.add(t.policyId() + ": " + b.describe());
+          wrong |= !b.counted().equals(counted) || !b.excludedTotal().equals(excluded);
+        }
+      }
+    }
+    if (seen.isEmpty() || wrong) {
+      failWithMessage("%s", "Expected outage " + outageId + " to count " + Describe.duration(counted) + " and be excluded "
+          + Describe.duration(excluded) + " for " + subscriptionId + " in the " + Describe.decision(actual) + ", but "
+          + (seen.isEmpty() ? "no measurement of " + subscriptionId + " includes it" : "it was measured as:\n  "
+              + String.join("\n  ", seen)));
     }
     return this;
   }

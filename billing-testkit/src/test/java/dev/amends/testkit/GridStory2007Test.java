@@ -53,7 +53,24 @@ class GridStory2007Test {
     assertThat(d).hasLine("sub-c2", "tiers").withAmount("USD 2.00").restsOn("MAINT-2007-12-01")
         .withReasonContaining("availability 99.0591 % < 99.9 %")
         .and().hasNoLineFor("sub-c1").hasLineCount(1).hasTotal("USD 2.00").hasNoFlags().hasNoWarnings()
-        .explanationContains("counted 7h; excluded 6h");
+        .explanationContains("counted 7h; excluded 6h")
+        .hasCounted("sub-c2", "MAINT-2007-12-01", Duration.ofHours(7), Duration.ofHours(6))
+        .hasTraceNode("sub-c2", "tiers").wasCredited().withAmount("USD 2.00")
+        .and().hasTraceNode("sub-c1", "tiers").wasNotMet().withSummaryContaining("availability 100 %");
+  }
+
+  @Test
+  void aWrongCountIsReportedWithTheOutagesBreakdown() {
+    CreditDecision d = DECEMBER_2007.decideWith(GRID_SLA);
+
+    assertThatThrownBy(() -> assertThat(d).hasCounted("sub-c2", "MAINT-2007-12-01", Duration.ofHours(13), Duration.ZERO))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Expected outage MAINT-2007-12-01 to count 780 min and be excluded 0 min for sub-c2 in the "
+            + "decision for acct-1, 2007-12, but it was measured as:\n  grid-sla: MAINT-2007-12-01: down 13h in period; "
+            + "counted 7h; excluded 6h: announced maintenance window");
+    assertThatThrownBy(() -> assertThat(d).hasCounted("sub-c1", "MAINT-2007-12-01", Duration.ZERO, Duration.ZERO))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but no measurement of sub-c1 includes it");
   }
 
   @Test

@@ -156,7 +156,8 @@ final class TierTable {
     } else {
       why = " is in no tier " + canonical();
     }
-    return Outcome.noCredit("availability " + shown + why + "; no credit").withValue("availability", TraceValue.availability(availability));
+    return Outcome.noCredit("availability " + shown + why + "; no credit")
+        .withValue("availability", TraceValue.availability(availability));
   }
 
   /** How a tier's upper bound reads in a reason: {@code < 99.9 %} or {@code <= 99.9 %}. */

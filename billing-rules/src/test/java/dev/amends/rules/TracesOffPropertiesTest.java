@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.joda.money.Money;
@@ -127,6 +128,15 @@ class TracesOffPropertiesTest {
     if (traced instanceof CreditDecision d) {
       assertThat(d.traced()).isTrue();
       assertThat(d.traces()).isNotEmpty();
+      // What the fleets exercise, in the jqwik report: the property is only as good as these.
+      Statistics.label("lines").collect(d.lines().isEmpty() ? "none" : "some");
+      Statistics.label("cap reached").collect(d.flags().contains(DecisionFlag.CAP_REACHED));
+      Statistics.label("carried forward").collect(!d.carriedForward().isEmpty());
+      Statistics.label("warnings").collect(!d.warnings().isEmpty());
+      Statistics.label("claim path credited").collect(
+          d.lines().stream().anyMatch(l -> l.rulePath().startsWith("root/claimed/")));
+    } else {
+      Statistics.label("error").collect(String.valueOf(traced).replaceAll(":.*", ""));
     }
   }
 

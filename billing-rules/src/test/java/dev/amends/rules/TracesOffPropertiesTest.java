@@ -37,7 +37,7 @@ class TracesOffPropertiesTest {
       .rounding(HALF_UP)
       .build();
 
-  @Property(tries = 60)
+  @Property(tries = 40)
   void linesFlagsWarningsAndCarriesAreTheSameWithTracesOnAndOff(
       @ForAll @LongRange(min = 1, max = 1_000_000) long fleetSeed,
       @ForAll @LongRange(min = 1, max = 1_000_000) long treeSeed,
@@ -72,7 +72,25 @@ class TracesOffPropertiesTest {
     }
   }
 
-  @Property(tries = 30)
+  @Property(tries = 300)
+  void everyCombinatorPassesOnTheSameLinesWithoutBuildingATrace(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long treeSeed,
+      @ForAll @IntRange(min = 1, max = 3000) int minutesDown) {
+    RuleNode tree = tree(new SplittableRandom(treeSeed));
+    RuleContext context = RuleFixtures.context(RuleFixtures.ACCOUNT_USD_20, RuleFixtures.JUNE_2024_UTC,
+        RuleFixtures.outage("OUT-X", "2024-06-10T00:00:00Z", Duration.ofMinutes(minutesDown)));
+
+    Evaluation traced = Evaluator.INSTANCE.evaluate(tree, "", context);
+    Evaluation untraced = Evaluator.UNTRACED.evaluate(tree, "", context);
+
+    assertThat(untraced.trace()).isNull();
+    assertThat(traced.trace()).isNotNull();
+    assertThat(untraced.lines()).isEqualTo(traced.lines());
+    assertThat(untraced.flags()).isEqualTo(traced.flags());
+    assertThat(untraced.carried()).isEqualTo(traced.carried());
+  }
+
+  @Property(tries = 15)
   void batchesAreTheSameWithTracesOnAndOff(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
     CreditEngine on = BatchFleet.engine(seed);
     CreditEngine off = CreditEngine.builder().policies(on.policies()).outages(on.outages()).traces(false).build();

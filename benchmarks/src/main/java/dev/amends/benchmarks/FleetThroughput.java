@@ -88,22 +88,24 @@ public class FleetThroughput {
     }
   }
 
-  /** The engine on the next {@value #CHUNK} accounts. */
+  /** The engine, traces off, on the next {@value #CHUNK} accounts. */
   @Benchmark
   @OperationsPerInvocation(CHUNK)
   public void amends(Blackhole sink) {
-    int from = amendsAt;
-    amendsAt = (from + CHUNK) % fleetAccounts.length;
-    decideChunk(engine, fleetAccounts, periods, from, from + CHUNK, sink::consume);
+    amendsAt = decideNext(engine, amendsAt, sink);
   }
 
   /** The engine with traces on (the default of {@link CreditEngine}) on the next {@value #CHUNK} accounts. */
   @Benchmark
   @OperationsPerInvocation(CHUNK)
   public void amendsTraced(Blackhole sink) {
-    int from = tracedAt;
-    tracedAt = (from + CHUNK) % fleetAccounts.length;
-    decideChunk(tracedEngine, fleetAccounts, periods, from, from + CHUNK, sink::consume);
+    tracedAt = decideNext(tracedEngine, tracedAt, sink);
+  }
+
+  /** Decides the chunk of accounts starting at {@code from}; returns where the next chunk starts. */
+  private int decideNext(CreditEngine e, int from, Blackhole sink) {
+    decideChunk(e, fleetAccounts, periods, from, from + CHUNK, sink::consume);
+    return (from + CHUNK) % fleetAccounts.length;
   }
 
   /** The hand-written loop on the next {@value #CHUNK} accounts. */

@@ -216,7 +216,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
    * @param excluded the time excluded (announced maintenance, excluded causes, ...)
    */
   public DecisionAssert hasCounted(String subscriptionId, String outageId, Duration counted, Duration excluded) {
-    isNotNull();
+    isTraced();
     Texts.notNull("subscriptionId", subscriptionId);
     Texts.notNull("outageId", outageId);
     Texts.notNull("counted", counted);
@@ -260,7 +260,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
   }
 
   private TraceNodeAssert findNode(String subscriptionId, String policyId, String path) {
-    isNotNull();
+    isTraced();
     Texts.notNull("path", path);
     List<SubscriptionTrace> traces = actual.traces().stream()
         .filter(t -> t.subscriptionId().equals(subscriptionId) && (policyId == null || t.policyId().equals(policyId)))
@@ -296,6 +296,20 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
           + (policyId == null ? " or the policy" : "") + ". The trace:" + trees);
     }
     return new TraceNodeAssert(found.get(0), this);
+  }
+
+  /**
+   * Asserts that the engine recorded the decision's trace; trace and measurement assertions need
+   * it, and fail the same way when it is off ({@code CreditEngine.Builder.traces(false)}).
+   */
+  public DecisionAssert isTraced() {
+    isNotNull();
+    if (!actual.traced()) {
+      failWithMessage("%s", "Expected the " + Describe.decision(actual) + " to carry its trace, but its engine was "
+          + "built with traces(false): it recorded none. Decide with traces on to assert on the trace or the "
+          + "measurement.");
+    }
+    return this;
   }
 
   private CurrencyUnit accountCurrency() {
@@ -351,6 +365,9 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
 
   /** What the traces say about the rule's node(s), for a failure message. */
   private String traceOf(String rule) {
+    if (!actual.traced()) {
+      return "\n(The engine recorded no trace: traces(false).)";
+    }
     StringBuilder sb = new StringBuilder();
     actual.traces().forEach(t -> Traces.walk(t.root(), n -> {
       if (Traces.matches(n.path(), rule)) {

@@ -3,6 +3,7 @@ package dev.amends.testkit;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.rules.TraceNode;
+import dev.amends.rules.TraceValue;
 import dev.amends.rules.Verdict;
 import java.math.BigDecimal;
 import java.util.EnumSet;
@@ -17,6 +18,8 @@ import org.joda.money.CurrencyUnit;
  * <pre>{@code
  * assertThat(decision).hasTraceNode("sub-c1", "tiers").wasNotMet().withSummaryContaining("availability 100 %");
  * assertThat(decision).hasTraceNode("sub-1", "sla").wasCapped().withAmount("USD 20.00");
+ * assertThat(decision).hasTraceNode("sub-c2", "tiers").hasValue("availability", "99.0591 %")
+ *     .hasValue("percent", TraceValue.percent(new BigDecimal("10")));
  * }</pre>
  *
  * <p>A node <em>was met</em> when its condition or threshold held: any verdict but {@link
@@ -124,6 +127,51 @@ public final class TraceNodeAssert extends AbstractAssert<TraceNodeAssert, Trace
           + actual.amount().map(ExactMoney::toString).orElse("no amount") + ":\n" + Traces.render(actual, "  "));
     }
     return this;
+  }
+
+  /**
+   * Asserts a value the node compared, by what it holds: {@code hasValue("availability",
+   * TraceValue.availability(Ratio.of(44_220, 44_640)))}, {@code hasValue("blocks",
+   * TraceValue.count(2))}, {@code hasValue("percent", TraceValue.percent(new BigDecimal("10")))}.
+   */
+  public TraceNodeAssert hasValue(String name, TraceValue expected) {
+    isNotNull();
+    Texts.notNull("name", name);
+    Texts.notNull("expected value", expected);
+    TraceValue got = actual.values().get(name);
+    if (!expected.equals(got)) {
+      failWithMessage("%s", "Expected trace node \"" + actual.path() + "\" to have " + name + " = " + expected.text()
+          + " (" + expected + "), but " + (got == null ? "it has no value " + name : "it is " + got.text() + " (" + got
+              + ")") + ". Its values: " + values());
+    }
+    return this;
+  }
+
+  /**
+   * Asserts a value the node compared, by how it reads in an explanation: {@code
+   * hasValue("availability", "99.0591 %")}, {@code hasValue("downtime", "420 min")}, {@code
+   * hasValue("fee", "USD 20.00")}.
+   */
+  public TraceNodeAssert hasValue(String name, String expectedText) {
+    isNotNull();
+    Texts.notNull("name", name);
+    Texts.notNull("expected text", expectedText);
+    TraceValue got = actual.values().get(name);
+    if (got == null || !got.text().equals(expectedText)) {
+      failWithMessage("%s", "Expected trace node \"" + actual.path() + "\" to have " + name + " = " + expectedText
+          + ", but " + (got == null ? "it has no value " + name : "it reads " + got.text()) + ". Its values: "
+          + values());
+    }
+    return this;
+  }
+
+  private String values() {
+    if (actual.values().isEmpty()) {
+      return "none";
+    }
+    StringBuilder sb = new StringBuilder();
+    actual.values().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append(" = ").append(v.text()));
+    return sb.toString();
   }
 
   /** Asserts that the node gave no amount. */

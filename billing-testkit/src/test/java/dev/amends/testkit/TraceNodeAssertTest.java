@@ -4,7 +4,11 @@ import static dev.amends.testkit.AmendsAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.amends.core.money.Rounding;
+import dev.amends.core.money.Ratio;
 import dev.amends.rules.CreditDecision;
+import dev.amends.rules.CreditEngine;
+import dev.amends.rules.PolicyBook;
+import dev.amends.rules.TraceValue;
 import dev.amends.rules.Policy;
 import dev.amends.rules.RuleNode;
 import dev.amends.rules.Rules;
@@ -54,6 +58,52 @@ class TraceNodeAssertTest {
         .and().hasTraceNode("sub-1", "best").hasChild("five").wasCredited();
     assertThat(GridStory2007Test.DECEMBER_2007.decideWith(GridStory2007Test.GRID_SLA))
         .hasTraceNode("sub-c1", "tiers").wasNotMet().withNoAmount().withSummaryContaining("availability 100 %");
+  }
+
+  @Test
+  void valuesAreComparedByWhatTheyHoldOrHowTheyRead() {
+    CreditDecision story = GridStory2007Test.DECEMBER_2007.decideWith(GridStory2007Test.GRID_SLA);
+
+    // 420 min of 44,640 down: availability exactly 44,220 / 44,640, read as 99.0591 % (cut to 4 decimals)
+    assertThat(story).hasTraceNode("sub-c2", "tiers")
+        .hasValue("availability", TraceValue.availability(Ratio.of(44_220, 44_640)))
+        .hasValue("availability", "99.0591 %")
+        .hasValue("percent", TraceValue.percent(new BigDecimal("10.0")))
+        .hasValue("fee", "USD 20.00");
+    // 1,440 min is 48 started blocks
+    assertThat(CAPPED).hasTraceNode("sub-1", "per-half-hour")
+        .hasValue("blocks", TraceValue.count(48)).hasValue("downtime", TraceValue.duration(Duration.ofHours(24)));
+
+    assertThatThrownBy(() -> assertThat(story).hasTraceNode("sub-c2", "tiers").hasValue("availability", "99.06 %"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Expected trace node \"tiers\" to have availability = 99.06 %, but it reads 99.0591 %. "
+            + "Its values: availability = 99.0591 %, tier = ");
+    assertThatThrownBy(() -> assertThat(CAPPED).hasTraceNode("sub-1", "per-half-hour")
+        .hasValue("blocks", TraceValue.count(47)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("to have blocks = 47 (Count[value=47]), but it is 48 (Count[value=48])");
+    assertThatThrownBy(() -> assertThat(CAPPED).hasTraceNode("sub-1", "per-half-hour").hasValue("tier", "x"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("but it has no value tier. Its values: downtime = 1440 min, blocks = 48");
+  }
+
+  @Test
+  void aDecisionWithoutTraceSaysSoRatherThanThatTheNodeIsMissing() {
+    CreditEngine untraced = CreditEngine.builder().policies(PolicyBook.of(policy(ScenarioTest.PER_HALF_HOUR)))
+        .outages(DOWN_A_DAY.outageLog()).traces(false).build();
+    CreditDecision d = Scenario.account("acct-1")
+        .subscription("sub-1", s -> s.monthly("USD 20.00").on("grid"))
+        .period(YearMonth.of(2024, 6))
+        .decideWith(untraced);
+
+    assertThat(d).hasLine("per-half-hour").withAmount("USD 20.00");
+    assertThatThrownBy(() -> assertThat(d).hasTraceNode("sub-1", "sla"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Expected the decision for acct-1, 2024-06 to carry its trace, but its engine was built "
+            + "with traces(false)");
+    assertThatThrownBy(() -> assertThat(d).hasLine("tiers"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("(The engine recorded no trace: traces(false).)");
   }
 
   @Test

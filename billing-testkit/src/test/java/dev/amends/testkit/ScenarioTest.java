@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.amends.core.InvalidInputException;
+import dev.amends.core.account.Standing;
 import dev.amends.core.measure.Measurement;
 import dev.amends.core.measure.MeasurementRules;
 import dev.amends.core.money.Rounding;
@@ -13,6 +14,7 @@ import dev.amends.core.outage.OutageKind;
 import dev.amends.core.time.BillingCycle;
 import dev.amends.rules.CapLimit;
 import dev.amends.rules.ClaimDeadline;
+import dev.amends.rules.Conditions;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditEngine;
 import dev.amends.rules.DecisionFlag;
@@ -24,6 +26,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import org.joda.money.CurrencyUnit;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,33 @@ class ScenarioTest {
     // the 2024 period is the whole year; 31 min = 2 blocks = 10 % of EUR 240.00 = EUR 24.00
     assertThat(d).hasLine("per-half-hour").withAmount("EUR 24.00").and().hasTotals("EUR 24.00");
     assertThat(d.period().label()).isEqualTo("2024-01-01/2025-01-01");
+  }
+
+  @Test
+  void anniversaryBillingClampsToShortMonths() {
+    Scenario s = Scenario.account("acct-1").billedEvery(BillingCycle.MONTHLY, "2024-01-31")
+        .subscription("sub-1", sub -> sub.monthly("USD 20.00").on("grid"))
+        .period(YearMonth.of(2024, 2));
+
+    // anchored on the 31st: February's period starts on the 29th (2024 is a leap year) and runs to 31 March
+    assertThat(s.request().period().label()).isEqualTo("2024-02-29/2024-03-31");
+  }
+
+  @Test
+  void standingAndCustomerSinceReachTheConditions() {
+    Policy loyal = policy(Rules.when("loyal-and-good",
+        Conditions.all(Conditions.customerSinceOnOrBefore(LocalDate.of(2010, 1, 1)), Conditions.inGoodStandingAtIncident()),
+        PER_HALF_HOUR), MeasurementRules.defaults());
+    Scenario down = JUNE.customerSince("2006-01-01")
+        .outage("OUT-1", o -> o.on("grid").from("2024-06-10T10:00").lasting(Duration.ofMinutes(20)));
+
+    // good standing at the end of the outage, a customer since 2006: 1 block, USD 1.00
+    assertThat(down.decideWith(loyal)).hasLine("per-half-hour").withAmount("USD 1.00");
+    // overdue since 1 June: not in good standing at the incident, no credit
+    assertThat(down.standing(Standing.overdueSince(Instant.parse("2024-06-01T00:00:00Z"))).decideWith(loyal))
+        .hasNoLines().hasTraceNode("sub-1", "loyal-and-good").wasNotMet();
+    // a customer only since 2015: no credit
+    assertThat(down.customerSince("2015-01-01").decideWith(loyal)).hasNoLines();
   }
 
   @Test

@@ -126,11 +126,11 @@ final class RecordCodecs {
         prices.add(p.build(pb, () -> Price.of(from, amount, per)));
       }
       Interval active = window(f, "active", true);
-      List<String> placements = f.requiredTexts("placements");
+      List<Scope> placements = f.requiredTexts("placements", Scope::of);
       long seats = f.optionalInteger("seats", 1, Integer.MAX_VALUE).orElse(1L);
       List<String> tags = f.texts("tags");
       return f.build(before, () -> Subscription.builder().id(id).plan(plan).prices(PriceSchedule.of(prices))
-          .active(active).addAllPlacements(scopes(placements)).seats((int) seats).addAllTags(tags).build());
+          .active(active).addAllPlacements(placements).seats((int) seats).addAllTags(tags).build());
     }
 
     @Override
@@ -155,17 +155,13 @@ final class RecordCodecs {
     }
   };
 
-  private static List<Scope> scopes(List<String> paths) {
-    return paths.stream().map(Scope::of).toList();
-  }
-
   static final RecordCodec<Outage> OUTAGE = new RecordCodec<>() {
     @Override
     public Outage read(RecordFields f) {
       int before = f.problemCount();
       f.allowOnly(Set.of("id", "scopes", "window", "kind", "announcement", "impact", "cause", "reportedAt", "tags"));
       String id = f.text("id");
-      List<String> scopes = f.requiredTexts("scopes");
+      List<Scope> scopes = f.requiredTexts("scopes", Scope::of);
       Interval window = window(f, "window", true);
       OutageKind kind = f.optionalEnum("kind", OutageKind.class).orElse(OutageKind.UNPLANNED);
       Optional<Announcement> announcement = f.optionalObject("announcement").map(a -> {
@@ -189,7 +185,7 @@ final class RecordCodecs {
       Optional<Instant> reportedAt = f.optionalInstant("reportedAt");
       List<String> tags = f.texts("tags");
       return f.build(before, () -> {
-        Outage.Builder b = Outage.builder().id(id).addAllScopes(scopes(scopes)).window(window).kind(kind)
+        Outage.Builder b = Outage.builder().id(id).addAllScopes(scopes).window(window).kind(kind)
             .announcement(announcement).cause(cause).reportedAt(reportedAt).addAllTags(tags);
         impact.ifPresent(b::impact);
         return b.build();
@@ -221,18 +217,18 @@ final class RecordCodecs {
     public TelemetrySample read(RecordFields f) {
       int before = f.problemCount();
       f.allowOnly(Set.of("scope", "window", "good", "total", "errorRate"));
-      String scope = f.text("scope");
+      Scope scope = f.text("scope", Scope::of);
       Interval window = window(f, "window", false);
       if (f.has("errorRate")) {
         if (f.has("good") || f.has("total")) {
           f.problem("errorRate", "cannot be given with good and total: a sample is counts or a rate");
         }
         Ratio rate = f.ratio("errorRate");
-        return f.build(before, () -> TelemetrySample.ofErrorRate(Scope.of(scope), window, rate));
+        return f.build(before, () -> TelemetrySample.ofErrorRate(scope, window, rate));
       }
       Long good = f.integer("good", 0, Long.MAX_VALUE);
       Long total = f.integer("total", 0, Long.MAX_VALUE);
-      return f.build(before, () -> TelemetrySample.ofCounts(Scope.of(scope), window, good, total));
+      return f.build(before, () -> TelemetrySample.ofCounts(scope, window, good, total));
     }
 
     @Override

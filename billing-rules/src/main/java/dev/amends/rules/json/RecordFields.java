@@ -142,29 +142,55 @@ final class RecordFields {
     return requiredValue(name, v -> string(name, v));
   }
 
+  /** A required string converted by {@code parse}; a core validation error it throws is a problem there. */
+  <T> T text(String name, Function<String, T> parse) {
+    String s = text(name);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return parse.apply(s);
+    } catch (InvalidInputException x) {
+      problem(name, x.field() + " " + x.rule());
+      return null;
+    }
+  }
+
   /** An optional string. */
   Optional<String> optionalText(String name) {
     return optionalValue(name, v -> string(name, v));
   }
 
-  /** A required array of strings, not empty. */
-  List<String> requiredTexts(String name) {
+  /** A required array of strings, not empty, each converted as by {@link #texts(String, Function)}. */
+  <T> List<T> requiredTexts(String name, Function<String, T> parse) {
     JsonNode v = required(name);
     if (v != null && v.isArray() && v.isEmpty()) {
       problem(name, v, "must not be empty");
     }
-    return v == null ? List.of() : texts(name);
+    return v == null ? List.of() : texts(name, parse);
   }
 
   /** An optional array of strings; empty if absent. */
   List<String> texts(String name) {
-    List<String> out = new ArrayList<>();
-    elements(name).forEach(e -> {
+    return texts(name, s -> s);
+  }
+
+  /**
+   * An optional array of strings, each converted by {@code parse}; a core validation error it
+   * throws is a problem at that element. Empty if absent.
+   */
+  <T> List<T> texts(String name, Function<String, T> parse) {
+    List<T> out = new ArrayList<>();
+    for (Element e : elements(name)) {
       String s = e.string();
       if (s != null) {
-        out.add(s);
+        try {
+          out.add(parse.apply(s));
+        } catch (InvalidInputException x) {
+          problems.add(new JsonProblem(e.pointer(), shown(e.value), x.field() + " " + x.rule()));
+        }
       }
-    });
+    }
     return out;
   }
 
@@ -201,7 +227,12 @@ final class RecordFields {
     if (v.isNumber()) {
       d = v.decimalValue();
     } else if (v.isString() && isDecimalText(v.stringValue())) {
-      d = new BigDecimal(v.stringValue());
+      try {
+        d = new BigDecimal(v.stringValue());
+      } catch (NumberFormatException e) { // an exponent beyond int
+        problem(name, v, "is not a decimal within range");
+        return null;
+      }
     } else {
       problem(name, v, "is not a decimal");
       return null;
@@ -221,7 +252,7 @@ final class RecordFields {
 
   /** Plain decimal text as JSON writes numbers: sign, digits, optional fraction and exponent. */
   private static boolean isDecimalText(String s) {
-    return s.length() <= 64 && s.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]{1,4})?");
+    return s.length() <= 64 && s.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]{1,10})?");
   }
 
   /** A required exact ratio: a decimal ({@code "0.25"}) or a fraction ({@code "1/4"}). */
@@ -415,8 +446,8 @@ final class RecordFields {
       String at = fieldPointer(e.field());
       JsonNode found = node.at(at.substring(pointer.length()));
       String value = found.isMissingNode() ? e.value() : shown(found);
-      problems.add(new JsonProblem(at, value, e.field() + " " + e.rule()
-          + (found.isMissingNode() ? "" : " (" + e.value() + ")")));
+      boolean restate = !found.isMissingNode() && !e.value().equals(value); // such as "start=..., end=..."
+      problems.add(new JsonProblem(at, value, e.field() + " " + e.rule() + (restate ? " (" + e.value() + ")" : "")));
       return null;
     }
   }

@@ -56,7 +56,11 @@ interface RecordCodec<T> {
 
   /** Writes money as {@code {"amount": "12.50", "currency": "USD"}}, the amount at the currency's scale. */
   static void money(ObjectNode out, String name, Money money) {
-    ObjectNode m = out.putObject(name);
+    money(out.putObject(name), money);
+  }
+
+  /** Writes money's two fields into an object. */
+  static void money(ObjectNode m, Money money) {
     m.put("amount", money.getAmount().toPlainString());
     m.put("currency", money.getCurrencyUnit().getCode());
   }

@@ -159,7 +159,7 @@ public final class RecordFormat<T> {
    * @return the writer, not null
    */
   public RecordWriter<T> writer(Writer out) {
-    return new RecordWriter<>(Checks.notNull("out", out), this);
+    return new RecordWriter<>(Checks.notNull("out", out), this::toLine);
   }
 
   /**
@@ -169,7 +169,12 @@ public final class RecordFormat<T> {
    * @return the writer, not null
    */
   public RecordWriter<T> writer(OutputStream out) {
-    return writer(new BufferedWriter(new OutputStreamWriter(Checks.notNull("out", out), StandardCharsets.UTF_8)));
+    return writer(utf8(out));
+  }
+
+  /** A buffered UTF-8 writer over bytes. */
+  static Writer utf8(OutputStream out) {
+    return new BufferedWriter(new OutputStreamWriter(Checks.notNull("out", out), StandardCharsets.UTF_8));
   }
 
   /**

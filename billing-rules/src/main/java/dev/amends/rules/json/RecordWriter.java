@@ -6,11 +6,12 @@ import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.function.Function;
 
 /**
  * Writes records as NDJSON, one JSON object a line ({@code \n}), each written as soon as it is
  * given: fields in a fixed order, sets sorted, decimals and money amounts as exact strings, so the
- * same records always give the same bytes. Get one from {@link RecordFormat}.
+ * same records always give the same bytes. Get one from {@link RecordFormat} (records) or {@link DecisionJson} (decisions).
  *
  * <p>Not thread-safe. An {@link IOException} of the underlying output is thrown as an {@link
  * UncheckedIOException}; the writer closes its output when closed.
@@ -19,12 +20,12 @@ import java.io.Writer;
  */
 public final class RecordWriter<T> implements Closeable, Flushable {
   private final Writer out;
-  private final RecordFormat<T> format;
+  private final Function<T, String> toLine;
   private long written;
 
-  RecordWriter(Writer out, RecordFormat<T> format) {
+  RecordWriter(Writer out, Function<T, String> toLine) {
     this.out = out;
-    this.format = format;
+    this.toLine = toLine;
   }
 
   /**
@@ -34,7 +35,7 @@ public final class RecordWriter<T> implements Closeable, Flushable {
    * @throws dev.amends.core.InvalidInputException naming {@code record} if it is null
    */
   public void write(T record) {
-    String line = format.toLine(Checks.notNull("record", record));
+    String line = toLine.apply(Checks.notNull("record", record));
     try {
       out.write(line);
       out.write('\n');

@@ -44,6 +44,34 @@ class DecisionJsonGoldenTest {
     assertMatchesGolden("story-2007-batch.ndjson", text.toString());
   }
 
+  /**
+   * Decisions that use the rest of the format, one a line: a top-up of days of service with the
+   * new term end (issued 3 days, now 7: 4 more days, term to 8 July 00:00 New York), a re-run that
+   * owes less than was issued (flag and warning, no line), and a cap that carries USD 10.00
+   * forward (USD 30.00 capped at 100 % of USD 20.00).
+   */
+  @Test
+  void topUpOverpaymentAndCarriedForwardMatchTheirGoldenFile() throws IOException {
+    var account = LeafFixtures.given(LeafFixtures.USD_20_00).account();
+    CreditLine first = LeafFixtures.engineFor(LeafFixtures.onePolicy(DaysOfServiceRuleTest.TERM_ONLY, LeafFixtures.HALF_UP),
+        DaysOfServiceRuleTest.tenHoursFrom("2024-06-14")).decide(account, LeafFixtures.JUNE_2024_NY).lines().get(0);
+    DecisionRequest reRun = DecisionRequest.builder().account(account).period(LeafFixtures.JUNE_2024_NY)
+        .addIssued(IssuedCredit.of(first)).build();
+    var corrected = LeafFixtures.outage("INC-1", java.time.Instant.parse("2024-06-14T14:00:00Z"),
+        java.time.Instant.parse("2024-06-16T06:00:00Z"));
+    CreditDecision topUp = LeafFixtures.engineFor(
+        LeafFixtures.onePolicy(DaysOfServiceRuleTest.TERM_ONLY, LeafFixtures.HALF_UP), corrected).decide(reRun);
+    CreditDecision overpaid = LeafFixtures.engineFor(
+        LeafFixtures.onePolicy(DaysOfServiceRuleTest.TERM_ONLY, LeafFixtures.HALF_UP)).decide(reRun);
+    CreditDecision capped = RuleFixtures.engine(RuleFixtures.policy("p",
+        CapCarryForwardTest.carrying(Fixed.credit("a", "30.00")))).decide(RuleFixtures.ACCOUNT_USD_20,
+        RuleFixtures.MAY_2024_UTC);
+
+    String text = DecisionJson.toLine(topUp) + "\n" + DecisionJson.toLine(overpaid) + "\n"
+        + DecisionJson.toLine(capped) + "\n";
+    assertMatchesGolden("decision-features.ndjson", text);
+  }
+
   @Test
   void theSameDecisionAlwaysGivesTheSameText() {
     CreditDecision d = StoryEndToEndTest.ENGINE.decide(CUSTOMER_ON_CLUSTER_2, DEC_2007_EASTERN);

@@ -70,6 +70,33 @@ class RecordHostileInputTest {
       Map.entry(STORY_OUTAGE.replace("2007-11-21T05:00:00Z", "2007-11-21 05:00"),
           "/announcement/announcedAt: \"2007-11-21 05:00\" is not an ISO-8601 instant such as 2007-12-01T05:00:00Z"));
 
+  static final String SAMPLE = "{\"scope\":\"api\",\"window\":{\"start\":\"2024-01-01T00:00:00Z\","
+      + "\"end\":\"2024-01-01T00:01:00Z\"},\"good\":9400,\"total\":10000}";
+
+  static final String ISSUED = "{\"accountId\":\"acct-1\",\"periodStart\":\"2007-12-01\",\"key\":\"cr-1\","
+      + "\"amount\":{\"amount\":\"2.00\",\"currency\":\"USD\"},\"policyId\":\"grid-sla\",\"subscriptionId\":\"sub-c2\","
+      + "\"rulePath\":\"tiers\",\"days\":\"5/2\"}";
+
+  @Test
+  void everyBadTelemetryLineIsRejectedWithItsPointerAndTheNextGoodLineIsRead() {
+    assertRejectedInTurn(RecordFormat.TELEMETRY, "telemetry.ndjson", SAMPLE, Map.of(
+        SAMPLE.replace("9400", "10001"), "/good: 10001 telemetry.good must be in [0, total=10000]",
+        SAMPLE.replace("9400", "-1"), "/good: -1 is not in [0, 9223372036854775807]",
+        SAMPLE.replace("10000", "1e3"), "/total: 1E+3 is not a whole number",
+        SAMPLE.replace("\"good\"", "\"errorRate\":\"0.5\",\"good\""),
+            "/errorRate: \"0.5\" cannot be given with good and total: a sample is counts or a rate"));
+  }
+
+  @Test
+  void everyBadIssuedCreditLineIsRejectedWithItsPointerAndTheNextGoodLineIsRead() {
+    assertRejectedInTurn(RecordFormat.ISSUED_CREDITS, "issued.ndjson", ISSUED, Map.of(
+        ISSUED.replace("\"2.00\"", "1e999999999"),
+            "/amount/amount: 1E+999999999 has more than 18 digits before the decimal point",
+        ISSUED.replace("5/2", "5/0"), "/days: \"5/0\" has a zero denominator",
+        ISSUED.replace("\"periodStart\":\"2007-12-01\",", ""), "/periodStart: (missing) is required",
+        ISSUED.replace("\"key\":\"cr-1\"", "\"key\":\" \""), "/key: \" \" issued.key must not be blank"));
+  }
+
   @Test
   void everyBadAccountLineIsRejectedWithItsPointerAndTheNextGoodLineIsRead() {
     assertRejectedInTurn(RecordFormat.ACCOUNTS, "accounts.ndjson", STORY_ACCOUNT, BAD_ACCOUNTS);

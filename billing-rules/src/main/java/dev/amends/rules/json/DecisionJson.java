@@ -6,7 +6,6 @@ import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.time.BillingPeriod;
 import dev.amends.rules.BatchResult;
-import dev.amends.rules.CarriedCredit;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditLine;
 import java.io.OutputStream;
@@ -121,13 +120,7 @@ public final class DecisionJson {
     ArrayNode warnings = out.putArray("warnings");
     d.warnings().forEach(warnings::add);
     ArrayNode carried = out.putArray("carriedForward");
-    for (CarriedCredit c : d.carriedForward()) {
-      ObjectNode o = carried.addObject();
-      o.put("subscriptionId", c.subscriptionId());
-      o.put("policyId", c.policyId());
-      o.put("capPath", c.capPath());
-      money(o, "amount", c.amount());
-    }
+    d.carriedForward().forEach(c -> RecordCodecs.carried(c, carried.addObject()));
   }
 
   private static void period(ObjectNode out, BillingPeriod p) {

@@ -289,12 +289,15 @@ final class RecordCodecs {
         String path = f.text("capPath");
         Money amount = f.money("amount");
         return f.build(before, () -> new CarriedCredit(sub, policy, path, amount));
-      }, (c, out) -> {
-        out.put("subscriptionId", c.subscriptionId());
-        out.put("policyId", c.policyId());
-        out.put("capPath", c.capPath());
-        money(out, "amount", c.amount());
-      });
+      }, RecordCodecs::carried);
+
+  /** A carried credit's fields, as a carried-credits line and a decision's {@code carriedForward} write them. */
+  static void carried(CarriedCredit c, ObjectNode out) {
+    out.put("subscriptionId", c.subscriptionId());
+    out.put("policyId", c.policyId());
+    out.put("capPath", c.capPath());
+    money(out, "amount", c.amount());
+  }
 
   /**
    * A codec for records that belong to an account: {@code accountId} (and {@code periodStart} for

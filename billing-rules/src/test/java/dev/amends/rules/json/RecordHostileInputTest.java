@@ -180,6 +180,28 @@ class RecordHostileInputTest {
           /subscriptions/0/placements: [] must not be empty""");
   }
 
+  @Test
+  void aByteOrderMarkBeforeTheFirstLineIsSkipped() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(bom);
+    bytes.writeBytes((STORY_OUTAGE + "\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(read(RecordFormat.OUTAGES, new ByteArrayInputStream(bytes.toByteArray())))
+        .singleElement().isInstanceOf(RecordLine.Accepted.class);
+    assertThat(RecordFormat.OUTAGES.reader(new java.io.StringReader("\uFEFF" + STORY_OUTAGE), "chars").stream())
+        .singleElement().isInstanceOf(RecordLine.Accepted.class);
+  }
+
+  @Test
+  void anOverlongLineFromCharactersIsRejectedToo() {
+    String huge = "{\"id\":\"" + "x".repeat(Json.MAX_LINE_LENGTH) + "\"}";
+    List<RecordLine<Outage>> lines = RecordFormat.OUTAGES
+        .reader(new java.io.StringReader(huge + "\r\n" + STORY_OUTAGE), "chars").stream().toList();
+    assertThat(lines).extracting(l -> l.getClass().getSimpleName()).containsExactly("Rejected", "Accepted");
+    assertThat(((RecordLine.Rejected<Outage>) lines.get(0)).problem().problems()).extracting(JsonProblem::message)
+        .containsExactly("is longer than 1048576 characters");
+  }
+
   private static InputStream utf8(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }

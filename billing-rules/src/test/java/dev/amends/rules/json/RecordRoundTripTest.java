@@ -42,7 +42,7 @@ import org.joda.money.Money;
 import org.threeten.extra.Interval;
 
 /** Writing records as NDJSON and reading them back gives equal records, for every record type. */
-class RecordRoundTripProperties {
+class RecordRoundTripTest {
   private static final Instant EPOCH_2000 = Instant.parse("2000-01-01T00:00:00Z");
 
   @Property(tries = 100)

@@ -83,6 +83,26 @@ class RecordStreamTest {
               /window/start: "yesterday" is not an ISO-8601 instant such as 2007-12-01T05:00:00Z""");
   }
 
+  /**
+   * Money in records is exactly the Joda-Money datatype module's decimal-string form, so a consumer
+   * with that module reads it as it is; JPY has no decimals and BHD three.
+   */
+  @Test
+  void moneyIsTheJodaMoneyModulesDecimalStringForm() {
+    tools.jackson.databind.json.JsonMapper module = tools.jackson.databind.json.JsonMapper.builder()
+        .addModule(new tools.jackson.datatype.jodamoney.JodaMoneyModule()
+            .withAmountRepresentation(tools.jackson.datatype.jodamoney.AmountRepresentation.DECIMAL_STRING))
+        .build();
+    for (String m : List.of("USD 20.00", "JPY 1500", "BHD 1.250", "EUR -0.05")) {
+      org.joda.money.Money money = org.joda.money.Money.parse(m);
+      var out = Json.MAPPER.createObjectNode();
+      RecordCodec.money(out, "m", money);
+      String ours = Json.MAPPER.writeValueAsString(out.get("m"));
+      assertThat(ours).isEqualTo(module.writeValueAsString(money));
+      assertThat(module.readValue(ours, org.joda.money.Money.class)).isEqualTo(money);
+    }
+  }
+
   @Test
   void writerWritesToACharacterStream() {
     StringWriter sw = new StringWriter();

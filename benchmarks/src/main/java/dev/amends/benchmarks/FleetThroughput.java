@@ -24,17 +24,19 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * In-memory batch throughput on one thread, in accounts per second: the engine ({@code amends})
- * and, in the same run, the {@link HandWritten} plain-Java loop that gives the same lines
- * ({@code handWritten}). The ratio of the two scores is the engine's overhead.
+ * In-memory batch throughput on one thread, in accounts per second: the engine with traces off
+ * ({@code amends}) and, in the same run, the {@link HandWritten} plain-Java loop that gives the
+ * same lines and builds no trace either ({@code handWritten}). The ratio of the two scores is the
+ * engine's overhead. {@code amendsTraced} is the engine as {@code decide} runs by default, traces
+ * on, for what explanations cost.
  *
  * <p>Each invocation decides the next {@value #CHUNK} accounts of a {@link Fleet} of {@code
  * accounts} accounts (a multiple of {@value #CHUNK}; 200 clusters and 20,000 outages as in the
  * canonical fleet, so each account sees as many outages as there), wrapping round at the end;
  * one operation is one account. The hand-written loop starts a fresh {@link HandWritten} (its
  * per-scope windows and per-node downtime cache) at the start of each pass over the fleet, so its
- * precomputation is paid once per batch, as a real batch would pay it. The engine runs as it is
- * today: {@link CreditEngine#decide} per account, traces included (they cannot be turned off).
+ * precomputation is paid once per batch, as a real batch would pay it. The engine runs {@link
+ * CreditEngine#decide} per account.
  *
  * <p>Warm-up is five iterations of 10 s: on a loaded two-core machine the JIT compilers are
  * starved and the engine's first 30 to 40 s run at a tenth of its speed.
@@ -61,9 +63,11 @@ public class FleetThroughput {
 
   private Fleet fleet;
   private CreditEngine engine;
+  private CreditEngine tracedEngine;
   private Account[] fleetAccounts;
   private BillingPeriod[] periods;
   private int amendsAt;
+  private int tracedAt;
   private int handAt;
   private HandWritten hand;
 
@@ -74,7 +78,8 @@ public class FleetThroughput {
       throw new IllegalArgumentException("accounts must be a positive multiple of " + CHUNK + ": " + accounts);
     }
     fleet = Fleet.generate(2026L, accounts, 200, 20_000);
-    engine = fleet.engine();
+    engine = fleet.engine(false);
+    tracedEngine = fleet.engine(true);
     List<Account> list = fleet.accounts();
     fleetAccounts = list.toArray(new Account[0]);
     periods = new BillingPeriod[fleetAccounts.length];
@@ -83,13 +88,24 @@ public class FleetThroughput {
     }
   }
 
-  /** The engine on the next {@value #CHUNK} accounts. */
+  /** The engine, traces off, on the next {@value #CHUNK} accounts. */
   @Benchmark
   @OperationsPerInvocation(CHUNK)
   public void amends(Blackhole sink) {
-    int from = amendsAt;
-    amendsAt = (from + CHUNK) % fleetAccounts.length;
-    decideChunk(engine, fleetAccounts, periods, from, from + CHUNK, sink::consume);
+    amendsAt = decideNext(engine, amendsAt, sink);
+  }
+
+  /** The engine with traces on (the default of {@link CreditEngine}) on the next {@value #CHUNK} accounts. */
+  @Benchmark
+  @OperationsPerInvocation(CHUNK)
+  public void amendsTraced(Blackhole sink) {
+    tracedAt = decideNext(tracedEngine, tracedAt, sink);
+  }
+
+  /** Decides the chunk of accounts starting at {@code from}; returns where the next chunk starts. */
+  private int decideNext(CreditEngine e, int from, Blackhole sink) {
+    decideChunk(e, fleetAccounts, periods, from, from + CHUNK, sink::consume);
+    return (from + CHUNK) % fleetAccounts.length;
   }
 
   /** The hand-written loop on the next {@value #CHUNK} accounts. */

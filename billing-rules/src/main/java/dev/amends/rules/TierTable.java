@@ -143,7 +143,7 @@ final class TierTable {
   Outcome unmapped(Ratio availability, String shown) {
     if (onUnmappedBoundary(availability)) {
       return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
-          .withValue("availability", shown)
+          .withValue("availability", TraceValue.availability(availability))
           .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
     }
     BigDecimal top = tiers.stream().map(Tier::upper).max(BigDecimal::compareTo).orElseThrow();
@@ -156,7 +156,8 @@ final class TierTable {
     } else {
       why = " is in no tier " + canonical();
     }
-    return Outcome.noCredit("availability " + shown + why + "; no credit").withValue("availability", shown);
+    return Outcome.noCredit("availability " + shown + why + "; no credit")
+        .withValue("availability", TraceValue.availability(availability));
   }
 
   /** How a tier's upper bound reads in a reason: {@code < 99.9 %} or {@code <= 99.9 %}. */

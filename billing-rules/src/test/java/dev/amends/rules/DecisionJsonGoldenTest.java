@@ -81,6 +81,16 @@ class DecisionJsonGoldenTest {
     assertThat(DecisionJson.toLine(d)).contains("\"totals\":[{\"amount\":\"42.00\",\"currency\":\"USD\"}]");
   }
 
+  @Test
+  void anEngineWithTracesOffWritesNoTraces() {
+    CreditEngine off = CreditEngine.builder().policies(PolicyBook.of(StoryEndToEndTest.GRID_SLA))
+        .outages(dev.amends.core.fixtures.Story2007.LOG).traces(false).build();
+    String untraced = DecisionJson.toLine(off.decide(CUSTOMER_ON_CLUSTER_2, DEC_2007_EASTERN));
+    String traced = DecisionJson.toLine(StoryEndToEndTest.ENGINE.decide(CUSTOMER_ON_CLUSTER_2, DEC_2007_EASTERN));
+    assertThat(untraced).doesNotContain("\"traces\"").endsWith("\"carriedForward\":[]}");
+    assertThat(traced).contains(",\"traces\":[{\"subscriptionId\":\"sub-c2\",\"policy\":{\"id\":\"grid-sla\"");
+  }
+
   static void assertMatchesGolden(String name, String actual) throws IOException {
     if (Boolean.getBoolean("amends.golden.update")) {
       Path file = Path.of("src/test/resources/golden", name);

@@ -4,10 +4,15 @@ import static dev.amends.rules.json.RecordCodec.money;
 
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.money.ExactMoney;
 import dev.amends.core.time.BillingPeriod;
 import dev.amends.rules.BatchResult;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditLine;
+import dev.amends.rules.SubscriptionTrace;
+import dev.amends.rules.TraceNode;
+import dev.amends.rules.TraceValue;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.util.Comparator;
@@ -35,8 +40,15 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A rejected request: {@code {"result":"rejected","index":3,"accountId":"acct-9","reason":"…",
  * "error":{"field":"…","rule":"…","value":"…"}}}, with {@code "bug":true} when the cause was not
- * bad input but a failure in Amends or a user's rule. Traces are not written: {@link
- * CreditDecision#explain()} gives them as text.
+ * bad input but a failure in Amends or a user's rule.
+ *
+ * <p>A decision made with traces ({@link CreditDecision#traced()}) ends with {@code "traces"}: per
+ * subscription and policy, the fee and the measurement (downtime and denominator as ISO-8601
+ * durations, availability as an exact ratio, outage ids, notes) and the rule tree, each node with
+ * its path, kind, verdict, summary, typed values ({@code {"name": "availability", "type":
+ * "availability", "value": "737/744", "text": "99.0591 %"}}), unrounded amount and children.
+ * Unrounded amounts are exact: {@code {"amount": "21/2", "currency": "USD"}}. An engine built
+ * with traces off gives decisions without them, and shorter lines.
  *
  * <p>Thread-safe.
  */
@@ -121,6 +133,66 @@ public final class DecisionJson {
     d.warnings().forEach(warnings::add);
     ArrayNode carried = out.putArray("carriedForward");
     d.carriedForward().forEach(c -> RecordCodecs.carried(c, carried.addObject()));
+    if (d.traced()) {
+      traces(d, out);
+    }
+  }
+
+  /** The traces: per subscription and policy, the rule tree as judged, values typed and exact. */
+  private static void traces(CreditDecision d, ObjectNode out) {
+    ArrayNode traces = out.putArray("traces");
+    for (SubscriptionTrace t : d.traces()) {
+      ObjectNode o = traces.addObject();
+      o.put("subscriptionId", t.subscriptionId());
+      o.putObject("policy").put("id", t.policyId()).put("version", t.policyVersion()).put("digest", t.policyDigest());
+      exact(o.putObject("fee"), t.fee().fee());
+      Measurement m = t.measurement();
+      ObjectNode mo = o.putObject("measurement");
+      mo.put("downtime", m.downtime().toString()).put("denominator", m.denominator().toString())
+          .put("availability", m.availability().toString());
+      ArrayNode outages = mo.putArray("outageIds");
+      m.outageIds().forEach(outages::add);
+      ArrayNode notes = mo.putArray("notes");
+      m.notes().forEach(notes::add);
+      node(t.root(), o.putObject("root"), 0);
+    }
+  }
+
+  private static void node(TraceNode n, ObjectNode out, int depth) {
+    if (depth > Json.MAX_DEPTH / 2) {
+      out.put("truncated", true); // deeper than a reader of this output would accept
+      return;
+    }
+    out.put("path", n.path());
+    out.put("kind", n.kind());
+    out.put("verdict", n.verdict().name());
+    out.put("summary", n.summary());
+    ArrayNode values = out.putArray("values");
+    n.values().forEach((name, v) -> value(values.addObject().put("name", name), v));
+    n.amount().ifPresent(a -> exact(out.putObject("amount"), a));
+    ArrayNode children = out.putArray("children");
+    n.children().forEach(c -> node(c, children.addObject(), depth + 1));
+  }
+
+  private static void value(ObjectNode out, TraceValue v) {
+    switch (v) {
+      case TraceValue.Availability a -> out.put("type", "availability").put("value", a.value().toString());
+      case TraceValue.Amount a -> exact(out.put("type", "amount").putObject("value"), a.value());
+      case TraceValue.Length l -> out.put("type", "length").put("value", l.value().toString());
+      case TraceValue.Percent p -> out.put("type", "percent").put("value", p.value().toPlainString());
+      case TraceValue.Quantity q -> out.put("type", "quantity").put("value", q.value().toPlainString());
+      case TraceValue.Count c -> out.put("type", "count").put("value", c.value());
+      case TraceValue.Days days -> out.put("type", "days").put("value", days.value().toString());
+      case TraceValue.Text t -> out.put("type", "text").put("value", t.value());
+    }
+    if (!(v instanceof TraceValue.Text)) {
+      out.put("text", v.text());
+    }
+  }
+
+  /** An unrounded amount: {@code {"amount": "21/2", "currency": "USD"}}, the amount an exact ratio. */
+  private static void exact(ObjectNode out, ExactMoney money) {
+    out.put("amount", money.amount().toString()).put("currency", money.currency().getCode());
   }
 
   private static void period(ObjectNode out, BillingPeriod p) {

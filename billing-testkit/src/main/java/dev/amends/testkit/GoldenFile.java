@@ -1,5 +1,7 @@
 package dev.amends.testkit;
 
+import dev.amends.rules.CreditDecision;
+import dev.amends.rules.json.DecisionJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,9 @@ import org.assertj.core.api.AbstractAssert;
  * A mismatch fails with a line diff.
  *
  * <pre>{@code
+ * // the decision as JSON (DecisionJson), laid out one value a line:
+ * GoldenFile.at(Path.of("src/test/resources/golden/december-2007.json")).assertMatches(decision);
+ * // any text, such as the explanation support staff read:
  * GoldenFile.at(Path.of("src/test/resources/golden/december-2007.txt")).assertMatches(decision.explain());
  * }</pre>
  *
@@ -46,6 +51,30 @@ public final class GoldenFile {
   /** The file's path. */
   public Path path() {
     return path;
+  }
+
+  /**
+   * Asserts that a decision's JSON ({@link DecisionJson#toLine(CreditDecision)}: lines, totals,
+   * flags, warnings and, when the engine recorded it, the trace with typed values and exact
+   * unrounded amounts) equals the golden file's, laid out one value a line so that the diff
+   * names the fields that differ.
+   *
+   * @param decision the decision, not null
+   * @throws AssertionError with a line diff if they differ, or if the file does not exist
+   */
+  public void assertMatches(CreditDecision decision) {
+    assertMatchesJson(DecisionJson.toLine(Texts.notNull("golden.decision", decision)));
+  }
+
+  /**
+   * Asserts that JSON text equals the golden file's, both laid out one value a line (the file is
+   * written laid out in update mode). The text is compared as laid out, not parsed: the same
+   * document written with fields in another order differs.
+   *
+   * @param json JSON text, such as one line of a decisions file, not null
+   */
+  public void assertMatchesJson(String json) {
+    assertMatches(JsonLayout.layout(Texts.notNull("golden.json", json)));
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.amends.rules.CreditDecision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,29 @@ class GoldenFileTest {
   void theDecemberStoryExplainsAsItsGoldenFileSays() {
     GoldenFile.at(Path.of("src/test/resources/golden/december-2007-explain.txt"))
         .assertMatches(GridStory2007Test.DECEMBER_2007.decideWith(GridStory2007Test.GRID_SLA).explain());
+  }
+
+  @Test
+  void theDecemberStoryDecidesAsItsGoldenJsonSays() {
+    GoldenFile.at(Path.of("src/test/resources/golden/december-2007-decision.json"))
+        .assertMatches(GridStory2007Test.DECEMBER_2007.decideWith(GridStory2007Test.GRID_SLA));
+  }
+
+  @Test
+  void aDifferentDecisionFailsNamingTheFieldsThatDiffer() {
+    // one hour down on cluster-1 as well: sub-c1 is 60 of 44,640 min down, 99.8655 % -> 10 % of USD 20.00
+    CreditDecision late = GridStory2007Test.DECEMBER_2007
+        .outage("LATE", o -> o.on("grid/cluster-1").from("2007-12-05T00:00").until("2007-12-05T01:00"))
+        .decideWith(GridStory2007Test.GRID_SLA);
+
+    assertThatThrownBy(() -> GoldenFile.at(Path.of("src/test/resources/golden/december-2007-decision.json"))
+        .assertMatchesJson(dev.amends.rules.json.DecisionJson.toLine(late)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Text differs from golden file src/test/resources/golden/december-2007-decision.json")
+        .hasMessageContaining("    \"totals\": [\n      {\n-       \"amount\": \"2.00\",\n+       \"amount\": \"4.00\",\n")
+        .hasMessageContaining("-         \"downtime\": \"PT0S\",\n+         \"downtime\": \"PT1H\",\n")
+        .hasMessageContaining("-         \"availability\": \"1\",\n-         \"outageIds\": [],\n"
+            + "+         \"availability\": \"743/744\",\n+         \"outageIds\": [\n+           \"LATE\"\n+         ]\n");
   }
 
   @Test

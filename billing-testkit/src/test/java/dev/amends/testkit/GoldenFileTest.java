@@ -41,7 +41,7 @@ class GoldenFileTest {
         .hasMessageContaining("    \"totals\": [\n      {\n-       \"amount\": \"2.00\",\n+       \"amount\": \"4.00\",\n")
         .hasMessageContaining("-         \"downtime\": \"PT0S\",\n+         \"downtime\": \"PT1H\",\n")
         .hasMessageContaining("-         \"availability\": \"1\",\n-         \"outageIds\": [],\n"
-            + "+         \"availability\": \"743/744\",\n+         \"outageIds\": [\n+           \"LATE\"\n+         ]\n");
+            + "+         \"availability\": \"743/744\",\n+         \"outageIds\": [\n+           \"LATE\"\n+         ],\n");
   }
 
   @Test

@@ -31,7 +31,7 @@ class GoldenFileTest {
   void aDifferentDecisionFailsNamingTheFieldsThatDiffer() {
     // one hour down on cluster-1 as well: sub-c1 is 60 of 44,640 min down, 99.8655 % -> 10 % of USD 20.00
     CreditDecision late = GridStory2007Test.DECEMBER_2007
-        .outage("LATE", o -> o.on("grid/cluster-1").from("2007-12-05T00:00").until("2007-12-05T01:00"))
+        .outage("OUT-C1", o -> o.on("grid/cluster-1").from("2007-12-05T00:00").until("2007-12-05T01:00"))
         .decideWith(GridStory2007Test.GRID_SLA);
 
     assertThatThrownBy(() -> GoldenFile.at(Path.of("src/test/resources/golden/december-2007-decision.json"))
@@ -41,7 +41,7 @@ class GoldenFileTest {
         .hasMessageContaining("    \"totals\": [\n      {\n-       \"amount\": \"2.00\",\n+       \"amount\": \"4.00\",\n")
         .hasMessageContaining("-         \"downtime\": \"PT0S\",\n+         \"downtime\": \"PT1H\",\n")
         .hasMessageContaining("-         \"availability\": \"1\",\n-         \"outageIds\": [],\n"
-            + "+         \"availability\": \"743/744\",\n+         \"outageIds\": [\n+           \"LATE\"\n+         ],\n");
+            + "+         \"availability\": \"743/744\",\n+         \"outageIds\": [\n+           \"OUT-C1\"\n+         ],\n");
   }
 
   @Test

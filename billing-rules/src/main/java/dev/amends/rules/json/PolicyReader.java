@@ -265,6 +265,7 @@ final class PolicyReader {
     String kind = o.required("kind", STRING);
     String id = o.required("id", STRING);
     if (kind == null) {
+      o.end(name -> name.startsWith("@"));
       return null;
     }
     String path = parentPath.isEmpty() ? String.valueOf(id) : parentPath + "/" + id;
@@ -282,6 +283,7 @@ final class PolicyReader {
       return own(o, kind, own.get());
     }
     walk.problem(o.at("kind"), o.node.get("kind"), unknown("rule kind", kind, kinds.keySet(), types.names()));
+    o.end(name -> name.startsWith("@"));
     return null;
   }
 
@@ -507,12 +509,12 @@ final class PolicyReader {
       return null;
     }
     String type = o.required("type", STRING);
-    if (type == null) {
-      return null;
-    }
-    var standard = conditions.get(type);
+    var standard = type == null ? null : conditions.get(type);
     if (standard == null) {
-      w.problem(o.at("type"), o.node.get("type"), unknown("condition type", type, conditions.keySet(), Set.of()));
+      if (type != null) {
+        w.problem(o.at("type"), o.node.get("type"), unknown("condition type", type, conditions.keySet(), Set.of()));
+      }
+      o.end(name -> name.startsWith("@"));
       return null;
     }
     int before = w.problemCount();

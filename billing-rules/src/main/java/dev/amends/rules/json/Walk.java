@@ -260,8 +260,16 @@ final class Walk {
       for (Obj o : nested) {
         o.end();
       }
+      end(name -> true);
+    }
+
+    /**
+     * Reports the fields not read that pass the filter: for an object whose type is unknown, only
+     * those that are surely wrong ({@code @class}, {@code @type}).
+     */
+    void end(java.util.function.Predicate<String> filter) {
       for (String name : node.propertyNames()) {
-        if (!read.contains(name)) {
+        if (!read.contains(name) && filter.test(name)) {
           problem(at(name), node.get(name), "is not a known field" + (name.startsWith("@")
               ? " (type information in a document is never used)" : ""));
         }

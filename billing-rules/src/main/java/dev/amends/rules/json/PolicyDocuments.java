@@ -175,6 +175,11 @@ public final class PolicyDocuments {
       }
       return root;
     } catch (JacksonIOException e) {
+      if (e.getCause() instanceof java.io.CharConversionException bad) {
+        // Bytes that are not text in the encoding detected (UTF-8, or UTF-16/32 by its marks).
+        walk.problem("", "(document)", "is not valid text: " + bad.getMessage());
+        return null;
+      }
       throw new UncheckedIOException(e.getCause() instanceof IOException io ? io : new IOException(e));
     } catch (JacksonException e) {
       walk.problem("", "(document)", "is not valid JSON within the limits: " + shortened(e));

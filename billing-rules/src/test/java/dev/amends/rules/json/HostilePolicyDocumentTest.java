@@ -153,6 +153,11 @@ class HostilePolicyDocumentTest {
     assertThatThrownBy(() -> DOCS.read(new ByteArrayInputStream(doc))).isInstanceOfSatisfying(
         JsonDocumentException.class, e -> assertThat(e.problems()).singleElement()
             .satisfies(p -> assertThat(p.message()).contains("Invalid UTF-8")));
+    // Found by the fuzzer: "X\0\0\0" makes the parser take the bytes for UTF-32, which they are not.
+    byte[] notUtf32 = "X\0\0\0\"schema\": \"amends.policy/1\"}".getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> DOCS.read(new ByteArrayInputStream(notUtf32))).isInstanceOfSatisfying(
+        JsonDocumentException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(p -> assertThat(p.message()).startsWith("is not valid text: Invalid UTF-32 character")));
   }
 
   @Test

@@ -23,10 +23,11 @@ class ModuleBoundaryTest {
   }
 
   @Test
-  void exportsItsOnePackageToEveryone() {
+  void exportsTheRulesAndTheJsonCodecToEveryone() {
     ModuleDescriptor descriptor = RULES.getDescriptor();
 
-    assertThat(descriptor.exports()).extracting(Exports::source).containsExactly("dev.amends.rules");
+    assertThat(descriptor.exports()).extracting(Exports::source)
+        .containsExactlyInAnyOrder("dev.amends.rules", "dev.amends.rules.json");
     assertThat(descriptor.exports()).noneMatch(Exports::isQualified);
     // At test time the module also holds the test-only packages patched into it (the quick start).
     assertThat(descriptor.packages()).contains("dev.amends.rules");

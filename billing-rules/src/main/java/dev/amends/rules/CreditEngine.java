@@ -344,6 +344,7 @@ public final class CreditEngine {
     // a. the fee for the period
     PeriodFee fee = fee(out, sub, policy);
     if (!fee.isActive()) {
+      carryOn(policy, sub, out, "it is not active in " + period.label());
       return false;
     }
     // b. the downtime measured under the policy's rules
@@ -353,6 +354,7 @@ public final class CreditEngine {
       String missing = measurement.describeMissingTelemetry();
       out.flags.add(DecisionFlag.MISSING_TELEMETRY);
       out.warnings.add("no credit for " + sub.id() + " under " + policy.label() + ": " + missing);
+      carryOn(policy, sub, out, "its policy was not evaluated (missing telemetry)");
       out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, fee, measurement,
           new TraceNode(policy.rule().id(), "missing-telemetry", Verdict.NOT_MET, "not evaluated: " + missing,
               Map.of("missing", measurement.missingTelemetry().totalLength().toString()), Optional.empty(),
@@ -428,6 +430,20 @@ public final class CreditEngine {
       kept = true;
     }
     return kept;
+  }
+
+  /**
+   * Carries the credits carried in for a subscription under a policy on, unchanged, when the
+   * policy was not evaluated for it this period: they were not used, and must not be lost.
+   */
+  private static void carryOn(Policy policy, Subscription sub, Decided out, String why) {
+    for (CarriedCredit c : out.request.carriedIn()) {
+      if (c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id())) {
+        out.carriedForward.add(c);
+        out.warnings.add(c.amount() + " carried in for " + sub.id() + " under " + policy.label() + " cap "
+            + c.capPath() + " is carried on unused: " + why);
+      }
+    }
   }
 
   /** The subscription's fee for the period under the policy's proration. */

@@ -14,9 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 
@@ -110,7 +108,8 @@ public final class PolicyDocuments {
   public Loaded<Policy> read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       Walk walk = new Walk();
-      Policy policy = new PolicyReader(walk, types).policy(tree(walk, () -> Json.POLICY_MAPPER.readTree(in)), "");
+      JsonNode root = Walk.tree(walk, () -> Json.POLICY_MAPPER.readTree(in));
+      Policy policy = root == null ? null : new PolicyReader(walk, types).policy(root, "");
       return result(walk, policy, "policy document " + file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -127,7 +126,7 @@ public final class PolicyDocuments {
   public Loaded<PolicyBook> readBook(String json) {
     Objects.requireNonNull(json, "json");
     Walk walk = new Walk();
-    JsonNode root = tree(walk, () -> Json.POLICY_MAPPER.readTree(json));
+    JsonNode root = Walk.tree(walk, () -> Json.POLICY_MAPPER.readTree(json));
     PolicyBook book = null;
     Walk.Obj o = root == null ? null : walk.object(root, "");
     if (o != null) {
@@ -151,7 +150,7 @@ public final class PolicyDocuments {
 
   private Loaded<Policy> policy(Supplier<JsonNode> read) {
     Walk walk = new Walk();
-    JsonNode root = tree(walk, read);
+    JsonNode root = Walk.tree(walk, read);
     Policy policy = root == null ? null : new PolicyReader(walk, types).policy(root, "");
     return result(walk, policy, "policy document");
   }
@@ -163,38 +162,6 @@ public final class PolicyDocuments {
       throw new JsonDocumentException(subject, List.of(new JsonProblem("", "(document)", "could not be read")));
     }
     return new Loaded<>(value, walk.warnings());
-  }
-
-  /** The tree of a document, or {@code null} with the parser's problem (where it stopped). */
-  private static JsonNode tree(Walk walk, Supplier<JsonNode> read) {
-    try {
-      JsonNode root = read.get();
-      if (root == null || root.isMissingNode()) {
-        walk.problem("", "(empty)", "is empty: a policy document is a JSON object");
-        return null;
-      }
-      return root;
-    } catch (JacksonIOException e) {
-      if (e.getCause() instanceof java.io.CharConversionException bad) {
-        // Bytes that are not text in the encoding detected (UTF-8, or UTF-16/32 by its marks).
-        walk.problem("", "(document)", "is not valid text: " + bad.getMessage());
-        return null;
-      }
-      throw new UncheckedIOException(e.getCause() instanceof IOException io ? io : new IOException(e));
-    } catch (JacksonException e) {
-      walk.problem("", "(document)", "is not valid JSON within the limits: " + shortened(e));
-      return null;
-    }
-  }
-
-  /** The parser's own message, cut short, and where it stopped. */
-  private static String shortened(JacksonException e) {
-    String message = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ");
-    if (message.length() > 200) {
-      message = message.substring(0, 199) + "…";
-    }
-    var at = e.getLocation();
-    return at == null ? message : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
   }
 
   // ---- writing ----

@@ -2,6 +2,9 @@ package dev.amends.rules.json;
 
 import dev.amends.core.AmendsException;
 import dev.amends.core.money.Ratio;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -19,6 +22,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -124,6 +129,50 @@ final class Walk {
       problem(pointer, node, "is refused: " + e.getMessage());
       return null;
     }
+  }
+
+  /**
+   * The tree of a document, or {@code null} with the parser's problem (where it stopped): every
+   * way the parser refuses input ends here as a problem, including the raw {@code
+   * NumberFormatException} Jackson 3.3 throws for a number such as {@code 0e9990999999} (found by
+   * fuzzing). Only a failing source (not its content) is thrown, as an {@link
+   * java.io.UncheckedIOException}.
+   */
+  static JsonNode tree(Walk walk, Supplier<JsonNode> read) {
+    try {
+      JsonNode root = read.get();
+      if (root == null || root.isMissingNode()) {
+        walk.problem("", "(empty)", "is empty: a JSON object is expected");
+        return null;
+      }
+      return root;
+    } catch (JacksonIOException e) {
+      if (e.getCause() instanceof CharConversionException bad) {
+        // Bytes that are not text in the encoding detected (UTF-8, or UTF-16/32 by its marks).
+        walk.problem("", "(document)", "is not valid text: " + bad.getMessage());
+        return null;
+      }
+      throw new UncheckedIOException(e.getCause() instanceof IOException io ? io : new IOException(e));
+    } catch (JacksonException e) {
+      walk.problem("", "(document)", "is not valid JSON within the limits: " + shortened(e));
+      return null;
+    } catch (NumberFormatException e) {
+      walk.problem("", "(document)", "is not valid JSON within the limits: " + cut(e.getMessage()));
+      return null;
+    }
+  }
+
+  /** The parser's own message, cut short, and where it stopped. */
+  private static String shortened(JacksonException e) {
+    String message = cut(e.getOriginalMessage());
+    var at = e.getLocation();
+    return at == null ? message : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+  }
+
+  /** A message on one line, at most 200 characters. */
+  private static String cut(String message) {
+    String m = String.valueOf(message).replaceAll("\\s+", " ");
+    return m.length() <= 200 ? m : m.substring(0, 199) + "…";
   }
 
   // ---- pointers and value text ----

@@ -85,6 +85,9 @@ class HostilePolicyDocumentTest {
         .containsExactly("/rule/amounts/0/amount: \"1e999999999\" is out of range: its exponent is beyond ±100");
     assertThat(rejected(flat("1e-999999999"))).map(JsonProblem::message)
         .containsExactly("is out of range: its exponent is beyond ±100");
+    // Found by the fuzzer: an exponent beyond int range made the parser throw a raw NumberFormatException.
+    assertThat(rejected(flat("0e9990999999"))).singleElement().satisfies(p -> assertThat(p.message())
+        .startsWith("is not valid JSON within the limits: Value \"0e9990999999\" cannot be deserialized"));
     assertThat(rejected(flat("\"NaN\""))).map(JsonProblem::message).containsExactly("is not a decimal");
     assertThat(rejected(flat("NaN"))).singleElement()
         .satisfies(p -> assertThat(p.message()).startsWith("is not valid JSON within the limits:"));
@@ -109,7 +112,7 @@ class HostilePolicyDocumentTest {
         .satisfies(p -> assertThat(p.message()).contains("Duplicate Object property \"schema\""));
     assertThat(rejected(flat("1") + " {}")).singleElement()
         .satisfies(p -> assertThat(p.message()).contains("Trailing token"));
-    assertThat(rejected("")).map(JsonProblem::message).containsExactly("is empty: a policy document is a JSON object");
+    assertThat(rejected("")).map(JsonProblem::message).containsExactly("is empty: a JSON object is expected");
   }
 
   @Test

@@ -96,8 +96,8 @@ public final class PolicyDocuments {
    * @throws UncheckedIOException if the stream itself fails
    */
   public Loaded<Policy> read(InputStream json) {
-    Objects.requireNonNull(json, "json");
-    return policy(() -> Json.POLICY_MAPPER.readTree(json));
+    Walk.SourceStream in = new Walk.SourceStream(Objects.requireNonNull(json, "json"));
+    return policy(() -> Json.POLICY_MAPPER.readTree(in), in::failed);
   }
 
   /**
@@ -106,9 +106,9 @@ public final class PolicyDocuments {
    * @throws UncheckedIOException if the file cannot be read
    */
   public Loaded<Policy> read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (Walk.SourceStream in = new Walk.SourceStream(Files.newInputStream(file))) {
       Walk walk = new Walk();
-      JsonNode root = Walk.tree(walk, () -> Json.POLICY_MAPPER.readTree(in));
+      JsonNode root = Walk.tree(walk, () -> Json.POLICY_MAPPER.readTree(in), in::failed);
       Policy policy = root == null ? null : new PolicyReader(walk, types).policy(root, "");
       return result(walk, policy, "policy document " + file);
     } catch (IOException e) {
@@ -149,8 +149,12 @@ public final class PolicyDocuments {
   }
 
   private Loaded<Policy> policy(Supplier<JsonNode> read) {
+    return policy(read, () -> true);
+  }
+
+  private Loaded<Policy> policy(Supplier<JsonNode> read, java.util.function.BooleanSupplier sourceFailed) {
     Walk walk = new Walk();
-    JsonNode root = Walk.tree(walk, read);
+    JsonNode root = Walk.tree(walk, read, sourceFailed);
     Policy policy = root == null ? null : new PolicyReader(walk, types).policy(root, "");
     return result(walk, policy, "policy document");
   }

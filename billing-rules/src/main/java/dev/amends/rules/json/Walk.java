@@ -3,6 +3,8 @@ package dev.amends.rules.json;
 import dev.amends.core.AmendsException;
 import dev.amends.core.money.Ratio;
 import java.io.CharConversionException;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -139,6 +141,16 @@ final class Walk {
    * java.io.UncheckedIOException}.
    */
   static JsonNode tree(Walk walk, Supplier<JsonNode> read) {
+    return tree(walk, read, () -> true);
+  }
+
+  /**
+   * As {@link #tree(Walk, Supplier)}, for bytes: the parser's input/output errors are problems of
+   * the document (bytes it cannot decode in the encoding it detected, such as UCS-4 in an order it
+   * does not support) unless {@code sourceFailed} says the source itself failed ({@link
+   * SourceStream#failed()}).
+   */
+  static JsonNode tree(Walk walk, Supplier<JsonNode> read, java.util.function.BooleanSupplier sourceFailed) {
     try {
       JsonNode root = read.get();
       if (root == null || root.isMissingNode()) {
@@ -147,9 +159,9 @@ final class Walk {
       }
       return root;
     } catch (JacksonIOException e) {
-      if (e.getCause() instanceof CharConversionException bad) {
+      if (e.getCause() instanceof CharConversionException || !sourceFailed.getAsBoolean()) {
         // Bytes that are not text in the encoding detected (UTF-8, or UTF-16/32 by its marks).
-        walk.problem("", "(document)", "is not valid text: " + bad.getMessage());
+        walk.problem("", "(document)", "is not valid text: " + cut(String.valueOf(e.getCause().getMessage())));
         return null;
       }
       throw new UncheckedIOException(e.getCause() instanceof IOException io ? io : new IOException(e));
@@ -173,6 +185,39 @@ final class Walk {
   private static String cut(String message) {
     String m = String.valueOf(message).replaceAll("\\s+", " ");
     return m.length() <= 200 ? m : m.substring(0, 199) + "…";
+  }
+
+  /** An input stream that remembers whether it failed, to tell a failing source from bad bytes. */
+  static final class SourceStream extends FilterInputStream {
+    private boolean failed;
+
+    SourceStream(InputStream in) {
+      super(in);
+    }
+
+    boolean failed() {
+      return failed;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
   }
 
   // ---- pointers and value text ----

@@ -161,6 +161,24 @@ class HostilePolicyDocumentTest {
     assertThatThrownBy(() -> DOCS.read(new ByteArrayInputStream(notUtf32))).isInstanceOfSatisfying(
         JsonDocumentException.class, e -> assertThat(e.problems()).singleElement()
             .satisfies(p -> assertThat(p.message()).startsWith("is not valid text: Invalid UTF-32 character")));
+    // Found by the fuzzer: bytes that look like UCS-4 in the unusual order 3412.
+    byte[] ucs4 = {0, 0, 0x3C, 0, '{', '}'};
+    assertThatThrownBy(() -> DOCS.read(new ByteArrayInputStream(ucs4))).isInstanceOfSatisfying(
+        JsonDocumentException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(p -> assertThat(p.message()).startsWith("is not valid text: Unsupported UCS-4 endianness")));
+  }
+
+  @Test
+  void aFailingSourceIsAnInputOutputErrorNotADocumentProblem() {
+    InputStream failing = new InputStream() {
+      @Override
+      public int read() throws java.io.IOException {
+        throw new java.io.IOException("disk gone");
+      }
+    };
+
+    assertThatThrownBy(() -> DOCS.read(failing)).isInstanceOf(java.io.UncheckedIOException.class)
+        .hasRootCauseMessage("disk gone");
   }
 
   @Test

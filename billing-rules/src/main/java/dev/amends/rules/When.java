@@ -44,9 +44,10 @@ public record When(String id, Condition condition, RuleNode then, Optional<RuleN
   /** Evaluates the node; the branches are evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     ConditionResult r = evaluator.test(condition, path, context);
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("observed", r.observed());
-    values.put("expected", r.expected());
+    if (!r.met() && otherwise.isEmpty()) {
+      return notMet(evaluator, path, values(r), "condition not met: " + r.describe());
+    }
+    Map<String, String> values = values(r);
     List<TraceNode> traces = new ArrayList<>();
     Evaluation taken;
     if (r.met()) {
@@ -57,17 +58,29 @@ public record When(String id, Condition condition, RuleNode then, Optional<RuleN
       }
     } else {
       traces.add(evaluator.skipped(then, path, "skipped: condition not met").trace());
-      if (otherwise.isEmpty()) {
-        return new Evaluation(
-            new TraceNode(path, kind(), Verdict.NOT_MET, "condition not met: " + r.describe(), values,
-                Optional.empty(), traces),
-            List.of(), java.util.Set.of());
-      }
       taken = evaluator.evaluate(otherwise.get(), path, context);
       traces.add(taken.trace());
     }
     Verdict verdict = taken.matched() ? Verdict.CREDITED : Verdict.NOT_MET;
     return Evaluator.passOn(this, path, verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(), values, taken,
         traces, taken.flags());
+  }
+
+  /**
+   * What a when without an otherwise gives when its condition is not met: no line, a {@link
+   * Verdict#NOT_MET} node with the summary given and the then-branch skipped.
+   */
+  Evaluation notMet(Evaluator evaluator, String path, Map<String, String> values, String summary) {
+    return new Evaluation(
+        new TraceNode(path, kind(), Verdict.NOT_MET, summary, values, Optional.empty(),
+            List.of(evaluator.skipped(then, path, "skipped: condition not met").trace())),
+        List.of(), java.util.Set.of());
+  }
+
+  static Map<String, String> values(ConditionResult r) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("observed", r.observed());
+    values.put("expected", r.expected());
+    return values;
   }
 }

@@ -129,7 +129,13 @@ public abstract class Campaign {
   /** {@code not eligible: } and the canonical form of {@link #eligible()}: the trace of a subscription ruled out. */
   @Value.Lazy
   String notEligible() {
-    return "not eligible: " + eligible().canonical();
+    return "not eligible: " + eligibleCanonical();
+  }
+
+  /** The canonical form of {@link #eligible()}, computed once. */
+  @Value.Lazy
+  String eligibleCanonical() {
+    return eligible().canonical();
   }
 
   /** The canonical text the digest is computed from. */

@@ -496,8 +496,8 @@ public final class CreditEngine {
       return true; // the fee's active window, empty: decideOne stops there too
     }
     DeferredContext context = new DeferredContext(out.account, sub, out.period, () -> fee(out, sub, policy),
-        () -> measure(policy, sub, out.period, out.shared), this::involved, claimFor(out.request, sub),
-        out.evaluatedAt, carriedIn(out.request, sub, policy));
+        () -> measure(policy, sub, out.period, out.shared), this::involved, () -> claimFor(out.request, sub),
+        out.evaluatedAt, () -> carriedIn(out.request, sub, policy));
     Boolean holds = Conditions.holdsOnSubscription(campaign.eligible(), context);
     Map<String, String> values;
     String summary;
@@ -511,7 +511,7 @@ public final class CreditEngine {
     } else if (holds) {
       return false;
     } else {
-      values = Map.of("expected", campaign.eligible().canonical());
+      values = Map.of("expected", campaign.eligibleCanonical());
       summary = campaign.notEligible();
     }
     When root = (When) policy.rule();

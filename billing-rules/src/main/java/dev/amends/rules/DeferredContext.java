@@ -14,10 +14,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A {@link RuleContext} whose fee, measurement and outages are computed the first time a rule or
- * condition asks for them, and never if none does: the engine tests a campaign's eligibility on
- * one, so that a subscription its condition rules out pays neither for its fee nor for its
- * measurement. The values, once computed, are those of an eager context: the same functions on
+ * A {@link RuleContext} whose fee, measurement, outages, claim and carried credits are computed
+ * the first time a rule or condition asks for them, and never if none does: the engine tests a
+ * campaign's eligibility on one, so that a subscription its condition rules out pays neither for
+ * its fee nor for its measurement. The values, once computed, are those of an eager context: the same functions on
  * the same inputs. For one decision on one thread only.
  */
 final class DeferredContext extends RuleContext {
@@ -27,26 +27,28 @@ final class DeferredContext extends RuleContext {
   private final Supplier<PeriodFee> feeOf;
   private final Supplier<Measurement> measurementOf;
   private final Function<Measurement, List<Outage>> outagesOf;
-  private final Optional<Claim> claim;
+  private final Supplier<Optional<Claim>> claimOf;
   private final Instant evaluatedAt;
-  private final List<CarriedCredit> carriedIn;
+  private final Supplier<List<CarriedCredit>> carriedInOf;
+  private Optional<Claim> claim;
+  private List<CarriedCredit> carriedIn;
   private PeriodFee fee;
   private Measurement measurement;
   private List<Outage> outages;
   private List<Outage> countedOutages;
 
   DeferredContext(Account account, Subscription subscription, BillingPeriod period, Supplier<PeriodFee> fee,
-      Supplier<Measurement> measurement, Function<Measurement, List<Outage>> outages, Optional<Claim> claim,
-      Instant evaluatedAt, List<CarriedCredit> carriedIn) {
+      Supplier<Measurement> measurement, Function<Measurement, List<Outage>> outages,
+      Supplier<Optional<Claim>> claim, Instant evaluatedAt, Supplier<List<CarriedCredit>> carriedIn) {
     this.account = account;
     this.subscription = subscription;
     this.period = period;
     this.feeOf = fee;
     this.measurementOf = measurement;
     this.outagesOf = outages;
-    this.claim = claim;
+    this.claimOf = claim;
     this.evaluatedAt = evaluatedAt;
-    this.carriedIn = List.copyOf(carriedIn);
+    this.carriedInOf = carriedIn;
   }
 
   @Override
@@ -93,6 +95,9 @@ final class DeferredContext extends RuleContext {
 
   @Override
   public Optional<Claim> claim() {
+    if (claim == null) {
+      claim = claimOf.get();
+    }
     return claim;
   }
 
@@ -103,6 +108,9 @@ final class DeferredContext extends RuleContext {
 
   @Override
   public List<CarriedCredit> carriedIn() {
+    if (carriedIn == null) {
+      carriedIn = List.copyOf(carriedInOf.get());
+    }
     return carriedIn;
   }
 

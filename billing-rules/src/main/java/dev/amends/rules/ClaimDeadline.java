@@ -1,8 +1,6 @@
 package dev.amends.rules;
 
 import dev.amends.core.internal.Checks;
-import dev.amends.core.outage.Outage;
-import dev.amends.core.measure.Measurement;
 import dev.amends.core.time.BillingPeriod;
 import dev.amends.core.time.BillingSchedule;
 import java.time.DayOfWeek;
@@ -10,9 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
-import org.threeten.extra.Interval;
 
 /**
  * When a claim must be filed, in the shapes real SLAs use. Days are local days in the account's
@@ -172,28 +168,9 @@ public record ClaimDeadline(Kind kind, int count) {
     return Optional.of(firstLateDay.atStartOfDay(zone).toInstant());
   }
 
-  /**
-   * The end of the incident: the end of the latest counted outage; failing that (telemetry), the
-   * end of the last counted window; failing that, with downtime counted all the same (averaged
-   * telemetry), the end of the measured window; else none.
-   */
+  /** The end of the incident; see {@link Incident}. */
   static Optional<Instant> incident(RuleContext context) {
-    Optional<Instant> fromOutages = context.countedOutages().stream()
-        .map(Outage::window)
-        .map(w -> w.getEnd())
-        .max(Instant::compareTo);
-    if (fromOutages.isPresent()) {
-      return fromOutages;
-    }
-    Measurement m = context.measurement();
-    List<Interval> counted = m.counted().windows();
-    if (!counted.isEmpty()) {
-      return Optional.of(counted.get(counted.size() - 1).getEnd());
-    }
-    if (m.downtime().isPositive()) {
-      return Optional.of(m.measuredWindow().map(Interval::getEnd).orElse(context.period().end()));
-    }
-    return Optional.empty();
+    return Incident.of(context).map(Incident::end);
   }
 
   /**

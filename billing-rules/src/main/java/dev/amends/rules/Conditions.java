@@ -266,11 +266,12 @@ public final class Conditions {
 
   /**
    * The account was in good standing at the incident: the end of the last outage that counted
-   * in the period, the same incident {@link ClaimDeadline} uses. The status asked for is the one
+   * in the period or, under telemetry, of the last counted window — the same incident {@link
+   * ClaimDeadline} uses. The status asked for is the one
    * in force during the outage's last instant, so a change taking effect exactly when the
    * outage ended is after the incident.
    *
-   * <p>With no counted outage there is no incident, and the condition is not met (observed
+   * <p>With no counted downtime there is no incident, and the condition is not met (observed
    * {@code no incident}): a credit that needs good standing at the incident needs an incident.
    *
    * <p>Observed, for example: {@code standing at the end of incident INC-1 (2024-06-15T00:00:00Z):
@@ -285,18 +286,16 @@ public final class Conditions {
     /** Tests the standing at the end of the last counted outage. */
     @Override
     public ConditionResult test(RuleContext ctx) {
-      String expected = "GOOD at the incident (the end of the last counted outage)";
-      Optional<Outage> incident = ctx.countedOutages().stream()
-          .max(Comparator.comparing((Outage o) -> o.window().getEnd())
-              .thenComparing(Outage::id, Comparator.reverseOrder()));
+      String expected = "GOOD at the incident (the end of the last counted outage or telemetry window)";
+      Optional<Incident> incident = Incident.of(ctx);
       if (incident.isEmpty()) {
-        return new ConditionResult(false, "no incident: no outage counted in the period", expected);
+        return new ConditionResult(false, "no incident: no downtime counted in the period", expected);
       }
-      Instant end = incident.get().window().getEnd();
+      Instant end = incident.get().end();
       Standing standing = ctx.account().standing();
       Instant last = end.minusNanos(1);
       return new ConditionResult(standing.isGoodAt(last),
-          "standing at the end of incident " + incident.get().id() + " (" + end + "): " + standingAt(standing, last),
+          "standing at the end of " + incident.get().description() + " (" + end + "): " + standingAt(standing, last),
           expected);
     }
 

@@ -345,6 +345,7 @@ public final class CreditEngine {
     // a. the fee for the period
     PeriodFee fee = fee(out, sub, policy);
     if (!fee.isActive()) {
+      carryOn(policy, sub, out, "it is not active in " + period.label());
       return false;
     }
     // b. the downtime measured under the policy's rules
@@ -354,8 +355,10 @@ public final class CreditEngine {
       String missing = measurement.describeMissingTelemetry();
       out.flags.add(DecisionFlag.MISSING_TELEMETRY);
       out.warnings.add("no credit for " + sub.id() + " under " + policy.label() + ": " + missing);
+      carryOn(policy, sub, out, "its policy was not evaluated (missing telemetry)");
       out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
-          Optional.of(measurement), new TraceNode(policy.rule().id(), "missing-telemetry", Verdict.NOT_MET, "not evaluated: " + missing,
+          Optional.of(measurement), new TraceNode(policy.rule().id(), "missing-telemetry", Verdict.NOT_MET,
+              "not evaluated: " + missing,
               Map.of("missing", measurement.missingTelemetry().totalLength().toString()), Optional.empty(),
               List.of())));
       return false;
@@ -425,6 +428,20 @@ public final class CreditEngine {
     return kept;
   }
 
+  /**
+   * Carries the credits carried in for a subscription under a policy on, unchanged, when the
+   * policy was not evaluated for it this period: they were not used, and must not be lost.
+   */
+  private static void carryOn(Policy policy, Subscription sub, Decided out, String why) {
+    for (CarriedCredit c : out.request.carriedIn()) {
+      if (c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id())) {
+        out.carriedForward.add(c);
+        out.warnings.add(c.amount() + " carried in for " + sub.id() + " under " + policy.label() + " cap "
+            + c.capPath() + " is carried on unused: " + why);
+      }
+    }
+  }
+
   /** The subscription's fee for the period under the policy's proration. */
   private static PeriodFee fee(Decided out, Subscription sub, Policy policy) {
     return out.fees == null
@@ -476,16 +493,15 @@ public final class CreditEngine {
 
   /**
    * Tests a campaign's eligibility before its fee and measurement, on a context that computes them
-   * only if the condition asks (a placement or plan condition never does), so that the
-   * many subscriptions a campaign is not for cost almost nothing. Returns true if the subscription
-   * gets nothing: not active in the period (no trace, as {@link #decideOne} gives when its fee is
-   * not active), or not eligible, traced as {@link #decideOne} would trace it but with "not
-   * eligible: " and the condition (its canonical form when it reads only the subscription, such as
-   * a placement, a plan or the active window, tested without building any text; else its result),
-   * and with only the fee or measurement the condition needed.
-   * Returns false if it must be decided in full, which tests the condition again on an eager
-   * context: for the eligible, nothing changes. A campaign measured from telemetry is always
-   * decided in full, so that missing telemetry is flagged as before.
+   * only if the condition asks (a placement or plan condition never does), so that the many
+   * subscriptions a campaign is not for cost almost nothing. Returns true if the subscription is
+   * not eligible, traced as {@link #decideOne} would trace it but with "not eligible: " and the
+   * condition (its canonical form when it reads only the subscription, such as a placement, a plan
+   * or the active window, tested without building any text; else its result), and with only the
+   * fee or measurement the condition needed. Returns false if it must be decided in full, which
+   * tests the condition again on an eager context: for the eligible, and for a subscription not
+   * active in the period, nothing changes. A campaign measured from telemetry is always decided
+   * in full, so that missing telemetry is flagged as before.
    */
   private boolean ruledOut(Campaign campaign, Subscription sub, Decided out) {
     Policy policy = campaign.policy();
@@ -493,7 +509,7 @@ public final class CreditEngine {
       return false;
     }
     if (Intervals.overlap(out.period.window(), sub.active()).isEmpty()) {
-      return true; // the fee's active window, empty: decideOne stops there too
+      return false; // not active in the period: decideOne says so (and carries carried-in credits on)
     }
     DeferredContext context = new DeferredContext(out.account, sub, out.period, () -> fee(out, sub, policy),
         () -> measure(policy, sub, out.period, out.shared), this::involved, () -> claimFor(out.request, sub),

@@ -57,6 +57,11 @@ final class RequestChecks {
         throw InvalidInputException.of("request.carriedIn[" + i + "].amount",
             "must be in the account's currency " + currency, c.amount());
       }
+      if (account.subscriptions().stream().noneMatch(sub -> sub.id().equals(c.subscriptionId()))) {
+        throw InvalidInputException.of("request.carriedIn[" + i + "].subscriptionId",
+            "is not a subscription of account " + account.id() + ", so its carried credit could not be used",
+            c.subscriptionId());
+      }
     }
   }
 }

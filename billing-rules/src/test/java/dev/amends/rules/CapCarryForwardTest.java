@@ -2,9 +2,14 @@ package dev.amends.rules;
 
 import static dev.amends.rules.RuleFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.account.Account;
+import dev.amends.core.account.Subscription;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A cap that carries its excess forward hands it to the next period, where the cap applies again. */
@@ -62,13 +67,43 @@ class CapCarryForwardTest {
   }
 
   @Test
-  void carriedInForAnotherSubscriptionOrPolicyIsIgnored() {
+  void carriedInForAnotherPolicyIsNotUsedHere() {
     CreditEngine engine = engine(policy("p", carrying(Fixed.credit("a", "5.00"))));
     DecisionRequest june = DecisionRequest.builder().account(ACCOUNT_USD_20).period(JUNE_2024_UTC)
-        .addCarriedIn(new CarriedCredit("sub-2", "p", "cap", usd("10.00")))
         .addCarriedIn(new CarriedCredit("sub-1", "other", "cap", usd("10.00")))
         .build();
 
     assertThat(engine.decide(june).lines()).extracting(CreditLine::amount).containsExactly(usd("5.00"));
+  }
+
+  @Test
+  void carriedInForASubscriptionNotOnTheAccountIsRejectedRatherThanLost() {
+    CreditEngine engine = engine(policy("p", carrying(Fixed.credit("a", "5.00"))));
+    DecisionRequest june = DecisionRequest.builder().account(ACCOUNT_USD_20).period(JUNE_2024_UTC)
+        .addCarriedIn(new CarriedCredit("sub-2", "p", "cap", usd("10.00")))
+        .build();
+
+    assertThatThrownBy(() -> engine.decide(june))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("request.carriedIn[0].subscriptionId")
+        .hasMessageContaining("sub-2");
+  }
+
+  @Test
+  void carriedInIsCarriedOnUnusedWhenTheSubscriptionIsNotActiveInThePeriod() {
+    CreditEngine engine = engine(policy("p", carrying(Fixed.credit("a", "5.00"))));
+    Account endedInMay = Account.builder().from(ACCOUNT_USD_20)
+        .subscriptions(List.of(Subscription.builder().from(ACCOUNT_USD_20.subscriptions().get(0))
+            .active(ACCOUNT_USD_20.subscriptions().get(0).active().getStart(), JUNE_2024_UTC.start()).build()))
+        .build();
+    DecisionRequest june = DecisionRequest.builder().account(endedInMay).period(JUNE_2024_UTC)
+        .addCarriedIn(new CarriedCredit("sub-1", "p", "cap", usd("10.00"))).build();
+
+    CreditDecision d = engine.decide(june);
+
+    assertThat(d.lines()).isEmpty();
+    assertThat(d.carriedForward()).containsExactly(new CarriedCredit("sub-1", "p", "cap", usd("10.00")));
+    assertThat(d.warnings()).anySatisfy(w -> assertThat(w).contains("USD 10.00 carried in for sub-1")
+        .contains("carried on unused"));
   }
 }

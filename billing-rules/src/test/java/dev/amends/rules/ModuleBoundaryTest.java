@@ -23,10 +23,11 @@ class ModuleBoundaryTest {
   }
 
   @Test
-  void exportsItsOnePackageToEveryone() {
+  void exportsTheRulesAndTheirJsonCodecToEveryone() {
     ModuleDescriptor descriptor = RULES.getDescriptor();
 
-    assertThat(descriptor.exports()).extracting(Exports::source).containsExactly("dev.amends.rules");
+    assertThat(descriptor.exports()).extracting(Exports::source)
+        .containsExactlyInAnyOrder("dev.amends.rules", "dev.amends.rules.json");
     assertThat(descriptor.exports()).noneMatch(Exports::isQualified);
     // At test time the module also holds the test-only packages patched into it (the quick start).
     assertThat(descriptor.packages()).contains("dev.amends.rules");
@@ -39,6 +40,8 @@ class ModuleBoundaryTest {
 
     assertThat(requires.get("dev.amends.core")).containsExactly(Requires.Modifier.TRANSITIVE);
     assertThat(requires.get("org.immutables.value.annotations")).contains(Requires.Modifier.STATIC);
+    // Jackson is an implementation detail of dev.amends.rules.json: read, never re-exported.
+    assertThat(requires.get("tools.jackson.databind")).isEmpty();
   }
 
   @Test

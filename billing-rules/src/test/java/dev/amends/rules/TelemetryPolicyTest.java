@@ -89,4 +89,25 @@ class TelemetryPolicyTest {
     assertThat(d.explain()).contains("telemetry missing for 719h in 2 stretches (2024-06-01T00:00Z–2024-06-10T00:00Z, "
         + "2024-06-10T01:00Z–2024-07-01T00:00Z)");
   }
+
+  @Test
+  void creditCarriedInIsCarriedOnWhenMissingTelemetryStopsThePolicy() {
+    Policy policy = policyBuilder("error-minutes", Rules.cap("cap", CapLimit.percentOfFee(new java.math.BigDecimal("100")),
+            Rules.CapScope.PER_PERIOD, Rules.Spread.IN_ORDER, Rules.Excess.CARRIED_FORWARD,
+            Rules.availabilityTiers("tiers", Tier.range("0", "99.95", "10"))), HALF_UP)
+        .measurementRules(MeasurementRules.builder().source(Measurement.Source.TELEMETRY).build())
+        .build();
+    CreditEngine engine = CreditEngine.builder().policies(PolicyBook.of(policy)).telemetry(TelemetryLog.of(List.of()))
+        .build();
+    CarriedCredit may = new CarriedCredit("sub-1", "error-minutes", "cap", usd("4.00"));
+
+    CreditDecision d = engine.decide(DecisionRequest.builder().account(ACCOUNT_USD_20).period(JUNE_2024_UTC)
+        .addCarriedIn(may).build());
+
+    assertThat(d.lines()).isEmpty();
+    assertThat(d.carriedForward()).containsExactly(may);
+    assertThat(d.warnings()).anySatisfy(w -> assertThat(w)
+        .isEqualTo("USD 4.00 carried in for sub-1 under error-minutes v1 cap cap is carried on unused: its policy was"
+            + " not evaluated (missing telemetry)"));
+  }
 }

@@ -72,12 +72,10 @@ public class FleetThroughput {
   private Account[] fleetAccounts;
   private BillingPeriod[] periods;
   private DecisionRequest[] requests;
-  private int amendsAt;
-  private int allCoresAt;
+  private final EngineSide oneThread = new EngineSide(ONE_THREAD);
+  private final EngineSide allCores = new EngineSide(BatchOptions.defaults());
   private int handAt;
   private HandWritten hand;
-  private Iterator<BatchResult> amendsBatch;
-  private Iterator<BatchResult> allCoresBatch;
 
   /** Generates the fleet and builds the engine, once per trial. */
   @Setup(Level.Trial)
@@ -100,24 +98,34 @@ public class FleetThroughput {
   @Benchmark
   @OperationsPerInvocation(CHUNK)
   public void amends(Blackhole sink) {
-    int from = amendsAt;
-    amendsAt = (from + CHUNK) % fleetAccounts.length;
-    if (from == 0) {
-      amendsBatch = batch(engine, requests, ONE_THREAD); // a new batch: shared measurements afresh
-    }
-    take(amendsBatch, CHUNK, sink::consume);
+    oneThread.next(sink);
   }
 
   /** The engine's batch on the default number of threads (one per core), the next {@value #CHUNK} accounts. */
   @Benchmark
   @OperationsPerInvocation(CHUNK)
   public void amendsAllCores(Blackhole sink) {
-    int from = allCoresAt;
-    allCoresAt = (from + CHUNK) % fleetAccounts.length;
-    if (from == 0) {
-      allCoresBatch = batch(engine, requests, BatchOptions.defaults());
+    allCores.next(sink);
+  }
+
+  /** One side of the engine: a batch over the whole fleet, started afresh at each pass, read a chunk at a time. */
+  private final class EngineSide {
+    private final BatchOptions options;
+    private int at;
+    private Iterator<BatchResult> batch;
+
+    EngineSide(BatchOptions options) {
+      this.options = options;
     }
-    take(allCoresBatch, CHUNK, sink::consume);
+
+    void next(Blackhole sink) {
+      int from = at;
+      at = (from + CHUNK) % fleetAccounts.length;
+      if (from == 0) {
+        batch = batch(engine, requests, options); // a new batch: shared measurements and fees afresh
+      }
+      take(batch, CHUNK, sink::consume);
+    }
   }
 
   /** The hand-written loop on the next {@value #CHUNK} accounts. */

@@ -28,10 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * In-memory batch throughput, in accounts per second: the engine's batch API on one thread
- * ({@code amends}) and on the default number of threads, one per core ({@code amendsAllCores}),
- * and, in the same run, the {@link HandWritten} plain-Java loop that gives the same lines
- * ({@code handWritten}), on one thread. The ratio of {@code handWritten} to {@code amends} is the
+ * In-memory batch throughput, in accounts per second, through the engine's batch API: with
+ * traces off on one thread ({@code amends}) and on the default number of threads, one per core
+ * ({@code amendsAllCores}), and with traces on (the default of {@link CreditEngine}) on one
+ * thread ({@code amendsTraced}), for what explanations cost; and, in the same run, the {@link
+ * HandWritten} plain-Java loop that gives the same lines and builds no trace either ({@code
+ * handWritten}), on one thread. The ratio of {@code handWritten} to {@code amends} is the
  * engine's overhead per core.
  *
  * <p>Each invocation decides the next {@value #CHUNK} accounts of a {@link Fleet} of {@code
@@ -39,10 +41,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * canonical fleet, so each account sees as many outages as there), wrapping round at the end;
  * one operation is one account. The hand-written loop starts a fresh {@link HandWritten} (its
  * per-scope windows and per-node downtime cache) at the start of each pass over the fleet, so its
- * precomputation is paid once per batch, as a real batch would pay it. The engine likewise starts
- * a fresh {@link CreditEngine#decideAll(Iterator, BatchOptions)} over the whole fleet at the start
- * of each pass (so its shared measurements and fees are paid once per batch too) and each
- * invocation takes the next {@value #CHUNK} results from it; traces included.
+ * precomputation is paid once per batch, as a real batch would pay it. Each engine side likewise
+ * starts a fresh {@link CreditEngine#decideAll(Iterator, BatchOptions)} over the whole fleet at
+ * the start of each pass (so its shared measurements and fees are paid once per batch too) and
+ * each invocation takes the next {@value #CHUNK} results from it.
  *
  * <p>Warm-up is five iterations of 10 s: on a loaded two-core machine the JIT compilers are
  * starved and the engine's first 30 to 40 s run at a tenth of its speed.
@@ -69,11 +71,13 @@ public class FleetThroughput {
 
   private Fleet fleet;
   private CreditEngine engine;
+  private CreditEngine tracedEngine;
   private Account[] fleetAccounts;
   private BillingPeriod[] periods;
   private DecisionRequest[] requests;
-  private final EngineSide oneThread = new EngineSide(ONE_THREAD);
-  private final EngineSide allCores = new EngineSide(BatchOptions.defaults());
+  private final EngineSide oneThread = new EngineSide(false, ONE_THREAD);
+  private final EngineSide allCores = new EngineSide(false, BatchOptions.defaults());
+  private final EngineSide traced = new EngineSide(true, ONE_THREAD);
   private int handAt;
   private HandWritten hand;
 
@@ -84,7 +88,8 @@ public class FleetThroughput {
       throw new IllegalArgumentException("accounts must be a positive multiple of " + CHUNK + ": " + accounts);
     }
     fleet = Fleet.generate(2026L, accounts, 200, 20_000);
-    engine = fleet.engine();
+    engine = fleet.engine(false);
+    tracedEngine = fleet.engine(true);
     List<Account> list = fleet.accounts();
     fleetAccounts = list.toArray(new Account[0]);
     periods = new BillingPeriod[fleetAccounts.length];
@@ -94,27 +99,36 @@ public class FleetThroughput {
     requests = requests(fleetAccounts, periods);
   }
 
-  /** The engine's batch on one thread, the next {@value #CHUNK} accounts. */
+  /** The engine's batch, traces off, on one thread: the next {@value #CHUNK} accounts. */
   @Benchmark
   @OperationsPerInvocation(CHUNK)
   public void amends(Blackhole sink) {
     oneThread.next(sink);
   }
 
-  /** The engine's batch on the default number of threads (one per core), the next {@value #CHUNK} accounts. */
+  /** The engine's batch, traces off, on one thread per core: the next {@value #CHUNK} accounts. */
   @Benchmark
   @OperationsPerInvocation(CHUNK)
   public void amendsAllCores(Blackhole sink) {
     allCores.next(sink);
   }
 
+  /** The engine's batch with traces on, on one thread: the next {@value #CHUNK} accounts. */
+  @Benchmark
+  @OperationsPerInvocation(CHUNK)
+  public void amendsTraced(Blackhole sink) {
+    traced.next(sink);
+  }
+
   /** One side of the engine: a batch over the whole fleet, started afresh at each pass, read a chunk at a time. */
   private final class EngineSide {
+    private final boolean traces;
     private final BatchOptions options;
     private int at;
     private Iterator<BatchResult> batch;
 
-    EngineSide(BatchOptions options) {
+    EngineSide(boolean traces, BatchOptions options) {
+      this.traces = traces;
       this.options = options;
     }
 
@@ -122,7 +136,8 @@ public class FleetThroughput {
       int from = at;
       at = (from + CHUNK) % fleetAccounts.length;
       if (from == 0) {
-        batch = batch(engine, requests, options); // a new batch: shared measurements and fees afresh
+        // a new batch: shared measurements and fees afresh
+        batch = batch(traces ? tracedEngine : engine, requests, options);
       }
       take(batch, CHUNK, sink::consume);
     }

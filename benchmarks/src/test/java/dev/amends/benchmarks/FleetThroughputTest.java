@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 
-/** The benchmark's setup and every side run, and the fleet size must be whole chunks. */
+/** The benchmark's setup and every side runs, and the fleet size must be whole chunks. */
 class FleetThroughputTest {
   private static final Blackhole SINK = new Blackhole(
       "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
@@ -28,6 +28,7 @@ class FleetThroughputTest {
     for (int i = 0; i < 3; i++) {
       b.amends(SINK);
       b.amendsAllCores(SINK);
+      b.amendsTraced(SINK);
       b.handWritten(SINK);
     }
 

@@ -52,10 +52,10 @@ public record AvailabilityTiersRule(String id, List<Tier> tiers) implements Cred
     String bound = TierTable.upperBound(t);
     return Outcome.credit(credit,
             "availability " + shown + bound + " -> " + Tier.plain(t.value()) + " % of " + Texts.money(fee))
-        .withValue("availability", shown)
-        .withValue("tier", t.range())
-        .withValue("percent", Tier.plain(t.value()))
-        .withValue("fee", Texts.money(fee))
+        .withValue("availability", TraceValue.availability(availability))
+        .withValue("tier", TraceValue.text(t.range()))
+        .withValue("percent", TraceValue.percent(t.value()))
+        .withValue("fee", TraceValue.money(fee))
         .withOutages(Rules.countedIds(context));
   }
 }

@@ -33,7 +33,9 @@ public final class CreditDecision {
   private final List<String> warnings;
   private final List<SubscriptionTrace> traces;
   private final List<CarriedCredit> carriedForward;
+  private final boolean traced;
 
+  /** A decision; {@code traces} is null when the engine did not record traces. */
   CreditDecision(
       String accountId, BillingPeriod period, Instant evaluatedAt, List<CreditLine> lines, Set<DecisionFlag> flags,
       List<String> warnings, List<SubscriptionTrace> traces, List<CarriedCredit> carriedForward) {
@@ -48,7 +50,8 @@ public final class CreditDecision {
     this.totals = Collections.unmodifiableMap(sums);
     this.flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     this.warnings = List.copyOf(warnings);
-    this.traces = List.copyOf(traces);
+    this.traced = traces != null;
+    this.traces = traced ? List.copyOf(traces) : List.of();
     this.carriedForward = List.copyOf(carriedForward);
   }
 
@@ -100,9 +103,21 @@ public final class CreditDecision {
     return warnings;
   }
 
-  /** For each subscription and policy, how it was judged. */
+  /**
+   * For each subscription and policy, how it was judged; empty when the engine was built with
+   * traces off ({@link #traced()}).
+   */
   public List<SubscriptionTrace> traces() {
     return traces;
+  }
+
+  /**
+   * Whether the engine recorded traces for this decision ({@link CreditEngine.Builder#traces(boolean)},
+   * on by default). The lines, flags, warnings, carried-forward credits and totals are the same
+   * either way.
+   */
+  public boolean traced() {
+    return traced;
   }
 
   /** The trace of one subscription under one policy, if any. */
@@ -113,7 +128,10 @@ public final class CreditDecision {
   }
 
   /**
-   * A plain-text explanation for support staff: lines, totals, flags, warnings, and the trace.
+   * A plain-text explanation for support staff: lines, totals, flags, warnings, and the trace
+   * (for an engine built with traces off, a line saying the trace was not recorded and how to
+   * record it). Each trace node reads as its path, kind, verdict and summary; its typed values
+   * ({@link TraceNode#values()}) are for code and read as {@link TraceValue#text()}.
    * Under each measurement, one line per outage says how its time was counted, so "it was down
    * 13 hours, why do you count 7?" has its answer:
    * <pre>
@@ -146,6 +164,11 @@ public final class CreditDecision {
     for (CarriedCredit c : carriedForward) {
       sb.append("Carried forward: ").append(c.amount()).append(" for ").append(c.subscriptionId()).append(" under ")
           .append(c.policyId()).append(' ').append(c.capPath()).append('\n');
+    }
+    if (!traced) {
+      sb.append("Trace: not recorded; the engine was built with traces off"
+          + " (CreditEngine.builder().traces(true) records them)\n");
+      return sb.toString();
     }
     sb.append("Trace:\n");
     for (SubscriptionTrace st : traces) {

@@ -70,8 +70,10 @@ public final class CreditEngine {
   private final Map<Policy, Measurer> measurers;
   private final List<Campaign> campaigns; // by id
   private final Map<String, Campaign> campaignsById;
+  private final boolean traces;
 
   private CreditEngine(Builder b) {
+    this.traces = b.traces;
     this.policies = b.policies;
     this.outages = b.outages;
     this.telemetry = b.telemetry;
@@ -101,6 +103,11 @@ public final class CreditEngine {
   /** The outage records measured. */
   public OutageLog outages() {
     return outages;
+  }
+
+  /** Whether decisions record traces; see {@link Builder#traces(boolean)}. */
+  public boolean traces() {
+    return traces;
   }
 
   /**
@@ -230,7 +237,7 @@ public final class CreditEngine {
     Keys.checkUnique(lines);
     flagForReview(lines, out);
     return new CreditDecision(out.account.id(), out.period, out.evaluatedAt, lines, out.flags, out.warnings,
-        out.traces, out.carriedForward);
+        traces ? out.traces : null, out.carriedForward);
   }
 
   /** The policy deciding each policy or campaign id: the versions in force, then the campaigns. */
@@ -356,10 +363,13 @@ public final class CreditEngine {
       out.flags.add(DecisionFlag.MISSING_TELEMETRY);
       out.warnings.add("no credit for " + sub.id() + " under " + policy.label() + ": " + missing);
       carryOn(policy, sub, out, "its policy was not evaluated (missing telemetry)");
+      if (!traces) {
+        return false;
+      }
       out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
           Optional.of(measurement), new TraceNode(policy.rule().id(), "missing-telemetry", Verdict.NOT_MET,
               "not evaluated: " + missing,
-              Map.of("missing", measurement.missingTelemetry().totalLength().toString()), Optional.empty(),
+              Map.of("missing", TraceValue.duration(measurement.missingTelemetry().totalLength())), Optional.empty(),
               List.of())));
       return false;
     }
@@ -375,7 +385,7 @@ public final class CreditEngine {
         .evaluatedAt(out.evaluatedAt)
         .carriedIn(carriedIn(request, sub, policy))
         .build();
-    Evaluation e = policy.evaluator().evaluate(policy.rule(), "", context);
+    Evaluation e = policy.evaluator(traces).evaluate(policy.rule(), "", context);
     out.flags.addAll(e.flags());
     for (Evaluation.Carry carry : e.carried()) {
       Money carriedAmount = carry.amount().rounded(policy.rounding());
@@ -383,8 +393,10 @@ public final class CreditEngine {
         out.carriedForward.add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
       }
     }
-    out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
-        Optional.of(measurement), e.trace()));
+    if (traces) {
+      out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
+          Optional.of(measurement), e.trace()));
+    }
     // d. caps, then exactly one rounding per line
     List<PendingLine> pendings = e.lines();
     checkOverFullFee(policy, sub, fee, pendings, out.flags, out.warnings);
@@ -469,6 +481,9 @@ public final class CreditEngine {
     String givenWith = null;
     for (Subscription sub : out.subscriptions) {
       if (givenWith != null) {
+        if (!traces) {
+          continue; // the skipped subscription's fee and measurement are only for its trace
+        }
         PeriodFee fee = fee(out, sub, policy);
         if (fee.isActive()) {
           out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(),
@@ -501,7 +516,8 @@ public final class CreditEngine {
    * fee or measurement the condition needed. Returns false if it must be decided in full, which
    * tests the condition again on an eager context: for the eligible, and for a subscription not
    * active in the period, nothing changes. A campaign measured from telemetry is always decided
-   * in full, so that missing telemetry is flagged as before.
+   * in full, so that missing telemetry is flagged as before. With traces off, nothing is traced
+   * and no text is built.
    */
   private boolean ruledOut(Campaign campaign, Subscription sub, Decided out) {
     Policy policy = campaign.policy();
@@ -515,25 +531,30 @@ public final class CreditEngine {
         () -> measure(policy, sub, out.period, out.shared), this::involved, () -> claimFor(out.request, sub),
         out.evaluatedAt, () -> carriedIn(out.request, sub, policy));
     Boolean holds = Conditions.holdsOnSubscription(campaign.eligible(), context);
-    Map<String, String> values;
+    Map<String, TraceValue> values;
     String summary;
     if (holds == null) {
-      ConditionResult r = policy.evaluator().test(campaign.eligible(), campaign.id(), context);
+      ConditionResult r = policy.evaluator(traces).test(campaign.eligible(), campaign.id(), context);
       if (r.met()) {
         return false;
       }
-      values = When.values(r);
+      if (!traces) {
+        return true;
+      }
+      values = r.traceValues();
       summary = "not eligible: " + r.describe();
     } else if (holds) {
       return false;
+    } else if (!traces) {
+      return true;
     } else {
-      values = Map.of("expected", campaign.eligibleCanonical());
+      values = Map.of("expected", TraceValue.text(campaign.eligibleCanonical()));
       summary = campaign.notEligible();
     }
     When root = (When) policy.rule();
     out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(),
-        context.feeIfComputed(), context.measurementIfComputed(),
-        root.notMet(policy.evaluator(), campaign.id(), values, summary).trace()));
+        context.feeIfComputed(), context.measurementIfComputed(), root.notMet(campaign.id(), summary, values,
+            List.of(policy.evaluator(true).skipped(root.then(), campaign.id(), "skipped: condition not met")))));
     return true;
   }
 
@@ -608,8 +629,25 @@ public final class CreditEngine {
     private TelemetryLog telemetry = TelemetryLog.empty();
     private final Map<CurrencyUnit, Money> reviewAbove = new LinkedHashMap<>();
     private final Map<String, Campaign> campaigns = new java.util.TreeMap<>();
+    private boolean traces = true;
 
     private Builder() {}
+
+    /**
+     * Whether decisions record traces: on by default, so that {@link CreditDecision#explain()}
+     * says how every rule looked at judged every subscription. Off, the engine builds no trace,
+     * summary or trace value at all, which makes large batches cheaper; the lines (amounts,
+     * reasons, keys, paths, outages), flags, warnings, carried-forward credits and totals are
+     * exactly the same, {@link CreditDecision#traces()} is empty and {@link
+     * CreditDecision#explain()} says that traces were not recorded.
+     *
+     * @param traces whether to record traces
+     * @return this builder
+     */
+    public Builder traces(boolean traces) {
+      this.traces = traces;
+      return this;
+    }
 
     /**
      * One-off goodwill grants, each landing in the billing period that contains its eligibility

@@ -50,7 +50,7 @@ public record PerBlockRule(String id, Duration block, BigDecimal percentPerBlock
     String counted = blocks + " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
     if (blocks.signum() == 0) {
       return Outcome.noCredit(Texts.minutes(down) + " down = " + counted)
-          .withValue("downtime", Texts.minutes(down));
+          .withValue("downtime", TraceValue.duration(down));
     }
     ExactMoney fee = context.fee().fee();
     BigDecimal percent = percentPerBlock.multiply(new BigDecimal(blocks));
@@ -59,10 +59,10 @@ public record PerBlockRule(String id, Duration block, BigDecimal percentPerBlock
     return Outcome.credit(credit,
             Texts.minutes(down) + " down = " + counted + " x " + Tier.plain(percentPerBlock) + " % = "
                 + Tier.plain(percent) + " % of " + Texts.money(fee))
-        .withValue("downtime", Texts.minutes(down))
-        .withValue("blocks", blocks)
-        .withValue("percent", Tier.plain(percent))
-        .withValue("fee", Texts.money(fee))
+        .withValue("downtime", TraceValue.duration(down))
+        .withValue("blocks", TraceValue.count(blocks.longValueExact()))
+        .withValue("percent", TraceValue.percent(percent))
+        .withValue("fee", TraceValue.money(fee))
         .withOutages(Rules.countedIds(context));
   }
 }

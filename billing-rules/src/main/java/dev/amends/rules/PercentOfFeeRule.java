@@ -41,8 +41,8 @@ public record PercentOfFeeRule(String id, BigDecimal percent) implements CreditR
     ExactMoney credit = fee.multipliedBy(compiled.percent(percent));
     return Outcome.credit(credit,
             Tier.plain(percent) + " % of " + Texts.money(fee) + " = " + Texts.money(credit))
-        .withValue("percent", Tier.plain(percent))
-        .withValue("fee", Texts.money(fee))
+        .withValue("percent", TraceValue.percent(percent))
+        .withValue("fee", TraceValue.money(fee))
         .withOutages(Rules.countedIds(context));
   }
 }

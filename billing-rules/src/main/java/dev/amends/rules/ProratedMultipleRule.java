@@ -89,8 +89,8 @@ public record ProratedMultipleRule(String id, BigDecimal multiple, Allowance all
     String allowedMin = Texts.number(allowedNanos.dividedBy(Ratio.of(60_000_000_000L))) + " min";
     if (excess.signum() <= 0) {
       return Outcome.noCredit(Texts.minutes(m.downtime()) + " down <= allowance " + allowedMin + " = " + allowanceText)
-          .withValue("downtime", Texts.minutes(m.downtime()))
-          .withValue("allowance", allowedMin);
+          .withValue("downtime", TraceValue.duration(m.downtime()))
+          .withValue("allowance", lengthOf(allowedNanos));
     }
     ExactMoney fullFee = context.fee().fullFee();
     Ratio periodNanos = Ratio.of(context.period().length(), Duration.ofNanos(1));
@@ -101,10 +101,15 @@ public record ProratedMultipleRule(String id, BigDecimal multiple, Allowance all
             Tier.plain(multiple) + " x the fee for " + excessMin + " down beyond the allowance of " + allowedMin
                 + " (" + Texts.money(fullFee) + " x " + excessMin + " / " + Texts.minutes(context.period().length())
                 + " = " + Texts.money(prorated) + ")")
-        .withValue("downtime", Texts.minutes(m.downtime()))
-        .withValue("allowance", allowedMin)
-        .withValue("excess", excessMin)
-        .withValue("proratedFee", Texts.money(prorated))
+        .withValue("downtime", TraceValue.duration(m.downtime()))
+        .withValue("allowance", lengthOf(allowedNanos))
+        .withValue("excess", lengthOf(excess))
+        .withValue("proratedFee", TraceValue.money(prorated))
         .withOutages(Rules.countedIds(context));
+  }
+
+  /** A length in nanoseconds as a trace value, to the whole nanosecond below. */
+  private static TraceValue lengthOf(Ratio nanos) {
+    return TraceValue.duration(Duration.ofNanos(nanos.floor().longValueExact()));
   }
 }

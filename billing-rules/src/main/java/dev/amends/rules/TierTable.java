@@ -158,7 +158,7 @@ final class TierTable {
     // called when find gave nothing: only the boundaries are left to test
     if (onOpenBoundaries(availability)) {
       return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
-          .withValue("availability", shown)
+          .withValue("availability", TraceValue.availability(availability))
           .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
     }
     if (top == null) {
@@ -174,7 +174,8 @@ final class TierTable {
     } else {
       why = " is in no tier " + canonical();
     }
-    return Outcome.noCredit("availability " + shown + why + "; no credit").withValue("availability", shown);
+    return Outcome.noCredit("availability " + shown + why + "; no credit")
+        .withValue("availability", TraceValue.availability(availability));
   }
 
   /** How a tier's upper bound reads in a reason: {@code < 99.9 %} or {@code <= 99.9 %}. */

@@ -318,12 +318,21 @@ public final class Fleet {
         .build();
   }
 
-  /** An engine for the fleet: its outages, the SLA policy and the goodwill campaign. */
+  /** An engine for the fleet: its outages, the SLA policy and the goodwill campaign; traces on. */
   public CreditEngine engine() {
+    return engine(true);
+  }
+
+  /**
+   * An engine for the fleet, recording traces or not ({@link CreditEngine.Builder#traces(boolean)}).
+   * The hand-written loop builds no trace, so the throughput comparison uses traces off.
+   */
+  public CreditEngine engine(boolean traces) {
     return CreditEngine.builder()
         .policies(PolicyBook.of(policy()))
         .outages(OutageLog.of(outages))
         .campaigns(campaign())
+        .traces(traces)
         .build();
   }
 }

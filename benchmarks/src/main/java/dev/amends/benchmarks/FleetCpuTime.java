@@ -3,16 +3,20 @@ package dev.amends.benchmarks;
 import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
 import dev.amends.rules.CreditEngine;
+import dev.amends.rules.DecisionRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
  * The same comparison as {@link FleetThroughput}, timed by the thread's own CPU time instead of
- * the wall clock: on a shared machine, where other processes take the CPU away, accounts per
+ * the wall clock (the engine's batch on one thread, {@link FleetThroughput#ONE_THREAD}, which
+ * decides on the caller's thread): on a shared machine, where other processes take the CPU away, accounts per
  * CPU-second are far steadier than accounts per second. Not a JMH benchmark; a plain main that
- * alternates whole passes of the engine and of the {@link HandWritten} loop over the same fleet
- * and prints accounts per CPU-second of each pass, after warm-up passes.
+ * alternates whole passes of the engine with traces off, the engine with traces on and the
+ * {@link HandWritten} loop over the same fleet, and prints accounts per CPU-second of each pass,
+ * after warm-up passes. The ratio is the hand-written loop's speed over the engine's with traces
+ * off, since the loop builds no trace either.
  *
  * <pre>
  * mvn -B -ntp -pl benchmarks -am package -DskipTests
@@ -33,29 +37,37 @@ public final class FleetCpuTime {
     int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int passes = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     Fleet fleet = Fleet.generate(2026L, accounts, 200, 20_000);
-    CreditEngine engine = fleet.engine();
+    CreditEngine engine = fleet.engine(false);
+    CreditEngine traced = fleet.engine(true);
     List<Account> list = fleet.accounts();
     Account[] array = list.toArray(new Account[0]);
     BillingPeriod[] periods = new BillingPeriod[list.size()];
     for (int i = 0; i < periods.length; i++) {
       periods[i] = fleet.period(list.get(i));
     }
+    DecisionRequest[] requests = FleetThroughput.requests(array, periods);
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     long[] sink = new long[1];
     for (int pass = -warmups; pass < passes; pass++) {
       long t0 = bean.getCurrentThreadCpuTime();
-      FleetThroughput.decideChunk(engine, array, periods, 0, array.length, lines -> sink[0] += lines.size());
+      FleetThroughput.take(FleetThroughput.batch(engine, requests, FleetThroughput.ONE_THREAD), array.length,
+          lines -> sink[0] += lines.size());
       long t1 = bean.getCurrentThreadCpuTime();
+      FleetThroughput.take(FleetThroughput.batch(traced, requests, FleetThroughput.ONE_THREAD), array.length,
+          lines -> sink[0] += lines.size());
+      long tt = bean.getCurrentThreadCpuTime();
       HandWritten hand = new HandWritten(fleet);
       for (int i = 0; i < periods.length; i++) {
         hand.decide(list.get(i), periods[i], l -> sink[0] += l.reason().length());
       }
       long t2 = bean.getCurrentThreadCpuTime();
       double amends = accounts * 1e9 / (t1 - t0);
-      double handWritten = accounts * 1e9 / (t2 - t1);
-      System.out.printf("%s pass %d: amends %,.0f accounts/cpu-s, hand-written %,.0f accounts/cpu-s, ratio %.1f%n",
-          pass < 0 ? "warm-up" : "measured", pass < 0 ? pass + warmups + 1 : pass + 1, amends, handWritten,
-          handWritten / amends);
+      double amendsTraced = accounts * 1e9 / (tt - t1);
+      double handWritten = accounts * 1e9 / (t2 - tt);
+      System.out.printf("%s pass %d: amends %,.0f accounts/cpu-s (traces on %,.0f), hand-written %,.0f accounts/cpu-s,"
+              + " ratio %.1f%n",
+          pass < 0 ? "warm-up" : "measured", pass < 0 ? pass + warmups + 1 : pass + 1, amends, amendsTraced,
+          handWritten, handWritten / amends);
     }
     System.out.println("(checksum " + sink[0] + ")");
   }

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
  * where every kind of outage and every kind of line occurs: the throughput comparison is fair.
  */
 class HandWrittenTest {
-  @Test
-  void givesTheEnginesLinesForEveryAccount() {
+  @org.junit.jupiter.params.ParameterizedTest(name = "traces {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void givesTheEnginesLinesForEveryAccount(boolean traces) {
     Fleet fleet = Fleet.generate(7L, 5_000, 200, 20_000);
-    CreditEngine engine = fleet.engine();
+    CreditEngine engine = fleet.engine(traces);
     HandWritten hand = new HandWritten(fleet);
     Map<String, Integer> byPath = new HashMap<>();
     int capped = 0;

@@ -81,12 +81,14 @@ public record Cap(
     List<Evaluation.Carry> carried = new ArrayList<>(e.carried());
     if (all.stream().noneMatch(PendingLine::isPositive)) {
       return new Evaluation(
-          new TraceNode(path, kind(), Verdict.NOT_MET, "nothing to cap", Map.of(), Optional.empty(),
-              List.of(e.trace())),
+          evaluator.tracing()
+              ? new TraceNode(path, kind(), Verdict.NOT_MET, "nothing to cap", Map.of(), Optional.empty(),
+                  List.of(e.trace()))
+              : null,
           List.of(), e.flags(), carried);
     }
     ExactMoney zero = ExactMoney.zero(context.account().currency());
-    ExactMoney limitMoney = CapLimits.money(limit, context);
+    ExactMoney limitMoney = CapLimits.money(limit, context, evaluator.compiled());
     Ratio limitDays = CapLimits.days(limit);
 
     // By the list of outage ids itself, so ids holding a comma cannot merge two incidents.
@@ -98,7 +100,7 @@ public record Cap(
     }
     // Lines keep the order written, whichever group they fall in; a line cut to nothing is null.
     PendingLine[] out = all.toArray(new PendingLine[0]);
-    List<String> cuts = new ArrayList<>();
+    List<String> cuts = new ArrayList<>(); // the notes of the groups cut
     ExactMoney before = zero;
     ExactMoney after = zero;
     ExactMoney cut = zero;
@@ -158,10 +160,19 @@ public record Cap(
     }
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     flags.addAll(e.flags());
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("before", Texts.money(before));
-    values.put("limit", CapLimits.describe(limit, context));
-    values.put("after", Texts.money(after));
+    if (!cuts.isEmpty()) {
+      flags.add(DecisionFlag.CAP_REACHED);
+      if (excess == Rules.Excess.CARRIED_FORWARD) {
+        carried.add(new Evaluation.Carry(path, cut));
+      }
+    }
+    if (!evaluator.tracing()) {
+      return new Evaluation(null, present(out), flags, carried);
+    }
+    Map<String, TraceValue> values = new LinkedHashMap<>();
+    values.put("before", TraceValue.money(before));
+    values.put("limit", TraceValue.text(CapLimits.describe(limit, context)));
+    values.put("after", TraceValue.money(after));
     if (cuts.isEmpty()) {
       return new Evaluation(
           new TraceNode(path, kind(), Verdict.CREDITED,
@@ -169,11 +180,9 @@ public record Cap(
               List.of(e.trace())),
           present(out), flags, carried);
     }
-    flags.add(DecisionFlag.CAP_REACHED);
     String summary = String.join("; ", cuts);
     if (excess == Rules.Excess.CARRIED_FORWARD) {
-      carried.add(new Evaluation.Carry(path, cut));
-      values.put("carriedForward", Texts.money(cut));
+      values.put("carriedForward", TraceValue.money(cut));
       summary += "; " + Texts.money(cut) + " carried forward";
     }
     return new Evaluation(

@@ -26,4 +26,12 @@ public record ConditionResult(boolean met, String observed, String expected) {
   public String describe() {
     return observed + "; " + expected + ": " + (met ? "met" : "not met");
   }
+
+  /** The result in a trace: {@code observed} and {@code expected}, as text. */
+  java.util.Map<String, TraceValue> traceValues() {
+    java.util.Map<String, TraceValue> values = new java.util.LinkedHashMap<>();
+    values.put("observed", TraceValue.text(observed));
+    values.put("expected", TraceValue.text(expected));
+    return values;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.core.measure.Measurement;
 import dev.amends.core.measure.OutageBreakdown;
 import dev.amends.core.time.BillingPeriod;
 import java.time.Instant;
@@ -32,7 +33,9 @@ public final class CreditDecision {
   private final List<String> warnings;
   private final List<SubscriptionTrace> traces;
   private final List<CarriedCredit> carriedForward;
+  private final boolean traced;
 
+  /** A decision; {@code traces} is null when the engine did not record traces. */
   CreditDecision(
       String accountId, BillingPeriod period, Instant evaluatedAt, List<CreditLine> lines, Set<DecisionFlag> flags,
       List<String> warnings, List<SubscriptionTrace> traces, List<CarriedCredit> carriedForward) {
@@ -47,7 +50,8 @@ public final class CreditDecision {
     this.totals = Collections.unmodifiableMap(sums);
     this.flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     this.warnings = List.copyOf(warnings);
-    this.traces = List.copyOf(traces);
+    this.traced = traces != null;
+    this.traces = traced ? List.copyOf(traces) : List.of();
     this.carriedForward = List.copyOf(carriedForward);
   }
 
@@ -99,9 +103,21 @@ public final class CreditDecision {
     return warnings;
   }
 
-  /** For each subscription and policy, how it was judged. */
+  /**
+   * For each subscription and policy, how it was judged; empty when the engine was built with
+   * traces off ({@link #traced()}).
+   */
   public List<SubscriptionTrace> traces() {
     return traces;
+  }
+
+  /**
+   * Whether the engine recorded traces for this decision ({@link CreditEngine.Builder#traces(boolean)},
+   * on by default). The lines, flags, warnings, carried-forward credits and totals are the same
+   * either way.
+   */
+  public boolean traced() {
+    return traced;
   }
 
   /** The trace of one subscription under one policy, if any. */
@@ -112,7 +128,10 @@ public final class CreditDecision {
   }
 
   /**
-   * A plain-text explanation for support staff: lines, totals, flags, warnings, and the trace.
+   * A plain-text explanation for support staff: lines, totals, flags, warnings, and the trace
+   * (for an engine built with traces off, a line saying the trace was not recorded and how to
+   * record it). Each trace node reads as its path, kind, verdict and summary; its typed values
+   * ({@link TraceNode#values()}) are for code and read as {@link TraceValue#text()}.
    * Under each measurement, one line per outage says how its time was counted, so "it was down
    * 13 hours, why do you count 7?" has its answer:
    * <pre>
@@ -146,29 +165,42 @@ public final class CreditDecision {
       sb.append("Carried forward: ").append(c.amount()).append(" for ").append(c.subscriptionId()).append(" under ")
           .append(c.policyId()).append(' ').append(c.capPath()).append('\n');
     }
+    if (!traced) {
+      sb.append("Trace: not recorded; the engine was built with traces off"
+          + " (CreditEngine.builder().traces(true) records them)\n");
+      return sb.toString();
+    }
     sb.append("Trace:\n");
     for (SubscriptionTrace st : traces) {
       sb.append("  ").append(st.subscriptionId()).append(" under ").append(st.policyId()).append(" v")
           .append(st.policyVersion()).append(" (").append(st.policyDigest(), 0, Math.min(19, st.policyDigest().length()))
           .append("…)\n");
-      sb.append("    fee: ").append(st.fee()).append('\n');
-      sb.append("    measurement: ").append(st.measurement()).append('\n');
-      List<OutageBreakdown> shown = mostTimeFirst(st.measurement().breakdown());
-      for (OutageBreakdown b : shown) {
-        sb.append("      ").append(b.describe()).append('\n');
-      }
-      int hidden = st.measurement().breakdown().size() - shown.size();
-      if (hidden > 0) {
-        sb.append("      … and ").append(hidden).append(" more outage(s) with less time in the period; all are in ")
-            .append("trace(\"").append(st.subscriptionId()).append("\", \"").append(st.policyId())
-            .append("\").measurement().breakdown()\n");
-      }
-      if (!st.measurement().missingTelemetry().isEmpty()) {
-        sb.append("      ").append(st.measurement().describeMissingTelemetry()).append('\n');
-      }
+      sb.append("    fee: ").append(st.fee().map(Object::toString).orElse(NOT_NEEDED)).append('\n');
+      sb.append("    measurement: ").append(st.measurement().map(Object::toString).orElse(NOT_NEEDED)).append('\n');
+      st.measurement().ifPresent(m -> explainMeasurement(sb, st, m));
       st.root().render(sb, "    ");
     }
     return sb.toString();
+  }
+
+  /** What {@link #explain()} says for a fee or measurement that was never computed. */
+  private static final String NOT_NEEDED = "not computed (not needed to decide)";
+
+  /** The outages of a trace's measurement, most time first, and its missing telemetry. */
+  private static void explainMeasurement(StringBuilder sb, SubscriptionTrace st, Measurement m) {
+    List<OutageBreakdown> shown = mostTimeFirst(m.breakdown());
+    for (OutageBreakdown b : shown) {
+      sb.append("      ").append(b.describe()).append('\n');
+    }
+    int hidden = m.breakdown().size() - shown.size();
+    if (hidden > 0) {
+      sb.append("      … and ").append(hidden).append(" more outage(s) with less time in the period; all are in ")
+          .append("trace(\"").append(st.subscriptionId()).append("\", \"").append(st.policyId())
+          .append("\").measurement().orElseThrow().breakdown()\n");
+    }
+    if (!m.missingTelemetry().isEmpty()) {
+      sb.append("      ").append(m.describeMissingTelemetry()).append('\n');
+    }
   }
 
   /** How many outages {@link #explain()} describes per measurement, at most. */

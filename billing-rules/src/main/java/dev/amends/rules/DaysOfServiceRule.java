@@ -57,8 +57,8 @@ public record DaysOfServiceRule(String id, List<Tier> tiers, DaysValue value) im
       return Outcome.credit(ExactMoney.zero(context.account().currency()),
               "availability " + shown + bound + " -> " + Tier.plain(t.value()) + " days of service")
           .withDays(days)
-          .withValue("availability", shown)
-          .withValue("days", Tier.plain(t.value()))
+          .withValue("availability", TraceValue.availability(availability))
+          .withValue("days", TraceValue.days(days))
           .withOutages(Rules.countedIds(context));
     }
     DayCount valuation = value.dayCount().get();
@@ -68,9 +68,9 @@ public record DaysOfServiceRule(String id, List<Tier> tiers, DaysValue value) im
             "availability " + shown + bound + " -> " + Tier.plain(t.value()) + " days of service at "
                 + Texts.money(rate) + " a day (" + valuation + ") = " + Texts.money(worth))
         .withDays(days)
-        .withValue("availability", shown)
-        .withValue("days", Tier.plain(t.value()))
-        .withValue("dailyRate", Texts.money(rate))
+        .withValue("availability", TraceValue.availability(availability))
+        .withValue("days", TraceValue.days(days))
+        .withValue("dailyRate", TraceValue.money(rate))
         .withOutages(Rules.countedIds(context));
   }
 }

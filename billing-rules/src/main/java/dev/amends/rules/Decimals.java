@@ -62,4 +62,18 @@ final class Decimals {
   static String shown(BigDecimal d) {
     return Math.abs((long) d.scale()) <= 100 ? d.toPlainString() : d.toString();
   }
+
+  /**
+   * The decimal without trailing zeros and, for a whole number of sane size, without an exponent
+   * ({@code 10.0} and {@code 1E+1} become {@code 10}), so equal numbers are equal decimals. A
+   * decimal of more than 1000 digits, or with an exponent beyond 100, is kept as it is rather than
+   * expanded.
+   */
+  static BigDecimal normalized(BigDecimal d) {
+    if (d.precision() > 1000) {
+      return d;
+    }
+    BigDecimal s = d.stripTrailingZeros();
+    return s.scale() < 0 && s.scale() >= -100 ? s.setScale(0) : s;
+  }
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The result of evaluating one node: its trace, its unrounded lines, flags raised, and what caps
- * below it cut and carry forward to the next period.
+ * The result of evaluating one node: its trace (null when the {@link Evaluator} does not trace),
+ * its unrounded lines, flags raised, and what caps below it cut and carry forward to the next
+ * period.
  */
 record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags, List<Carry> carried) {
   Evaluation {
@@ -21,9 +22,9 @@ record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> fl
     this(trace, lines, flags, List.of());
   }
 
-  /** A copy whose trace is replaced, keeping lines, flags and carries. */
-  Evaluation withTrace(TraceNode newTrace) {
-    return new Evaluation(newTrace, lines, flags, carried);
+  /** Without a trace: the lines and carries of the child chosen, with the flags given. */
+  static Evaluation untraced(Evaluation chosen, Set<DecisionFlag> flags) {
+    return new Evaluation(null, chosen.lines(), flags, chosen.carried());
   }
 
   /** True if the node gave something: a positive amount or a positive number of days. */

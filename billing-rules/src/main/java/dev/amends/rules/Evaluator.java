@@ -10,16 +10,35 @@ import java.util.Set;
 
 /**
  * Walks a rule tree for one context. Immutable; one instance serves every thread. {@link
- * #INSTANCE} prepares nothing in advance; {@link Policy#evaluator()} gives one with the policy's
- * tree {@link CompiledPolicy compiled} once.
+ * #INSTANCE} prepares nothing in advance; {@link Policy#evaluator(boolean)} gives one with the
+ * policy's tree {@link CompiledPolicy compiled} once.
+ *
+ * <p>An evaluator either traces or does not, fixed when it is built. One that does not ({@link
+ * #tracing()} false) builds no {@link TraceNode}, no summary and no map of values anywhere: its
+ * evaluations have a null {@link Evaluation#trace()}, and only lines, flags and carries, which
+ * are the same as when tracing.
  */
 final class Evaluator {
-  static final Evaluator INSTANCE = new Evaluator(CompiledPolicy.EMPTY);
+  static final Evaluator INSTANCE = new Evaluator(CompiledPolicy.EMPTY, true);
+  /** As {@link #INSTANCE}, without traces. */
+  static final Evaluator UNTRACED = new Evaluator(CompiledPolicy.EMPTY, false);
 
   private final CompiledPolicy compiled;
+  private final boolean tracing;
 
-  Evaluator(CompiledPolicy compiled) {
+  Evaluator(CompiledPolicy compiled, boolean tracing) {
     this.compiled = compiled;
+    this.tracing = tracing;
+  }
+
+  /** Whether evaluations carry a trace. */
+  boolean tracing() {
+    return tracing;
+  }
+
+  /** The tree's compiled data: tier tables, percentages and multiples as exact ratios. */
+  CompiledPolicy compiled() {
+    return compiled;
   }
 
   static String pathOf(String parentPath, RuleNode node) {
@@ -59,12 +78,10 @@ final class Evaluator {
     }
   }
 
-  /** The trace of a node that was not evaluated. */
-  Evaluation skipped(RuleNode node, String parentPath, String why) {
-    String path = pathOf(parentPath, node);
-    String kind = node.kind();
-    return new Evaluation(
-        new TraceNode(path, kind, Verdict.SKIPPED, why, Map.of(), Optional.empty(), List.of()), List.of(), Set.of());
+  /** The trace of a node that was not evaluated; only called when {@link #tracing()}. */
+  TraceNode skipped(RuleNode node, String parentPath, String why) {
+    return new TraceNode(pathOf(parentPath, node), node.kind(), Verdict.SKIPPED, why, Map.of(), Optional.empty(),
+        List.of());
   }
 
   /**
@@ -101,8 +118,11 @@ final class Evaluator {
     Outcome outcome;
     try {
       outcome = switch (rule) {
-        case AvailabilityTiersRule a -> a.evaluate(context, compiled.table(a, a.tiers()));
+        case AvailabilityTiersRule a -> a.evaluate(context, compiled.table(a, a.tiers()), compiled);
         case DaysOfServiceRule d -> d.evaluate(context, compiled.table(d, d.tiers()));
+        case PercentOfFeeRule p -> p.evaluate(context, compiled);
+        case PerBlockRule b -> b.evaluate(context, compiled);
+        case ProratedMultipleRule r -> r.evaluate(context, compiled);
         default -> rule.evaluate(context);
       };
     } catch (AmendsException e) {
@@ -115,8 +135,10 @@ final class Evaluator {
     }
     if (!outcome.isCredit()) {
       return new Evaluation(
-          new TraceNode(path, rule.kind(), Verdict.NOT_MET, outcome.reason(), outcome.values(), Optional.empty(),
-              List.of()),
+          tracing
+              ? new TraceNode(path, rule.kind(), Verdict.NOT_MET, outcome.reason(), outcome.values(), Optional.empty(),
+                  List.of())
+              : null,
           List.of(), outcome.flags());
     }
     ExactMoney amount = outcome.amount().orElseThrow();
@@ -128,24 +150,45 @@ final class Evaluator {
         path, amount, outcome.days().orElse(null), outcome.reason(), outcome.outageIds(), List.of());
     Verdict verdict = line.isPositive() ? Verdict.CREDITED : Verdict.ZERO;
     return new Evaluation(
-        new TraceNode(path, rule.kind(), verdict, outcome.reason(), outcome.values(), Optional.of(amount), List.of()),
+        tracing
+            ? new TraceNode(path, rule.kind(), verdict, outcome.reason(), outcome.values(), Optional.of(amount),
+                List.of())
+            : null,
         line.isPositive() ? List.of(line) : List.of(), outcome.flags());
   }
 
-  /** The evaluation of a combinator that passes on the lines of the child it chose. */
-  static Evaluation passOn(
-      Combinator node, String path, Verdict verdict, String summary, Map<String, String> values, Evaluation chosen,
-      List<TraceNode> traces, Set<DecisionFlag> flags) {
+  /**
+   * The evaluation of a combinator that passes on the lines of the child it chose. Callers that
+   * build a summary or values for it return {@link Evaluation#untraced} first when not {@link
+   * #tracing()}.
+   */
+  Evaluation passOn(
+      Combinator node, String path, Verdict verdict, String summary, Map<String, TraceValue> values,
+      Evaluation chosen, List<TraceNode> traces, Set<DecisionFlag> flags) {
     return new Evaluation(
-        new TraceNode(path, node.kind(), verdict, summary, values, chosen.trace().amount(), traces),
+        tracing ? new TraceNode(path, node.kind(), verdict, summary, values, chosen.trace().amount(), traces) : null,
         chosen.lines(), flags, chosen.carried());
   }
 
   /** The evaluation of a combinator none of whose children gave a credit. */
-  static Evaluation noCredit(Combinator node, String path, List<TraceNode> traces, Set<DecisionFlag> flags) {
+  Evaluation noCredit(Combinator node, String path, List<TraceNode> traces, Set<DecisionFlag> flags) {
     return new Evaluation(
-        new TraceNode(path, node.kind(), Verdict.NOT_MET, "no child gave a credit", Map.of(), Optional.empty(),
-            traces),
+        tracing
+            ? new TraceNode(path, node.kind(), Verdict.NOT_MET, "no child gave a credit", Map.of(), Optional.empty(),
+                traces)
+            : null,
         List.of(), flags);
+  }
+
+  /** A list to gather the children's traces in, or null without tracing. */
+  List<TraceNode> traces() {
+    return tracing ? new java.util.ArrayList<>() : null;
+  }
+
+  /** Adds a child's trace to a list from {@link #traces()}; nothing without tracing. */
+  void add(List<TraceNode> traces, TraceNode trace) {
+    if (tracing) {
+      traces.add(trace);
+    }
   }
 }

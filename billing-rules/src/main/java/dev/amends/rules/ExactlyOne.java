@@ -1,6 +1,5 @@
 package dev.amends.rules;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +32,13 @@ public record ExactlyOne(String id, List<RuleNode> children) implements Combinat
 
   /** Evaluates the node; children are evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
-    List<TraceNode> traces = new ArrayList<>();
+    List<TraceNode> traces = evaluator.traces();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     Evaluation match = null;
     String matchId = null;
     for (RuleNode child : children()) {
       Evaluation e = evaluator.evaluate(child, path, context);
-      traces.add(e.trace());
+      evaluator.add(traces, e.trace());
       flags.addAll(e.flags());
       if (e.matched()) {
         if (match != null) {
@@ -52,9 +51,12 @@ public record ExactlyOne(String id, List<RuleNode> children) implements Combinat
       }
     }
     if (match == null) {
-      return Evaluator.noCredit(this, path, traces, flags);
+      return evaluator.noCredit(this, path, traces, flags);
     }
-    return Evaluator.passOn(this, path, Verdict.CREDITED, "the one match: " + matchId, Map.of("match", matchId),
-        match, traces, flags);
+    if (!evaluator.tracing()) {
+      return Evaluation.untraced(match, flags);
+    }
+    return evaluator.passOn(this, path, Verdict.CREDITED, "the one match: " + matchId,
+        Map.of("match", TraceValue.text(matchId)), match, traces, flags);
   }
 }

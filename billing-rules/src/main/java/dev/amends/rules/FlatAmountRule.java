@@ -54,6 +54,7 @@ public record FlatAmountRule(String id, List<Money> amounts) implements CreditRu
         .findFirst()
         .orElseThrow(() -> InvalidInputException.of(
             id + ".amounts", "has no amount in " + context.account().currency(), amounts));
-    return Outcome.credit(ExactMoney.of(amount), "flat credit of " + amount).withValue("amount", amount);
+    ExactMoney exact = ExactMoney.of(amount);
+    return Outcome.credit(exact, "flat credit of " + amount).withValue("amount", TraceValue.money(exact));
   }
 }

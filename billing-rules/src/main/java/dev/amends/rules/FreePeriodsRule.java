@@ -42,8 +42,8 @@ public record FreePeriodsRule(String id, BigDecimal count, Rules.FreePeriodValue
       ExactMoney fee = context.fee().fullFee();
       ExactMoney credit = fee.multipliedBy(Ratio.of(count));
       return Outcome.credit(credit, n + " period(s) free at " + Texts.money(fee) + " a period = " + Texts.money(credit))
-          .withValue("count", n)
-          .withValue("periodFee", Texts.money(fee));
+          .withValue("count", TraceValue.number(count))
+          .withValue("periodFee", TraceValue.money(fee));
     }
     // The price in force at the start of the period; for a subscription that started within the
     // period under a price that starts with it, the price in force on its first active day.
@@ -65,7 +65,7 @@ public record FreePeriodsRule(String id, BigDecimal count, Rules.FreePeriodValue
         + price.per().months() + ")";
     return Outcome.credit(credit,
             n + " month(s) free at " + Texts.money(monthly) + " a month" + per + " = " + Texts.money(credit))
-        .withValue("count", n)
-        .withValue("monthlyPrice", Texts.money(monthly));
+        .withValue("count", TraceValue.number(count))
+        .withValue("monthlyPrice", TraceValue.money(monthly));
   }
 }

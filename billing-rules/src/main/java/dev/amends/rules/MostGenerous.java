@@ -51,16 +51,15 @@ public record MostGenerous(String id, List<RuleNode> children) implements Combin
         }
       }
     }
-    List<TraceNode> traces = new ArrayList<>();
+    List<TraceNode> traces = evaluator.traces();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     for (int i = 0; i < evals.size(); i++) {
       Evaluation e = evals.get(i);
-      if (i != winner && e.matched()) {
-        traces.add(e.trace().with(Verdict.LOST,
-            e.trace().summary() + "; lost to " + children().get(winner).id() + " (" + Texts.money(best) + " >= "
-                + Texts.money(e.total(zero)) + ")"));
-      } else {
-        traces.add(e.trace());
+      if (evaluator.tracing()) {
+        traces.add(i != winner && e.matched()
+            ? e.trace().with(Verdict.LOST, e.trace().summary() + "; lost to " + children().get(winner).id() + " ("
+                + Texts.money(best) + " >= " + Texts.money(e.total(zero)) + ")")
+            : e.trace());
       }
       if (i == winner || winner < 0) {
         flags.addAll(e.flags());
@@ -69,12 +68,15 @@ public record MostGenerous(String id, List<RuleNode> children) implements Combin
       }
     }
     if (winner < 0) {
-      return Evaluator.noCredit(this, path, traces, flags);
+      return evaluator.noCredit(this, path, traces, flags);
+    }
+    if (!evaluator.tracing()) {
+      return Evaluation.untraced(evals.get(winner), flags);
     }
     String summary = "most generous: " + children().get(winner).id() + " with " + Texts.money(best);
     return new Evaluation(
-        new TraceNode(path, kind(), Verdict.CREDITED, summary, Map.of("winner", children().get(winner).id()),
-            Optional.of(best), traces),
+        new TraceNode(path, kind(), Verdict.CREDITED, summary,
+            Map.of("winner", TraceValue.text(children().get(winner).id())), Optional.of(best), traces),
         evals.get(winner).lines(), flags, evals.get(winner).carried());
   }
 }

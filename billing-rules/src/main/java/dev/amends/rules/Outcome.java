@@ -22,9 +22,16 @@ import java.util.Set;
  * <pre>{@code
  * Outcome.noCredit("availability 99.95 % >= 99.9 %");
  * Outcome.credit(fee.percent(TEN), "availability 99.0591 % < 99.9 % -> 10 % of USD 20.00")
- *     .withValue("availability", "99.0591 %")
+ *     .withValue("availability", TraceValue.availability(m.availability()))
+ *     .withValue("fee", TraceValue.money(fee))
+ *     .withValue("note", "text values are fine too")
  *     .withOutages(List.of("MAINT-2007-12-01"));
  * }</pre>
+ *
+ * <p>The named values are kept typed ({@link TraceValue}) and turned into text only when an
+ * explanation is rendered; adding one costs a small object, not a copy of the others. They go
+ * into the decision's trace, so an engine built with traces off ({@link
+ * CreditEngine.Builder#traces(boolean)}) ignores them.
  *
  * <p>A credit may also or instead be a term extension in days ({@link #withDays(Ratio)}).
  * Amounts are never negative. Immutable and thread-safe; the {@code with} methods return copies.
@@ -33,12 +40,12 @@ public final class Outcome {
   private final ExactMoney amount; // null: no credit
   private final Ratio days; // null: no term extension
   private final String reason;
-  private final Map<String, String> values;
+  private final Value values; // the latest value added, linked to those before it; null: none
   private final List<String> outageIds;
   private final Set<DecisionFlag> flags;
 
   private Outcome(
-      ExactMoney amount, Ratio days, String reason, Map<String, String> values, List<String> outageIds,
+      ExactMoney amount, Ratio days, String reason, Value values, List<String> outageIds,
       Set<DecisionFlag> flags) {
     this.amount = amount;
     this.days = days;
@@ -55,7 +62,7 @@ public final class Outcome {
    * @return the outcome, not null
    */
   public static Outcome noCredit(String reason) {
-    return new Outcome(null, null, Checks.notBlank("outcome.reason", reason), Map.of(), List.of(), Set.of());
+    return new Outcome(null, null, Checks.notBlank("outcome.reason", reason), null, List.of(), Set.of());
   }
 
   /**
@@ -71,7 +78,7 @@ public final class Outcome {
     if (amount.isNegative()) {
       throw InvalidInputException.of("outcome.amount", "must not be negative", amount);
     }
-    return new Outcome(amount, null, Checks.notBlank("outcome.reason", reason), Map.of(), List.of(), Set.of());
+    return new Outcome(amount, null, Checks.notBlank("outcome.reason", reason), null, List.of(), Set.of());
   }
 
   /**
@@ -93,20 +100,36 @@ public final class Outcome {
   }
 
   /**
-   * A copy with one more named value behind the decision, such as {@code availability=99.0591 %}.
-   * The value is shown as {@link String#valueOf(Object)}, with any control, line-separator or
-   * bidirectional formatting character written as a backslash-u escape, so it stays on its line
-   * of an explanation.
+   * A copy with one more named value behind the decision, such as {@code availability} and
+   * {@link TraceValue#availability(Ratio)}. A name given twice keeps its first place and its
+   * last value.
    *
    * @param name the name, one line, not blank
-   * @param value the value, may be null
+   * @param value the value, not null
    * @return the outcome, not null
+   * @throws InvalidInputException naming {@code outcome.value.name} or {@code outcome.value}
    */
-  public Outcome withValue(String name, Object value) {
-    Map<String, String> copy = new LinkedHashMap<>(values);
-    copy.put(Checks.notBlank("outcome.value.name", name), Checks.escaped(String.valueOf(value)));
-    return new Outcome(amount, days, reason, unmodifiable(copy), outageIds, flags);
+  public Outcome withValue(String name, TraceValue value) {
+    Value v = new Value(Checks.notBlank("outcome.value.name", name), Checks.notNull("outcome.value", value), values);
+    return new Outcome(amount, days, reason, v, outageIds, flags);
   }
+
+  /**
+   * A copy with one more named value given as text: {@code withValue(name,
+   * TraceValue.text(text))}. Any control, line-separator or bidirectional formatting character
+   * is written as a backslash-u escape, so it stays on its line of an explanation.
+   *
+   * @param name the name, one line, not blank
+   * @param text the text, not null
+   * @return the outcome, not null
+   * @throws InvalidInputException naming {@code outcome.value.name} or {@code traceValue.text}
+   */
+  public Outcome withValue(String name, String text) {
+    return withValue(name, TraceValue.text(text));
+  }
+
+  /** One named value, linked to the one added before it. */
+  private record Value(String name, TraceValue value, Value before) {}
 
   /**
    * A copy with the ids of the outages the credit rests on.
@@ -130,10 +153,6 @@ public final class Outcome {
     return new Outcome(amount, days, reason, values, outageIds, Set.copyOf(copy));
   }
 
-  private static Map<String, String> unmodifiable(Map<String, String> m) {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(m));
-  }
-
   /** True if the rule gave a credit (possibly of zero). */
   public boolean isCredit() {
     return amount != null;
@@ -154,9 +173,23 @@ public final class Outcome {
     return reason;
   }
 
-  /** The named values behind the decision, in the order added. */
-  public Map<String, String> values() {
-    return values;
+  /**
+   * The named values behind the decision, in the order added; built on each call, so call it
+   * once.
+   */
+  public Map<String, TraceValue> values() {
+    if (values == null) {
+      return Map.of();
+    }
+    List<Value> added = new ArrayList<>();
+    for (Value v = values; v != null; v = v.before()) {
+      added.add(v);
+    }
+    Map<String, TraceValue> map = new LinkedHashMap<>();
+    for (int i = added.size() - 1; i >= 0; i--) {
+      map.put(added.get(i).name(), added.get(i).value());
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   /** The outages the credit rests on. */
@@ -175,14 +208,14 @@ public final class Outcome {
         && Objects.equals(amount, x.amount)
         && Objects.equals(days, x.days)
         && reason.equals(x.reason)
-        && values.equals(x.values)
+        && values().equals(x.values())
         && outageIds.equals(x.outageIds)
         && flags.equals(x.flags);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(amount, days, reason, values, outageIds, flags);
+    return Objects.hash(amount, days, reason, values(), outageIds, flags);
   }
 
   @Override

@@ -38,6 +38,11 @@ public record PerBlockRule(String id, Duration block, BigDecimal percentPerBlock
   /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
+    return evaluate(context, CompiledPolicy.EMPTY);
+  }
+
+  /** Evaluates with the percentage per block converted once, in the policy's {@link CompiledPolicy}. */
+  Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
     Duration down = context.measurement().downtime();
     Ratio exact = Ratio.of(down, block);
     boolean started = count == Rules.BlockCount.STARTED;
@@ -45,18 +50,19 @@ public record PerBlockRule(String id, Duration block, BigDecimal percentPerBlock
     String counted = blocks + " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
     if (blocks.signum() == 0) {
       return Outcome.noCredit(Texts.minutes(down) + " down = " + counted)
-          .withValue("downtime", Texts.minutes(down));
+          .withValue("downtime", TraceValue.duration(down));
     }
     ExactMoney fee = context.fee().fee();
     BigDecimal percent = percentPerBlock.multiply(new BigDecimal(blocks));
-    ExactMoney credit = fee.percent(percent);
+    // percentPerBlock x blocks %, exactly: the per-block fraction converted once, times the count
+    ExactMoney credit = fee.multipliedBy(compiled.percent(percentPerBlock).multipliedBy(Ratio.of(blocks, BigInteger.ONE)));
     return Outcome.credit(credit,
             Texts.minutes(down) + " down = " + counted + " x " + Tier.plain(percentPerBlock) + " % = "
                 + Tier.plain(percent) + " % of " + Texts.money(fee))
-        .withValue("downtime", Texts.minutes(down))
-        .withValue("blocks", blocks)
-        .withValue("percent", Tier.plain(percent))
-        .withValue("fee", Texts.money(fee))
+        .withValue("downtime", TraceValue.duration(down))
+        .withValue("blocks", TraceValue.count(blocks.longValueExact()))
+        .withValue("percent", TraceValue.percent(percent))
+        .withValue("fee", TraceValue.money(fee))
         .withOutages(Rules.countedIds(context));
   }
 }

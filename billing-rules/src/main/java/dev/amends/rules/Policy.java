@@ -152,12 +152,27 @@ public abstract class Policy {
   }
 
   /**
-   * The evaluator for this policy's tree, compiled once (tier bounds converted to exact
-   * fractions) and shared by every thread.
+   * The evaluator for this policy's tree, with or without traces: compiled once (tier bounds
+   * converted to exact fractions) and shared by every thread.
    */
+  Evaluator evaluator(boolean traces) {
+    return traces ? tracingEvaluator() : untracedEvaluator();
+  }
+
+  /** This policy's tree prepared once for evaluation. */
   @Value.Lazy
-  Evaluator evaluator() {
-    return new Evaluator(CompiledPolicy.of(rule()));
+  CompiledPolicy compiled() {
+    return CompiledPolicy.of(rule());
+  }
+
+  @Value.Lazy
+  Evaluator tracingEvaluator() {
+    return new Evaluator(compiled(), true);
+  }
+
+  @Value.Lazy
+  Evaluator untracedEvaluator() {
+    return new Evaluator(compiled(), false);
   }
 
   @Value.Check

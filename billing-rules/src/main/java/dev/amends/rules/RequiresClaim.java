@@ -1,8 +1,6 @@
 package dev.amends.rules;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,17 +39,19 @@ public record RequiresClaim(String id, ClaimDeadline deadline, RuleNode child) i
   /** Evaluates the node; the child is evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     ConditionResult r = deadline.check(context);
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("observed", r.observed());
-    values.put("expected", r.expected());
     if (!r.met()) {
       return new Evaluation(
-          new TraceNode(path, kind(), Verdict.NOT_MET, "no claim in time: " + r.describe(), values, Optional.empty(),
-              List.of(evaluator.skipped(child, path, "skipped: no claim in time").trace())),
+          evaluator.tracing()
+              ? new TraceNode(path, kind(), Verdict.NOT_MET, "no claim in time: " + r.describe(), r.traceValues(),
+                  Optional.empty(), List.of(evaluator.skipped(child, path, "skipped: no claim in time")))
+              : null,
           List.of(), Set.of());
     }
     Evaluation e = evaluator.evaluate(child, path, context);
-    return Evaluator.passOn(this, path, e.matched() ? Verdict.CREDITED : Verdict.NOT_MET, "claim in time: " + r.describe(), values, e,
-        List.of(e.trace()), e.flags());
+    if (!evaluator.tracing()) {
+      return Evaluation.untraced(e, e.flags());
+    }
+    return evaluator.passOn(this, path, e.matched() ? Verdict.CREDITED : Verdict.NOT_MET,
+        "claim in time: " + r.describe(), r.traceValues(), e, List.of(e.trace()), e.flags());
   }
 }

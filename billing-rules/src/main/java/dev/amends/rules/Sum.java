@@ -35,16 +35,19 @@ public record Sum(String id, List<RuleNode> children) implements Combinator {
 
   /** Evaluates the node; children are evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
-    List<TraceNode> traces = new ArrayList<>();
+    List<TraceNode> traces = evaluator.traces();
     List<PendingLine> lines = new ArrayList<>();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     List<Evaluation.Carry> carried = new ArrayList<>();
     for (RuleNode child : children()) {
       Evaluation e = evaluator.evaluate(child, path, context);
-      traces.add(e.trace());
+      evaluator.add(traces, e.trace());
       lines.addAll(e.lines());
       flags.addAll(e.flags());
       carried.addAll(e.carried());
+    }
+    if (!evaluator.tracing()) {
+      return new Evaluation(null, lines, flags, carried);
     }
     ExactMoney total = ExactMoney.zero(context.account().currency());
     for (PendingLine l : lines) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param kind the node's kind, such as {@code availability-tiers} or {@code most-generous}
  * @param verdict what happened
  * @param summary one line with the numbers, such as {@code availability 99.0591 % < 99.9 % -> 10 % of USD 20.00}
- * @param values the named values compared, in order
+ * @param values the named values compared, in order, typed: an availability, an amount, a
+ *     length of time (see {@link TraceValue}); {@link TraceValue#text()} reads each
  * @param amount the unrounded amount the node gave (or would have given, for {@link Verdict#LOST}), if any
  * @param children the traces of the child nodes, in the order written
  */
@@ -25,7 +26,7 @@ public record TraceNode(
     String kind,
     Verdict verdict,
     String summary,
-    Map<String, String> values,
+    Map<String, TraceValue> values,
     Optional<ExactMoney> amount,
     List<TraceNode> children) {
 
@@ -35,7 +36,7 @@ public record TraceNode(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(summary, "summary");
-    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     Objects.requireNonNull(amount, "amount");
     children = List.copyOf(children);
   }

@@ -1,9 +1,6 @@
 package dev.amends.rules;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,30 +41,40 @@ public record When(String id, Condition condition, RuleNode then, Optional<RuleN
   /** Evaluates the node; the branches are evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     ConditionResult r = evaluator.test(condition, path, context);
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("observed", r.observed());
-    values.put("expected", r.expected());
-    List<TraceNode> traces = new ArrayList<>();
+    boolean tracing = evaluator.tracing();
+    List<TraceNode> traces = evaluator.traces();
     Evaluation taken;
     if (r.met()) {
       taken = evaluator.evaluate(then, path, context);
-      traces.add(taken.trace());
-      if (otherwise.isPresent()) {
-        traces.add(evaluator.skipped(otherwise.get(), path, "skipped: condition met").trace());
+      evaluator.add(traces, taken.trace());
+      if (tracing && otherwise.isPresent()) {
+        traces.add(evaluator.skipped(otherwise.get(), path, "skipped: condition met"));
       }
     } else {
-      traces.add(evaluator.skipped(then, path, "skipped: condition not met").trace());
+      if (tracing) {
+        traces.add(evaluator.skipped(then, path, "skipped: condition not met"));
+      }
       if (otherwise.isEmpty()) {
         return new Evaluation(
-            new TraceNode(path, kind(), Verdict.NOT_MET, "condition not met: " + r.describe(), values,
-                Optional.empty(), traces),
+            tracing ? notMet(path, "condition not met: " + r.describe(), r.traceValues(), traces) : null,
             List.of(), java.util.Set.of());
       }
       taken = evaluator.evaluate(otherwise.get(), path, context);
-      traces.add(taken.trace());
+      evaluator.add(traces, taken.trace());
+    }
+    if (!tracing) {
+      return Evaluation.untraced(taken, taken.flags());
     }
     Verdict verdict = taken.matched() ? Verdict.CREDITED : Verdict.NOT_MET;
-    return Evaluator.passOn(this, path, verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(), values, taken,
-        traces, taken.flags());
+    return evaluator.passOn(this, path, verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(),
+        r.traceValues(), taken, traces, taken.flags());
+  }
+
+  /**
+   * The trace of a when without an otherwise whose condition is not met: {@link Verdict#NOT_MET}
+   * with the summary and values given, over the traces of its skipped then-branch.
+   */
+  TraceNode notMet(String path, String summary, java.util.Map<String, TraceValue> values, List<TraceNode> skipped) {
+    return new TraceNode(path, kind(), Verdict.NOT_MET, summary, values, Optional.empty(), skipped);
   }
 }

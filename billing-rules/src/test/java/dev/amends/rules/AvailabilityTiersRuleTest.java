@@ -45,7 +45,14 @@ class AvailabilityTiersRuleTest {
 
     assertThat(o.amount()).contains(ExactMoney.of(money("USD 2.00")));
     assertThat(o.reason()).isEqualTo("availability 99.8999 % < 99.9 % -> 10 % of USD 20.00");
-    assertThat(o.values()).containsEntry("tier", "[99, 99.9)").containsEntry("percent", "10");
+    assertThat(o.values()).containsEntry("tier", TraceValue.text("[99, 99.9)"))
+        .containsEntry("percent", TraceValue.percent(new BigDecimal("10.0")))
+        .containsEntry("fee", TraceValue.money(ExactMoney.of(money("USD 20.00"))));
+    // 2,592,000,000,001 ns down of 43,200 min = 2,592,000,000,000,000 ns in June (New York)
+    assertThat(o.values().get("availability"))
+        .isEqualTo(TraceValue.availability(Ratio.of(2_589_407_999_999_999L, 2_592_000_000_000_000L)))
+        .extracting(TraceValue::text).isEqualTo("99.8999 %");
+    assertThat(o.values().get("percent").text()).isEqualTo("10");
   }
 
   @Test
@@ -101,7 +108,8 @@ class AvailabilityTiersRuleTest {
     assertThat(o.isCredit()).isFalse();
     assertThat(o.flags()).containsExactly(DecisionFlag.AMBIGUOUS_BOUNDARY);
     assertThat(o.reason()).isEqualTo("availability 99 % is exactly on a boundary no tier includes; not mapped");
-    assertThat(o.values()).containsEntry("availability", "99 %");
+    assertThat(o.values()).containsEntry("availability", TraceValue.availability(Ratio.of(99, 100)));
+    assertThat(o.values().get("availability").text()).isEqualTo("99 %");
   }
 
   @Test

@@ -31,7 +31,10 @@ class BlockRuleTest {
 
     assertThat(o.amount()).contains(ExactMoney.of(money("USD 3.00")));
     assertThat(o.reason()).isEqualTo("61 min down = 3 started block(s) of 30 min x 5 % = 15 % of USD 20.00");
-    assertThat(o.values()).containsEntry("blocks", "3").containsEntry("percent", "15");
+    assertThat(o.values()).containsEntry("blocks", TraceValue.count(3))
+        .containsEntry("percent", TraceValue.percent(new BigDecimal("15")))
+        .containsEntry("downtime", TraceValue.duration(Duration.ofMinutes(61)));
+    assertThat(o.values().get("downtime").text()).isEqualTo("61 min");
   }
 
   @Test

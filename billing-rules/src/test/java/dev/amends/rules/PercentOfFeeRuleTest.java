@@ -25,7 +25,9 @@ class PercentOfFeeRuleTest {
     // 10 % of 20.00 = 2.00
     assertThat(o.amount()).contains(ExactMoney.of(money("USD 2.00")));
     assertThat(o.reason()).isEqualTo("10 % of USD 20.00 = USD 2.00");
-    assertThat(o.values()).containsEntry("percent", "10").containsEntry("fee", "USD 20.00");
+    assertThat(o.values()).containsEntry("percent", TraceValue.percent(BigDecimal.TEN))
+        .containsEntry("fee", TraceValue.money(ExactMoney.of(money("USD 20.00"))));
+    assertThat(o.values().get("fee").text()).isEqualTo("USD 20.00");
   }
 
   @Test

@@ -31,10 +31,14 @@ class ProratedMultipleRuleTest {
     assertThat(amount).isEqualTo(ExactMoney.of(USD, Ratio.of(16, 45)));
     assertThat(HALF_UP.round(amount)).isEqualTo(money("USD 0.36"));
     assertThat(HALF_EVEN.round(amount)).isEqualTo(money("USD 0.36"));
+    // 43.2 min = 2,592 s; 76.8 min = 4,608 s; 20.00 x 76.8 / 43,200 = 8/225
     assertThat(o.values())
-        .containsEntry("allowance", "43.2 min")
-        .containsEntry("excess", "76.8 min")
-        .containsEntry("proratedFee", "USD 0.035556");
+        .containsEntry("downtime", TraceValue.duration(Duration.ofMinutes(120)))
+        .containsEntry("allowance", TraceValue.duration(Duration.ofSeconds(2592)))
+        .containsEntry("excess", TraceValue.duration(Duration.ofSeconds(4608)))
+        .containsEntry("proratedFee", TraceValue.money(ExactMoney.of(USD, Ratio.of(8, 225))));
+    assertThat(o.values().values()).extracting(TraceValue::text)
+        .containsExactly("120 min", "43.2 min", "76.8 min", "USD 0.035556");
   }
 
   @Test

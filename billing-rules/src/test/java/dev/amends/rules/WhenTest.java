@@ -15,7 +15,8 @@ class WhenTest {
     Evaluation e = evaluate(Rules.when("grid-only", Conditions.planIn("grid"), Fixed.credit("a", "1.00")));
 
     assertThat(e.trace().verdict()).isEqualTo(Verdict.CREDITED);
-    assertThat(e.trace().values()).containsEntry("observed", "plan grid").containsEntry("expected", "plan in [grid]");
+    assertThat(e.trace().values()).containsEntry("observed", TraceValue.text("plan grid"))
+        .containsEntry("expected", TraceValue.text("plan in [grid]"));
     assertThat(e.trace().summary()).isEqualTo("condition met: plan grid; plan in [grid]: met");
     assertThat(e.lines()).extracting(Evaluation.PendingLine::path).containsExactly("grid-only/a");
   }
@@ -27,7 +28,7 @@ class WhenTest {
     assertThat(e.lines()).isEmpty();
     assertThat(e.trace().verdict()).isEqualTo(Verdict.NOT_MET);
     assertThat(e.trace().summary()).isEqualTo("condition not met: plan basic; plan in [grid]: not met");
-    assertThat(e.trace().values()).containsEntry("observed", "plan basic");
+    assertThat(e.trace().values()).containsEntry("observed", TraceValue.text("plan basic"));
     assertThat(e.trace().children()).extracting(TraceNode::path, TraceNode::verdict, TraceNode::summary)
         .containsExactly(tuple("grid-only/a", Verdict.SKIPPED, "skipped: condition not met"));
   }
@@ -59,6 +60,6 @@ class WhenTest {
     Evaluation e = evaluate(Rules.when("grid-only", Conditions.planIn("grid"), Fixed.none("a", "no")));
 
     assertThat(e.trace().verdict()).isEqualTo(Verdict.NOT_MET);
-    assertThat(e.trace().values()).containsEntry("observed", "plan grid");
+    assertThat(e.trace().values()).containsEntry("observed", TraceValue.text("plan grid"));
   }
 }

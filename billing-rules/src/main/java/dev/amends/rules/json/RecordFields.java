@@ -1,0 +1,510 @@
+package dev.amends.rules.json;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.money.Ratio;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.IllegalCurrencyException;
+import org.joda.money.Money;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A hand walk over one JSON object of a record, collecting every problem with its JSON Pointer
+ * instead of stopping at the first: each getter returns the value, or {@code null} (an empty
+ * optional, an empty list) after recording a problem. Only record-agnostic reading lives here; what
+ * a field means is the codecs' business.
+ *
+ * <p>Decimals are read from JSON strings or numbers without going through {@code double}, and
+ * only within {@link #MAX_INTEGER_DIGITS} integer and {@link #MAX_FRACTION_DIGITS} fraction digits,
+ * so that {@code 1e999999999} is refused before any arithmetic sees it.
+ */
+final class RecordFields {
+  /** The most digits before the decimal point a decimal in a record may have. */
+  static final int MAX_INTEGER_DIGITS = 18;
+  /** The most digits after the decimal point a decimal in a record may have. */
+  static final int MAX_FRACTION_DIGITS = 12;
+
+  private static final int MAX_SHOWN = 80;
+
+  private final JsonNode node;
+  private final String pointer;
+  private final List<JsonProblem> problems;
+
+  private RecordFields(JsonNode node, String pointer, List<JsonProblem> problems) {
+    this.node = node;
+    this.pointer = pointer;
+    this.problems = problems;
+  }
+
+  /**
+   * The walk over a whole line's value; a problem if it is not an object.
+   *
+   * @return the walk, or null if the value is not an object
+   */
+  static RecordFields root(JsonNode node, List<JsonProblem> problems) {
+    return object(node, "", problems);
+  }
+
+  private static RecordFields object(JsonNode node, String pointer, List<JsonProblem> problems) {
+    if (!node.isObject()) {
+      problems.add(new JsonProblem(pointer, shown(node), "is not an object"));
+      return null;
+    }
+    return new RecordFields(node, pointer, problems);
+  }
+
+  /** The JSON text of a value, cut to at most 80 characters. */
+  static String shown(JsonNode value) {
+    String text = value.toString();
+    return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN - 3) + "...";
+  }
+
+  /** The pointer of a member of this object, escaped as RFC 6901 asks. */
+  String pointer(String name) {
+    return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** The number of problems found so far on the whole line. */
+  int problemCount() {
+    return problems.size();
+  }
+
+  /** Records a problem at a member of this object. */
+  void problem(String name, JsonNode value, String message) {
+    problems.add(new JsonProblem(pointer(name), value == null ? JsonProblem.MISSING : shown(value), message));
+  }
+
+  /** Records a problem at a member of this object, showing the value found there. */
+  void problem(String name, String message) {
+    problem(name, node.get(name), message);
+  }
+
+  /** Records a problem for every member not among the names a record allows. */
+  void allowOnly(Set<String> names) {
+    for (String name : node.propertyNames()) {
+      if (!names.contains(name)) {
+        problem(name, node.get(name), "is not a known field (known: " + String.join(", ", names.stream().sorted().toList()) + ")");
+      }
+    }
+  }
+
+  /** True if the member is present and not null. */
+  boolean has(String name) {
+    JsonNode v = node.get(name);
+    return v != null && !v.isNull();
+  }
+
+  private JsonNode required(String name) {
+    JsonNode v = node.get(name);
+    if (v == null) {
+      problem(name, null, "is required");
+      return null;
+    }
+    if (v.isNull()) {
+      problem(name, v, "is required and must not be null");
+      return null;
+    }
+    return v;
+  }
+
+  /** A required value converted by {@code convert}, which records its own problems. */
+  private <T> T requiredValue(String name, Function<JsonNode, T> convert) {
+    JsonNode v = required(name);
+    return v == null ? null : convert.apply(v);
+  }
+
+  /** An optional value: absent or null gives empty. */
+  private <T> Optional<T> optionalValue(String name, Function<JsonNode, T> convert) {
+    return has(name) ? Optional.ofNullable(convert.apply(node.get(name))) : Optional.empty();
+  }
+
+  private String string(String name, JsonNode v) {
+    if (!v.isString()) {
+      problem(name, v, "is not a string");
+      return null;
+    }
+    return v.stringValue();
+  }
+
+  /** A required string. */
+  String text(String name) {
+    return requiredValue(name, v -> string(name, v));
+  }
+
+  /** A required string converted by {@code parse}; a core validation error it throws is a problem there. */
+  <T> T text(String name, Function<String, T> parse) {
+    String s = text(name);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return parse.apply(s);
+    } catch (InvalidInputException x) {
+      problem(name, x.field() + " " + x.rule());
+      return null;
+    }
+  }
+
+  /** An optional string. */
+  Optional<String> optionalText(String name) {
+    return optionalValue(name, v -> string(name, v));
+  }
+
+  /** A required array of strings, not empty, each converted as by {@link #texts(String, Function)}. */
+  <T> List<T> requiredTexts(String name, Function<String, T> parse) {
+    JsonNode v = required(name);
+    if (v != null && v.isArray() && v.isEmpty()) {
+      problem(name, v, "must not be empty");
+    }
+    return v == null ? List.of() : texts(name, parse);
+  }
+
+  /** An optional array of strings; empty if absent. */
+  List<String> texts(String name) {
+    return texts(name, s -> s);
+  }
+
+  /**
+   * An optional array of strings, each converted by {@code parse}; a core validation error it
+   * throws is a problem at that element. Empty if absent.
+   */
+  <T> List<T> texts(String name, Function<String, T> parse) {
+    List<T> out = new ArrayList<>();
+    for (Element e : elements(name)) {
+      String s = e.string();
+      if (s != null) {
+        try {
+          out.add(parse.apply(s));
+        } catch (InvalidInputException x) {
+          problems.add(new JsonProblem(e.pointer(), shown(e.value), x.field() + " " + x.rule()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A required whole number in {@code [min, max]}. */
+  Long integer(String name, long min, long max) {
+    return requiredValue(name, v -> integer(name, v, min, max));
+  }
+
+  /** An optional whole number in {@code [min, max]}. */
+  Optional<Long> optionalInteger(String name, long min, long max) {
+    return optionalValue(name, v -> integer(name, v, min, max));
+  }
+
+  private Long integer(String name, JsonNode v, long min, long max) {
+    if (!v.isIntegralNumber()) {
+      problem(name, v, "is not a whole number");
+      return null;
+    }
+    BigInteger i = v.bigIntegerValue();
+    if (i.compareTo(BigInteger.valueOf(min)) < 0 || i.compareTo(BigInteger.valueOf(max)) > 0) {
+      problem(name, v, "is not in [" + min + ", " + max + "]");
+      return null;
+    }
+    return i.longValueExact();
+  }
+
+  /** A required decimal, from a JSON string or number. */
+  BigDecimal decimal(String name) {
+    return requiredValue(name, v -> decimal(name, v));
+  }
+
+  private BigDecimal decimal(String name, JsonNode v) {
+    BigDecimal d;
+    if (v.isNumber()) {
+      d = v.decimalValue();
+    } else if (v.isString() && isDecimalText(v.stringValue())) {
+      try {
+        d = new BigDecimal(v.stringValue());
+      } catch (NumberFormatException e) { // an exponent beyond int
+        problem(name, v, "is not a decimal within range");
+        return null;
+      }
+    } else {
+      problem(name, v, "is not a decimal");
+      return null;
+    }
+    // precision - scale is the number of integer digits; computed without expanding the value.
+    long integerDigits = (long) d.precision() - d.scale();
+    if (integerDigits > MAX_INTEGER_DIGITS) {
+      problem(name, v, "has more than " + MAX_INTEGER_DIGITS + " digits before the decimal point");
+      return null;
+    }
+    if (d.scale() > MAX_FRACTION_DIGITS && d.stripTrailingZeros().scale() > MAX_FRACTION_DIGITS) {
+      problem(name, v, "has more than " + MAX_FRACTION_DIGITS + " digits after the decimal point");
+      return null;
+    }
+    return d.scale() < 0 ? d.setScale(0) : d;
+  }
+
+  /** Plain decimal text as JSON writes numbers: sign, digits, optional fraction and exponent. */
+  private static boolean isDecimalText(String s) {
+    return s.length() <= 64 && s.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]{1,10})?");
+  }
+
+  /** A required exact ratio: a decimal ({@code "0.25"}) or a fraction ({@code "1/4"}). */
+  Ratio ratio(String name) {
+    return requiredValue(name, v -> ratio(name, v));
+  }
+
+  /** An optional exact ratio. */
+  Optional<Ratio> optionalRatio(String name) {
+    return optionalValue(name, v -> ratio(name, v));
+  }
+
+  private Ratio ratio(String name, JsonNode v) {
+    if (v.isString() && v.stringValue().matches("-?[0-9]{1,18}/[0-9]{1,18}")) {
+      String[] parts = v.stringValue().split("/");
+      long den = Long.parseLong(parts[1]);
+      if (den == 0) {
+        problem(name, v, "has a zero denominator");
+        return null;
+      }
+      return Ratio.of(Long.parseLong(parts[0]), den);
+    }
+    BigDecimal d = decimal(name, v);
+    return d == null ? null : Ratio.of(d);
+  }
+
+  /** A required currency by its ISO 4217 code. */
+  CurrencyUnit currency(String name) {
+    return requiredValue(name, v -> currency(name, v));
+  }
+
+  private CurrencyUnit currency(String name, JsonNode v) {
+    String code = string(name, v);
+    if (code == null) {
+      return null;
+    }
+    try {
+      return CurrencyUnit.of(code);
+    } catch (IllegalCurrencyException e) {
+      problem(name, v, "is not a known ISO 4217 currency code");
+      return null;
+    }
+  }
+
+  /**
+   * Required money: {@code {"amount": "12.50", "currency": "USD"}}, the amount a decimal with no
+   * more decimal places than the currency has.
+   */
+  Money money(String name) {
+    RecordFields m = object(name);
+    if (m == null) {
+      return null;
+    }
+    m.allowOnly(Set.of("amount", "currency"));
+    BigDecimal amount = m.decimal("amount");
+    CurrencyUnit currency = m.currency("currency");
+    if (amount == null || currency == null) {
+      return null;
+    }
+    if (amount.stripTrailingZeros().scale() > currency.getDecimalPlaces()) {
+      m.problem("amount", m.node.get("amount"),
+          "has more decimal places than " + currency.getCode() + " allows (" + currency.getDecimalPlaces() + ")");
+      return null;
+    }
+    return Money.of(currency, amount.setScale(currency.getDecimalPlaces()));
+  }
+
+  /** A required instant, in ISO-8601 UTC form such as {@code 2007-12-01T05:00:00Z}. */
+  Instant instant(String name) {
+    return requiredValue(name, v -> parsed(name, v, Instant::parse, "is not an ISO-8601 instant such as 2007-12-01T05:00:00Z"));
+  }
+
+  /** An optional instant. */
+  Optional<Instant> optionalInstant(String name) {
+    return optionalValue(name, v -> parsed(name, v, Instant::parse, "is not an ISO-8601 instant such as 2007-12-01T05:00:00Z"));
+  }
+
+  /** A required local date such as {@code 2007-12-01}. */
+  LocalDate date(String name) {
+    return requiredValue(name, v -> parsed(name, v, LocalDate::parse, "is not an ISO-8601 date such as 2007-12-01"));
+  }
+
+  /** An optional local date. */
+  Optional<LocalDate> optionalDate(String name) {
+    return optionalValue(name, v -> parsed(name, v, LocalDate::parse, "is not an ISO-8601 date such as 2007-12-01"));
+  }
+
+  /** A required time zone id such as {@code America/New_York}. */
+  ZoneId zone(String name) {
+    return requiredValue(name, v -> parsed(name, v, ZoneId::of, "is not a time zone id such as America/New_York"));
+  }
+
+  private <T> T parsed(String name, JsonNode v, Function<String, T> parse, String message) {
+    String s = string(name, v);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return parse.apply(s);
+    } catch (DateTimeException e) {
+      problem(name, v, message);
+      return null;
+    }
+  }
+
+  /** A required enum constant by its exact name. */
+  <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+    return requiredValue(name, v -> enumValue(name, v, type));
+  }
+
+  /** An optional enum constant by its exact name. */
+  <E extends Enum<E>> Optional<E> optionalEnum(String name, Class<E> type) {
+    return optionalValue(name, v -> enumValue(name, v, type));
+  }
+
+  private <E extends Enum<E>> E enumValue(String name, JsonNode v, Class<E> type) {
+    String s = string(name, v);
+    if (s == null) {
+      return null;
+    }
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(s)) {
+        return e;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      names.add(e.name());
+    }
+    problem(name, v, "is not one of " + String.join(", ", names));
+    return null;
+  }
+
+  /** A required nested object. */
+  RecordFields object(String name) {
+    JsonNode v = required(name);
+    return v == null ? null : object(v, pointer(name), problems);
+  }
+
+  /** An optional nested object. */
+  Optional<RecordFields> optionalObject(String name) {
+    return has(name) ? Optional.ofNullable(object(node.get(name), pointer(name), problems)) : Optional.empty();
+  }
+
+  /** The elements of an optional array, each as a walk of its own; empty if absent. */
+  List<Element> elements(String name) {
+    if (!has(name)) {
+      return List.of();
+    }
+    JsonNode v = node.get(name);
+    if (!v.isArray()) {
+      problem(name, v, "is not an array");
+      return List.of();
+    }
+    List<Element> out = new ArrayList<>(v.size());
+    for (int i = 0; i < v.size(); i++) {
+      out.add(new Element(v.get(i), pointer(name) + "/" + i));
+    }
+    return out;
+  }
+
+  /** The objects of an optional array, skipping (after a problem) the elements that are not. */
+  List<RecordFields> objects(String name) {
+    List<RecordFields> out = new ArrayList<>();
+    for (Element e : elements(name)) {
+      RecordFields f = e.object();
+      if (f != null) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Builds a value from fields read without problems; a core validation error ({@link
+   * InvalidInputException}) becomes a problem at the field it names when that field is in this
+   * object (such as {@code subscription.seats} at {@code /subscriptions/0/seats}), else at this
+   * object.
+   *
+   * @param problemsBefore {@link #problemCount()} when reading this object began; nothing is
+   *     built if there are more now
+   * @return the value, or null after a problem
+   */
+  <T> T build(int problemsBefore, Supplier<T> builder) {
+    if (problems.size() > problemsBefore) {
+      return null;
+    }
+    try {
+      return builder.get();
+    } catch (InvalidInputException e) {
+      String at = fieldPointer(e.field());
+      JsonNode found = node.at(at.substring(pointer.length()));
+      String value = found.isMissingNode() ? e.value() : shown(found);
+      boolean restate = !found.isMissingNode() && !e.value().equals(value); // such as "start=..., end=..."
+      problems.add(new JsonProblem(at, value, e.field() + " " + e.rule() + (restate ? " (" + e.value() + ")" : "")));
+      return null;
+    }
+  }
+
+  /**
+   * The pointer of a core field path such as {@code account.subscriptions[1].id}: its type prefix
+   * dropped and indexes as segments, kept only as far as this object holds it.
+   */
+  private String fieldPointer(String field) {
+    String[] segments = field.replace("[", ".").replace("]", "").split("\\.");
+    String whole = deepest(segments, 0);
+    String typed = deepest(segments, 1); // without a type prefix such as "subscription."
+    return typed.length() > whole.length() ? typed : whole;
+  }
+
+  private String deepest(String[] segments, int from) {
+    String at = pointer;
+    for (int i = from; i < segments.length; i++) {
+      if (segments[i].isEmpty()) {
+        continue;
+      }
+      String next = at + "/" + segments[i];
+      if (node.at(next.substring(pointer.length())).isMissingNode()) {
+        break;
+      }
+      at = next;
+    }
+    return at;
+  }
+
+  /** One element of an array. */
+  final class Element {
+    private final JsonNode value;
+    private final String at;
+
+    private Element(JsonNode value, String at) {
+      this.value = value;
+      this.at = at;
+    }
+
+    /** The element as an object; null after a problem. */
+    RecordFields object() {
+      return RecordFields.object(value, at, problems);
+    }
+
+    /** The element as a string; null after a problem. */
+    String string() {
+      if (!value.isString()) {
+        problems.add(new JsonProblem(at, shown(value), "is not a string"));
+        return null;
+      }
+      return value.stringValue();
+    }
+
+    /** The element's pointer. */
+    String pointer() {
+      return at;
+    }
+  }
+}

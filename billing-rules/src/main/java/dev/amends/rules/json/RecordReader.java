@@ -1,0 +1,168 @@
+package dev.amends.rules.json;
+
+import dev.amends.core.InvalidInputException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads an NDJSON record stream one line at a time, in line order: each non-blank line gives a
+ * {@link RecordLine.Accepted} or a {@link RecordLine.Rejected}, and a bad line never stops the
+ * stream. Only the current line is held in memory. Get one from {@link RecordFormat}.
+ *
+ * <p>Not thread-safe: one reader is read by one thread. An {@link IOException} of the underlying
+ * input is thrown as an {@link UncheckedIOException}; the reader closes its input when closed.
+ *
+ * @param <T> the record type
+ */
+public final class RecordReader<T> implements Iterator<RecordLine<T>>, Closeable {
+  private final LineSource lines;
+  private final RecordCodec<T> codec;
+  private final String source;
+  private RecordLine<T> next;
+  private long read;
+  private long rejected;
+
+  RecordReader(LineSource lines, RecordCodec<T> codec, String source) {
+    this.lines = lines;
+    this.codec = codec;
+    this.source = source;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null) {
+      next = advance();
+    }
+    return next != null;
+  }
+
+  @Override
+  public RecordLine<T> next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more lines in " + source);
+    }
+    RecordLine<T> line = next;
+    next = null;
+    read++;
+    if (line instanceof RecordLine.Rejected) {
+      rejected++;
+    }
+    return line;
+  }
+
+  /** The rest of the lines as a sequential stream; closing the stream closes this reader. */
+  public Stream<RecordLine<T>> stream() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(this::closeUnchecked);
+  }
+
+  /** Non-blank lines given so far: always {@link #accepted()} + {@link #rejected()}. */
+  public long read() {
+    return read;
+  }
+
+  /** Lines given so far as records. */
+  public long accepted() {
+    return read - rejected;
+  }
+
+  /** Lines given so far as rejections. */
+  public long rejected() {
+    return rejected;
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+
+  private void closeUnchecked() {
+    try {
+      close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private RecordLine<T> advance() {
+    try {
+      LineSource.Line line;
+      while ((line = lines.next()) != null) {
+        if (line.problem() != null) {
+          return rejected(line.number(), List.of(line.problem()));
+        }
+        if (!line.text().isBlank()) {
+          return parse(line.number(), line.text());
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+  }
+
+  private RecordLine<T> parse(long number, String text) {
+    List<JsonProblem> problems = new ArrayList<>();
+    T value = read(text, problems);
+    return value != null && problems.isEmpty()
+        ? new RecordLine.Accepted<>(number, value)
+        : rejected(number, problems);
+  }
+
+  /** Reads one line's text; null after a problem. */
+  static <T> T read(String text, RecordCodec<T> codec, List<JsonProblem> problems) {
+    JsonNode tree;
+    try {
+      tree = Json.MAPPER.readTree(text);
+    } catch (JacksonException e) {
+      problems.add(syntaxProblem(e));
+      return null;
+    }
+    RecordFields fields = RecordFields.root(tree, problems);
+    T value;
+    try {
+      value = fields == null ? null : codec.read(fields);
+    } catch (InvalidInputException e) { // a core check outside a build step: still this line's problem
+      problems.add(new JsonProblem("", e.value(), e.field() + " " + e.rule()));
+      return null;
+    }
+    if (value == null && problems.isEmpty()) {
+      problems.add(new JsonProblem("", RecordFields.shown(tree), "is not a record"));
+    }
+    return value;
+  }
+
+  private T read(String text, List<JsonProblem> problems) {
+    return read(text, codec, problems);
+  }
+
+  private RecordLine<T> rejected(long number, List<JsonProblem> problems) {
+    return new RecordLine.Rejected<>(number, new JsonDocumentException(source + " line " + number, problems));
+  }
+
+  /** A parse error as a problem: where the parser was, the column, and Jackson's first line of text. */
+  private static JsonProblem syntaxProblem(JacksonException e) {
+    String pointer = "";
+    if (e.processor() instanceof JsonParser p) {
+      pointer = p.streamReadContext().pathAsPointer().toString();
+    }
+    String where = e.getLocation() == null ? "(line)" : "(at column " + e.getLocation().getColumnNr() + ")";
+    String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+    if (message.length() > 200) {
+      message = message.substring(0, 200) + "...";
+    }
+    return new JsonProblem(pointer, where, "is not valid JSON: " + message);
+  }
+}

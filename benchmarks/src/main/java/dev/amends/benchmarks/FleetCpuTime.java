@@ -3,13 +3,15 @@ package dev.amends.benchmarks;
 import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
 import dev.amends.rules.CreditEngine;
+import dev.amends.rules.DecisionRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
  * The same comparison as {@link FleetThroughput}, timed by the thread's own CPU time instead of
- * the wall clock: on a shared machine, where other processes take the CPU away, accounts per
+ * the wall clock (the engine's batch on one thread, {@link FleetThroughput#ONE_THREAD}, which
+ * decides on the caller's thread): on a shared machine, where other processes take the CPU away, accounts per
  * CPU-second are far steadier than accounts per second. Not a JMH benchmark; a plain main that
  * alternates whole passes of the engine with traces off, the engine with traces on and the
  * {@link HandWritten} loop over the same fleet, and prints accounts per CPU-second of each pass,
@@ -43,13 +45,16 @@ public final class FleetCpuTime {
     for (int i = 0; i < periods.length; i++) {
       periods[i] = fleet.period(list.get(i));
     }
+    DecisionRequest[] requests = FleetThroughput.requests(array, periods);
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     long[] sink = new long[1];
     for (int pass = -warmups; pass < passes; pass++) {
       long t0 = bean.getCurrentThreadCpuTime();
-      FleetThroughput.decideChunk(engine, array, periods, 0, array.length, lines -> sink[0] += lines.size());
+      FleetThroughput.take(FleetThroughput.batch(engine, requests, FleetThroughput.ONE_THREAD), array.length,
+          lines -> sink[0] += lines.size());
       long t1 = bean.getCurrentThreadCpuTime();
-      FleetThroughput.decideChunk(traced, array, periods, 0, array.length, lines -> sink[0] += lines.size());
+      FleetThroughput.take(FleetThroughput.batch(traced, requests, FleetThroughput.ONE_THREAD), array.length,
+          lines -> sink[0] += lines.size());
       long tt = bean.getCurrentThreadCpuTime();
       HandWritten hand = new HandWritten(fleet);
       for (int i = 0; i < periods.length; i++) {

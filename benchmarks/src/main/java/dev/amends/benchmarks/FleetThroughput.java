@@ -2,9 +2,13 @@ package dev.amends.benchmarks;
 
 import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
-import dev.amends.rules.CreditDecision;
+import dev.amends.rules.BatchOptions;
+import dev.amends.rules.BatchResult;
 import dev.amends.rules.CreditEngine;
 import dev.amends.rules.CreditLine;
+import dev.amends.rules.DecisionRequest;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,19 +28,23 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * In-memory batch throughput on one thread, in accounts per second: the engine with traces off
- * ({@code amends}) and, in the same run, the {@link HandWritten} plain-Java loop that gives the
- * same lines and builds no trace either ({@code handWritten}). The ratio of the two scores is the
- * engine's overhead. {@code amendsTraced} is the engine as {@code decide} runs by default, traces
- * on, for what explanations cost.
+ * In-memory batch throughput, in accounts per second, through the engine's batch API: with
+ * traces off on one thread ({@code amends}) and on the default number of threads, one per core
+ * ({@code amendsAllCores}), and with traces on (the default of {@link CreditEngine}) on one
+ * thread ({@code amendsTraced}), for what explanations cost; and, in the same run, the {@link
+ * HandWritten} plain-Java loop that gives the same lines and builds no trace either ({@code
+ * handWritten}), on one thread. The ratio of {@code handWritten} to {@code amends} is the
+ * engine's overhead per core.
  *
  * <p>Each invocation decides the next {@value #CHUNK} accounts of a {@link Fleet} of {@code
  * accounts} accounts (a multiple of {@value #CHUNK}; 200 clusters and 20,000 outages as in the
  * canonical fleet, so each account sees as many outages as there), wrapping round at the end;
  * one operation is one account. The hand-written loop starts a fresh {@link HandWritten} (its
  * per-scope windows and per-node downtime cache) at the start of each pass over the fleet, so its
- * precomputation is paid once per batch, as a real batch would pay it. The engine runs {@link
- * CreditEngine#decide} per account.
+ * precomputation is paid once per batch, as a real batch would pay it. Each engine side likewise
+ * starts a fresh {@link CreditEngine#decideAll(Iterator, BatchOptions)} over the whole fleet at
+ * the start of each pass (so its shared measurements and fees are paid once per batch too) and
+ * each invocation takes the next {@value #CHUNK} results from it.
  *
  * <p>Warm-up is five iterations of 10 s: on a loaded two-core machine the JIT compilers are
  * starved and the engine's first 30 to 40 s run at a tenth of its speed.
@@ -66,8 +74,10 @@ public class FleetThroughput {
   private CreditEngine tracedEngine;
   private Account[] fleetAccounts;
   private BillingPeriod[] periods;
-  private int amendsAt;
-  private int tracedAt;
+  private DecisionRequest[] requests;
+  private final EngineSide oneThread = new EngineSide(false, ONE_THREAD);
+  private final EngineSide allCores = new EngineSide(false, BatchOptions.defaults());
+  private final EngineSide traced = new EngineSide(true, ONE_THREAD);
   private int handAt;
   private HandWritten hand;
 
@@ -86,26 +96,51 @@ public class FleetThroughput {
     for (int i = 0; i < periods.length; i++) {
       periods[i] = fleet.period(fleetAccounts[i]);
     }
+    requests = requests(fleetAccounts, periods);
   }
 
-  /** The engine, traces off, on the next {@value #CHUNK} accounts. */
+  /** The engine's batch, traces off, on one thread: the next {@value #CHUNK} accounts. */
   @Benchmark
   @OperationsPerInvocation(CHUNK)
   public void amends(Blackhole sink) {
-    amendsAt = decideNext(engine, amendsAt, sink);
+    oneThread.next(sink);
   }
 
-  /** The engine with traces on (the default of {@link CreditEngine}) on the next {@value #CHUNK} accounts. */
+  /** The engine's batch, traces off, on one thread per core: the next {@value #CHUNK} accounts. */
+  @Benchmark
+  @OperationsPerInvocation(CHUNK)
+  public void amendsAllCores(Blackhole sink) {
+    allCores.next(sink);
+  }
+
+  /** The engine's batch with traces on, on one thread: the next {@value #CHUNK} accounts. */
   @Benchmark
   @OperationsPerInvocation(CHUNK)
   public void amendsTraced(Blackhole sink) {
-    tracedAt = decideNext(tracedEngine, tracedAt, sink);
+    traced.next(sink);
   }
 
-  /** Decides the chunk of accounts starting at {@code from}; returns where the next chunk starts. */
-  private int decideNext(CreditEngine e, int from, Blackhole sink) {
-    decideChunk(e, fleetAccounts, periods, from, from + CHUNK, sink::consume);
-    return (from + CHUNK) % fleetAccounts.length;
+  /** One side of the engine: a batch over the whole fleet, started afresh at each pass, read a chunk at a time. */
+  private final class EngineSide {
+    private final boolean traces;
+    private final BatchOptions options;
+    private int at;
+    private Iterator<BatchResult> batch;
+
+    EngineSide(boolean traces, BatchOptions options) {
+      this.traces = traces;
+      this.options = options;
+    }
+
+    void next(Blackhole sink) {
+      int from = at;
+      at = (from + CHUNK) % fleetAccounts.length;
+      if (from == 0) {
+        // a new batch: shared measurements and fees afresh
+        batch = batch(traces ? tracedEngine : engine, requests, options);
+      }
+      take(batch, CHUNK, sink::consume);
+    }
   }
 
   /** The hand-written loop on the next {@value #CHUNK} accounts. */
@@ -122,16 +157,42 @@ public class FleetThroughput {
     }
   }
 
+  /** The batch options of the one-thread comparison: everything default but the threads. */
+  static final BatchOptions ONE_THREAD = BatchOptions.defaults().threads(1);
+
+  /** One request per account, for its period. */
+  static DecisionRequest[] requests(Account[] accounts, BillingPeriod[] periods) {
+    DecisionRequest[] requests = new DecisionRequest[accounts.length];
+    for (int i = 0; i < accounts.length; i++) {
+      requests[i] = DecisionRequest.of(accounts[i], periods[i]);
+    }
+    return requests;
+  }
+
   /**
-   * Decides accounts {@code [from, to)} with the engine and hands each account's lines to the
-   * sink. The only place the engine is called (by this benchmark and by {@link FleetCpuTime}): to
-   * measure a batch API, change this method alone.
+   * A batch over the requests, in order. The only place the engine is called (by this benchmark
+   * and by {@link FleetCpuTime}): to measure another API, change this method and {@link #take}.
    */
-  static void decideChunk(CreditEngine engine, Account[] accounts, BillingPeriod[] periods, int from, int to,
-      Consumer<List<CreditLine>> sink) {
-    for (int i = from; i < to; i++) {
-      CreditDecision d = engine.decide(accounts[i], periods[i]);
-      sink.accept(d.lines());
+  static Iterator<BatchResult> batch(CreditEngine engine, DecisionRequest[] requests, BatchOptions options) {
+    return engine.decideAll(Arrays.asList(requests).iterator(), options);
+  }
+
+  /**
+   * Hands the lines of the next {@code count} results of a batch to the sink.
+   *
+   * @throws IllegalStateException if a request was rejected or the batch ends early: the fleet is
+   *     valid, so either is a bug, never a result to measure
+   */
+  static void take(Iterator<BatchResult> batch, int count, Consumer<List<CreditLine>> sink) {
+    for (int i = 0; i < count; i++) {
+      if (!batch.hasNext()) {
+        throw new IllegalStateException("the batch ended after " + i + " of " + count + " results");
+      }
+      switch (batch.next()) {
+        case BatchResult.Decided d -> sink.accept(d.decision().lines());
+        case BatchResult.Rejected r -> throw new IllegalStateException("request " + r.index() + " was rejected: "
+            + r.reason(), r.cause());
+      }
     }
   }
 }

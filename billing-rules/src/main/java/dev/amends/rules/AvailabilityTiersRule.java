@@ -34,11 +34,11 @@ public record AvailabilityTiersRule(String id, List<Tier> tiers) implements Cred
   /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
-    return evaluate(context, new TierTable(tiers));
+    return evaluate(context, new TierTable(tiers), CompiledPolicy.EMPTY);
   }
 
-  /** Decides the credit with the table compiled once for the policy. */
-  Outcome evaluate(RuleContext context, TierTable table) {
+  /** Decides the credit with the table and the tier percentages compiled once for the policy. */
+  Outcome evaluate(RuleContext context, TierTable table, CompiledPolicy compiled) {
     Measurement m = context.measurement();
     Ratio availability = m.availability();
     String shown = Texts.percent(m);
@@ -48,7 +48,7 @@ public record AvailabilityTiersRule(String id, List<Tier> tiers) implements Cred
     }
     Tier t = tier.get();
     ExactMoney fee = context.fee().fee();
-    ExactMoney credit = fee.percent(t.value());
+    ExactMoney credit = fee.multipliedBy(compiled.percent(t.value()));
     String bound = TierTable.upperBound(t);
     return Outcome.credit(credit,
             "availability " + shown + bound + " -> " + Tier.plain(t.value()) + " % of " + Texts.money(fee))

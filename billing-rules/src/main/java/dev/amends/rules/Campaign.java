@@ -111,10 +111,31 @@ public abstract class Campaign {
         .effectiveFrom(eligibleAt())
         .effectiveUntil(eligibleAt().plusNanos(1))
         .measurementRules(measurementRules())
-        .rule(Rules.when(id(), Conditions.all(Conditions.activeAt(eligibleAt()), eligibility()), grant()))
+        .rule(Rules.when(id(), eligible(), grant()))
         .rounding(rounding())
         .allowsOverFullFee(true)
         .build();
+  }
+
+  /**
+   * Who is eligible, in full: {@code all(active at eligibleAt, eligibility)}, the condition of
+   * the {@link #policy()}'s tree; the engine tests it first, before the fee and the measurement.
+   */
+  @Value.Lazy
+  Condition eligible() {
+    return Conditions.all(Conditions.activeAt(eligibleAt()), eligibility());
+  }
+
+  /** {@code not eligible: } and the canonical form of {@link #eligible()}: the trace of a subscription ruled out. */
+  @Value.Lazy
+  String notEligible() {
+    return "not eligible: " + eligibleCanonical();
+  }
+
+  /** The canonical form of {@link #eligible()}, computed once. */
+  @Value.Lazy
+  String eligibleCanonical() {
+    return eligible().canonical();
   }
 
   /** The canonical text the digest is computed from. */

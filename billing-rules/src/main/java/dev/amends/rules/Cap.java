@@ -88,7 +88,7 @@ public record Cap(
           List.of(), e.flags(), carried);
     }
     ExactMoney zero = ExactMoney.zero(context.account().currency());
-    ExactMoney limitMoney = CapLimits.money(limit, context);
+    ExactMoney limitMoney = CapLimits.money(limit, context, evaluator.compiled());
     Ratio limitDays = CapLimits.days(limit);
 
     // By the list of outage ids itself, so ids holding a comma cannot merge two incidents.

@@ -19,8 +19,13 @@ final class CapLimits {
 
   /** The limit in money for a context. */
   static ExactMoney money(CapLimit limit, RuleContext context) {
+    return money(limit, context, CompiledPolicy.EMPTY);
+  }
+
+  /** The limit in money for a context, a percentage of the fee converted once in {@code compiled}. */
+  static ExactMoney money(CapLimit limit, RuleContext context, CompiledPolicy compiled) {
     return switch (limit) {
-      case CapLimit.PercentOfFee p -> context.fee().fee().percent(p.percent());
+      case CapLimit.PercentOfFee p -> context.fee().fee().multipliedBy(compiled.percent(p.percent()));
       case CapLimit.Amount a -> a.amounts().stream()
           .filter(m -> m.getCurrencyUnit().equals(context.account().currency()))
           .findFirst()

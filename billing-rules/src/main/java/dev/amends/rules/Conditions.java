@@ -64,8 +64,11 @@ public final class Conditions {
     /** Tests the plan. */
     @Override
     public ConditionResult test(RuleContext ctx) {
-      return new ConditionResult(
-          plans.contains(ctx.subscription().plan()), "plan " + ctx.subscription().plan(), "plan in " + plans);
+      return new ConditionResult(holds(ctx), "plan " + ctx.subscription().plan(), "plan in " + plans);
+    }
+
+    boolean holds(RuleContext ctx) {
+      return plans.contains(ctx.subscription().plan());
     }
 
     /** {@code plan-in[grid, pro]}. */
@@ -104,9 +107,13 @@ public final class Conditions {
     @Override
     public ConditionResult test(RuleContext ctx) {
       return new ConditionResult(
-          ctx.subscription().isPlacedUnder(scope),
+          holds(ctx),
           "placements " + new TreeSet<>(ctx.subscription().placements()),
           "placed at or below " + scope);
+    }
+
+    boolean holds(RuleContext ctx) {
+      return ctx.subscription().isPlacedUnder(scope);
     }
 
     /** {@code placed-under[grid]}. */
@@ -536,9 +543,11 @@ public final class Conditions {
     /** Tests the subscription's active window. */
     @Override
     public ConditionResult test(RuleContext ctx) {
-      return new ConditionResult(
-          ctx.subscription().active().contains(instant),
-          "active " + ctx.subscription().active(), "active at " + instant);
+      return new ConditionResult(holds(ctx), "active " + ctx.subscription().active(), "active at " + instant);
+    }
+
+    boolean holds(RuleContext ctx) {
+      return ctx.subscription().active().contains(instant);
     }
 
     /** {@code active-at[2024-06-01T00:00:00Z]}. */
@@ -674,6 +683,40 @@ public final class Conditions {
     public String toString() {
       return canonical();
     }
+  }
+
+  /**
+   * Whether a condition holds, without building the texts of its result, for the conditions that
+   * read only the subscription (plan, placement, active window) and their combinations; null for
+   * any other, and for a combination holding any other, which must be tested in full. The same
+   * answer as {@code test(ctx).met()}: each of these conditions tests through the same method.
+   */
+  static Boolean holdsOnSubscription(Condition c, RuleContext ctx) {
+    return switch (c) {
+      case PlanIn p -> p.holds(ctx);
+      case PlacedUnder p -> p.holds(ctx);
+      case ActiveAt a -> a.holds(ctx);
+      case Not n -> {
+        Boolean b = holdsOnSubscription(n.condition(), ctx);
+        yield b == null ? null : !b;
+      }
+      case All a -> allOrAny(a.conditions(), ctx, true);
+      case Any a -> allOrAny(a.conditions(), ctx, false);
+      default -> null;
+    };
+  }
+
+  /** Every (all) or some (any) condition holds; null if any of them is not on the subscription alone. */
+  private static Boolean allOrAny(List<Condition> conditions, RuleContext ctx, boolean all) {
+    boolean result = all;
+    for (Condition c : conditions) {
+      Boolean b = holdsOnSubscription(c, ctx);
+      if (b == null) {
+        return null;
+      }
+      result = all ? result && b : result || b;
+    }
+    return result;
   }
 
   private static List<Condition> checked(String field, List<Condition> conditions) {

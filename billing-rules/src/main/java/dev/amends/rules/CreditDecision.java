@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.core.measure.Measurement;
 import dev.amends.core.measure.OutageBreakdown;
 import dev.amends.core.time.BillingPeriod;
 import java.time.Instant;
@@ -174,24 +175,32 @@ public final class CreditDecision {
       sb.append("  ").append(st.subscriptionId()).append(" under ").append(st.policyId()).append(" v")
           .append(st.policyVersion()).append(" (").append(st.policyDigest(), 0, Math.min(19, st.policyDigest().length()))
           .append("…)\n");
-      sb.append("    fee: ").append(st.fee()).append('\n');
-      sb.append("    measurement: ").append(st.measurement()).append('\n');
-      List<OutageBreakdown> shown = mostTimeFirst(st.measurement().breakdown());
-      for (OutageBreakdown b : shown) {
-        sb.append("      ").append(b.describe()).append('\n');
-      }
-      int hidden = st.measurement().breakdown().size() - shown.size();
-      if (hidden > 0) {
-        sb.append("      … and ").append(hidden).append(" more outage(s) with less time in the period; all are in ")
-            .append("trace(\"").append(st.subscriptionId()).append("\", \"").append(st.policyId())
-            .append("\").measurement().breakdown()\n");
-      }
-      if (!st.measurement().missingTelemetry().isEmpty()) {
-        sb.append("      ").append(st.measurement().describeMissingTelemetry()).append('\n');
-      }
+      sb.append("    fee: ").append(st.fee().map(Object::toString).orElse(NOT_NEEDED)).append('\n');
+      sb.append("    measurement: ").append(st.measurement().map(Object::toString).orElse(NOT_NEEDED)).append('\n');
+      st.measurement().ifPresent(m -> explainMeasurement(sb, st, m));
       st.root().render(sb, "    ");
     }
     return sb.toString();
+  }
+
+  /** What {@link #explain()} says for a fee or measurement that was never computed. */
+  private static final String NOT_NEEDED = "not computed (not needed to decide)";
+
+  /** The outages of a trace's measurement, most time first, and its missing telemetry. */
+  private static void explainMeasurement(StringBuilder sb, SubscriptionTrace st, Measurement m) {
+    List<OutageBreakdown> shown = mostTimeFirst(m.breakdown());
+    for (OutageBreakdown b : shown) {
+      sb.append("      ").append(b.describe()).append('\n');
+    }
+    int hidden = m.breakdown().size() - shown.size();
+    if (hidden > 0) {
+      sb.append("      … and ").append(hidden).append(" more outage(s) with less time in the period; all are in ")
+          .append("trace(\"").append(st.subscriptionId()).append("\", \"").append(st.policyId())
+          .append("\").measurement().orElseThrow().breakdown()\n");
+    }
+    if (!m.missingTelemetry().isEmpty()) {
+      sb.append("      ").append(m.describeMissingTelemetry()).append('\n');
+    }
   }
 
   /** How many outages {@link #explain()} describes per measurement, at most. */

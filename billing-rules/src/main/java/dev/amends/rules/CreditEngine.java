@@ -4,6 +4,7 @@ import dev.amends.core.account.Account;
 import dev.amends.core.account.PeriodFee;
 import dev.amends.core.account.Subscription;
 import dev.amends.core.internal.Checks;
+import dev.amends.core.internal.Intervals;
 import dev.amends.core.measure.Measurement;
 import dev.amends.core.measure.Measurer;
 import dev.amends.core.outage.Outage;
@@ -365,29 +366,24 @@ public final class CreditEngine {
       if (!traces) {
         return false;
       }
-      out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, fee, measurement,
-          new TraceNode(policy.rule().id(), "missing-telemetry", Verdict.NOT_MET, "not evaluated: " + missing,
+      out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
+          Optional.of(measurement), new TraceNode(policy.rule().id(), "missing-telemetry", Verdict.NOT_MET,
+              "not evaluated: " + missing,
               Map.of("missing", TraceValue.duration(measurement.missingTelemetry().totalLength())), Optional.empty(),
               List.of())));
       return false;
     }
     // c. the rule tree on that context
-    List<Outage> involved = new ArrayList<>();
-    for (String id : measurement.outageIds()) {
-      outages.byId(id).ifPresent(involved::add);
-    }
     RuleContext context = RuleContext.builder()
         .account(account)
         .subscription(sub)
         .period(period)
         .fee(fee)
         .measurement(measurement)
-        .outages(involved)
+        .outages(involved(measurement))
         .claim(claimFor(request, sub))
         .evaluatedAt(out.evaluatedAt)
-        .carriedIn(request.carriedIn().stream()
-            .filter(c -> c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id()))
-            .toList())
+        .carriedIn(carriedIn(request, sub, policy))
         .build();
     Evaluation e = policy.evaluator(traces).evaluate(policy.rule(), "", context);
     out.flags.addAll(e.flags());
@@ -398,8 +394,8 @@ public final class CreditEngine {
       }
     }
     if (traces) {
-      out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, fee, measurement,
-          e.trace()));
+      out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
+          Optional.of(measurement), e.trace()));
     }
     // d. caps, then exactly one rounding per line
     List<PendingLine> pendings = e.lines();
@@ -490,12 +486,15 @@ public final class CreditEngine {
         }
         PeriodFee fee = fee(out, sub, policy);
         if (fee.isActive()) {
-          out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(), fee,
-              measure(policy, sub, out.period, out.shared),
+          out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(),
+              Optional.of(fee), Optional.of(measure(policy, sub, out.period, out.shared)),
               new TraceNode(campaign.id(), "campaign", Verdict.SKIPPED,
                   "skipped: the per-account grant was given with subscription " + givenWith, Map.of(),
                   Optional.empty(), List.of())));
         }
+        continue;
+      }
+      if (ruledOut(campaign, sub, out)) {
         continue;
       }
       String unitPart = campaign.unit() == Campaign.Unit.PER_SUBSCRIPTION ? sub.id() : "";
@@ -505,6 +504,74 @@ public final class CreditEngine {
         givenWith = sub.id();
       }
     }
+  }
+
+  /**
+   * Tests a campaign's eligibility before its fee and measurement, on a context that computes them
+   * only if the condition asks (a placement or plan condition never does), so that the many
+   * subscriptions a campaign is not for cost almost nothing. Returns true if the subscription is
+   * not eligible, traced as {@link #decideOne} would trace it but with "not eligible: " and the
+   * condition (its canonical form when it reads only the subscription, such as a placement, a plan
+   * or the active window, tested without building any text; else its result), and with only the
+   * fee or measurement the condition needed. Returns false if it must be decided in full, which
+   * tests the condition again on an eager context: for the eligible, and for a subscription not
+   * active in the period, nothing changes. A campaign measured from telemetry is always decided
+   * in full, so that missing telemetry is flagged as before. With traces off, nothing is traced
+   * and no text is built.
+   */
+  private boolean ruledOut(Campaign campaign, Subscription sub, Decided out) {
+    Policy policy = campaign.policy();
+    if (policy.measurementRules().source() == Measurement.Source.TELEMETRY) {
+      return false;
+    }
+    if (Intervals.overlap(out.period.window(), sub.active()).isEmpty()) {
+      return false; // not active in the period: decideOne says so (and carries carried-in credits on)
+    }
+    DeferredContext context = new DeferredContext(out.account, sub, out.period, () -> fee(out, sub, policy),
+        () -> measure(policy, sub, out.period, out.shared), this::involved, () -> claimFor(out.request, sub),
+        out.evaluatedAt, () -> carriedIn(out.request, sub, policy));
+    Boolean holds = Conditions.holdsOnSubscription(campaign.eligible(), context);
+    Map<String, TraceValue> values;
+    String summary;
+    if (holds == null) {
+      ConditionResult r = policy.evaluator(traces).test(campaign.eligible(), campaign.id(), context);
+      if (r.met()) {
+        return false;
+      }
+      if (!traces) {
+        return true;
+      }
+      values = r.traceValues();
+      summary = "not eligible: " + r.describe();
+    } else if (holds) {
+      return false;
+    } else if (!traces) {
+      return true;
+    } else {
+      values = Map.of("expected", TraceValue.text(campaign.eligibleCanonical()));
+      summary = campaign.notEligible();
+    }
+    When root = (When) policy.rule();
+    out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(),
+        context.feeIfComputed(), context.measurementIfComputed(), root.notMet(campaign.id(), summary, values,
+            List.of(policy.evaluator(true).skipped(root.then(), campaign.id(), "skipped: condition not met")))));
+    return true;
+  }
+
+  /** The outage records a measurement names, in its order. */
+  private List<Outage> involved(Measurement measurement) {
+    List<Outage> involved = new ArrayList<>();
+    for (String id : measurement.outageIds()) {
+      outages.byId(id).ifPresent(involved::add);
+    }
+    return involved;
+  }
+
+  /** The credits carried into this policy's caps for this subscription. */
+  private static List<CarriedCredit> carriedIn(DecisionRequest request, Subscription sub, Policy policy) {
+    return request.carriedIn().stream()
+        .filter(c -> c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id()))
+        .toList();
   }
 
   /**

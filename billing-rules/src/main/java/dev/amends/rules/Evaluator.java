@@ -36,6 +36,11 @@ final class Evaluator {
     return tracing;
   }
 
+  /** The tree's compiled data: tier tables, percentages and multiples as exact ratios. */
+  CompiledPolicy compiled() {
+    return compiled;
+  }
+
   static String pathOf(String parentPath, RuleNode node) {
     return parentPath.isEmpty() ? node.id() : parentPath + "/" + node.id();
   }
@@ -113,8 +118,11 @@ final class Evaluator {
     Outcome outcome;
     try {
       outcome = switch (rule) {
-        case AvailabilityTiersRule a -> a.evaluate(context, compiled.table(a, a.tiers()));
+        case AvailabilityTiersRule a -> a.evaluate(context, compiled.table(a, a.tiers()), compiled);
         case DaysOfServiceRule d -> d.evaluate(context, compiled.table(d, d.tiers()));
+        case PercentOfFeeRule p -> p.evaluate(context, compiled);
+        case PerBlockRule b -> b.evaluate(context, compiled);
+        case ProratedMultipleRule r -> r.evaluate(context, compiled);
         default -> rule.evaluate(context);
       };
     } catch (AmendsException e) {

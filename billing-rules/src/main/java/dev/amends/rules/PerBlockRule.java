@@ -38,6 +38,11 @@ public record PerBlockRule(String id, Duration block, BigDecimal percentPerBlock
   /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
+    return evaluate(context, CompiledPolicy.EMPTY);
+  }
+
+  /** Evaluates with the percentage per block converted once, in the policy's {@link CompiledPolicy}. */
+  Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
     Duration down = context.measurement().downtime();
     Ratio exact = Ratio.of(down, block);
     boolean started = count == Rules.BlockCount.STARTED;
@@ -49,7 +54,8 @@ public record PerBlockRule(String id, Duration block, BigDecimal percentPerBlock
     }
     ExactMoney fee = context.fee().fee();
     BigDecimal percent = percentPerBlock.multiply(new BigDecimal(blocks));
-    ExactMoney credit = fee.percent(percent);
+    // percentPerBlock x blocks %, exactly: the per-block fraction converted once, times the count
+    ExactMoney credit = fee.multipliedBy(compiled.percent(percentPerBlock).multipliedBy(Ratio.of(blocks, BigInteger.ONE)));
     return Outcome.credit(credit,
             Texts.minutes(down) + " down = " + counted + " x " + Tier.plain(percentPerBlock) + " % = "
                 + Tier.plain(percent) + " % of " + Texts.money(fee))

@@ -32,8 +32,13 @@ public record PercentOfFeeRule(String id, BigDecimal percent) implements CreditR
   /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
+    return evaluate(context, CompiledPolicy.EMPTY);
+  }
+
+  /** Evaluates with the percentage converted once, in the policy's {@link CompiledPolicy}. */
+  Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
     ExactMoney fee = context.fee().fee();
-    ExactMoney credit = fee.percent(percent);
+    ExactMoney credit = fee.multipliedBy(compiled.percent(percent));
     return Outcome.credit(credit,
             Tier.plain(percent) + " % of " + Texts.money(fee) + " = " + Texts.money(credit))
         .withValue("percent", TraceValue.percent(percent))

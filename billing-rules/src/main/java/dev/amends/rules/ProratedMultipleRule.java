@@ -69,12 +69,17 @@ public record ProratedMultipleRule(String id, BigDecimal multiple, Allowance all
   /** Decides the credit; see {@link Rules} for the behaviour. */
   @Override
   public Outcome evaluate(RuleContext context) {
+    return evaluate(context, CompiledPolicy.EMPTY);
+  }
+
+  /** Evaluates with the multiple and the availability percentage converted once, in the {@link CompiledPolicy}. */
+  Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
     Measurement m = context.measurement();
     Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
     Ratio allowedNanos = switch (allowance) {
       case FixedAllowance(Duration d) -> Ratio.of(d, Duration.ofNanos(1));
       case AvailabilityPercent(BigDecimal p) ->
-          Ratio.of(m.denominator(), Duration.ofNanos(1)).multipliedBy(Ratio.percent(p).complement());
+          Ratio.of(m.denominator(), Duration.ofNanos(1)).multipliedBy(compiled.percent(p).complement());
     };
     String allowanceText = switch (allowance) {
       case FixedAllowance(Duration d) -> d.toString();
@@ -90,7 +95,7 @@ public record ProratedMultipleRule(String id, BigDecimal multiple, Allowance all
     ExactMoney fullFee = context.fee().fullFee();
     Ratio periodNanos = Ratio.of(context.period().length(), Duration.ofNanos(1));
     ExactMoney prorated = fullFee.multipliedBy(excess.dividedBy(periodNanos));
-    ExactMoney credit = prorated.multipliedBy(Ratio.of(multiple));
+    ExactMoney credit = prorated.multipliedBy(compiled.value(multiple));
     String excessMin = Texts.number(excess.dividedBy(Ratio.of(60_000_000_000L))) + " min";
     return Outcome.credit(credit,
             Tier.plain(multiple) + " x the fee for " + excessMin + " down beyond the allowance of " + allowedMin

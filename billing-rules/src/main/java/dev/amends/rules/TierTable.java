@@ -17,6 +17,11 @@ final class TierTable {
   // the availability with each bound without converting decimals.
   private final Ratio[] lowers;
   private final Ratio[] uppers;
+  // The highest upper and the lowest lower bound (null for no tiers), and as fractions.
+  private final BigDecimal top;
+  private final BigDecimal bottom;
+  private final Ratio topRatio;
+  private final Ratio bottomRatio;
 
   /**
    * A table of tiers already {@link #sorted(String, List) sorted}, as the tier rules keep theirs,
@@ -30,6 +35,10 @@ final class TierTable {
       lowers[i] = Ratio.percent(tiers.get(i).lower());
       uppers[i] = Ratio.percent(tiers.get(i).upper());
     }
+    this.top = tiers.stream().map(Tier::upper).max(BigDecimal::compareTo).orElse(null);
+    this.bottom = tiers.stream().map(Tier::lower).min(BigDecimal::compareTo).orElse(null);
+    this.topRatio = top == null ? null : Ratio.percent(top);
+    this.bottomRatio = bottom == null ? null : Ratio.percent(bottom);
   }
 
   /**
@@ -125,13 +134,18 @@ final class TierTable {
    * including it (so no tier holds it).
    */
   boolean onUnmappedBoundary(Ratio availability) {
-    if (find(availability).isPresent()) {
-      return false;
+    return find(availability).isEmpty() && onOpenBoundaries(availability);
+  }
+
+  /** True if some tier ends at the availability and some other starts there, neither including it. */
+  private boolean onOpenBoundaries(Ratio availability) {
+    boolean endsHere = false;
+    boolean startsHere = false;
+    for (int i = 0; i < lowers.length; i++) {
+      Tier t = tiers.get(i);
+      endsHere |= !t.upperInclusive() && availability.compareTo(uppers[i]) == 0;
+      startsHere |= !t.lowerInclusive() && availability.compareTo(lowers[i]) == 0;
     }
-    boolean endsHere = tiers.stream()
-        .anyMatch(t -> !t.upperInclusive() && availability.compareToPercent(t.upper()) == 0);
-    boolean startsHere = tiers.stream()
-        .anyMatch(t -> !t.lowerInclusive() && availability.compareToPercent(t.lower()) == 0);
     return endsHere && startsHere;
   }
 
@@ -141,18 +155,22 @@ final class TierTable {
    * unmapped boundary (flagged {@link DecisionFlag#AMBIGUOUS_BOUNDARY}).
    */
   Outcome unmapped(Ratio availability, String shown) {
-    if (onUnmappedBoundary(availability)) {
+    // called when find gave nothing: only the boundaries are left to test
+    if (onOpenBoundaries(availability)) {
       return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
           .withValue("availability", TraceValue.availability(availability))
           .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
     }
-    BigDecimal top = tiers.stream().map(Tier::upper).max(BigDecimal::compareTo).orElseThrow();
-    BigDecimal bottom = tiers.stream().map(Tier::lower).min(BigDecimal::compareTo).orElseThrow();
+    if (top == null) {
+      throw new java.util.NoSuchElementException("a tier table without tiers maps nothing");
+    }
     String why;
-    if (availability.compareToPercent(top) >= 0) {
-      why = (availability.compareToPercent(top) == 0 ? " = " : " > ") + Tier.plain(top) + " %, above every tier";
-    } else if (availability.compareToPercent(bottom) <= 0) {
-      why = (availability.compareToPercent(bottom) == 0 ? " = " : " < ") + Tier.plain(bottom) + " %, below every tier";
+    int aboveTop = availability.compareTo(topRatio);
+    int belowBottom = availability.compareTo(bottomRatio);
+    if (aboveTop >= 0) {
+      why = (aboveTop == 0 ? " = " : " > ") + Tier.plain(top) + " %, above every tier";
+    } else if (belowBottom <= 0) {
+      why = (belowBottom == 0 ? " = " : " < ") + Tier.plain(bottom) + " %, below every tier";
     } else {
       why = " is in no tier " + canonical();
     }

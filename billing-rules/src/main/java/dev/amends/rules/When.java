@@ -56,10 +56,7 @@ public record When(String id, Condition condition, RuleNode then, Optional<RuleN
       }
       if (otherwise.isEmpty()) {
         return new Evaluation(
-            tracing
-                ? new TraceNode(path, kind(), Verdict.NOT_MET, "condition not met: " + r.describe(), r.traceValues(),
-                    Optional.empty(), traces)
-                : null,
+            tracing ? notMet(path, "condition not met: " + r.describe(), r.traceValues(), traces) : null,
             List.of(), java.util.Set.of());
       }
       taken = evaluator.evaluate(otherwise.get(), path, context);
@@ -71,5 +68,13 @@ public record When(String id, Condition condition, RuleNode then, Optional<RuleN
     Verdict verdict = taken.matched() ? Verdict.CREDITED : Verdict.NOT_MET;
     return evaluator.passOn(this, path, verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(),
         r.traceValues(), taken, traces, taken.flags());
+  }
+
+  /**
+   * The trace of a when without an otherwise whose condition is not met: {@link Verdict#NOT_MET}
+   * with the summary and values given, over the traces of its skipped then-branch.
+   */
+  TraceNode notMet(String path, String summary, java.util.Map<String, TraceValue> values, List<TraceNode> skipped) {
+    return new TraceNode(path, kind(), Verdict.NOT_MET, summary, values, Optional.empty(), skipped);
   }
 }

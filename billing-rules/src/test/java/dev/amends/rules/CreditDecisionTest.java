@@ -123,7 +123,7 @@ class CreditDecisionTest {
     assertThat(text).contains("OUT-59: down 1h in period").contains("OUT-10: down 11m in period")
         .doesNotContain("OUT-9: down").doesNotContain("OUT-0: down")
         .contains("… and 10 more outage(s) with less time in the period")
-        .contains("trace(\"sub-1\", \"p\").measurement().breakdown()");
-    assertThat(d.trace("sub-1", "p").orElseThrow().measurement().breakdown()).hasSize(60);
+        .contains("trace(\"sub-1\", \"p\").measurement().orElseThrow().breakdown()");
+    assertThat(d.trace("sub-1", "p").orElseThrow().measurement().orElseThrow().breakdown()).hasSize(60);
   }
 }

@@ -152,7 +152,7 @@ class HostileInputTest {
           RuleFixtures.JUNE_2024_UTC, dev.amends.core.account.Proration.BY_TIME);
 
       org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> new SubscriptionTrace("sub-1", "sla", 1, "sha256:x", fee, null, root))
+              () -> new SubscriptionTrace("sub-1", "sla", 1, "sha256:x", java.util.Optional.of(fee), null, root))
           .isInstanceOf(dev.amends.core.InvalidInputException.class)
           .hasMessage("subscriptionTrace.measurement is required: null");
     }

@@ -103,8 +103,8 @@ class StoryEndToEndTest {
     assertThat(d.explain()).contains("    measurement: sub-c2 2007-12: 420 min down of 44640, availability 99.0591 %\n"
         + "      MAINT-2007-12-01: down 13h in period; counted 7h; excluded 6h: announced maintenance window "
         + "2007-12-01T05:00Z–11:00Z (announced 10 days ahead, notice >= 24h); overrun 7h counts\n");
-    assertThat(d.trace("sub-c2", "grid-sla").orElseThrow().measurement().breakdown())
+    assertThat(d.trace("sub-c2", "grid-sla").orElseThrow().measurement().orElseThrow().breakdown())
         .singleElement().satisfies(b -> assertThat(b.counted()).isEqualTo(java.time.Duration.ofHours(7)));
-    assertThat(d.trace("sub-c2", "grid-sla").orElseThrow().fee().isActive()).isTrue();
+    assertThat(d.trace("sub-c2", "grid-sla").orElseThrow().fee().orElseThrow().isActive()).isTrue();
   }
 }

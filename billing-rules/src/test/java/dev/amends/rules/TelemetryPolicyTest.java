@@ -53,7 +53,7 @@ class TelemetryPolicyTest {
       assertThat(line.amount()).isEqualTo(usd("2.00"));
       assertThat(line.reason()).isEqualTo("availability 99.8611 % < 99.95 % -> 10 % of USD 20.00");
     });
-    assertThat(d.trace("sub-1", "error-minutes").orElseThrow().measurement().toString()).contains("60 min down of 43200");
+    assertThat(d.trace("sub-1", "error-minutes").orElseThrow().measurement().orElseThrow().toString()).contains("60 min down of 43200");
   }
 
   private static TelemetrySample sample(Instant start, long good) {

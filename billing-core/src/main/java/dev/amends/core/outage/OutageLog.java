@@ -117,7 +117,10 @@ public final class OutageLog {
     Map<String, Outage> found = new LinkedHashMap<>();
     int i = 0;
     for (Scope placement : placements) {
-      Checks.notNull("placements[" + i++ + "]", placement);
+      if (placement == null) {
+        Checks.notNull("placements[" + i + "]", placement); // the field's name built only to fail
+      }
+      i++;
       for (Scope s : placement.selfAndAncestors()) {
         ScopeIndex index = byScope.get(s);
         if (index != null) {

@@ -23,6 +23,9 @@ public final class Scope implements Comparable<Scope> {
 
   private final String path;
   private final List<String> segments;
+  // Computed on first use; a race computes the same immutable list twice, harmlessly. Keeping it
+  // keeps the ancestors' paths (and their cached hash codes) from being rebuilt per look-up.
+  private volatile List<Scope> selfAndAncestors;
 
   private Scope(String path, List<String> segments) {
     this.path = path;
@@ -91,16 +94,22 @@ public final class Scope implements Comparable<Scope> {
     return other.segments.subList(0, segments.size()).equals(segments);
   }
 
-  /** This scope and each of its ancestors, from this one up to the top. */
+  /** This scope and each of its ancestors, from this one up to the top; immutable, computed once. */
   public List<Scope> selfAndAncestors() {
-    List<Scope> out = new ArrayList<>(segments.size());
-    Optional<Scope> s = Optional.of(this);
-    while (s.isPresent()) {
-      out.add(s.get());
-      s = s.get().parent();
+    List<Scope> cached = selfAndAncestors;
+    if (cached == null) {
+      List<Scope> out = new ArrayList<>(segments.size());
+      Optional<Scope> s = Optional.of(this);
+      while (s.isPresent()) {
+        out.add(s.get());
+        s = s.get().parent();
+      }
+      cached = List.copyOf(out);
+      selfAndAncestors = cached;
     }
-    return out;
+    return cached;
   }
+
 
   @Override
   public int compareTo(Scope o) {

@@ -145,15 +145,19 @@ public final class DecisionJson {
       ObjectNode o = traces.addObject();
       o.put("subscriptionId", t.subscriptionId());
       o.putObject("policy").put("id", t.policyId()).put("version", t.policyVersion()).put("digest", t.policyDigest());
-      exact(o.putObject("fee"), t.fee().fee());
-      Measurement m = t.measurement();
-      ObjectNode mo = o.putObject("measurement");
-      mo.put("downtime", m.downtime().toString()).put("denominator", m.denominator().toString())
-          .put("availability", m.availability().toString());
-      ArrayNode outages = mo.putArray("outageIds");
-      m.outageIds().forEach(outages::add);
-      ArrayNode notes = mo.putArray("notes");
-      m.notes().forEach(notes::add);
+      // Since the trace's fee and measurement became optional (not computed when no rule needed
+      // them), each is written only when present.
+      t.fee().ifPresent(f -> exact(o.putObject("fee"), f.fee()));
+      if (t.measurement().isPresent()) {
+        Measurement m = t.measurement().get();
+        ObjectNode mo = o.putObject("measurement");
+        mo.put("downtime", m.downtime().toString()).put("denominator", m.denominator().toString())
+            .put("availability", m.availability().toString());
+        ArrayNode outages = mo.putArray("outageIds");
+        m.outageIds().forEach(outages::add);
+        ArrayNode notes = mo.putArray("notes");
+        m.notes().forEach(notes::add);
+      }
       node(t.root(), o.putObject("root"), 0);
     }
   }

@@ -1,0 +1,140 @@
+package dev.amends.rules;
+
+import dev.amends.core.account.Account;
+import dev.amends.core.account.PeriodFee;
+import dev.amends.core.account.Subscription;
+import dev.amends.core.internal.Checks;
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.outage.Outage;
+import dev.amends.core.time.BillingPeriod;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A {@link RuleContext} whose fee, measurement, outages, claim and carried credits are computed
+ * the first time a rule or condition asks for them, and never if none does: the engine tests a
+ * campaign's eligibility on one, so that a subscription its condition rules out pays neither for
+ * its fee nor for its measurement. The values, once computed, are those of an eager context: the same functions on
+ * the same inputs. For one decision on one thread only.
+ */
+final class DeferredContext extends RuleContext {
+  private final Account account;
+  private final Subscription subscription;
+  private final BillingPeriod period;
+  private final Supplier<PeriodFee> feeOf;
+  private final Supplier<Measurement> measurementOf;
+  private final Function<Measurement, List<Outage>> outagesOf;
+  private final Supplier<Optional<Claim>> claimOf;
+  private final Instant evaluatedAt;
+  private final Supplier<List<CarriedCredit>> carriedInOf;
+  private Optional<Claim> claim;
+  private List<CarriedCredit> carriedIn;
+  private PeriodFee fee;
+  private Measurement measurement;
+  private List<Outage> outages;
+  private List<Outage> countedOutages;
+
+  DeferredContext(Account account, Subscription subscription, BillingPeriod period, Supplier<PeriodFee> fee,
+      Supplier<Measurement> measurement, Function<Measurement, List<Outage>> outages,
+      Supplier<Optional<Claim>> claim, Instant evaluatedAt, Supplier<List<CarriedCredit>> carriedIn) {
+    this.account = account;
+    this.subscription = subscription;
+    this.period = period;
+    this.feeOf = fee;
+    this.measurementOf = measurement;
+    this.outagesOf = outages;
+    this.claimOf = claim;
+    this.evaluatedAt = evaluatedAt;
+    this.carriedInOf = carriedIn;
+  }
+
+  @Override
+  public Account account() {
+    return account;
+  }
+
+  @Override
+  public Subscription subscription() {
+    return subscription;
+  }
+
+  @Override
+  public BillingPeriod period() {
+    return period;
+  }
+
+  /** Computes the fee the first time; checked like an eager context's (same currency as the account). */
+  @Override
+  public PeriodFee fee() {
+    if (fee == null) {
+      PeriodFee f = feeOf.get();
+      Checks.sameCurrency("ruleContext.fee", account.currency(), f.fee().currency());
+      fee = f;
+    }
+    return fee;
+  }
+
+  @Override
+  public Measurement measurement() {
+    if (measurement == null) {
+      measurement = measurementOf.get();
+    }
+    return measurement;
+  }
+
+  @Override
+  public List<Outage> outages() {
+    if (outages == null) {
+      outages = List.copyOf(outagesOf.apply(measurement()));
+    }
+    return outages;
+  }
+
+  @Override
+  public Optional<Claim> claim() {
+    if (claim == null) {
+      claim = claimOf.get();
+    }
+    return claim;
+  }
+
+  @Override
+  public Instant evaluatedAt() {
+    return evaluatedAt;
+  }
+
+  @Override
+  public List<CarriedCredit> carriedIn() {
+    if (carriedIn == null) {
+      carriedIn = List.copyOf(carriedInOf.get());
+    }
+    return carriedIn;
+  }
+
+  @Override
+  public List<Outage> countedOutages() {
+    if (countedOutages == null) {
+      countedOutages = super.countedOutages();
+    }
+    return countedOutages;
+  }
+
+  /** The fee if a rule or condition asked for it, else empty. */
+  Optional<PeriodFee> feeIfComputed() {
+    return Optional.ofNullable(fee);
+  }
+
+  /** The measurement if a rule or condition asked for it, else empty. */
+  Optional<Measurement> measurementIfComputed() {
+    return Optional.ofNullable(measurement);
+  }
+
+  @Override
+  public String toString() {
+    return "RuleContext{account=" + account.id() + ", subscription=" + subscription.id() + ", period="
+        + period.label() + " (fee and measurement computed when asked for)}";
+  }
+}

@@ -227,7 +227,8 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
       if (!t.subscriptionId().equals(subscriptionId)) {
         continue;
       }
-      for (OutageBreakdown b : t.measurement().breakdown()) {
+      // a trace without a measurement (a campaign that ruled the subscription out first) measured nothing
+      for (OutageBreakdown b : t.measurement().map(m -> m.breakdown()).orElse(List.of())) {
         if (b.outageId().equals(outageId)) {
           seen.add(t.policyId() + ": " + b.describe());
           wrong |= !b.counted().equals(counted) || !b.excludedTotal().equals(excluded);
@@ -316,7 +317,8 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
     if (!actual.lines().isEmpty()) {
       return actual.lines().get(0).amount().getCurrencyUnit();
     }
-    return actual.traces().isEmpty() ? null : actual.traces().get(0).fee().fee().currency();
+    return actual.traces().stream().flatMap(t -> t.fee().stream()).findFirst().map(f -> f.fee().currency())
+        .orElse(null);
   }
 
   private String warningsText() {

@@ -178,10 +178,10 @@ public final class TierTableCheck {
       if (trace.isEmpty()) {
         problem = "the policy " + p.label() + " did not judge the subscription (is it in force in " + period.label()
             + "?)";
-      } else if (row.availability() != null
-          && !trace.get().measurement().availability().equals(Ratio.percent(row.availability()))) {
-        problem = "measured " + trace.get().measurement() + ", not availability " + row.availability().toPlainString()
-            + " %: the policy's measurement rules changed the downtime";
+      } else if (row.availability() != null && !trace.get().measurement()
+          .map(m -> m.availability().equals(Ratio.percent(row.availability()))).orElse(false)) {
+        problem = "measured " + trace.get().measurement().map(Object::toString).orElse("nothing") + ", not availability "
+            + row.availability().toPlainString() + " %: the policy's measurement rules changed the downtime";
       } else if (!got.equals(want)) {
         problem = "expected " + want + ", got " + got;
       }

@@ -369,7 +369,10 @@ final class PolicyReader {
     return value;
   }
 
-  /** The tiers of a tier rule; warns if they are not written in ascending order. */
+  /**
+   * The tiers of a tier rule; warns if they are written in neither ascending nor descending
+   * order (SLAs often list them from the top down; any other order is likely a slip).
+   */
   private List<Tier> tiers(Walk.Obj o, boolean percentages) {
     List<Tier> tiers = o.required("tiers", list(this::tier));
     if (tiers == null) {
@@ -382,11 +385,15 @@ final class PolicyReader {
       }
     }
     Comparator<Tier> order = Comparator.comparing(Tier::lower).thenComparing(Tier::upper);
+    boolean ascending = true;
+    boolean descending = true;
     for (int i = 1; i < tiers.size(); i++) {
-      if (order.compare(tiers.get(i - 1), tiers.get(i)) > 0) {
-        walk.warn(o.at("tiers"), o.node.get("tiers"), "are not in ascending order; they are read sorted");
-        break;
-      }
+      int c = order.compare(tiers.get(i - 1), tiers.get(i));
+      ascending &= c <= 0;
+      descending &= c >= 0;
+    }
+    if (!ascending && !descending) {
+      walk.warn(o.at("tiers"), o.node.get("tiers"), "are in neither ascending nor descending order; they are read sorted");
     }
     return tiers;
   }

@@ -83,10 +83,29 @@ class PolicyDocumentsTest {
     assertThat(loaded.value().rule()).isInstanceOfSatisfying(AvailabilityTiersRule.class,
         t -> assertThat(t.tiers()).extracting(Tier::value).map(BigDecimal::toPlainString)
             .containsExactly("100", "25", "10"));
-    // The document lists the tiers from the top down; they are read sorted, with a warning.
+    // The document lists the tiers from the top down, as SLAs do: read sorted, no warning.
+    assertThat(loaded.warnings()).isEmpty();
+  }
+
+  @Test
+  void tiersInNeitherAscendingNorDescendingOrderAreReadSortedWithAWarning() {
+    String doc = """
+        {"schema": "amends.policy/1", "id": "mixed", "version": 1, "effectiveFrom": "2026-01-01T00:00:00Z",
+         "rule": {"kind": "availability-tiers", "id": "tiers", "tiers": [
+           {"lower": 95.0, "upper": 99.0, "value": 25},
+           {"lower": 99.0, "upper": 99.9, "value": 10},
+           {"lower": 0, "upper": 95.0, "value": 100}]},
+         "rounding": {"mode": "HALF_UP"}}
+        """;
+
+    Loaded<Policy> loaded = DOCS.read(doc);
+
     assertThat(loaded.warnings()).extracting(JsonProblem::pointer, JsonProblem::message)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("/rule/tiers",
-            "are not in ascending order; they are read sorted"));
+            "are in neither ascending nor descending order; they are read sorted"));
+    assertThat(loaded.value().rule()).isInstanceOfSatisfying(AvailabilityTiersRule.class,
+        t -> assertThat(t.tiers()).extracting(Tier::value).map(BigDecimal::toPlainString)
+            .containsExactly("100", "25", "10"));
   }
 
   @Test

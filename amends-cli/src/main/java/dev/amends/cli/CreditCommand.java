@@ -91,6 +91,9 @@ final class CreditCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (out == null && spec.commandLine().getOut().checkError()) {
+      throw new CliException(ExitCodes.FAILURE, "writing to standard output failed; the decisions are incomplete");
+    }
     summary.badLines(inputs.badLines.get());
     summary.print(err);
     err.flush();

@@ -133,7 +133,7 @@ final class CreditCommand implements Callable<Integer> {
 
     @Override
     public boolean hasNext() {
-      while (next == null && accounts.hasNext()) {
+      while (next == null && moreAccounts()) {
         inputs.accept(accounts.next()).ifPresent(a -> {
           try {
             next = inputs.request(a);
@@ -144,6 +144,14 @@ final class CreditCommand implements Callable<Integer> {
         });
       }
       return next != null;
+    }
+
+    private boolean moreAccounts() {
+      try {
+        return accounts.hasNext();
+      } catch (UncheckedIOException e) {
+        throw Inputs.unreadable(inputs.accounts, e);
+      }
     }
 
     @Override

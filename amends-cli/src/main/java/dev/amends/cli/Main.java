@@ -27,7 +27,9 @@ public final class Main implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+    // decisions are UTF-8 whatever the platform's encoding; messages follow the terminal's
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
+    System.exit(commandLine(out, new PrintWriter(System.err, true)).execute(args));
   }
 
   /**

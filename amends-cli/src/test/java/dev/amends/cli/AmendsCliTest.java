@@ -122,6 +122,25 @@ class AmendsCliTest {
   }
 
   @Test
+  void creditsAlreadyIssuedForThePeriodAreNotIssuedAgain() throws IOException {
+    Path issued = tmp.resolve("issued.ndjson");
+    String acme = "{\"accountId\":\"acme\",\"periodStart\":\"%s\",\"key\":\"%s\",\"amount\":{\"amount\":\"2.00\","
+        + "\"currency\":\"USD\"},\"policyId\":\"grid-sla\",\"subscriptionId\":\"acme-grid\",\"rulePath\":\"tiers\"}";
+    String decemberKey = run(credit(ACCOUNTS, "--format", "csv")).out().lines().skip(1).findFirst().orElseThrow().split(",")[10];
+    Files.write(issued, List.of(
+        acme.formatted("2007-12-01", decemberKey),
+        // November's credit belongs to another period: not part of December's reconciliation
+        acme.formatted("2007-11-01", "cr-november")));
+
+    Run r = run(credit(ACCOUNTS, "--issued", issued.toString()));
+
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.out().lines().findFirst().orElseThrow()).contains("\"accountId\":\"acme\"", "\"lines\":[]");
+    // acme's 2.00 was issued already: 11.50 - 2.00 = 9.50 new
+    assertThat(r.err()).containsSubsequence("credit lines", "3", "Credits per currency", "EUR 3.00", "USD 9.50");
+  }
+
+  @Test
   void aMissingInputFileIsOneLineAndExitTwo() {
     Run r = run(credit(tmp.resolve("missing.ndjson").toString()));
 

@@ -1,0 +1,201 @@
+package dev.amends.cli;
+
+import dev.amends.core.account.Account;
+import dev.amends.rules.BatchOptions;
+import dev.amends.rules.BatchResult;
+import dev.amends.rules.CreditEngine;
+import dev.amends.rules.DecisionRequest;
+import dev.amends.rules.json.RecordReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code amends credit}: decides every account of a file through the batch API, traces off, and
+ * writes the decisions as NDJSON or CSV, with a summary on standard error.
+ */
+@Command(name = "credit", mixinStandardHelpOptions = true,
+    description = {
+      "Decides every account in the accounts file for the billing period starting in --period, and writes "
+          + "the decisions (NDJSON, one a line, or CSV, one row per credit line) to standard output or --out. "
+          + "A summary goes to standard error: accounts read, decided and rejected, and credits per currency, "
+          + "plan, scope, rule, and the largest ones.",
+      "Rejected lines and requests are reported on standard error as they are met; the rest carries on.",
+    })
+final class CreditCommand implements Callable<Integer> {
+  /** The output formats. */
+  enum Format { ndjson, csv }
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  Inputs inputs;
+
+  @Option(names = "--format", defaultValue = "ndjson", paramLabel = "ndjson|csv",
+      description = "Output format: ndjson (every decision and rejection, via DecisionJson) or csv (one row per "
+          + "credit line). Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the decisions here instead of standard output.")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads deciding. Default: the number of cores.")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    if (threads != null && threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    CreditEngine engine = inputs.engine(err, false);
+    BatchOptions options = threads == null ? BatchOptions.defaults() : BatchOptions.defaults().threads(threads);
+    Summary summary = new Summary();
+    try (RecordReader<Account> accounts = inputs.accountReader();
+        Progress progress = Progress.start(inputs.accounts);
+        DecisionSink sink = sink()) {
+      Requests requests = new Requests(accounts);
+      Iterator<BatchResult> results = engine.decideAll(requests, options);
+      while (results.hasNext()) {
+        BatchResult r = results.next();
+        Account account = requests.inFlight.remove(r.index());
+        switch (r) {
+          case BatchResult.Decided d -> summary.decided(account, d.decision());
+          case BatchResult.Rejected j -> {
+            summary.rejected();
+            inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
+          }
+        }
+        sink.write(r);
+        progress.step();
+      }
+      summary.read(accounts.read(), accounts.rejected());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (out == null && spec.commandLine().getOut().checkError()) {
+      throw new CliException(ExitCodes.FAILURE, "writing to standard output failed; the decisions are incomplete");
+    }
+    summary.badLines(inputs.badLines.get());
+    summary.print(err);
+    err.flush();
+    return inputs.badLines.get() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+  }
+
+  private DecisionSink sink() {
+    Writer w;
+    if (out == null) {
+      w = spec.commandLine().getOut();
+    } else {
+      try {
+        w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.USAGE, "cannot write " + out + ": " + e.getMessage());
+      }
+    }
+    boolean close = out != null;
+    return format == Format.csv ? new CsvSink(w, close) : new NdjsonSink(w, close);
+  }
+
+  /**
+   * The accounts as requests: lines that are rejected, and accounts with no billing period
+   * starting in the month, are reported and skipped. Remembers the account of each request in
+   * flight, for the summary.
+   */
+  private final class Requests implements Iterator<DecisionRequest> {
+    final Map<Long, Account> inFlight = new ConcurrentHashMap<>();
+    private final RecordReader<Account> accounts;
+    private DecisionRequest next;
+    private Account nextAccount;
+    private long index;
+
+    Requests(RecordReader<Account> accounts) {
+      this.accounts = accounts;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && moreAccounts()) {
+        inputs.accept(accounts.next()).ifPresent(a -> {
+          try {
+            next = inputs.request(a);
+            nextAccount = a;
+          } catch (dev.amends.core.AmendsException e) {
+            inputs.reject("account " + a.id() + ": " + e.getMessage());
+          }
+        });
+      }
+      return next != null;
+    }
+
+    private boolean moreAccounts() {
+      try {
+        return accounts.hasNext();
+      } catch (UncheckedIOException e) {
+        throw Inputs.unreadable(inputs.accounts, e);
+      }
+    }
+
+    @Override
+    public DecisionRequest next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      DecisionRequest r = next;
+      inFlight.put(index++, nextAccount);
+      next = null;
+      return r;
+    }
+  }
+
+  /** Where results go. */
+  interface DecisionSink extends AutoCloseable {
+    void write(BatchResult result);
+
+    @Override
+    void close() throws IOException;
+  }
+
+  /** Every result, as DecisionJson writes it. */
+  static final class NdjsonSink implements DecisionSink {
+    private final dev.amends.rules.json.RecordWriter<BatchResult> writer;
+    private final boolean close;
+
+    NdjsonSink(Writer w, boolean close) {
+      this.writer = dev.amends.rules.json.DecisionJson.writer(w);
+      this.close = close;
+    }
+
+    @Override
+    public void write(BatchResult result) {
+      writer.write(result);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (close) {
+        writer.close();
+      } else {
+        writer.flush();
+      }
+    }
+  }
+}

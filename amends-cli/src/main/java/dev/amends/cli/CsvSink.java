@@ -1,0 +1,64 @@
+package dev.amends.cli;
+
+import dev.amends.rules.BatchResult;
+import dev.amends.rules.CreditLine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * Decisions as CSV (RFC 4180, CRLF line ends, UTF-8): a header, then one row per credit line.
+ * Rejected requests have no row; they are reported on standard error.
+ */
+final class CsvSink implements CreditCommand.DecisionSink {
+  /** The header row. */
+  static final String HEADER = "account,subscription,period,policy,version,rule_path,kind,amount,currency,days,key,reason";
+
+  private final Writer out;
+  private final boolean close;
+
+  CsvSink(Writer out, boolean close) {
+    this.out = out;
+    this.close = close;
+    line(HEADER);
+  }
+
+  @Override
+  public void write(BatchResult result) {
+    if (result instanceof BatchResult.Decided d) {
+      for (CreditLine l : d.decision().lines()) {
+        line(String.join(",",
+            field(l.accountId()), field(l.subscriptionId()), field(l.period().label()), field(l.policyId()),
+            Integer.toString(l.policyVersion()), field(l.rulePath()), l.kind().name(),
+            l.amount().getAmount().toPlainString(), l.amount().getCurrencyUnit().getCode(),
+            l.days().map(Object::toString).orElse(""), field(l.key()), field(l.reason())));
+      }
+    }
+  }
+
+  /** A field, quoted when it holds a comma, a quote or a line end; a leading =+-@ is not special here. */
+  static String field(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  private void line(String s) {
+    try {
+      out.write(s);
+      out.write("\r\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (close) {
+      out.close();
+    } else {
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.amends.cli;
+
+import dev.amends.core.AmendsException;
+import dev.amends.core.account.Account;
+import dev.amends.rules.CreditDecision;
+import dev.amends.rules.CreditEngine;
+import dev.amends.rules.json.RecordReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code amends explain}: one account's decision with its full trace, for support staff. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = "Decides one account with traces on and prints its explanation: every rule looked at, "
+        + "with the numbers it judged.")
+final class ExplainCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  Inputs inputs;
+
+  @Option(names = "--account", required = true, paramLabel = "ID", description = "The account's id.")
+  String account;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CreditEngine engine = inputs.engine(err, true);
+    Account found = find();
+    try {
+      CreditDecision decision = engine.decide(inputs.request(found));
+      out.println(decision.explain());
+      out.flush();
+    } catch (AmendsException e) {
+      inputs.reject("account " + account + ": " + e.getMessage());
+    }
+    return inputs.badLines.get() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+  }
+
+  private Account find() {
+    try (RecordReader<Account> in = inputs.accountReader()) {
+      while (in.hasNext()) {
+        Optional<Account> a = inputs.accept(in.next());
+        if (a.isPresent() && a.get().id().equals(account)) {
+          return a.get();
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw Inputs.unreadable(inputs.accounts, e);
+    }
+    throw new CliException(ExitCodes.USAGE, "account " + account + " is not in " + inputs.accounts
+        + (inputs.badLines.get() > 0 ? " (or is on a rejected line)" : ""));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.amends.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code amends} command: {@code credit}, {@code explain}, {@code validate} and {@code
+ * schema}. Run {@code java -jar amends-cli.jar --help}.
+ */
+@Command(
+    name = "amends",
+    mixinStandardHelpOptions = true,
+    version = "amends 0.1.0-SNAPSHOT",
+    description = "Decides what customers are owed when a service fails them: SLA and goodwill credits, exact to the cent.",
+    subcommands = {CreditCommand.class, ExplainCommand.class, ValidateCommand.class, SchemaCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Not instantiated by callers: picocli makes it. */
+  Main() {}
+
+  /**
+   * Runs the command and exits with its code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    // decisions are UTF-8 whatever the platform's encoding; messages follow the terminal's
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
+    System.exit(commandLine(out, new PrintWriter(System.err, true)).execute(args));
+  }
+
+  /**
+   * The command line, writing to the given streams; {@link CommandLine#execute} gives the exit
+   * code.
+   *
+   * @param out standard output
+   * @param err standard error
+   * @return the command line, not null
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    applyExitCodeHelp(cl);
+    cl.setExecutionExceptionHandler((e, line, parsed) -> {
+      PrintWriter w = line.getErr();
+      if (e instanceof CliException c) {
+        w.println("amends " + line.getCommandName() + ": " + c.getMessage());
+        w.flush();
+        return c.exitCode();
+      }
+      w.println("amends " + line.getCommandName() + ": unexpected failure: " + e);
+      e.printStackTrace(w);
+      w.flush();
+      return ExitCodes.FAILURE;
+    });
+    return cl;
+  }
+
+  private static void applyExitCodeHelp(CommandLine cl) {
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
+    cl.getSubcommands().values().forEach(Main::applyExitCodeHelp);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: credit, explain, validate or schema");
+  }
+}

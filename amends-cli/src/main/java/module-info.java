@@ -1,0 +1,12 @@
+/**
+ * The {@code amends} command-line tool: {@code credit}, {@code explain}, {@code validate} and
+ * {@code schema}. Its commands are read by picocli through reflection, hence the opened package.
+ */
+module dev.amends.cli {
+  requires dev.amends.rules;
+  requires info.picocli;
+  requires me.tongfei.progressbar;
+
+  exports dev.amends.cli;
+  opens dev.amends.cli to info.picocli;
+}

@@ -317,7 +317,12 @@ final class RecordFields {
           "has more decimal places than " + currency.getCode() + " allows (" + currency.getDecimalPlaces() + ")");
       return null;
     }
-    return Money.of(currency, amount.setScale(currency.getDecimalPlaces()));
+    try {
+      return Json.money(currency, amount);
+    } catch (RuntimeException e) { // not expected after the checks above; reported, never thrown
+      problems.add(new JsonProblem(pointer(name), shown(m.node), "is refused: " + e.getMessage()));
+      return null;
+    }
   }
 
   /** A required instant, in ISO-8601 UTC form such as {@code 2007-12-01T05:00:00Z}. */

@@ -127,7 +127,7 @@ final class Walk {
   <T> T build(String pointer, JsonNode node, Supplier<T> construct) {
     try {
       return construct.get();
-    } catch (AmendsException | ArithmeticException | IllegalArgumentException | DateTimeException e) {
+    } catch (AmendsException | ArithmeticException | IllegalArgumentException | DateTimeException | JacksonException e) {
       problem(pointer, node, "is refused: " + e.getMessage());
       return null;
     }
@@ -507,7 +507,7 @@ final class Walk {
           + Math.max(0, currency.getDecimalPlaces()) + ")");
       return null;
     }
-    return w.build(p, n, () -> Money.of(currency, amount));
+    return w.build(p, n, () -> Json.money(currency, amount));
   };
 
   /** An enum constant by its exact name; the message lists the names allowed. */

@@ -298,17 +298,7 @@ final class RecordFields {
     if (amount == null || currency == null) {
       return null;
     }
-    if (amount.stripTrailingZeros().scale() > currency.getDecimalPlaces()) {
-      m.problem("amount", m.node.get("amount"),
-          "has more decimal places than " + currency.getCode() + " allows (" + currency.getDecimalPlaces() + ")");
-      return null;
-    }
-    try {
-      return Json.money(currency, amount);
-    } catch (RuntimeException e) { // not expected after the checks above; reported, never thrown
-      problem(name, m.node, "is refused: " + e.getMessage());
-      return null;
-    }
+    return walk.money(currency, amount, pointer(name), m.node);
   }
 
   private static final Walk.Value<Instant> INSTANT = Walk.parsed("an ISO-8601 instant such as 2007-12-01T05:00:00Z", Instant::parse);

@@ -522,16 +522,24 @@ final class Walk {
     CurrencyUnit currency = o.required("currency", CURRENCY);
     BigDecimal amount = o.required("amount", DECIMAL);
     o.end();
-    if (currency == null || amount == null) {
-      return null;
-    }
-    if (amount.scale() > Math.max(0, currency.getDecimalPlaces())) {
-      w.problem(o.at("amount"), o.node.get("amount"), "has more decimals than " + currency + " has ("
-          + Math.max(0, currency.getDecimalPlaces()) + ")");
-      return null;
-    }
-    return w.build(p, n, () -> Json.money(currency, amount));
+    return currency == null || amount == null ? null : w.money(currency, amount, p, n);
   };
+
+  /**
+   * Money from a currency and an amount read from the object {@code node} at {@code pointer}: no
+   * more decimals than the currency has (trailing zeros aside), never rounded, then converted by
+   * Jackson's Joda-Money module ({@link Json#money(CurrencyUnit, BigDecimal)}); policies and
+   * records both read money here.
+   */
+  Money money(CurrencyUnit currency, BigDecimal amount, String pointer, JsonNode node) {
+    int places = Math.max(0, currency.getDecimalPlaces());
+    if (amount.stripTrailingZeros().scale() > places) {
+      problem(field(pointer, "amount"), node.get("amount"), "has more decimal places than " + currency.getCode()
+          + " allows (" + places + ")");
+      return null;
+    }
+    return build(pointer, node, () -> Json.money(currency, amount));
+  }
 
   /** An enum constant by its exact name; the message lists the names allowed, as {@code [A, B]}. */
   static <E extends Enum<E>> Value<E> choice(Class<E> type) {

@@ -41,11 +41,13 @@ final class RecordFields {
   private final JsonNode node;
   private final String pointer;
   private final Walk walk;
+  private final Walk.Obj obj;
 
   private RecordFields(JsonNode node, String pointer, Walk walk) {
     this.node = node;
     this.pointer = pointer;
     this.walk = walk;
+    this.obj = walk.new Obj(node, pointer);
   }
 
   /**
@@ -54,7 +56,7 @@ final class RecordFields {
    * @return the walk, or null if the value is not an object
    */
   static RecordFields root(JsonNode node, List<JsonProblem> problems) {
-    return object(node, "", new Walk(problems, RecordFields::shown));
+    return object(node, "", new Walk(problems, RecordFields::shown, "is required and must not be null"));
   }
 
   private static RecordFields object(JsonNode node, String pointer, Walk walk) {
@@ -98,32 +100,21 @@ final class RecordFields {
 
   /** True if the member is present and not null. */
   boolean has(String name) {
-    JsonNode v = node.get(name);
-    return v != null && !v.isNull();
+    return obj.has(name);
   }
 
   private JsonNode required(String name) {
-    JsonNode v = node.get(name);
-    if (v == null) {
-      problem(name, null, "is required");
-      return null;
-    }
-    if (v.isNull()) {
-      problem(name, v, "is required and must not be null");
-      return null;
-    }
-    return v;
+    return obj.required(name, (w, v, p) -> v);
   }
 
   /** A required value converted by {@code convert}, which records its own problems. */
   private <T> T requiredValue(String name, Function<JsonNode, T> convert) {
-    JsonNode v = required(name);
-    return v == null ? null : convert.apply(v);
+    return obj.required(name, (w, v, p) -> convert.apply(v));
   }
 
   /** An optional value: absent or null gives empty. */
   private <T> Optional<T> optionalValue(String name, Function<JsonNode, T> convert) {
-    return has(name) ? Optional.ofNullable(convert.apply(node.get(name))) : Optional.empty();
+    return Optional.ofNullable(obj.optional(name, (w, v, p) -> convert.apply(v), null));
   }
 
   private String string(String name, JsonNode v) {

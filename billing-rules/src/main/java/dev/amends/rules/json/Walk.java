@@ -53,20 +53,23 @@ final class Walk {
   private final List<JsonProblem> problems;
   private final List<JsonProblem> warnings = new ArrayList<>();
   private final java.util.function.Function<JsonNode, String> shown;
+  private final String nullRefused;
   private boolean truncated;
 
   /** A walk of a policy document: its own problem list, values shown by {@link #text(JsonNode)}. */
   Walk() {
-    this(new ArrayList<>(), Walk::text);
+    this(new ArrayList<>(), Walk::text, "must not be null");
   }
 
   /**
    * A walk that adds its problems to {@code sink} and shows values found with {@code shown} (the
-   * record format shows a value's JSON text cut to 80 characters, containers included).
+   * record format shows a value's JSON text cut to 80 characters, containers included), saying
+   * {@code nullRefused} of a required field that is null.
    */
-  Walk(List<JsonProblem> sink, java.util.function.Function<JsonNode, String> shown) {
+  Walk(List<JsonProblem> sink, java.util.function.Function<JsonNode, String> shown, String nullRefused) {
     this.problems = sink;
     this.shown = shown;
+    this.nullRefused = nullRefused;
   }
 
   /** Reads one typed value at a pointer; reports a problem and returns {@code null} if it cannot. */
@@ -325,7 +328,7 @@ final class Walk {
         return null;
       }
       if (v.isNull()) {
-        problem(at(name), v, "must not be null");
+        problem(at(name), v, nullRefused);
         return null;
       }
       return value.read(Walk.this, v, at(name));

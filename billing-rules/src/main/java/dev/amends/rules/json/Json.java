@@ -6,6 +6,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.datatype.jodamoney.AmountRepresentation;
 import tools.jackson.datatype.jodamoney.JodaMoneyModule;
 
 /**
@@ -65,7 +66,34 @@ final class Json {
         .disable(SerializationFeature.INDENT_OUTPUT)
         // Decimals in a tree keep the scale they were written with ("500.00" stays 500.00).
         .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-        .addModule(new JodaMoneyModule())
+        // Money as {"amount": "12.50", "currency": "USD"}: the amount a decimal string, read as
+        // BigDecimal and never rounded (Money.of refuses more decimals than the currency has).
+        .addModule(new JodaMoneyModule().withAmountRepresentation(AmountRepresentation.DECIMAL_STRING))
         .build();
+  }
+
+  /**
+   * Money converted by Jackson's Joda-Money module from a currency and an amount the caller has
+   * already checked (so that each problem keeps its own pointer and message), with no more
+   * decimals than the currency has once trailing zeros are dropped. The module is handed that
+   * amount at the currency's scale, not the node as written: its {@code Money.of} refuses
+   * {@code "12.500"} for USD (trailing zeros beyond the currency's scale), which documents accept,
+   * and it throws the raw {@code ArithmeticException} and {@code NumberFormatException} of
+   * Joda-Money and {@code BigDecimal} rather than its own. It never rounds: the scale change is
+   * exact ({@link java.math.RoundingMode#UNNECESSARY}).
+   *
+   * @throws RuntimeException if the module refuses it all the same
+   */
+  static org.joda.money.Money money(org.joda.money.CurrencyUnit currency, java.math.BigDecimal amount) {
+    int places = Math.max(0, currency.getDecimalPlaces());
+    var node = MAPPER.createObjectNode()
+        .put("amount", amount.setScale(places, java.math.RoundingMode.UNNECESSARY).toPlainString())
+        .put("currency", currency.getCode());
+    return MAPPER.treeToValue(node, org.joda.money.Money.class);
+  }
+
+  /** Money as Jackson's Joda-Money module writes it: {@code {"amount": "12.50", "currency": "USD"}}. */
+  static tools.jackson.databind.node.ObjectNode money(org.joda.money.Money money) {
+    return MAPPER.valueToTree(money);
   }
 }

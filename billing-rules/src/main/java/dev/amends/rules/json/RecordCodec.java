@@ -61,8 +61,7 @@ interface RecordCodec<T> {
 
   /** Writes money's two fields into an object. */
   static void money(ObjectNode m, Money money) {
-    m.put("amount", money.getAmount().toPlainString());
-    m.put("currency", money.getCurrencyUnit().getCode());
+    m.setAll(Json.money(money));
   }
 
   /** Writes a ratio exactly, as {@code "n/d"} or {@code "n"}. */

@@ -4,7 +4,6 @@ import dev.amends.core.InvalidInputException;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,15 +14,17 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
-import org.joda.money.IllegalCurrencyException;
 import org.joda.money.Money;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A hand walk over one JSON object of a record, collecting every problem with its JSON Pointer
- * instead of stopping at the first: each getter returns the value, or {@code null} (an empty
- * optional, an empty list) after recording a problem. Only record-agnostic reading lives here; what
- * a field means is the codecs' business.
+ * One JSON object of a record, read field by field on a {@link Walk} (which collects every problem
+ * with its JSON Pointer, and reads strings, enums, dates, instants, zones, currencies and money):
+ * each getter returns the value, or {@code null} (an empty optional, an empty list) after a
+ * problem. What lives here is the record format's own conventions: required fields that say
+ * {@code is required and must not be null}, the closed list of known fields, whole numbers in a
+ * range, the digit limits of decimals, and core validation errors mapped to the field they name.
+ * What a field means is the codecs' business.
  *
  * <p>Decimals are read from JSON strings or numbers without going through {@code double}, and
  * only within {@link #MAX_INTEGER_DIGITS} integer and {@link #MAX_FRACTION_DIGITS} fraction digits,
@@ -39,12 +40,14 @@ final class RecordFields {
 
   private final JsonNode node;
   private final String pointer;
-  private final List<JsonProblem> problems;
+  private final Walk walk;
+  private final Walk.Obj obj;
 
-  private RecordFields(JsonNode node, String pointer, List<JsonProblem> problems) {
+  private RecordFields(JsonNode node, String pointer, Walk walk) {
     this.node = node;
     this.pointer = pointer;
-    this.problems = problems;
+    this.walk = walk;
+    this.obj = walk.new Obj(node, pointer);
   }
 
   /**
@@ -53,15 +56,11 @@ final class RecordFields {
    * @return the walk, or null if the value is not an object
    */
   static RecordFields root(JsonNode node, List<JsonProblem> problems) {
-    return object(node, "", problems);
+    return object(node, "", new Walk(problems, RecordFields::shown, "is required and must not be null"));
   }
 
-  private static RecordFields object(JsonNode node, String pointer, List<JsonProblem> problems) {
-    if (!node.isObject()) {
-      problems.add(new JsonProblem(pointer, shown(node), "is not an object"));
-      return null;
-    }
-    return new RecordFields(node, pointer, problems);
+  private static RecordFields object(JsonNode node, String pointer, Walk walk) {
+    return walk.object(node, pointer) == null ? null : new RecordFields(node, pointer, walk);
   }
 
   /** The JSON text of a value, cut to at most 80 characters. */
@@ -72,17 +71,17 @@ final class RecordFields {
 
   /** The pointer of a member of this object, escaped as RFC 6901 asks. */
   String pointer(String name) {
-    return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+    return Walk.field(pointer, name);
   }
 
   /** The number of problems found so far on the whole line. */
   int problemCount() {
-    return problems.size();
+    return walk.problemCount();
   }
 
   /** Records a problem at a member of this object. */
   void problem(String name, JsonNode value, String message) {
-    problems.add(new JsonProblem(pointer(name), value == null ? JsonProblem.MISSING : shown(value), message));
+    walk.problem(pointer(name), value, message);
   }
 
   /** Records a problem at a member of this object, showing the value found there. */
@@ -101,40 +100,25 @@ final class RecordFields {
 
   /** True if the member is present and not null. */
   boolean has(String name) {
-    JsonNode v = node.get(name);
-    return v != null && !v.isNull();
+    return obj.has(name);
   }
 
   private JsonNode required(String name) {
-    JsonNode v = node.get(name);
-    if (v == null) {
-      problem(name, null, "is required");
-      return null;
-    }
-    if (v.isNull()) {
-      problem(name, v, "is required and must not be null");
-      return null;
-    }
-    return v;
+    return obj.required(name, (w, v, p) -> v);
   }
 
   /** A required value converted by {@code convert}, which records its own problems. */
   private <T> T requiredValue(String name, Function<JsonNode, T> convert) {
-    JsonNode v = required(name);
-    return v == null ? null : convert.apply(v);
+    return obj.required(name, (w, v, p) -> convert.apply(v));
   }
 
   /** An optional value: absent or null gives empty. */
   private <T> Optional<T> optionalValue(String name, Function<JsonNode, T> convert) {
-    return has(name) ? Optional.ofNullable(convert.apply(node.get(name))) : Optional.empty();
+    return Optional.ofNullable(obj.optional(name, (w, v, p) -> convert.apply(v), null));
   }
 
   private String string(String name, JsonNode v) {
-    if (!v.isString()) {
-      problem(name, v, "is not a string");
-      return null;
-    }
-    return v.stringValue();
+    return Walk.STRING.read(walk, v, pointer(name));
   }
 
   /** A required string. */
@@ -187,7 +171,7 @@ final class RecordFields {
         try {
           out.add(parse.apply(s));
         } catch (InvalidInputException x) {
-          problems.add(new JsonProblem(e.pointer(), shown(e.value), x.field() + " " + x.rule()));
+          walk.problem(e.pointer(), e.value, x.field() + " " + x.rule());
         }
       }
     }
@@ -284,17 +268,10 @@ final class RecordFields {
     return requiredValue(name, v -> currency(name, v));
   }
 
+  private static final Walk.Value<CurrencyUnit> CURRENCY = Walk.parsed("a known ISO 4217 currency code", CurrencyUnit::of);
+
   private CurrencyUnit currency(String name, JsonNode v) {
-    String code = string(name, v);
-    if (code == null) {
-      return null;
-    }
-    try {
-      return CurrencyUnit.of(code);
-    } catch (IllegalCurrencyException e) {
-      problem(name, v, "is not a known ISO 4217 currency code");
-      return null;
-    }
+    return CURRENCY.read(walk, v, pointer(name));
   }
 
   /**
@@ -312,50 +289,36 @@ final class RecordFields {
     if (amount == null || currency == null) {
       return null;
     }
-    if (amount.stripTrailingZeros().scale() > currency.getDecimalPlaces()) {
-      m.problem("amount", m.node.get("amount"),
-          "has more decimal places than " + currency.getCode() + " allows (" + currency.getDecimalPlaces() + ")");
-      return null;
-    }
-    return Money.of(currency, amount.setScale(currency.getDecimalPlaces()));
+    return walk.money(currency, amount, pointer(name), m.node);
   }
+
+  private static final Walk.Value<Instant> INSTANT = Walk.parsed("an ISO-8601 instant such as 2007-12-01T05:00:00Z", Instant::parse);
+  private static final Walk.Value<LocalDate> DATE = Walk.parsed("an ISO-8601 date such as 2007-12-01", LocalDate::parse);
+  private static final Walk.Value<ZoneId> ZONE = Walk.parsed("a time zone id such as America/New_York", ZoneId::of);
 
   /** A required instant, in ISO-8601 UTC form such as {@code 2007-12-01T05:00:00Z}. */
   Instant instant(String name) {
-    return requiredValue(name, v -> parsed(name, v, Instant::parse, "is not an ISO-8601 instant such as 2007-12-01T05:00:00Z"));
+    return requiredValue(name, v -> INSTANT.read(walk, v, pointer(name)));
   }
 
   /** An optional instant. */
   Optional<Instant> optionalInstant(String name) {
-    return optionalValue(name, v -> parsed(name, v, Instant::parse, "is not an ISO-8601 instant such as 2007-12-01T05:00:00Z"));
+    return optionalValue(name, v -> INSTANT.read(walk, v, pointer(name)));
   }
 
   /** A required local date such as {@code 2007-12-01}. */
   LocalDate date(String name) {
-    return requiredValue(name, v -> parsed(name, v, LocalDate::parse, "is not an ISO-8601 date such as 2007-12-01"));
+    return requiredValue(name, v -> DATE.read(walk, v, pointer(name)));
   }
 
   /** An optional local date. */
   Optional<LocalDate> optionalDate(String name) {
-    return optionalValue(name, v -> parsed(name, v, LocalDate::parse, "is not an ISO-8601 date such as 2007-12-01"));
+    return optionalValue(name, v -> DATE.read(walk, v, pointer(name)));
   }
 
   /** A required time zone id such as {@code America/New_York}. */
   ZoneId zone(String name) {
-    return requiredValue(name, v -> parsed(name, v, ZoneId::of, "is not a time zone id such as America/New_York"));
-  }
-
-  private <T> T parsed(String name, JsonNode v, Function<String, T> parse, String message) {
-    String s = string(name, v);
-    if (s == null) {
-      return null;
-    }
-    try {
-      return parse.apply(s);
-    } catch (DateTimeException e) {
-      problem(name, v, message);
-      return null;
-    }
+    return requiredValue(name, v -> ZONE.read(walk, v, pointer(name)));
   }
 
   /** A required enum constant by its exact name. */
@@ -369,32 +332,19 @@ final class RecordFields {
   }
 
   private <E extends Enum<E>> E enumValue(String name, JsonNode v, Class<E> type) {
-    String s = string(name, v);
-    if (s == null) {
-      return null;
-    }
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(s)) {
-        return e;
-      }
-    }
-    List<String> names = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      names.add(e.name());
-    }
-    problem(name, v, "is not one of " + String.join(", ", names));
-    return null;
+    String allowed = String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    return Walk.choice(type, allowed).read(walk, v, pointer(name));
   }
 
   /** A required nested object. */
   RecordFields object(String name) {
     JsonNode v = required(name);
-    return v == null ? null : object(v, pointer(name), problems);
+    return v == null ? null : object(v, pointer(name), walk);
   }
 
   /** An optional nested object. */
   Optional<RecordFields> optionalObject(String name) {
-    return has(name) ? Optional.ofNullable(object(node.get(name), pointer(name), problems)) : Optional.empty();
+    return has(name) ? Optional.ofNullable(object(node.get(name), pointer(name), walk)) : Optional.empty();
   }
 
   /** The elements of an optional array, each as a walk of its own; empty if absent. */
@@ -437,7 +387,7 @@ final class RecordFields {
    * @return the value, or null after a problem
    */
   <T> T build(int problemsBefore, Supplier<T> builder) {
-    if (problems.size() > problemsBefore) {
+    if (walk.problemCount() > problemsBefore) {
       return null;
     }
     try {
@@ -447,7 +397,7 @@ final class RecordFields {
       JsonNode found = node.at(at.substring(pointer.length()));
       String value = found.isMissingNode() ? e.value() : shown(found);
       boolean restate = !found.isMissingNode() && !e.value().equals(value); // such as "start=..., end=..."
-      problems.add(new JsonProblem(at, value, e.field() + " " + e.rule() + (restate ? " (" + e.value() + ")" : "")));
+      walk.problem(at, value, e.field() + " " + e.rule() + (restate ? " (" + e.value() + ")" : ""));
       return null;
     }
   }
@@ -490,16 +440,12 @@ final class RecordFields {
 
     /** The element as an object; null after a problem. */
     RecordFields object() {
-      return RecordFields.object(value, at, problems);
+      return RecordFields.object(value, at, walk);
     }
 
     /** The element as a string; null after a problem. */
     String string() {
-      if (!value.isString()) {
-        problems.add(new JsonProblem(at, shown(value), "is not a string"));
-        return null;
-      }
-      return value.stringValue();
+      return Walk.STRING.read(walk, value, at);
     }
 
     /** The element's pointer. */

@@ -129,6 +129,10 @@ public final class RecordReader<T> implements Iterator<RecordLine<T>>, Closeable
     } catch (JacksonException e) {
       problems.add(syntaxProblem(e));
       return null;
+    } catch (NumberFormatException e) {
+      // Jackson 3.3 throws this raw for a number such as 1e9999999992007 (found by the mutation property).
+      problems.add(new JsonProblem("", "(line)", "is not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+      return null;
     }
     RecordFields fields = RecordFields.root(tree, problems);
     T value;

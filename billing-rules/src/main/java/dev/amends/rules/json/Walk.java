@@ -50,9 +50,27 @@ final class Walk {
   private static final Pattern DECIMAL_TEXT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,9})?");
   private static final Pattern RATIO = Pattern.compile("([+-]?\\d{1,40})/(\\d{1,40})");
 
-  private final List<JsonProblem> problems = new ArrayList<>();
+  private final List<JsonProblem> problems;
   private final List<JsonProblem> warnings = new ArrayList<>();
+  private final java.util.function.Function<JsonNode, String> shown;
+  private final String nullRefused;
   private boolean truncated;
+
+  /** A walk of a policy document: its own problem list, values shown by {@link #text(JsonNode)}. */
+  Walk() {
+    this(new ArrayList<>(), Walk::text, "must not be null");
+  }
+
+  /**
+   * A walk that adds its problems to {@code sink} and shows values found with {@code shown} (the
+   * record format shows a value's JSON text cut to 80 characters, containers included), saying
+   * {@code nullRefused} of a required field that is null.
+   */
+  Walk(List<JsonProblem> sink, java.util.function.Function<JsonNode, String> shown, String nullRefused) {
+    this.problems = sink;
+    this.shown = shown;
+    this.nullRefused = nullRefused;
+  }
 
   /** Reads one typed value at a pointer; reports a problem and returns {@code null} if it cannot. */
   @FunctionalInterface
@@ -72,7 +90,7 @@ final class Walk {
 
   /** Reports a problem with the value found. */
   void problem(String pointer, JsonNode found, String message) {
-    problem(pointer, text(found), message);
+    problem(pointer, found == null || found.isMissingNode() ? JsonProblem.MISSING : shown.apply(found), message);
   }
 
   /** Reports a problem with the value text given. */
@@ -87,7 +105,7 @@ final class Walk {
   /** Reports a warning: the document is read, and the warning handed back with it. */
   void warn(String pointer, JsonNode found, String message) {
     if (warnings.size() < MAX_PROBLEMS) {
-      warnings.add(new JsonProblem(pointer, text(found), message));
+      warnings.add(new JsonProblem(pointer, shown.apply(found), message));
     }
   }
 
@@ -127,7 +145,7 @@ final class Walk {
   <T> T build(String pointer, JsonNode node, Supplier<T> construct) {
     try {
       return construct.get();
-    } catch (AmendsException | ArithmeticException | IllegalArgumentException | DateTimeException e) {
+    } catch (AmendsException | ArithmeticException | IllegalArgumentException | DateTimeException | JacksonException e) {
       problem(pointer, node, "is refused: " + e.getMessage());
       return null;
     }
@@ -310,7 +328,7 @@ final class Walk {
         return null;
       }
       if (v.isNull()) {
-        problem(at(name), v, "must not be null");
+        problem(at(name), v, nullRefused);
         return null;
       }
       return value.read(Walk.this, v, at(name));
@@ -474,7 +492,15 @@ final class Walk {
   static final Value<ZoneId> ZONE = parsed("a time zone (such as \"America/New_York\")", ZoneId::of);
   static final Value<CurrencyUnit> CURRENCY = parsed("a currency code (such as \"USD\")", CurrencyUnit::of);
 
-  /** A string parsed by {@code java.time} (or Joda-Money); a parse failure names what was expected. */
+  /**
+   * A string parsed by {@code java.time} (or Joda-Money); a parse failure names what was expected.
+   *
+   * <p>Not through Jackson's built-in {@code java.time} deserializers on purpose: they are lenient
+   * where a silent wrong value would follow ({@code "1196485200"} reads as an epoch-second
+   * instant, {@code "2007-12-01T00:00"} as a date with its time dropped, {@code ""} as null), and
+   * checking the text first would mean parsing it twice. These are the same {@code java.time}
+   * parsers they call, used strictly.
+   */
   static <T> Value<T> parsed(String what, java.util.function.Function<String, T> parse) {
     return (w, n, p) -> {
       String s = STRING.read(w, n, p);
@@ -499,19 +525,32 @@ final class Walk {
     CurrencyUnit currency = o.required("currency", CURRENCY);
     BigDecimal amount = o.required("amount", DECIMAL);
     o.end();
-    if (currency == null || amount == null) {
-      return null;
-    }
-    if (amount.scale() > Math.max(0, currency.getDecimalPlaces())) {
-      w.problem(o.at("amount"), o.node.get("amount"), "has more decimals than " + currency + " has ("
-          + Math.max(0, currency.getDecimalPlaces()) + ")");
-      return null;
-    }
-    return w.build(p, n, () -> Money.of(currency, amount));
+    return currency == null || amount == null ? null : w.money(currency, amount, p, n);
   };
 
-  /** An enum constant by its exact name; the message lists the names allowed. */
+  /**
+   * Money from a currency and an amount read from the object {@code node} at {@code pointer}: no
+   * more decimals than the currency has (trailing zeros aside), never rounded, then converted by
+   * Jackson's Joda-Money module ({@link Json#money(CurrencyUnit, BigDecimal)}); policies and
+   * records both read money here.
+   */
+  Money money(CurrencyUnit currency, BigDecimal amount, String pointer, JsonNode node) {
+    int places = Math.max(0, currency.getDecimalPlaces());
+    if (amount.stripTrailingZeros().scale() > places) {
+      problem(field(pointer, "amount"), node.get("amount"), "has more decimal places than " + currency.getCode()
+          + " allows (" + places + ")");
+      return null;
+    }
+    return build(pointer, node, () -> Json.money(currency, amount));
+  }
+
+  /** An enum constant by its exact name; the message lists the names allowed, as {@code [A, B]}. */
   static <E extends Enum<E>> Value<E> choice(Class<E> type) {
+    return choice(type, Arrays.toString(type.getEnumConstants()));
+  }
+
+  /** An enum constant by its exact name; the message lists the names allowed as {@code allowed}. */
+  static <E extends Enum<E>> Value<E> choice(Class<E> type, String allowed) {
     E[] constants = type.getEnumConstants();
     return (w, n, p) -> {
       String s = STRING.read(w, n, p);
@@ -523,7 +562,7 @@ final class Walk {
           return e;
         }
       }
-      w.problem(p, n, "is not one of " + Arrays.toString(constants));
+      w.problem(p, n, "is not one of " + allowed);
       return null;
     };
   }

@@ -225,6 +225,16 @@ class PolicyDocumentsTest {
   }
 
   @Test
+  void aCapAmountWithMoreDecimalsThanItsCurrencyIsRefusedNotRounded() {
+    // The double nearest 0.1, written out: rounded to cents it would be a cap of 0.10 USD.
+    String child = "{\"kind\":\"percent-of-fee\",\"id\":\"p\",\"percent\":5}";
+    assertThat(problemsOf(grid("{\"kind\":\"cap\",\"id\":\"c\",\"limit\":{\"type\":\"amount\",\"amounts\":["
+        + "{\"amount\":0.1000000000000000055511151231257827,\"currency\":\"USD\"}]},\"child\":" + child + "}")))
+        .map(JsonProblem::toString).containsExactly("/rule/limit/amounts/0/amount: 0.1000000000000000055511151231257827"
+            + " has more decimal places than USD allows (2)");
+  }
+
+  @Test
   void capsOfZeroAreRefused() {
     String child = "{\"kind\":\"percent-of-fee\",\"id\":\"p\",\"percent\":5}";
 

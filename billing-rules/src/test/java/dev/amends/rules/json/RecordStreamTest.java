@@ -103,6 +103,35 @@ class RecordStreamTest {
     }
   }
 
+  /** The amount of a price in the story account line replaced by {@code amount} (JSON text). */
+  private static Object priceRead(String amount) {
+    String line = STORY_ACCOUNT.replace("\"amount\":\"20.00\"", "\"amount\":" + amount);
+    try {
+      return RecordFormat.ACCOUNTS.fromLine(line).subscriptions().get(0).prices().prices().get(0).amount();
+    } catch (JsonDocumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Test
+  void moneyAmountIsReadExactlyThroughTheModule() {
+    // "12.50" is 1250 cents exactly; as a number too, and "12.500" only has a zero more.
+    assertThat(priceRead("\"12.50\"")).isEqualTo(org.joda.money.Money.of(org.joda.money.CurrencyUnit.USD, new java.math.BigDecimal("12.50")));
+    assertThat(priceRead("12.50")).isEqualTo(org.joda.money.Money.ofMinor(org.joda.money.CurrencyUnit.USD, 1250));
+    assertThat(priceRead("\"12.500\"")).isEqualTo(org.joda.money.Money.ofMinor(org.joda.money.CurrencyUnit.USD, 1250));
+  }
+
+  @Test
+  void moneyAmountWithTooManyDecimalsIsRefusedNotRounded() {
+    // The double nearest 0.1, written out: rounding it would give 0.10; it must be refused.
+    assertThat(priceRead("0.1000000000000000055511151231257827")).isEqualTo("""
+        accounts line: 1 problem
+          /subscriptions/0/prices/0/amount/amount: 0.1000000000000000055511151231257827 has more than 12 digits after the decimal point""");
+    assertThat(priceRead("\"0.105\"")).isEqualTo("""
+        accounts line: 1 problem
+          /subscriptions/0/prices/0/amount/amount: "0.105" has more decimal places than USD allows (2)""");
+  }
+
   @Test
   void writerWritesToACharacterStream() {
     StringWriter sw = new StringWriter();

@@ -97,8 +97,9 @@ final class Walk {
   void problem(String pointer, String found, String message) {
     if (problems.size() < MAX_PROBLEMS) {
       problems.add(new JsonProblem(pointer, found, message));
-    } else {
+    } else if (!truncated) { // said in the list itself, which may be a record reader's own
       truncated = true;
+      problems.add(new JsonProblem("", "(document)", "has more than " + MAX_PROBLEMS + " problems; the first are listed"));
     }
   }
 
@@ -111,7 +112,7 @@ final class Walk {
 
   /** How many problems so far: compare before and after reading a part to know if it failed. */
   int problemCount() {
-    return problems.size() + (truncated ? 1 : 0);
+    return problems.size();
   }
 
   boolean failed() {
@@ -120,11 +121,7 @@ final class Walk {
 
   /** The problems, with a last one saying how many were left out if there were too many. */
   List<JsonProblem> problems() {
-    List<JsonProblem> out = new ArrayList<>(problems);
-    if (truncated) {
-      out.add(new JsonProblem("", "(document)", "has more than " + MAX_PROBLEMS + " problems; the first are listed"));
-    }
-    return out;
+    return new ArrayList<>(problems);
   }
 
   List<JsonProblem> warnings() {

@@ -181,6 +181,22 @@ class RecordHostileInputTest {
   }
 
   @Test
+  void aLineWithMoreThan200ProblemsSaysTheRestWereLeftOut() {
+    StringBuilder line = new StringBuilder(STORY_OUTAGE.substring(0, STORY_OUTAGE.length() - 1));
+    for (int i = 0; i < 250; i++) {
+      line.append(",\"unknown").append(i).append("\":1");
+    }
+    line.append('}');
+
+    List<RecordLine<Outage>> lines = read(RecordFormat.OUTAGES, utf8(line + "\n" + STORY_OUTAGE));
+
+    List<JsonProblem> problems = ((RecordLine.Rejected<Outage>) lines.get(0)).problem().problems();
+    assertThat(problems).hasSize(201);
+    assertThat(problems.get(200).message()).isEqualTo("has more than 200 problems; the first are listed");
+    assertThat(lines.get(1)).isInstanceOf(RecordLine.Accepted.class);
+  }
+
+  @Test
   void aByteOrderMarkBeforeTheFirstLineIsSkipped() {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

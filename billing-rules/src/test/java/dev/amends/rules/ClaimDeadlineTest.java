@@ -7,16 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.time.BillingPeriod;
-import dev.amends.core.measure.Measurement;
-import dev.amends.core.time.WindowSet;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.threeten.extra.Interval;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.stream.Stream;
@@ -229,14 +225,7 @@ class ClaimDeadlineTest {
   @Test
   void takesTheEndOfTheLastCountedWindowAsTheIncidentForTelemetry() {
     // Telemetry: no outage records, two bad windows; the last ends 20:00 EDT Thursday 20 June.
-    RuleContext outages = given(USD_20_00).downMinutes("90").context();
-    Measurement telemetry = Measurement.builder().from(outages.measurement())
-        .source(Measurement.Source.TELEMETRY)
-        .counted(WindowSet.of(List.of(
-            Interval.of(Instant.parse("2024-06-03T14:00:00Z"), Instant.parse("2024-06-03T15:00:00Z")),
-            Interval.of(Instant.parse("2024-06-20T23:30:00Z"), Instant.parse("2024-06-21T00:00:00Z")))))
-        .build();
-    RuleContext ctx = RuleContext.builder().from(outages).measurement(telemetry).build();
+    RuleContext ctx = telemetryJune2024();
 
     // 20 June + 2 business days: Fri 21, Mon 24; late from Tue 25 June 00:00 EDT.
     assertThat(ClaimDeadline.businessDaysAfterIncident(2).deadline(ctx)).contains(Instant.parse("2024-06-25T04:00:00Z"));

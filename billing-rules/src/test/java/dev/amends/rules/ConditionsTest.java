@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.core.account.Account;
 import dev.amends.core.account.Standing;
-import dev.amends.core.measure.Measurement;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.scope.Scope;
-import dev.amends.core.time.WindowSet;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.threeten.extra.Interval;
 
 /** The standard conditions, each reporting what it observed and what it compared against. */
 class ConditionsTest {
@@ -144,19 +140,13 @@ class ConditionsTest {
   @Test
   void standingAtTheIncidentUnderTelemetryIsReadAtTheEndOfTheLastCountedWindowAsClaimDeadlinesDo() {
     // Telemetry: no outage records; bad windows on 3 June and 20 June (ending 2024-06-21T00:00Z).
-    RuleContext outages = given(USD_20_00).downMinutes("90").context();
-    Measurement telemetry = Measurement.builder().from(outages.measurement())
-        .source(Measurement.Source.TELEMETRY)
-        .counted(WindowSet.of(List.of(
-            Interval.of(Instant.parse("2024-06-03T14:00:00Z"), Instant.parse("2024-06-03T15:00:00Z")),
-            Interval.of(Instant.parse("2024-06-20T23:30:00Z"), Instant.parse("2024-06-21T00:00:00Z")))))
-        .build();
+    RuleContext telemetry = telemetryJune2024();
     // Overdue from 10 June, paid 20 June 23:45: good again before the window's last instant. (Before
     // the incident was shared with claim deadlines, telemetry had no incident and this was not met.)
     Standing paidDuringTheWindow = Standing.overdueSince(Instant.parse("2024-06-10T04:00:00Z"))
         .then(Standing.Status.GOOD, Instant.parse("2024-06-20T23:45:00Z"));
-    RuleContext ctx = RuleContext.builder().from(outages).measurement(telemetry)
-        .account(Account.builder().from(outages.account()).standing(paidDuringTheWindow).build())
+    RuleContext ctx = RuleContext.builder().from(telemetry)
+        .account(Account.builder().from(telemetry.account()).standing(paidDuringTheWindow).build())
         .build();
 
     ConditionResult r = Conditions.inGoodStandingAtIncident().test(ctx);

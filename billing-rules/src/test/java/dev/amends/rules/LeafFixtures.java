@@ -72,6 +72,21 @@ final class LeafFixtures {
     return Outage.builder().id(id).addScopes(Scope.of("grid")).window(start, end).addTags(tags).build();
   }
 
+  /**
+   * June 2024 in New York measured from telemetry, 90 minutes down, no outage records: two bad
+   * windows, 3 June 14:00–15:00Z and 20 June 23:30Z–21 June 00:00Z.
+   */
+  static RuleContext telemetryJune2024() {
+    RuleContext outages = given(USD_20_00).downMinutes("90").context();
+    Measurement telemetry = Measurement.builder().from(outages.measurement())
+        .source(Measurement.Source.TELEMETRY)
+        .counted(WindowSet.of(List.of(
+            org.threeten.extra.Interval.of(Instant.parse("2024-06-03T14:00:00Z"), Instant.parse("2024-06-03T15:00:00Z")),
+            org.threeten.extra.Interval.of(Instant.parse("2024-06-20T23:30:00Z"), Instant.parse("2024-06-21T00:00:00Z")))))
+        .build();
+    return RuleContext.builder().from(outages).measurement(telemetry).build();
+  }
+
   static Given given(Money monthlyPrice) {
     return new Given().price(monthlyPrice);
   }

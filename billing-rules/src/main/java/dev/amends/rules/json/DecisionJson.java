@@ -138,6 +138,15 @@ public final class DecisionJson {
     }
   }
 
+  private static void measurement(Measurement m, ObjectNode mo) {
+    mo.put("downtime", m.downtime().toString()).put("denominator", m.denominator().toString())
+        .put("availability", m.availability().toString());
+    ArrayNode outages = mo.putArray("outageIds");
+    m.outageIds().forEach(outages::add);
+    ArrayNode notes = mo.putArray("notes");
+    m.notes().forEach(notes::add);
+  }
+
   /** The traces: per subscription and policy, the rule tree as judged, values typed and exact. */
   private static void traces(CreditDecision d, ObjectNode out) {
     ArrayNode traces = out.putArray("traces");
@@ -145,15 +154,9 @@ public final class DecisionJson {
       ObjectNode o = traces.addObject();
       o.put("subscriptionId", t.subscriptionId());
       o.putObject("policy").put("id", t.policyId()).put("version", t.policyVersion()).put("digest", t.policyDigest());
-      exact(o.putObject("fee"), t.fee().fee());
-      Measurement m = t.measurement();
-      ObjectNode mo = o.putObject("measurement");
-      mo.put("downtime", m.downtime().toString()).put("denominator", m.denominator().toString())
-          .put("availability", m.availability().toString());
-      ArrayNode outages = mo.putArray("outageIds");
-      m.outageIds().forEach(outages::add);
-      ArrayNode notes = mo.putArray("notes");
-      m.notes().forEach(notes::add);
+      // A fee or measurement the decision never needed (a ruled-out campaign) is left out.
+      t.fee().ifPresent(f -> exact(o.putObject("fee"), f.fee()));
+      t.measurement().ifPresent(m -> measurement(m, o.putObject("measurement")));
       node(t.root(), o.putObject("root"), 0);
     }
   }

@@ -471,7 +471,7 @@ public final class CreditEngine {
   private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurers.get(policy);
     if (shared != null) {
-      return shared.measure(measurer, sub, period, () -> measure(policy, sub, period, null));
+      return shared.measure(measurer, sub, period, outages, () -> measure(policy, sub, period, null));
     }
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, outages)

@@ -35,7 +35,12 @@ import org.joda.money.Money;
  *
  * <ul>
  *   <li>records (every standard node, limit, deadline, tier) by their components, in declared
- *       order, after a {@code "type"} (rule nodes: {@code "kind"}) naming them;
+ *       order, after a {@code "type"} (rule nodes: {@code "kind"}) naming them: the record's simple
+ *       name in kebab case ({@code CapLimit.PercentOfFee} is {@code percent-of-fee}), never a
+ *       class name;
+ *   <li>a {@link Policy} after {@code "schema"} ({@link Policy#SCHEMA}): the canonical
+ *       form of a policy is its canonical JSON document, which {@code dev.amends.rules.json} reads
+ *       back;
  *   <li>user rules that are not records by kind, id and {@link CreditRule#parameters()} (and
  *       their own {@code canonical()} text, if they override it); user conditions that are not
  *       records by their {@code canonical()} text;
@@ -157,6 +162,7 @@ final class Canonical {
       case RuleNode n when n instanceof Record r -> object(sb, "kind", n.kind(), componentsOf(r), depth);
       case CreditRule rule -> object(sb, "kind", rule.kind(), userRule(rule), depth);
       case Record r -> object(sb, "type", typeName(r.getClass()), componentsOf(r), depth);
+      case Policy p -> object(sb, "schema", Policy.SCHEMA, values(Policy.class, p), depth);
       case Condition c -> object(sb, "type", "condition", Map.of("canonical", String.valueOf(c.canonical())), depth);
       case TemporalAccessor t -> string(sb, t.toString());
       default -> {
@@ -164,14 +170,19 @@ final class Canonical {
         if (type == null) {
           string(sb, v.toString());
         } else {
-          Map<String, Object> values = new LinkedHashMap<>();
-          for (String name : ACCESSORS.get(type)) {
-            values.put(name, invoke(method(type, name), v));
-          }
-          object(sb, "type", typeName(type), values, depth);
+          object(sb, "type", typeName(type), values(type, v), depth);
         }
       }
     }
+  }
+
+  /** The values of the accessors {@link #ACCESSORS} lists for a type, in order. */
+  private static Map<String, Object> values(Class<?> type, Object v) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String name : ACCESSORS.get(type)) {
+      values.put(name, invoke(method(type, name), v));
+    }
+    return values;
   }
 
   /** A rule that is not a record: its id, its parameters, and its own canonical text if it has one. */
@@ -233,10 +244,26 @@ final class Canonical {
     sb.append('"');
   }
 
-  /** {@code Tier}, {@code CapLimit.Amount}: the class name without its package. */
+  /**
+   * {@code tier}, {@code amount} ({@code CapLimit.Amount}), {@code plan-in} ({@code
+   * Conditions.PlanIn}): the innermost simple name in kebab case, so that no class name is written.
+   */
   static String typeName(Class<?> type) {
     String name = type.getName();
-    return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
+    name = name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
+    StringBuilder out = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c)) {
+        if (i > 0) {
+          out.append('-');
+        }
+        out.append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** The registered value type a class is or extends (an Immutables class extends its value type). */

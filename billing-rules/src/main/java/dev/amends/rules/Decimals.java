@@ -28,6 +28,12 @@ final class Decimals {
    */
   static BigDecimal parse(String field, String text) {
     Checks.notNull(field, text);
+    if (text.length() > 1000) { // parsing a huge decimal takes time quadratic in its digits: count first
+      long digits = significantDigits(text);
+      if (digits > 1000) {
+        throw InvalidInputException.of(field, "has more than 1000 digits", "a decimal of " + digits + " digits");
+      }
+    }
     BigDecimal value;
     try {
       value = new BigDecimal(text);
@@ -35,6 +41,21 @@ final class Decimals {
       throw InvalidInputException.of(field, "is not a decimal", "\"" + Checks.escaped(text) + "\"");
     }
     return check(field, value);
+  }
+
+  /** The digits of a decimal's text before any exponent, leading zeros left out; cheap on any length. */
+  private static long significantDigits(String text) {
+    long digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      if (c >= '1' && c <= '9' || c == '0' && digits > 0) {
+        digits++;
+      }
+    }
+    return digits;
   }
 
   /**

@@ -47,6 +47,12 @@ import org.threeten.extra.Interval;
 public abstract class Policy {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+  /**
+   * The {@code "schema"} of a policy document, which {@link #canonical()} starts with: the
+   * canonical form of a policy is its JSON document ({@code dev.amends.rules.json.PolicyDocuments}).
+   */
+  public static final String SCHEMA = "amends.policy/1";
+
   /** The most levels a rule tree may have; the root is level 1. */
   public static final int MAX_DEPTH = 64;
   /** The most nodes a rule tree may have, a node used in several places counting once per place. */

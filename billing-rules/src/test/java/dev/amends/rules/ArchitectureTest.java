@@ -26,5 +26,8 @@ class ArchitectureTest {
   static final ArchRule noHiddenClock = AmendsArchitectureRules.noHiddenClock("dev.amends.rules");
 
   @ArchTest
+  static final ArchRule onlyTheJsonPackageUsesJackson = JacksonBoundaryTest.ONLY_THE_JSON_PACKAGE_USES_JACKSON;
+
+  @ArchTest
   static final ArchRule rulesHaveNoPackageCycles = AmendsArchitectureRules.noPackageCycles("dev.amends.rules");
 }

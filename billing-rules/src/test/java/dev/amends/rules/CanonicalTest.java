@@ -326,9 +326,26 @@ class CanonicalTest {
   void theCanonicalFormIsJsonShapedAndReadsDecimalsByValue() {
     assertThat(Canonical.of(Rules.cap("cap", CapLimit.amount(Money.parse("USD 500.00")),
         Rules.percentOfFee("ten", new BigDecimal("10.00")))))
-        .isEqualTo("{\"kind\":\"cap\",\"id\":\"cap\",\"limit\":{\"type\":\"CapLimit.Amount\",\"amounts\":"
+        .isEqualTo("{\"kind\":\"cap\",\"id\":\"cap\",\"limit\":{\"type\":\"amount\",\"amounts\":"
             + "[{\"currency\":\"USD\",\"amount\":500.00}]},\"scope\":\"PER_PERIOD\",\"spread\":\"IN_ORDER\","
             + "\"excess\":\"DROPPED\",\"child\":{\"kind\":\"percent-of-fee\",\"id\":\"ten\",\"percent\":10}}");
+  }
+
+  @Test
+  void typesAreNamedByTheirSimpleNameInKebabCaseNeverByClassName() {
+    assertThat(Canonical.typeName(CapLimit.PercentOfFee.class)).isEqualTo("percent-of-fee");
+    assertThat(Canonical.typeName(Conditions.InGoodStandingAtIncident.class)).isEqualTo("in-good-standing-at-incident");
+    assertThat(Canonical.typeName(Tier.class)).isEqualTo("tier");
+    assertThat(Canonical.of(Conditions.planIn("grid"))).isEqualTo("{\"type\":\"plan-in\",\"plans\":[\"grid\"]}");
+  }
+
+  @Test
+  void aPolicysCanonicalFormStartsWithItsDocumentSchema() {
+    Policy p = Policy.builder().id("p").version(1).effectiveFrom(java.time.Instant.EPOCH)
+        .rule(Rules.percentOfFee("ten", BigDecimal.TEN))
+        .rounding(dev.amends.core.money.Rounding.of(java.math.RoundingMode.HALF_UP)).build();
+
+    assertThat(p.canonical()).startsWith("{\"schema\":\"amends.policy/1\",\"id\":\"p\",\"version\":1,");
   }
 
   @Test

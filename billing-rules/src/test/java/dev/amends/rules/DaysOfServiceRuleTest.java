@@ -301,9 +301,9 @@ class DaysOfServiceRuleTest {
 
   @Test
   void termOnlyAndValuedRulesHaveDifferentCanonicalForms() {
-    assertThat(TERM_ONLY.canonical()).endsWith(",\"value\":{\"type\":\"DaysValue\",\"dayCount\":null}}");
+    assertThat(TERM_ONLY.canonical()).endsWith(",\"value\":{\"type\":\"days-value\",\"dayCount\":null}}");
     assertThat(Rules.daysOfService("days", DaysValue.valuedAt(DayCount.THIRTY), TABLE).canonical())
-        .endsWith(",\"value\":{\"type\":\"DaysValue\",\"dayCount\":\"THIRTY\"}}");
+        .endsWith(",\"value\":{\"type\":\"days-value\",\"dayCount\":\"THIRTY\"}}");
     assertThat(DaysValue.valuedAt(DayCount.ACTUAL)).isEqualTo(DaysValue.valuedAt(DayCount.ACTUAL))
         .isNotEqualTo(DaysValue.TERM_EXTENSION_ONLY);
     assertThat(DaysValue.TERM_EXTENSION_ONLY.dayCount()).isEmpty();

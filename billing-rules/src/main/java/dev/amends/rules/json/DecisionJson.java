@@ -138,15 +138,6 @@ public final class DecisionJson {
     }
   }
 
-  private static void measurement(Measurement m, ObjectNode mo) {
-    mo.put("downtime", m.downtime().toString()).put("denominator", m.denominator().toString())
-        .put("availability", m.availability().toString());
-    ArrayNode outages = mo.putArray("outageIds");
-    m.outageIds().forEach(outages::add);
-    ArrayNode notes = mo.putArray("notes");
-    m.notes().forEach(notes::add);
-  }
-
   /** The traces: per subscription and policy, the rule tree as judged, values typed and exact. */
   private static void traces(CreditDecision d, ObjectNode out) {
     ArrayNode traces = out.putArray("traces");
@@ -154,9 +145,19 @@ public final class DecisionJson {
       ObjectNode o = traces.addObject();
       o.put("subscriptionId", t.subscriptionId());
       o.putObject("policy").put("id", t.policyId()).put("version", t.policyVersion()).put("digest", t.policyDigest());
-      // A fee or measurement the decision never needed (a ruled-out campaign) is left out.
+      // Since the trace's fee and measurement became optional (not computed when no rule needed
+      // them), each is written only when present.
       t.fee().ifPresent(f -> exact(o.putObject("fee"), f.fee()));
-      t.measurement().ifPresent(m -> measurement(m, o.putObject("measurement")));
+      if (t.measurement().isPresent()) {
+        Measurement m = t.measurement().get();
+        ObjectNode mo = o.putObject("measurement");
+        mo.put("downtime", m.downtime().toString()).put("denominator", m.denominator().toString())
+            .put("availability", m.availability().toString());
+        ArrayNode outages = mo.putArray("outageIds");
+        m.outageIds().forEach(outages::add);
+        ArrayNode notes = mo.putArray("notes");
+        m.notes().forEach(notes::add);
+      }
       node(t.root(), o.putObject("root"), 0);
     }
   }

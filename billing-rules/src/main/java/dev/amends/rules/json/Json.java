@@ -27,15 +27,28 @@ final class Json {
   /** Longest NDJSON line accepted, in characters. */
   static final int MAX_LINE_LENGTH = 1024 * 1024;
 
+  /**
+   * Deepest nesting of a policy document: a rule tree may be {@value dev.amends.rules.Policy#MAX_DEPTH}
+   * levels deep, two JSON levels each (a node and its {@code children}), with conditions inside.
+   */
+  static final int MAX_POLICY_DEPTH = 256;
+
   static final JsonMapper MAPPER = mapper(MAX_DOCUMENT_LENGTH);
+  /** {@link #MAPPER} with room for {@link #MAX_POLICY_DEPTH} levels. */
+  static final JsonMapper POLICY_MAPPER = mapper(MAX_DOCUMENT_LENGTH, MAX_POLICY_DEPTH);
 
   private Json() {}
 
   /** A strict mapper whose documents may be at most {@code maxDocumentLength} long. */
   static JsonMapper mapper(long maxDocumentLength) {
+    return mapper(maxDocumentLength, MAX_DEPTH);
+  }
+
+  /** A strict mapper with a document length and nesting depth of its own. */
+  static JsonMapper mapper(long maxDocumentLength, int maxDepth) {
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_DEPTH)
+            .maxNestingDepth(maxDepth)
             .maxNumberLength(MAX_NUMBER_LENGTH)
             .maxStringLength(MAX_STRING_LENGTH)
             .maxNameLength(200)
@@ -50,6 +63,8 @@ final class Json {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(SerializationFeature.INDENT_OUTPUT)
+        // Decimals in a tree keep the scale they were written with ("500.00" stays 500.00).
+        .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .addModule(new JodaMoneyModule())
         .build();
   }

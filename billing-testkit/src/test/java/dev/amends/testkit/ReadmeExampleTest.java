@@ -1,0 +1,50 @@
+package dev.amends.testkit;
+
+import static dev.amends.testkit.AmendsAssertions.assertThat;
+
+import dev.amends.core.measure.MeasurementRules;
+import dev.amends.core.money.Rounding;
+import dev.amends.rules.Policy;
+import dev.amends.rules.Rules;
+import dev.amends.rules.Tier;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+
+/** The README's "Testing your own policies" example, as it is printed there. */
+class ReadmeExampleTest {
+  static final Policy GRID_SLA = Policy.builder().id("grid-sla").version(1)
+      .effectiveFrom(Instant.parse("2007-01-01T05:00:00Z"))
+      .measurementRules(MeasurementRules.builder().maintenanceNotice(Duration.ofHours(24)).build())
+      .rule(Rules.availabilityTiers("tiers", Tier.range("99.0", "99.9", "10"), Tier.range("0", "99.0", "25")))
+      .rounding(Rounding.of(RoundingMode.HALF_UP))
+      .build();
+
+  @Test
+  void overrunOfAnnouncedMaintenanceCounts() {
+    var decision = Scenario.account("acct-1").zone("America/New_York")
+        .subscription("sub-1", s -> s.plan("grid").monthly("USD 20.00").on("grid/cluster-2"))
+        .outage("MAINT-1", o -> o.on("grid/cluster-2").from("2007-12-01T00:00").until("2007-12-01T13:00")
+            .announcedMaintenance("2007-11-21T00:00", "2007-12-01T00:00", "2007-12-01T06:00"))
+        .period(YearMonth.of(2007, 12))
+        .decideWith(GRID_SLA);
+
+    // 6 h announced are excluded, the 7 h overrun counts: 420 of 44,640 min, 99.0591 % -> 10 % of USD 20.00
+    assertThat(decision)
+        .hasCounted("sub-1", "MAINT-1", Duration.ofHours(7), Duration.ofHours(6))
+        .hasLine("tiers").withAmount("USD 2.00").restsOn("MAINT-1").withReasonContaining("99.0591 % < 99.9 %")
+        .and().hasTraceNode("sub-1", "tiers").wasCredited().hasValue("availability", "99.0591 %")
+        .and().hasTotal("USD 2.00").hasNoFlags();
+  }
+
+  @Test
+  void tiersHoldAtTheirBoundaries() {
+    TierTableCheck.of(GRID_SLA).fee("USD 20.00")
+        .row("99.9", "0.00")    // exactly 99.9 % is not below it
+        .row("99.0", "2.00")    // exactly 99.0 % is in [99.0, 99.9): 10 %
+        .row("98.99", "5.00")   // 25 %
+        .check();
+  }
+}

@@ -2,6 +2,7 @@ package dev.amends.benchmarks;
 
 import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
+import dev.amends.rules.BatchOptions;
 import dev.amends.rules.CreditEngine;
 import dev.amends.rules.DecisionRequest;
 import java.lang.management.ManagementFactory;
@@ -30,12 +31,16 @@ public final class FleetCpuTime {
   /**
    * Runs the comparison.
    *
-   * @param args accounts (default 100,000), warm-up passes (default 5), measured passes (default 5)
+   * @param args accounts (default 100,000), warm-up passes (default 5), measured passes (default 5),
+   *     and {@code unshared} to decide without sharing measurements and fees within the batch
    */
   public static void main(String[] args) {
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int passes = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    BatchOptions options = args.length > 3 && args[3].equals("unshared")
+        ? FleetThroughput.ONE_THREAD.shareMeasurements(false)
+        : FleetThroughput.ONE_THREAD;
     Fleet fleet = Fleet.generate(2026L, accounts, 200, 20_000);
     CreditEngine engine = fleet.engine(false);
     CreditEngine traced = fleet.engine(true);
@@ -50,10 +55,10 @@ public final class FleetCpuTime {
     long[] sink = new long[1];
     for (int pass = -warmups; pass < passes; pass++) {
       long t0 = bean.getCurrentThreadCpuTime();
-      FleetThroughput.take(FleetThroughput.batch(engine, requests, FleetThroughput.ONE_THREAD), array.length,
+      FleetThroughput.take(FleetThroughput.batch(engine, requests, options), array.length,
           lines -> sink[0] += lines.size());
       long t1 = bean.getCurrentThreadCpuTime();
-      FleetThroughput.take(FleetThroughput.batch(traced, requests, FleetThroughput.ONE_THREAD), array.length,
+      FleetThroughput.take(FleetThroughput.batch(traced, requests, options), array.length,
           lines -> sink[0] += lines.size());
       long tt = bean.getCurrentThreadCpuTime();
       HandWritten hand = new HandWritten(fleet);

@@ -82,12 +82,18 @@ public final class CreditEngine {
     this.campaignsById = Map.copyOf(b.campaigns);
     Map<Policy, Measurer> m = new HashMap<>();
     for (Policy p : policies.policies()) {
-      m.put(p, Measurer.of(p.measurementRules()));
+      m.put(p, measurer(p, traces));
     }
     for (Campaign c : campaigns) {
-      m.put(c.policy(), Measurer.of(c.policy().measurementRules()));
+      m.put(c.policy(), measurer(c.policy(), traces));
     }
     this.measurers = Map.copyOf(m);
+  }
+
+  /** The policy's measurer; without traces, one that builds no per-outage breakdown, which only a trace shows. */
+  private static Measurer measurer(Policy policy, boolean traces) {
+    Measurer m = Measurer.of(policy.measurementRules());
+    return traces ? m : m.withoutBreakdowns();
   }
 
   /** A new builder. */
@@ -465,7 +471,7 @@ public final class CreditEngine {
   private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurers.get(policy);
     if (shared != null) {
-      return shared.measure(measurer, sub, period, () -> measure(policy, sub, period, null));
+      return shared.measure(measurer, sub, period, outages, () -> measure(policy, sub, period, null));
     }
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, outages)
@@ -639,7 +645,9 @@ public final class CreditEngine {
      * summary or trace value at all, which makes large batches cheaper; the lines (amounts,
      * reasons, keys, paths, outages), flags, warnings, carried-forward credits and totals are
      * exactly the same, {@link CreditDecision#traces()} is empty and {@link
-     * CreditDecision#explain()} says that traces were not recorded.
+     * CreditDecision#explain()} says that traces were not recorded. The measurements rules see
+     * then have an empty {@link Measurement#breakdown()} (the per-outage explanation, which only
+     * a trace shows); every other figure is the same.
      *
      * @param traces whether to record traces
      * @return this builder

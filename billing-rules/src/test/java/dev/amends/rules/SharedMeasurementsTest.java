@@ -27,7 +27,7 @@ class SharedMeasurementsTest {
   final AtomicInteger measured = new AtomicInteger();
 
   Measurement measure(Measurer m, Subscription sub) {
-    return shared.measure(m, sub, JUNE_2024_UTC, () -> {
+    return shared.measure(m, sub, JUNE_2024_UTC, LOG, () -> {
       measured.incrementAndGet();
       return m.measure(sub, JUNE_2024_UTC, LOG);
     });
@@ -52,7 +52,22 @@ class SharedMeasurementsTest {
   }
 
   @Test
-  void measuresAgainForAnotherActiveWindowPlacementOrRules() {
+  void placementsThatSeeTheSameRecordsShareOneMeasurement() {
+    // svc/node-2 has no record of its own, so node-1 and node-1 with node-2 see OUT-1 and OUT-2.
+    Measurement a = measure(FIVE_MINUTE_MINIMUM, on("sub-a", LONG_AGO, NODE_1));
+    Measurement b = measure(FIVE_MINUTE_MINIMUM, on("sub-b", LONG_AGO, Scope.of("svc/node-2"), NODE_1));
+
+    assertThat(measured).hasValue(1);
+    assertThat(b.subscriptionId()).isEqualTo("sub-b");
+    assertThat(b).isEqualTo(
+        FIVE_MINUTE_MINIMUM.measure(on("sub-b", LONG_AGO, Scope.of("svc/node-2"), NODE_1), JUNE_2024_UTC, LOG));
+    // OUT-1 3 h + OUT-2 1 h
+    assertThat(b.downtime()).isEqualTo(Duration.ofHours(4));
+    assertThat(a.downtime()).isEqualTo(Duration.ofHours(4));
+  }
+
+  @Test
+  void measuresAgainForAnotherActiveWindowRecordsOrRules() {
     measure(FIVE_MINUTE_MINIMUM, on("sub-a", LONG_AGO, NODE_1));
     Measurement later = measure(FIVE_MINUTE_MINIMUM, on("sub-a", Instant.parse("2024-06-15T00:00:00Z"), NODE_1));
     measure(FIVE_MINUTE_MINIMUM, on("sub-a", LONG_AGO, Scope.of("svc/node-2")));
@@ -126,7 +141,7 @@ class SharedMeasurementsTest {
     AtomicInteger count = new AtomicInteger();
 
     for (Subscription s : List.of(a, b, a)) {
-      small.measure(FIVE_MINUTE_MINIMUM, s, JUNE_2024_UTC, () -> {
+      small.measure(FIVE_MINUTE_MINIMUM, s, JUNE_2024_UTC, LOG, () -> {
         count.incrementAndGet();
         return FIVE_MINUTE_MINIMUM.measure(s, JUNE_2024_UTC, LOG);
       });

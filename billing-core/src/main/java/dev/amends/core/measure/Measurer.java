@@ -66,9 +66,11 @@ import org.threeten.extra.Interval;
  */
 public final class Measurer {
   private final MeasurementRules rules;
+  private final boolean breakdowns;
 
-  private Measurer(MeasurementRules rules) {
+  private Measurer(MeasurementRules rules, boolean breakdowns) {
     this.rules = rules;
+    this.breakdowns = breakdowns;
   }
 
   /**
@@ -78,7 +80,23 @@ public final class Measurer {
    * @return the measurer, not null
    */
   public static Measurer of(MeasurementRules rules) {
-    return new Measurer(Checks.notNull("rules", rules));
+    return new Measurer(Checks.notNull("rules", rules), true);
+  }
+
+  /**
+   * A measurer for the same rules whose measurements carry no {@link Measurement#breakdown()}
+   * (it is empty), for callers that never show it: the breakdown is the costliest part of a
+   * measurement to build. Every other figure of a measurement is the same as this measurer's.
+   *
+   * @return the measurer, not null
+   */
+  public Measurer withoutBreakdowns() {
+    return breakdowns ? new Measurer(rules, false) : this;
+  }
+
+  /** Whether measurements carry a {@link Measurement#breakdown()}; see {@link #withoutBreakdowns()}. */
+  public boolean breakdowns() {
+    return breakdowns;
   }
 
   /** The rules applied. */
@@ -172,8 +190,10 @@ public final class Measurer {
         .availability(availability(denominator, downtime))
         .exclusions(exclusions)
         .contributions(attribute(finalSet, touching, kept))
-        .notes(notes)
-        .breakdown(breakdown(measuredSet, touching, counted, kept, finalSet, maintenance, exclusions, remarks));
+        .notes(notes);
+    if (breakdowns) {
+      out.breakdown(breakdown(measuredSet, touching, counted, kept, finalSet, maintenance, exclusions, remarks));
+    }
     return out.build();
   }
 
@@ -568,14 +588,18 @@ public final class Measurer {
     Optional<Announcement> a = o.announcement();
     if (a.isEmpty()) {
       notes.add("maintenance " + o.id() + " was not announced, so it counts");
-      remarks.add("maintenance not announced, so " + Texts.duration(w.totalLength()) + " counts");
+      if (breakdowns) {
+        remarks.add("maintenance not announced, so " + Texts.duration(w.totalLength()) + " counts");
+      }
       return w;
     }
     Duration notice = a.get().notice();
     if (notice.compareTo(minimum) < 0) {
       notes.add("maintenance " + o.id() + " was announced with notice " + notice + " < " + minimum + ", so it counts");
-      remarks.add("maintenance announced " + Texts.ahead(notice) + ", notice < " + Texts.duration(minimum)
-          + ", so " + Texts.duration(w.totalLength()) + " counts");
+      if (breakdowns) {
+        remarks.add("maintenance announced " + Texts.ahead(notice) + ", notice < " + Texts.duration(minimum)
+            + ", so " + Texts.duration(w.totalLength()) + " counts");
+      }
       return w;
     }
     Interval promised = a.get().promisedWindow();
@@ -584,14 +608,16 @@ public final class Measurer {
     if (!overrun.isEmpty()) {
       notes.add("maintenance " + o.id() + " ran outside its announced window " + promised
           + " for " + overrun.totalLength() + "; that time counts");
-      remarks.add("overrun " + Texts.duration(overrun.totalLength()) + " counts");
+      if (breakdowns) {
+        remarks.add("overrun " + Texts.duration(overrun.totalLength()) + " counts");
+      }
     }
     if (!inside.isEmpty()) {
       parts.add(new MaintenancePart(o.id(), index, inside, ExclusionReason.ANNOUNCED_MAINTENANCE,
           "announced " + a.get().announcedAt() + " with notice " + notice + " >= " + minimum
               + " for window " + promised,
-          "announced maintenance window " + Texts.window(promised) + " (announced " + Texts.ahead(notice)
-              + ", notice >= " + Texts.duration(minimum) + ")"));
+          breakdowns ? "announced maintenance window " + Texts.window(promised) + " (announced "
+              + Texts.ahead(notice) + ", notice >= " + Texts.duration(minimum) + ")" : null));
     }
     return overrun;
   }
@@ -634,8 +660,10 @@ public final class Measurer {
         m.excluded = m.excluded.minus(over);
         if (m.index >= 0 && m.index < counted.size()) {
           counted.set(m.index, counted.get(m.index).union(over));
-          remarks.get(m.index).add(Texts.duration(over.totalLength()) + " beyond the maintenance budget of "
-              + Texts.duration(budget) + " per period counts again");
+          if (breakdowns) {
+            remarks.get(m.index).add(Texts.duration(over.totalLength()) + " beyond the maintenance budget of "
+                + Texts.duration(budget) + " per period counts again");
+          }
         }
         notes.add("maintenance " + m.id + " beyond the budget of " + budget + " per period counts: " + over);
       }
@@ -938,6 +966,7 @@ public final class Measurer {
     WindowSet excluded;
     final ExclusionReason reason;
     final String detail;
+    /** For the breakdown; null when the measurer builds none. */
     final String humanDetail;
 
     MaintenancePart(

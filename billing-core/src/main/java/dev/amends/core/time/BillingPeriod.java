@@ -34,6 +34,8 @@ public final class BillingPeriod implements Comparable<BillingPeriod> {
   private final ZoneId zone;
   private final int months;
   private final Interval window;
+  /** Computed once: periods are hash keys of every batch's shared fees and measurements. */
+  private final int hash;
 
   private BillingPeriod(LocalDate startDate, LocalDate endDate, ZoneId zone, int months) {
     this.startDate = startDate;
@@ -42,6 +44,7 @@ public final class BillingPeriod implements Comparable<BillingPeriod> {
     this.months = months;
     this.window =
         Interval.of(startDate.atStartOfDay(zone).toInstant(), endDate.atStartOfDay(zone).toInstant());
+    this.hash = Objects.hash(startDate, endDate, zone, months);
   }
 
   /**
@@ -144,7 +147,8 @@ public final class BillingPeriod implements Comparable<BillingPeriod> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BillingPeriod p
+    return o == this || o instanceof BillingPeriod p
+        && hash == p.hash
         && startDate.equals(p.startDate)
         && endDate.equals(p.endDate)
         && zone.equals(p.zone)
@@ -153,7 +157,7 @@ public final class BillingPeriod implements Comparable<BillingPeriod> {
 
   @Override
   public int hashCode() {
-    return Objects.hash(startDate, endDate, zone, months);
+    return hash;
   }
 
   /** The label and zone, such as {@code 2007-12 America/New_York}. */

@@ -145,6 +145,21 @@ class MeasurerPropertiesTest {
     }
   }
 
+  @Property(tries = 300)
+  void aMeasurerWithoutBreakdownsGivesTheSameMeasurementWithAnEmptyBreakdown(
+      @ForAll("outageLists") List<Outage> outages,
+      @ForAll("anyRules") MeasurementRules rules,
+      @ForAll("subscriptions") Subscription sub) {
+    Measurement full = measure(rules, sub, outages);
+
+    Measurement bare = Measurer.of(rules).withoutBreakdowns().measure(sub, JUN_2024_UTC, OutageLog.of(outages));
+
+    assertThat(bare.breakdown()).isEmpty();
+    // Every other attribute (counted windows, exclusions with their details, contributions,
+    // notes, outage ids, figures) equal, by the generated equals.
+    assertThat(bare).isEqualTo(Measurement.builder().from(full).breakdown(List.of()).build());
+  }
+
   private static Measurement measure(MeasurementRules rules, Subscription sub, List<Outage> outages) {
     return Measurer.of(rules).measure(sub, JUN_2024_UTC, OutageLog.of(outages));
   }

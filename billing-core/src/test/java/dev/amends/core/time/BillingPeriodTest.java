@@ -178,4 +178,15 @@ class BillingPeriodTest {
     assertThat(BillingPeriod.month(YearMonth.of(year, month), ZoneId.of(zone)).length())
         .isEqualTo(Duration.ofMinutes(minutes));
   }
+
+  @Test
+  void periodsOfTheSameDatesZoneAndMonthsAreEqualWithEqualHashesAndOthersAreNot() {
+    BillingPeriod march = BillingPeriod.month(YearMonth.of(2026, 3), ZoneId.of("Europe/Berlin"));
+    BillingPeriod again = BillingPeriod.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1),
+        ZoneId.of("Europe/Berlin"), 1);
+
+    assertThat(again).isEqualTo(march).hasSameHashCodeAs(march);
+    assertThat(BillingPeriod.month(YearMonth.of(2026, 3), ZoneId.of("Asia/Tokyo"))).isNotEqualTo(march);
+    assertThat(BillingPeriod.month(YearMonth.of(2026, 4), ZoneId.of("Europe/Berlin"))).isNotEqualTo(march);
+  }
 }

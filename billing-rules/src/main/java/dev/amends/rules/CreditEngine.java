@@ -90,10 +90,15 @@ public final class CreditEngine {
     this.measurers = Map.copyOf(m);
   }
 
-  /** The policy's measurer; without traces, one that builds no per-outage breakdown, which only a trace shows. */
+  /**
+   * The policy's measurer. Without traces, and when only the library's own rules and conditions
+   * read the measurement (none of which reads the per-outage breakdown), one that builds no
+   * breakdown; a policy with a rule or condition of your own always gets the full measurement,
+   * so what it reads never depends on tracing.
+   */
   private static Measurer measurer(Policy policy, boolean traces) {
     Measurer m = Measurer.of(policy.measurementRules());
-    return traces ? m : m.withoutBreakdowns();
+    return traces || !LibraryNodes.only(policy.rule()) ? m : m.withoutBreakdowns();
   }
 
   /** A new builder. */
@@ -645,9 +650,10 @@ public final class CreditEngine {
      * summary or trace value at all, which makes large batches cheaper; the lines (amounts,
      * reasons, keys, paths, outages), flags, warnings, carried-forward credits and totals are
      * exactly the same, {@link CreditDecision#traces()} is empty and {@link
-     * CreditDecision#explain()} says that traces were not recorded. The measurements rules see
-     * then have an empty {@link Measurement#breakdown()} (the per-outage explanation, which only
-     * a trace shows); every other figure is the same.
+     * CreditDecision#explain()} says that traces were not recorded. A policy made only of the
+     * library's rules and conditions is then measured without the per-outage breakdown, which
+     * only a trace shows; a policy with a rule or condition of your own is measured in full, so
+     * {@link Measurement#breakdown()} is there for it either way.
      *
      * @param traces whether to record traces
      * @return this builder

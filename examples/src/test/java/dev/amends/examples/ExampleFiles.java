@@ -33,11 +33,16 @@ final class ExampleFiles {
     return new ExampleFiles(Path.of("../examples", name));
   }
 
-  /** The policy document; a document with warnings is refused, so the examples stay clean. */
+  /** The policy document {@code policy.json}. */
   Policy policy() {
-    var loaded = PolicyDocuments.standard().read(dir.resolve("policy.json"));
+    return policy("policy.json");
+  }
+
+  /** A policy document of the example; one with warnings is refused, so the examples stay clean. */
+  Policy policy(String file) {
+    var loaded = PolicyDocuments.standard().read(dir.resolve(file));
     if (!loaded.warnings().isEmpty()) {
-      throw new AssertionError(dir.resolve("policy.json") + " has warnings: " + loaded.warnings());
+      throw new AssertionError(dir.resolve(file) + " has warnings: " + loaded.warnings());
     }
     return loaded.value();
   }

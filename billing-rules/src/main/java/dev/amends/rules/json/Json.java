@@ -12,7 +12,7 @@ import tools.jackson.datatype.jodamoney.JodaMoneyModule;
 /**
  * The one Jackson mapper of Amends, configured once: strict reading (duplicate keys, trailing
  * tokens and wrong types are errors; decimals are read as {@code BigDecimal}, never through
- * {@code double}), limits that make hostile input fail fast, and no polymorphic typing of any
+ * binary floating point), limits that make hostile input fail fast, and no polymorphic typing of any
  * kind. Documents are read into trees and walked by hand, so that every problem is reported with
  * its pointer in one pass; no class name in a document ever selects a Java type.
  */

@@ -36,7 +36,7 @@ import tools.jackson.databind.SerializationFeature;
  *
  * <p>Reading is strict: unknown fields, duplicate keys, trailing content, nulls where a value is
  * required and wrong types are errors; decimals (strings or plain numbers) are read exactly as
- * {@code BigDecimal}, never through {@code double}, and kept in their shortest form ({@code 10.00}
+ * {@code BigDecimal}, never through binary floating point, and kept in their shortest form ({@code 10.00}
  * reads as {@code 10}, as the canonical form writes it); documents are limited to 4 MB, 256
  * levels of nesting, numbers of 40 characters, strings of 10,000, and rule trees to {@value
  * Policy#MAX_NODES} nodes. A bad document is rejected with one {@link JsonDocumentException}

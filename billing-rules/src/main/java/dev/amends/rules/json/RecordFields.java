@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * range, the digit limits of decimals, and core validation errors mapped to the field they name.
  * What a field means is the codecs' business.
  *
- * <p>Decimals are read from JSON strings or numbers without going through {@code double}, and
+ * <p>Decimals are read from JSON strings or numbers without going through binary floating point, and
  * only within {@link #MAX_INTEGER_DIGITS} integer and {@link #MAX_FRACTION_DIGITS} fraction digits,
  * so that {@code 1e999999999} is refused before any arithmetic sees it.
  */

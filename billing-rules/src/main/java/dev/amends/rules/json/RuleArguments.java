@@ -11,7 +11,7 @@ import org.joda.money.Money;
  * build the rule from: {@code {"kind": "loyalty", "id": "loyalty", "minimum": "PT1H", "percent": 5}}.
  *
  * <p>Each getter reads a required field, exactly as the standard rules' fields are read (decimals
- * never through {@code double}). A field that is missing, null or of the wrong type is reported
+ * never through binary floating point). A field that is missing, null or of the wrong type is reported
  * with its pointer and the getter returns {@code null} (or {@code 0}, {@code false}); the rule your
  * factory then builds, or the exception it throws, is discarded, and the document is rejected
  * with every problem. Fields your factory does not read are reported as unknown. Use only during

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * and an {@link Obj} remembers which fields were read so that unknown ones are reported too.
  *
  * <p>Values are read exactly: decimals from JSON numbers (which the mapper reads as {@code
- * BigDecimal}) or from strings, never through {@code double}; money as {@code {"currency",
+ * BigDecimal}) or from strings, never through binary floating point; money as {@code {"currency",
  * "amount"}}; instants, durations, dates, times and zones by {@code java.time} parsing; enums by
  * the names of their constants only. One walk per document or NDJSON line; not thread-safe.
  */
@@ -445,7 +445,7 @@ final class Walk {
     } else if (n.isBigDecimal()) {
       d = n.decimalValue();
     } else {
-      // Floats are read as BigDecimal by the mapper; a double here would be a configuration bug.
+      // The mapper reads fractions as BigDecimal; a binary floating-point node here would be a configuration bug.
       w.problem(p, n, "is not a decimal");
       return null;
     }

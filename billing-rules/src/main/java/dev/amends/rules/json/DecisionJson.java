@@ -10,12 +10,19 @@ import dev.amends.core.time.BillingPeriod;
 import dev.amends.rules.BatchResult;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditLine;
+import dev.amends.rules.IssuedCredit;
 import dev.amends.rules.SubscriptionTrace;
 import dev.amends.rules.TraceNode;
 import dev.amends.rules.TraceValue;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -116,6 +123,60 @@ public final class DecisionJson {
    */
   public static RecordWriter<BatchResult> writer(OutputStream out) {
     return writer(RecordFormat.utf8(out));
+  }
+
+  /**
+   * A reader of decisions as the credits they issued, for a re-run: each line of an earlier run's
+   * output (as {@link #writer(Writer)} or {@link #toLine(CreditDecision)} wrote it, traces or not)
+   * gives every credit line of the decision as an {@link IssuedCredit} with the decision's account
+   * and the first day of its period, in the decision's order: credits, top-ups and clawbacks
+   * alike, amounts signed. A rejected result, or a decision with no lines, gives an empty list. A
+   * line that is not a decision is rejected with its line number and the problem, as the {@link
+   * RecordFormat} readers do. Only the fields issuing needs are checked closely; totals, flags,
+   * warnings, reasons and traces are allowed and not read.
+   *
+   * <pre>{@code
+   * try (var in = DecisionJson.issuedReader(Path.of("december.ndjson"))) {
+   *   while (in.hasNext()) {
+   *     switch (in.next()) {
+   *       case RecordLine.Accepted<List<AccountRecord<IssuedCredit>>> a -> issued.addAll(a.record());
+   *       case RecordLine.Rejected<List<AccountRecord<IssuedCredit>>> r -> System.err.println(r.problem().getMessage());
+   *     }
+   *   }
+   * }
+   * }</pre>
+   *
+   * @param in the characters, closed with the reader, not null
+   * @param source the stream's name in rejections, such as {@code december.ndjson}, not null
+   * @return the reader, not null
+   */
+  public static RecordReader<List<AccountRecord<IssuedCredit>>> issuedReader(Reader in, String source) {
+    return new RecordReader<>(LineSource.of(Checks.notNull("in", in), Json.MAX_LINE_LENGTH),
+        IssuedFromDecisions.INSTANCE, Checks.notNull("source", source));
+  }
+
+  /**
+   * As {@link #issuedReader(Reader, String)}, of UTF-8 bytes; a line that is not UTF-8 is rejected.
+   *
+   * @param in the bytes, closed with the reader, not null
+   * @param source the stream's name in rejections, not null
+   * @return the reader, not null
+   */
+  public static RecordReader<List<AccountRecord<IssuedCredit>>> issuedReader(InputStream in, String source) {
+    return new RecordReader<>(LineSource.of(Checks.notNull("in", in), Json.MAX_LINE_LENGTH),
+        IssuedFromDecisions.INSTANCE, Checks.notNull("source", source));
+  }
+
+  /**
+   * As {@link #issuedReader(Reader, String)}, of a UTF-8 file named in rejections by its file name.
+   *
+   * @param file the file, not null
+   * @return the reader, not null
+   * @throws IOException if the file cannot be opened
+   */
+  public static RecordReader<List<AccountRecord<IssuedCredit>>> issuedReader(Path file) throws IOException {
+    Checks.notNull("file", file);
+    return issuedReader(Files.newInputStream(file), String.valueOf(file.getFileName()));
   }
 
   private static void decision(CreditDecision d, ObjectNode out) {

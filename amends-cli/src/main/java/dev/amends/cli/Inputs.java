@@ -60,6 +60,11 @@ final class Inputs {
   @Option(names = "--issued", paramLabel = "FILE", description = "Credits already issued, with their account ids and periods, NDJSON.")
   Path issued;
 
+  @Option(names = "--previous", paramLabel = "FILE", description = "The decisions NDJSON of an earlier run of this "
+      + "period (what credit wrote), its every credit line taken as issued; repeat for every earlier run. A re-run "
+      + "then issues only top-ups and clawbacks for what changed.")
+  List<Path> previous = List.of();
+
   @Option(names = "--period", required = true, paramLabel = "YYYY-MM",
       description = "The month in which each account's billing period starts, such as 2007-12.")
   YearMonth period;
@@ -101,6 +106,9 @@ final class Inputs {
       readAll(RecordFormat.ISSUED_CREDITS, issued,
           c -> m.computeIfAbsent(c.accountId(), k -> new ArrayList<>()).add(c));
       issuedByAccount = m;
+    }
+    if (!previous.isEmpty()) {
+      issuedByAccount = PreviousRuns.addTo(issuedByAccount, previous, period, this, err);
     }
     return b.build();
   }

@@ -60,6 +60,12 @@ final class ExampleFiles {
     return CreditEngine.builder().policies(PolicyBook.of(policy())).outages(OutageLog.of(outages())).build();
   }
 
+  /** An engine with this example's policy and the outages of another file, such as a corrected one. */
+  CreditEngine engine(String outagesFile) {
+    return CreditEngine.builder().policies(PolicyBook.of(policy()))
+        .outages(OutageLog.of(read(RecordFormat.OUTAGES, outagesFile))).build();
+  }
+
   /** Every record of the file; a rejected line fails the test, naming its line and problem. */
   private <T> List<T> read(RecordFormat<T> format, String file) {
     List<T> out = new ArrayList<>();

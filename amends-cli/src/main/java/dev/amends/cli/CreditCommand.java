@@ -72,7 +72,7 @@ final class CreditCommand implements Callable<Integer> {
     try (RecordReader<Account> accounts = inputs.accountReader();
         Progress progress = Progress.start(inputs.accounts);
         DecisionSink sink = sink()) {
-      Requests requests = new Requests(accounts);
+      Requests requests = new Requests(accounts, summary);
       Iterator<BatchResult> results = engine.decideAll(requests, options);
       while (results.hasNext()) {
         BatchResult r = results.next();
@@ -123,12 +123,14 @@ final class CreditCommand implements Callable<Integer> {
   private final class Requests implements Iterator<DecisionRequest> {
     final Map<Long, Account> inFlight = new ConcurrentHashMap<>();
     private final RecordReader<Account> accounts;
+    private final Summary summary;
     private DecisionRequest next;
     private Account nextAccount;
     private long index;
 
-    Requests(RecordReader<Account> accounts) {
+    Requests(RecordReader<Account> accounts, Summary summary) {
       this.accounts = accounts;
+      this.summary = summary;
     }
 
     @Override
@@ -139,6 +141,7 @@ final class CreditCommand implements Callable<Integer> {
             next = inputs.request(a);
             nextAccount = a;
           } catch (dev.amends.core.AmendsException e) {
+            summary.rejected(); // an account read but not decided
             inputs.reject("account " + a.id() + ": " + e.getMessage());
           }
         });

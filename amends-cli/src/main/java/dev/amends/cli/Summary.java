@@ -17,7 +17,8 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * The summary of a {@code credit} run: counts, and the credits' sums per currency, plan, scope and
+ * The summary of a {@code credit} run: counts (accounts read = decided + rejected; bad lines of the
+ * other files counted apart), and the credits' sums per currency, plan, scope and
  * rule, and the largest credits of each currency. Sums are exact ({@link Money#plus}); lines of
  * every kind count (a clawback is negative). Rows are sorted by their labels, so the same input
  * gives the same summary whatever the threads.
@@ -85,10 +86,11 @@ final class Summary {
     err.println("Summary");
     row(err, "accounts read", Long.toString(read));
     row(err, "decided", Long.toString(decided));
-    row(err, "rejected", Long.toString(badAccountLines + rejectedRequests + otherRejections));
+    // accounts read = decided + rejected; bad lines of the other files are not accounts
+    row(err, "rejected", Long.toString(badAccountLines + rejectedRequests));
     row(err, "  bad account lines", Long.toString(badAccountLines));
     row(err, "  rejected requests", Long.toString(rejectedRequests));
-    row(err, "  other bad lines", Long.toString(otherRejections));
+    row(err, "other bad lines", Long.toString(otherRejections));
     row(err, "credit lines", Long.toString(lines));
     err.println("Credits per currency");
     byCurrency.values().forEach(m -> row(err, "  " + m.getCurrencyUnit(), amount(m)));

@@ -163,10 +163,19 @@ public final class RecordReader<T> implements Iterator<RecordLine<T>>, Closeable
       pointer = p.streamReadContext().pathAsPointer().toString();
     }
     String where = e.getLocation() == null ? "(line)" : "(at column " + e.getLocation().getColumnNr() + ")";
-    String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+    String message = withoutSource(String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
     if (message.length() > 200) {
       message = message.substring(0, 200) + "...";
     }
     return new JsonProblem(pointer, where, "is not valid JSON: " + message);
+  }
+
+  /**
+   * Jackson's message without its source location ({@code (start marker at [Source: REDACTED
+   * ...; byte offset: #UNKNOWN])}), which says nothing to a reader: the line and column are ours.
+   */
+  static String withoutSource(String message) {
+    return message.replaceAll("\\s*\\((?:start marker at )?\\[Source: [^\\]]*\\]\\)", "")
+        .replaceAll("\\s*\\[Source: [^\\]]*\\]", "");
   }
 }

@@ -191,7 +191,7 @@ final class Walk {
 
   /** The parser's own message, cut short, and where it stopped. */
   private static String shortened(JacksonException e) {
-    String message = cut(e.getOriginalMessage());
+    String message = cut(RecordReader.withoutSource(String.valueOf(e.getOriginalMessage())));
     var at = e.getLocation();
     return at == null ? message : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
   }

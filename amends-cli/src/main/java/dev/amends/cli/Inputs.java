@@ -77,14 +77,22 @@ final class Inputs {
    * @throws CliException with {@link ExitCodes#BAD_POLICY} or {@link ExitCodes#USAGE}
    */
   CreditEngine engine(PrintWriter err, boolean traces) {
-    this.err = err;
     Policy p = readPolicy(policy, err).value();
+    return engineBuilder(err).policies(PolicyBook.of(p)).traces(traces).build();
+  }
+
+  /**
+   * Reads every file but the policy and the accounts: a builder with the outages and telemetry,
+   * still to be given its policies; it may build several engines.
+   *
+   * @throws CliException with {@link ExitCodes#USAGE} if a file cannot be read
+   */
+  CreditEngine.Builder engineBuilder(PrintWriter err) {
+    this.err = err;
     List<Outage> outageList = new ArrayList<>();
     readAll(RecordFormat.OUTAGES, outages, outageList::add);
     CreditEngine.Builder b = CreditEngine.builder()
-        .policies(PolicyBook.of(p))
-        .outages(OutageLog.of(outageList))
-        .traces(traces);
+        .outages(OutageLog.of(outageList));
     if (telemetry != null) {
       List<TelemetrySample> samples = new ArrayList<>();
       readAll(RecordFormat.TELEMETRY, telemetry, samples::add);
@@ -102,7 +110,7 @@ final class Inputs {
           c -> m.computeIfAbsent(c.accountId(), k -> new ArrayList<>()).add(c));
       issuedByAccount = m;
     }
-    return b.build();
+    return b;
   }
 
   /**

@@ -99,6 +99,10 @@ final class DiffCommand implements Callable<Integer> {
     Policy neu = Inputs.readPolicy(after, err).value();
     warnIfNotInForce(err, before, old);
     warnIfNotInForce(err, after, neu);
+    if (inputs.issued != null && !old.id().equals(neu.id())) {
+      err.println("warning: the policies have different ids (" + old.id() + ", " + neu.id() + "): credits issued "
+          + "under one are not recognised under the other (its lines have other keys), so that side credits them again in full");
+    }
     CreditEngine.Builder b = inputs.engineBuilder(err);
     CreditEngine oldFast = b.policies(PolicyBook.of(old)).traces(false).build();
     CreditEngine oldTraced = b.traces(true).build();

@@ -5,11 +5,11 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * One iterator read once, handed out as two that give the same elements in the same order, each
- * on its own thread (two batches' reader threads). An element read by one branch waits in the
- * other's queue until that one reads it. The queues are not bounded here: they stay small when
- * the results of the two batches are read in step, since each batch reads at most its window
- * ahead of its results.
+ * One iterator read once, handed out as two that give the same elements in the same order (to
+ * two batches). An element read by one branch waits in the other's queue until that one reads
+ * it. The queues are not bounded here: they stay small when the results of the two batches are
+ * read in step, since each batch reads at most its window ahead of its results, so a queue holds
+ * at most about one window.
  *
  * <p>Thread-safe.
  */

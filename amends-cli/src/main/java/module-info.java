@@ -1,11 +1,11 @@
 /**
  * The {@code amends} command-line tool: {@code credit}, {@code explain}, {@code diff},
- * {@code validate} and {@code schema}. Its commands are read by picocli through reflection, hence the opened package.
+ * {@code validate} and {@code schema}. Its commands are read by picocli through reflection,
+ * hence the opened package.
  */
 module dev.amends.cli {
   requires dev.amends.rules;
   requires info.picocli;
-  requires tools.jackson.core;
   requires me.tongfei.progressbar;
 
   exports dev.amends.cli;

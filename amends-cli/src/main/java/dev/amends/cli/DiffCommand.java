@@ -77,7 +77,8 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the differences here instead of standard output.")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads deciding, per policy. Default: the number of cores.")
+  @Option(names = "--threads", paramLabel = "N", description = "Threads deciding (the two policies take turns, a window of accounts "
+      + "at a time). Default: the number of cores.")
   Integer threads;
 
   /** Takes {@code --policy} off: {@code diff} has {@code --before} and {@code --after} instead. */

@@ -12,8 +12,6 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import org.joda.money.Money;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.json.JsonFactory;
 
 /** Where {@code amends diff} writes: readable text, or NDJSON. Written as the accounts are compared. */
 abstract class DiffWriter implements AutoCloseable {
@@ -128,98 +126,102 @@ abstract class DiffWriter implements AutoCloseable {
   /**
    * One JSON object a line: {@code "diff":"changed"} with the changes and both decisions as
    * {@link DecisionJson} writes them (with their traces), {@code "diff":"rejected"} with both
-   * results, and a last {@code "diff":"summary"}.
+   * results, and a last {@code "diff":"summary"}. The decisions are DecisionJson's own text; the
+   * few fields around them are written here, so that only {@code dev.amends.rules.json} uses
+   * Jackson.
    */
   static final class Ndjson extends DiffWriter {
-    private static final JsonFactory JSON = new JsonFactory();
-
     Ndjson(Writer out, boolean close) {
       super(out, close);
     }
 
     @Override
     void changed(long index, CreditDecision b, CreditDecision a, List<PolicyDiff.Change> changes) {
-      line(g -> {
-        g.writeStringProperty("diff", "changed");
-        g.writeNumberProperty("index", index);
-        g.writeStringProperty("accountId", a.accountId());
-        g.writeName("changes");
-        g.writeStartArray();
-        for (PolicyDiff.Change c : changes) {
-          g.writeStartObject();
-          g.writeStringProperty("subscriptionId", c.id().subscriptionId());
-          g.writeStringProperty("rulePath", c.id().rulePath());
-          g.writeStringProperty("kind", c.id().kind().name());
-          money(g, "before", c.before().map(CreditLine::amount));
-          money(g, "after", c.after().map(CreditLine::amount));
-          money(g, "change", Optional.of(c.delta()));
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeName("before");
-        g.writeRawValue(DecisionJson.toLine(b));
-        g.writeName("after");
-        g.writeRawValue(DecisionJson.toLine(a));
-      });
+      StringBuilder sb = new StringBuilder();
+      sb.append("{\"diff\":\"changed\",\"index\":").append(index).append(",\"accountId\":");
+      string(sb, a.accountId());
+      sb.append(",\"changes\":[");
+      for (int i = 0; i < changes.size(); i++) {
+        PolicyDiff.Change c = changes.get(i);
+        sb.append(i == 0 ? "{" : ",{").append("\"subscriptionId\":");
+        string(sb, c.id().subscriptionId());
+        sb.append(",\"rulePath\":");
+        string(sb, c.id().rulePath());
+        sb.append(",\"kind\":\"").append(c.id().kind().name()).append('"');
+        money(sb, "before", c.before().map(CreditLine::amount));
+        money(sb, "after", c.after().map(CreditLine::amount));
+        money(sb, "change", Optional.of(c.delta()));
+        sb.append('}');
+      }
+      sb.append("],\"before\":").append(DecisionJson.toLine(b)).append(",\"after\":").append(DecisionJson.toLine(a))
+          .append("}\n");
+      write(sb.toString());
     }
 
     @Override
     void rejected(long index, BatchResult b, BatchResult a) {
-      line(g -> {
-        g.writeStringProperty("diff", "rejected");
-        g.writeNumberProperty("index", index);
-        g.writeStringProperty("accountId", b.accountId().or(a::accountId).orElse(null));
-        g.writeName("before");
-        g.writeRawValue(DecisionJson.toLine(b));
-        g.writeName("after");
-        g.writeRawValue(DecisionJson.toLine(a));
-      });
+      StringBuilder sb = new StringBuilder();
+      sb.append("{\"diff\":\"rejected\",\"index\":").append(index).append(",\"accountId\":");
+      Optional<String> id = b.accountId().or(a::accountId);
+      if (id.isPresent()) {
+        string(sb, id.get());
+      } else {
+        sb.append("null");
+      }
+      sb.append(",\"before\":").append(DecisionJson.toLine(b)).append(",\"after\":").append(DecisionJson.toLine(a))
+          .append("}\n");
+      write(sb.toString());
     }
 
     @Override
     void summary(Counts c, List<PolicyDiff.Total> totals) {
-      line(g -> {
-        g.writeStringProperty("diff", "summary");
-        g.writeNumberProperty("accountsRead", c.read());
-        g.writeNumberProperty("compared", c.compared());
-        g.writeNumberProperty("changed", c.changed());
-        g.writeNumberProperty("unchanged", c.unchanged());
-        g.writeNumberProperty("rejected", c.rejected());
-        g.writeName("totals");
-        g.writeStartArray();
-        for (PolicyDiff.Total t : totals) {
-          g.writeStartObject();
-          g.writeStringProperty("currency", t.currency().getCode());
-          g.writeStringProperty("before", t.before().getAmount().toPlainString());
-          g.writeStringProperty("after", t.after().getAmount().toPlainString());
-          g.writeStringProperty("change", t.change().getAmount().toPlainString());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      });
+      StringBuilder sb = new StringBuilder();
+      sb.append("{\"diff\":\"summary\",\"accountsRead\":").append(c.read()).append(",\"compared\":").append(c.compared())
+          .append(",\"changed\":").append(c.changed()).append(",\"unchanged\":").append(c.unchanged())
+          .append(",\"rejected\":").append(c.rejected()).append(",\"totals\":[");
+      for (int i = 0; i < totals.size(); i++) {
+        PolicyDiff.Total t = totals.get(i);
+        sb.append(i == 0 ? "{" : ",{").append("\"currency\":\"").append(t.currency().getCode())
+            .append("\",\"before\":\"").append(t.before().getAmount().toPlainString())
+            .append("\",\"after\":\"").append(t.after().getAmount().toPlainString())
+            .append("\",\"change\":\"").append(t.change().getAmount().toPlainString()).append("\"}");
+      }
+      sb.append("]}\n");
+      write(sb.toString());
     }
 
     /** Money as DecisionJson writes it, or null. */
-    private static void money(JsonGenerator g, String name, Optional<Money> m) {
-      g.writeName(name);
+    private static void money(StringBuilder sb, String name, Optional<Money> m) {
+      sb.append(",\"").append(name).append("\":");
       if (m.isEmpty()) {
-        g.writeNull();
-        return;
+        sb.append("null");
+      } else {
+        sb.append("{\"amount\":\"").append(m.get().getAmount().toPlainString()).append("\",\"currency\":\"")
+            .append(m.get().getCurrencyUnit().getCode()).append("\"}");
       }
-      g.writeStartObject();
-      g.writeStringProperty("amount", m.get().getAmount().toPlainString());
-      g.writeStringProperty("currency", m.get().getCurrencyUnit().getCode());
-      g.writeEndObject();
     }
 
-    private void line(java.util.function.Consumer<JsonGenerator> fields) {
-      StringWriter s = new StringWriter();
-      try (JsonGenerator g = JSON.createGenerator(s)) {
-        g.writeStartObject();
-        fields.accept(g);
-        g.writeEndObject();
+    /** A JSON string (RFC 8259): quotes, backslashes and control characters escaped. */
+    static void string(StringBuilder sb, String s) {
+      sb.append('"');
+      for (int i = 0; i < s.length(); i++) {
+        char ch = s.charAt(i);
+        switch (ch) {
+          case '"' -> sb.append("\\\"");
+          case '\\' -> sb.append("\\\\");
+          case '\n' -> sb.append("\\n");
+          case '\r' -> sb.append("\\r");
+          case '\t' -> sb.append("\\t");
+          default -> {
+            if (ch < 0x20) {
+              sb.append(String.format("\\u%04x", (int) ch));
+            } else {
+              sb.append(ch);
+            }
+          }
+        }
       }
-      write(s.append('\n').toString());
+      sb.append('"');
     }
   }
 }

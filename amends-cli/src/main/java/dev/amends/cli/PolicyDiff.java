@@ -35,8 +35,8 @@ final class PolicyDiff {
   record LineId(String subscriptionId, String rulePath, CreditLine.Kind kind, int occurrence) {}
 
   /**
-   * One line that changed: present before, after, or both with different amounts, days or term
-   * ends.
+   * One line that changed: present before, after, or both (in one currency) with different
+   * amounts, days or term ends.
    */
   record Change(LineId id, Optional<CreditLine> before, Optional<CreditLine> after) {
     /** The currency: the after line's, or the before line's when it is gone. */
@@ -49,7 +49,7 @@ final class PolicyDiff {
       CurrencyUnit c = currency();
       Money a = after.map(CreditLine::amount).orElse(Money.zero(c));
       Money b = before.map(CreditLine::amount).orElse(Money.zero(c));
-      return a.getCurrencyUnit().equals(b.getCurrencyUnit()) ? a.minus(b) : a;
+      return a.minus(b);
     }
   }
 
@@ -63,7 +63,11 @@ final class PolicyDiff {
     List<Change> changes = new ArrayList<>();
     now.forEach((id, line) -> {
       CreditLine was = old.get(id);
-      if (was == null || !same(was, line)) {
+      if (was != null && !was.amount().getCurrencyUnit().equals(line.amount().getCurrencyUnit())) {
+        // not one amount that changed but one gone and one new, each in its own currency
+        changes.add(new Change(id, Optional.of(was), Optional.empty()));
+        changes.add(new Change(id, Optional.empty(), Optional.of(line)));
+      } else if (was == null || !same(was, line)) {
         changes.add(new Change(id, Optional.ofNullable(was), Optional.of(line)));
       }
     });

@@ -231,6 +231,14 @@ class DiffCommandTest {
         "{\"currency\":\"USD\",\"before\":\"24.00\",\"after\":\"36.00\",\"change\":\"12.00\"}");
   }
 
+  @Test
+  void jsonStringsEscapeQuotesBackslashesAndControlCharacters() {
+    StringBuilder sb = new StringBuilder();
+    DiffWriter.Ndjson.string(sb, "a\"b\\c\nd\u0001é");
+
+    assertThat(sb).hasToString("\"a\\\"b\\\\c\\nd\\u0001é\"");
+  }
+
   private Path issuedAcme() throws IOException {
     String key = run(AmendsCliTest.credit(ACCOUNTS, "--format", "csv")).out().lines().skip(1).findFirst()
         .orElseThrow().split(",")[10];

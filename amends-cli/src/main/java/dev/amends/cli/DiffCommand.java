@@ -102,7 +102,8 @@ final class DiffCommand implements Callable<Integer> {
     warnIfNotInForce(err, after, neu);
     if (inputs.issued != null && !old.id().equals(neu.id())) {
       err.println("warning: the policies have different ids (" + old.id() + ", " + neu.id() + "): credits issued "
-          + "under one are not recognised under the other (its lines have other keys), so that side credits them again in full");
+          + "under one are not recognised under the other (its lines have other keys), "
+          + "so that side credits them again in full");
     }
     CreditEngine.Builder b = inputs.engineBuilder(err);
     CreditEngine oldFast = b.policies(PolicyBook.of(old)).traces(false).build();
@@ -135,7 +136,7 @@ final class DiffCommand implements Callable<Integer> {
           }
         } else {
           inputs.reject("account " + o.accountId().or(n::accountId).orElse("?") + ": "
-              + reason("before", o) + reason("after", n));
+              + (reason("before", o) + reason("after", n)).strip());
           w.rejected(o.index(), o, n);
         }
         progress.step();

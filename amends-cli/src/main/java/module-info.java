@@ -1,6 +1,7 @@
 /**
- * The {@code amends} command-line tool: {@code credit}, {@code explain}, {@code validate} and
- * {@code schema}. Its commands are read by picocli through reflection, hence the opened package.
+ * The {@code amends} command-line tool: {@code credit}, {@code explain}, {@code diff},
+ * {@code validate} and {@code schema}. Its commands are read by picocli through reflection,
+ * hence the opened package.
  */
 module dev.amends.cli {
   requires dev.amends.rules;

@@ -82,14 +82,22 @@ final class Inputs {
    * @throws CliException with {@link ExitCodes#BAD_POLICY} or {@link ExitCodes#USAGE}
    */
   CreditEngine engine(PrintWriter err, boolean traces) {
-    this.err = err;
     Policy p = readPolicy(policy, err).value();
+    return engineBuilder(err).policies(PolicyBook.of(p)).traces(traces).build();
+  }
+
+  /**
+   * Reads every file but the policy and the accounts: a builder with the outages and telemetry,
+   * still to be given its policies; it may build several engines.
+   *
+   * @throws CliException with {@link ExitCodes#USAGE} if a file cannot be read
+   */
+  CreditEngine.Builder engineBuilder(PrintWriter err) {
+    this.err = err;
     List<Outage> outageList = new ArrayList<>();
     readAll(RecordFormat.OUTAGES, outages, outageList::add);
     CreditEngine.Builder b = CreditEngine.builder()
-        .policies(PolicyBook.of(p))
-        .outages(OutageLog.of(outageList))
-        .traces(traces);
+        .outages(OutageLog.of(outageList));
     if (telemetry != null) {
       List<TelemetrySample> samples = new ArrayList<>();
       readAll(RecordFormat.TELEMETRY, telemetry, samples::add);
@@ -110,7 +118,7 @@ final class Inputs {
     if (!previous.isEmpty()) {
       issuedByAccount = PreviousRuns.addTo(issuedByAccount, previous, period, this, err);
     }
-    return b.build();
+    return b;
   }
 
   /**

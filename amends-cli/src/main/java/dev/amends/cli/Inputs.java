@@ -67,6 +67,9 @@ final class Inputs {
   /** Lines rejected in any file, and requests that could not be built. */
   final AtomicLong badLines = new AtomicLong();
 
+  /** How long {@link #engine} took to read and check the policy, in nanoseconds. */
+  long policyNanos;
+
   private PrintWriter err;
   private Map<String, List<Claim>> claimsByAccount = Map.of();
   private Map<String, List<AccountRecord<IssuedCredit>>> issuedByAccount = Map.of();
@@ -78,7 +81,9 @@ final class Inputs {
    */
   CreditEngine engine(PrintWriter err, boolean traces) {
     this.err = err;
+    long started = System.nanoTime();
     Policy p = readPolicy(policy, err).value();
+    policyNanos = System.nanoTime() - started;
     List<Outage> outageList = new ArrayList<>();
     readAll(RecordFormat.OUTAGES, outages, outageList::add);
     CreditEngine.Builder b = CreditEngine.builder()

@@ -7,6 +7,8 @@ module dev.amends.cli {
   requires dev.amends.rules;
   requires info.picocli;
   requires me.tongfei.progressbar;
+  requires java.management; // RunStats: heap use
+  requires jdk.management; // RunStats: garbage collection notifications
 
   exports dev.amends.cli;
   opens dev.amends.cli to info.picocli;

@@ -66,13 +66,17 @@ final class CreditCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
     }
     PrintWriter err = spec.commandLine().getErr();
+    RunStats stats = new RunStats();
     CreditEngine engine = inputs.engine(err, false);
+    stats.policyLoaded(inputs.policyNanos);
+    stats.setupDone();
     BatchOptions options = threads == null ? BatchOptions.defaults() : BatchOptions.defaults().threads(threads);
     Summary summary = new Summary();
     try (RecordReader<Account> accounts = inputs.accountReader();
         Progress progress = Progress.start(inputs.accounts);
-        DecisionSink sink = sink()) {
-      Requests requests = new Requests(accounts, summary);
+        ReadAhead ahead = new ReadAhead(accounts, inputs::request);
+        DecisionSink sink = new WriteBehind(sink())) {
+      Requests requests = new Requests(ahead, summary);
       Iterator<BatchResult> results = engine.decideAll(requests, options);
       while (results.hasNext()) {
         BatchResult r = results.next();
@@ -96,6 +100,8 @@ final class CreditCommand implements Callable<Integer> {
     }
     summary.badLines(inputs.badLines.get());
     summary.print(err);
+    stats.print(err, summary.read());
+    stats.close();
     err.flush();
     return inputs.badLines.get() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
   }
@@ -122,13 +128,13 @@ final class CreditCommand implements Callable<Integer> {
    */
   private final class Requests implements Iterator<DecisionRequest> {
     final Map<Long, Account> inFlight = new ConcurrentHashMap<>();
-    private final RecordReader<Account> accounts;
+    private final ReadAhead accounts;
     private final Summary summary;
     private DecisionRequest next;
     private Account nextAccount;
     private long index;
 
-    Requests(RecordReader<Account> accounts, Summary summary) {
+    Requests(ReadAhead accounts, Summary summary) {
       this.accounts = accounts;
       this.summary = summary;
     }
@@ -136,13 +142,14 @@ final class CreditCommand implements Callable<Integer> {
     @Override
     public boolean hasNext() {
       while (next == null && moreAccounts()) {
-        inputs.accept(accounts.next()).ifPresent(a -> {
-          try {
-            next = inputs.request(a);
-            nextAccount = a;
-          } catch (dev.amends.core.AmendsException e) {
+        ReadAhead.Item item = accounts.next();
+        inputs.accept(item.line()).ifPresent(a -> {
+          if (item.failure() != null) {
             summary.rejected(); // an account read but not decided
-            inputs.reject("account " + a.id() + ": " + e.getMessage());
+            inputs.reject("account " + a.id() + ": " + item.failure().getMessage());
+          } else {
+            next = item.request();
+            nextAccount = a;
           }
         });
       }

@@ -72,6 +72,9 @@ final class Inputs {
   /** Lines rejected in any file, and requests that could not be built. */
   final AtomicLong badLines = new AtomicLong();
 
+  /** How long {@link #engine} took to read and check the policy, in nanoseconds. */
+  long policyNanos;
+
   private PrintWriter err;
   private Map<String, List<Claim>> claimsByAccount = Map.of();
   private Map<String, List<AccountRecord<IssuedCredit>>> issuedByAccount = Map.of();
@@ -82,7 +85,9 @@ final class Inputs {
    * @throws CliException with {@link ExitCodes#BAD_POLICY} or {@link ExitCodes#USAGE}
    */
   CreditEngine engine(PrintWriter err, boolean traces) {
+    long started = System.nanoTime();
     Policy p = readPolicy(policy, err).value();
+    policyNanos = System.nanoTime() - started;
     return engineBuilder(err).policies(PolicyBook.of(p)).traces(traces).build();
   }
 

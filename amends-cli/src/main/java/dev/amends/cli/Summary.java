@@ -8,6 +8,7 @@ import dev.amends.rules.CreditLine;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -37,32 +38,54 @@ final class Summary {
   private long otherRejections;
   private long lines;
   private final Map<CurrencyUnit, Money> byCurrency = new TreeMap<>();
-  private final Map<String, Map<CurrencyUnit, Money>> byPlan = new TreeMap<>();
-  private final Map<String, Map<CurrencyUnit, Money>> byScope = new TreeMap<>();
-  private final Map<String, Map<CurrencyUnit, Money>> byRule = new TreeMap<>();
+  // hashed while adding up, sorted when printed
+  private final Map<String, Map<CurrencyUnit, Money>> byPlan = new HashMap<>();
+  private final Map<String, Map<CurrencyUnit, Money>> byScope = new HashMap<>();
+  private final Map<String, Map<CurrencyUnit, Money>> byRule = new HashMap<>();
   private final Map<CurrencyUnit, PriorityQueue<CreditLine>> largest = new TreeMap<>();
 
   /** A decision, with the account it was made for (to find each line's plan and placements). */
   void decided(Account account, CreditDecision decision) {
     decided++;
-    Map<String, Subscription> subs = account.subscriptions().stream()
-        .collect(Collectors.toMap(Subscription::id, s -> s, (a, b) -> a));
     for (CreditLine l : decision.lines()) {
       lines++;
-      Subscription s = subs.get(l.subscriptionId());
+      Subscription s = subscription(account, l.subscriptionId());
       add(byCurrency, l.amount());
       add(byPlan.computeIfAbsent(s == null ? "(unknown)" : s.plan(), k -> new TreeMap<>()), l.amount());
-      String scope = s == null ? "(unknown)"
-          : s.placements().stream().map(Scope::toString).sorted().collect(Collectors.joining(" + "));
-      add(byScope.computeIfAbsent(scope, k -> new TreeMap<>()), l.amount());
+      add(byScope.computeIfAbsent(s == null ? "(unknown)" : scope(s), k -> new TreeMap<>()), l.amount());
       add(byRule.computeIfAbsent(l.policyId() + " v" + l.policyVersion() + " " + l.rulePath(), k -> new TreeMap<>()),
           l.amount());
       PriorityQueue<CreditLine> top = largest.computeIfAbsent(l.amount().getCurrencyUnit(), k -> new PriorityQueue<>(BY_SIZE));
-      top.add(l);
-      if (top.size() > LARGEST) {
-        top.poll();
+      if (top.size() < LARGEST || BY_SIZE.compare(l, top.peek()) > 0) {
+        top.add(l);
+        if (top.size() > LARGEST) {
+          top.poll();
+        }
       }
     }
+  }
+
+  /** The account's first subscription with this id, or null. */
+  private static Subscription subscription(Account account, String id) {
+    for (Subscription s : account.subscriptions()) {
+      if (s.id().equals(id)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** A subscription's placements, sorted, joined by {@code " + "}. */
+  private static String scope(Subscription s) {
+    if (s.placements().size() == 1) {
+      return s.placements().iterator().next().toString();
+    }
+    return s.placements().stream().map(Scope::toString).sorted().collect(Collectors.joining(" + "));
+  }
+
+  /** Non-blank lines of the accounts file. */
+  long read() {
+    return read;
   }
 
   /** A request the engine rejected. */
@@ -109,7 +132,7 @@ final class Summary {
 
   private static void table(PrintWriter err, String title, Map<String, Map<CurrencyUnit, Money>> rows) {
     err.println(title);
-    rows.forEach((label, sums) -> sums.values().forEach(m -> row(err, "  " + label, amount(m))));
+    new TreeMap<>(rows).forEach((label, sums) -> sums.values().forEach(m -> row(err, "  " + label, amount(m))));
   }
 
   private static void row(PrintWriter err, String label, String value) {

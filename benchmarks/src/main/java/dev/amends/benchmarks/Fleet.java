@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.threeten.extra.Interval;
@@ -131,6 +132,27 @@ public final class Fleet {
    * @throws IllegalArgumentException if a count is not positive
    */
   public static Fleet generate(long seed, int accountCount, int clusterCount, int outageCount) {
+    List<Account> accounts = new ArrayList<>(accountCount);
+    Fleet f = generate(seed, accountCount, clusterCount, outageCount, accounts::add);
+    return new Fleet(seed, accounts, f.outages, f.goodwillCluster);
+  }
+
+  /**
+   * Generates a fleet without holding its accounts: each account is handed to {@code accounts}
+   * as it is made, in id order, and none is kept, so a million accounts need no more memory than
+   * one. The accounts, outages and goodwill cluster are those of {@link #generate(long, int, int,
+   * int)} with the same arguments.
+   *
+   * @param seed the random seed
+   * @param accountCount how many accounts, positive
+   * @param clusterCount how many clusters, positive
+   * @param outageCount how many outage records in all, the long one included, positive
+   * @param accounts takes each account, in id order, not null
+   * @return the fleet, whose {@link #accounts()} is empty, not null
+   * @throws IllegalArgumentException if a count is not positive
+   */
+  public static Fleet generate(long seed, int accountCount, int clusterCount, int outageCount,
+      Consumer<? super Account> accounts) {
     if (accountCount <= 0 || clusterCount <= 0 || outageCount <= 0) {
       throw new IllegalArgumentException("counts must be positive: accounts " + accountCount + ", clusters "
           + clusterCount + ", outages " + outageCount);
@@ -150,7 +172,6 @@ public final class Fleet {
       }
     }
     Map<String, PriceSchedule> schedules = new HashMap<>();
-    List<Account> accounts = new ArrayList<>(accountCount);
     for (int a = 0; a < accountCount; a++) {
       int c = random.nextInt(10);
       int p = random.nextInt(4);
@@ -174,7 +195,7 @@ public final class Fleet {
       PriceSchedule prices = schedules.computeIfAbsent(currency.getCode() + " " + price,
           k -> PriceSchedule.monthly(Money.of(currency, new BigDecimal(price))));
       String n = String.format("%07d", a);
-      accounts.add(Account.builder()
+      accounts.accept(Account.builder()
           .id("acct-" + n)
           .currency(currency)
           .zone(zone)
@@ -236,7 +257,7 @@ public final class Fleet {
     Scope goodwill = clusters[random.nextInt(clusters.length)];
     outages.add(Outage.builder().id(LONG_OUTAGE_ID).addScopes(goodwill)
         .window(LONG_OUTAGE_START, LONG_OUTAGE_START.plus(Duration.ofHours(9))).build());
-    return new Fleet(seed, accounts, outages, goodwill);
+    return new Fleet(seed, List.of(), outages, goodwill);
   }
 
   /** The seed the fleet was generated from. */

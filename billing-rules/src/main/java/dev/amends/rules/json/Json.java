@@ -82,9 +82,18 @@ final class Json {
    * Joda-Money and {@code BigDecimal} rather than its own. It never rounds: the scale change is
    * exact ({@link java.math.RoundingMode#UNNECESSARY}).
    *
+   * <p>For a currency with decimal places (every ISO currency but the pseudo-currencies), the
+   * module's conversion is {@code Money.of(currency, amount)} of the amount its text gives back,
+   * which is the amount at the currency's scale; that call is made here directly, without the
+   * round trip through a JSON tree (about a seventh of reading an account line, as profiled). Currencies
+   * without decimal places go through the module.
+   *
    * @throws RuntimeException if the module refuses it all the same
    */
   static org.joda.money.Money money(org.joda.money.CurrencyUnit currency, java.math.BigDecimal amount) {
+    if (currency.getDecimalPlaces() >= 0) {
+      return org.joda.money.Money.of(currency, amount.setScale(currency.getDecimalPlaces(), java.math.RoundingMode.UNNECESSARY));
+    }
     int places = Math.max(0, currency.getDecimalPlaces());
     var node = MAPPER.createObjectNode()
         .put("amount", amount.setScale(places, java.math.RoundingMode.UNNECESSARY).toPlainString())

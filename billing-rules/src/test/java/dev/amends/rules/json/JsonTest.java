@@ -54,4 +54,27 @@ class JsonTest {
           /rules/of/0/tiers/1/below: "99,0" is not a decimal
           /id: (missing) is required""");
   }
+
+  @Test
+  void moneyIsWhatTheJodaMoneyModuleMakesOfTheAmountForEveryCurrency() {
+    List<String> amounts = List.of("0", "12", "12.5", "12.50", "0.07", "-3.25", "123456789012345678", "9.000");
+    for (org.joda.money.CurrencyUnit c : org.joda.money.CurrencyUnit.registeredCurrencies()) {
+      int places = Math.max(0, c.getDecimalPlaces());
+      for (String a : amounts) {
+        BigDecimal amount = new BigDecimal(a);
+        if (amount.stripTrailingZeros().scale() > places) {
+          continue; // refused before conversion (Walk.money)
+        }
+        var node = Json.MAPPER.createObjectNode()
+            .put("amount", amount.setScale(places, java.math.RoundingMode.UNNECESSARY).toPlainString())
+            .put("currency", c.getCode());
+        org.joda.money.Money viaModule = Json.MAPPER.treeToValue(node, org.joda.money.Money.class);
+
+        org.joda.money.Money direct = Json.money(c, amount);
+
+        assertThat(direct).as("%s %s", c, a).isEqualTo(viaModule);
+        assertThat(direct.getAmount().scale()).as("%s %s", c, a).isEqualTo(viaModule.getAmount().scale());
+      }
+    }
+  }
 }

@@ -1,0 +1,93 @@
+package dev.amends.benchmarks;
+
+import dev.amends.core.account.Account;
+import dev.amends.core.outage.Outage;
+import dev.amends.rules.json.PolicyDocuments;
+import dev.amends.rules.json.RecordFormat;
+import dev.amends.rules.json.RecordWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a {@link Fleet} as the files {@code amends credit} reads: {@value #ACCOUNTS} and
+ * {@value #OUTAGES} (NDJSON, {@link RecordFormat}) and {@value #POLICY} (the SLA policy's
+ * canonical document, {@link PolicyDocuments#write(dev.amends.rules.Policy)}). The goodwill
+ * campaign is not written. Accounts are streamed to the file as they are generated, so the
+ * canonical million needs no more heap than the outages.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar dev.amends.benchmarks.WriteFleet DIR [SEED [ACCOUNTS CLUSTERS OUTAGES]]
+ * }</pre>
+ *
+ * <p>Defaults: seed 42 and the canonical sizes (1,000,000 accounts, 200 clusters, 20,000
+ * outages). The same arguments give the same bytes.
+ */
+public final class WriteFleet {
+  /** The accounts file's name. */
+  public static final String ACCOUNTS = "accounts.ndjson";
+  /** The outages file's name. */
+  public static final String OUTAGES = "outages.ndjson";
+  /** The policy file's name. */
+  public static final String POLICY = "policy.json";
+  /** The seed used when none is given. */
+  public static final long DEFAULT_SEED = 42L;
+
+  private WriteFleet() {}
+
+  /**
+   * Writes the fleet's files into a directory, creating it if needed, replacing files there.
+   *
+   * @param dir the directory, not null
+   * @param seed the random seed
+   * @param accounts how many accounts, positive
+   * @param clusters how many clusters, positive
+   * @param outages how many outage records, the long one included, positive
+   * @return the fleet written, without its accounts ({@link Fleet#generate(long, int, int, int,
+   *     java.util.function.Consumer)})
+   * @throws UncheckedIOException if a file cannot be written
+   * @throws IllegalArgumentException if a count is not positive
+   */
+  public static Fleet write(Path dir, long seed, int accounts, int clusters, int outages) {
+    try {
+      Files.createDirectories(dir);
+      Fleet fleet;
+      try (RecordWriter<Account> out = RecordFormat.ACCOUNTS.writer(
+          new BufferedOutputStream(Files.newOutputStream(dir.resolve(ACCOUNTS)), 1 << 16))) {
+        fleet = Fleet.generate(seed, accounts, clusters, outages, out::write);
+      }
+      try (RecordWriter<Outage> out = RecordFormat.OUTAGES.writer(Files.newOutputStream(dir.resolve(OUTAGES)))) {
+        fleet.outages().forEach(out::write);
+      }
+      Files.writeString(dir.resolve(POLICY), PolicyDocuments.write(Fleet.policy()) + "\n", StandardCharsets.UTF_8);
+      return fleet;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code WriteFleet DIR [SEED [ACCOUNTS CLUSTERS OUTAGES]]}: writes the fleet and says what it
+   * wrote on standard error.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    if (args.length != 1 && args.length != 2 && args.length != 5) {
+      System.err.println("usage: WriteFleet DIR [SEED [ACCOUNTS CLUSTERS OUTAGES]]");
+      System.exit(2);
+    }
+    Path dir = Path.of(args[0]);
+    long seed = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED;
+    int accounts = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+    int clusters = args.length > 2 ? Integer.parseInt(args[3]) : 200;
+    int outages = args.length > 2 ? Integer.parseInt(args[4]) : 20_000;
+    long start = System.nanoTime();
+    write(dir, seed, accounts, clusters, outages);
+    System.err.printf("wrote %,d accounts, %d clusters, %,d outages (seed %d) to %s in %.1f s%n",
+        accounts, clusters, outages, seed, dir, (System.nanoTime() - start) / 1e9);
+  }
+}

@@ -50,7 +50,7 @@ final class CreditCommand implements Callable<Integer> {
   Inputs inputs;
 
   @Option(names = "--format", defaultValue = "ndjson", paramLabel = "ndjson|csv",
-      description = "Output format: ndjson (every decision and rejection, via DecisionJson) or csv (one row per "
+      description = "Output format: ndjson (every decision, and every request the engine rejected, via DecisionJson; unreadable lines are reported on standard error only) or csv (one row per "
           + "credit line). Default: ${DEFAULT-VALUE}.")
   Format format;
 

@@ -97,6 +97,26 @@ public final class CampaignDocuments {
     }
   }
 
+  /**
+   * Whether a file says it is a campaign document: a JSON object whose {@code "schema"} is
+   * {@value Campaign#SCHEMA}. Anything else (a policy, a document that cannot be read) is not;
+   * read it as a policy to hear why. For tools that take either kind of document.
+   *
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static boolean isCampaign(Path file) {
+    JsonNode root;
+    try (InputStream in = Files.newInputStream(file)) {
+      root = Json.POLICY_MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      return false; // not JSON, too large, too deep: not a readable campaign
+    }
+    return root != null && root.isObject() && root.get("schema") != null
+        && root.get("schema").isString() && Campaign.SCHEMA.equals(root.get("schema").stringValue());
+  }
+
   private Loaded<Campaign> campaign(Supplier<JsonNode> read, BooleanSupplier sourceFailed, String subject) {
     Walk walk = new Walk();
     JsonNode root = Walk.tree(walk, read, sourceFailed);

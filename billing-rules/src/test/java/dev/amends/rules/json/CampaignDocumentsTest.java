@@ -134,6 +134,16 @@ class CampaignDocumentsTest {
   }
 
   @Test
+  void aFileIsACampaignOnlyIfItsSchemaSaysSo(@TempDir Path dir) throws Exception {
+    assertThat(CampaignDocuments.isCampaign(Files.writeString(dir.resolve("c.json"), GOODWILL))).isTrue();
+    assertThat(CampaignDocuments.isCampaign(Files.writeString(dir.resolve("p.json"),
+        PolicyDocuments.write(PolicyDocumentsTest.GRID_SLA)))).isFalse();
+    assertThat(CampaignDocuments.isCampaign(Files.writeString(dir.resolve("x.json"), "{\"schema\": "))).isFalse();
+    assertThat(CampaignDocuments.isCampaign(Files.writeString(dir.resolve("a.json"), "[\"amends.campaign/1\"]")))
+        .isFalse();
+  }
+
+  @Test
   void aBadDocumentListsEveryProblemWithItsPointerValueAndRule() {
     String bad = GOODWILL
         .replace("amends.campaign/1", "amends.policy/1")

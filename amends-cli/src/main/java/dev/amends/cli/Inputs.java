@@ -37,13 +37,17 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
- * The inputs shared by {@code credit} and {@code explain}: the policy, the record files and the
- * period; and how they are read. Rejected lines are reported on standard error as they are met
- * and counted; the rest carries on.
+ * The inputs shared by {@code credit} and {@code explain}: the policy, the campaigns, the record
+ * files and the period; and how they are read. Rejected lines are reported on standard error as
+ * they are met and counted; the rest carries on.
  */
 final class Inputs {
   @Option(names = "--policy", required = true, paramLabel = "POLICY.json", description = "The policy document.")
   Path policy;
+
+  @Option(names = "--campaign", paramLabel = "CAMPAIGN.json",
+      description = "A goodwill campaign document (amends.campaign/1); repeat for several.")
+  List<Path> campaigns;
 
   @Option(names = "--accounts", required = true, paramLabel = "FILE", description = "Accounts, NDJSON, read streaming.")
   Path accounts;
@@ -79,11 +83,13 @@ final class Inputs {
   CreditEngine engine(PrintWriter err, boolean traces) {
     this.err = err;
     Policy p = readPolicy(policy, err).value();
+    var goodwill = Documents.campaigns(campaigns, err);
     List<Outage> outageList = new ArrayList<>();
     readAll(RecordFormat.OUTAGES, outages, outageList::add);
     CreditEngine.Builder b = CreditEngine.builder()
         .policies(PolicyBook.of(p))
         .outages(OutageLog.of(outageList))
+        .campaigns(goodwill)
         .traces(traces);
     if (telemetry != null) {
       List<TelemetrySample> samples = new ArrayList<>();

@@ -106,7 +106,8 @@ class Grid2007Test {
     assertThat(withGoodwill.get("acme")).hasLine("goodwill-2007/two-months-free").withAmount("USD 40.00")
         .restsOnNoOutage().withReasonContaining("2 month(s) free at USD 20.00 a month");
     // borealis, annual: USD 600.00 / 12 = USD 50.00 a month x 2 = USD 100.00
-    assertThat(withGoodwill.get("borealis")).hasLine("goodwill-2007/two-months-free").withAmount("USD 100.00");
+    assertThat(withGoodwill.get("borealis")).hasLine("goodwill-2007/two-months-free").withAmount("USD 100.00")
+        .withReasonContaining("2 month(s) free at USD 50.00 a month (USD 600.00 per ANNUAL / 12) = USD 100.00");
     // cobalt: USD 45.00 x 2 = USD 90.00
     assertThat(withGoodwill.get("cobalt")).hasLine("goodwill-2007/two-months-free").withAmount("USD 90.00");
     // delta, on cluster-1 and untouched by the outage, is still a grid customer: USD 20.00 x 2 = USD 40.00
@@ -114,7 +115,8 @@ class Grid2007Test {
     // elbe: EUR 30.00 x 2 = EUR 60.00
     assertThat(withGoodwill.get("elbe")).hasLine("goodwill-2007/two-months-free").withAmount("EUR 60.00");
     // fjord, annual: USD 240.00 / 12 = USD 20.00 a month x 2 = USD 40.00
-    assertThat(withGoodwill.get("fjord")).hasLine("goodwill-2007/two-months-free").withAmount("USD 40.00");
+    assertThat(withGoodwill.get("fjord")).hasLine("goodwill-2007/two-months-free").withAmount("USD 40.00")
+        .withReasonContaining("USD 20.00 a month (USD 240.00 per ANNUAL / 12)");
   }
 
   @Test

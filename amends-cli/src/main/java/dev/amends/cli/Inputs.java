@@ -37,13 +37,17 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
- * The inputs shared by {@code credit} and {@code explain}: the policy, the record files and the
- * period; and how they are read. Rejected lines are reported on standard error as they are met
- * and counted; the rest carries on.
+ * The inputs shared by {@code credit} and {@code explain}: the policy, the campaigns, the record
+ * files and the period; and how they are read. Rejected lines are reported on standard error as
+ * they are met and counted; the rest carries on.
  */
 final class Inputs {
   @Option(names = "--policy", required = true, paramLabel = "POLICY.json", description = "The policy document.")
   Path policy;
+
+  @Option(names = "--campaign", paramLabel = "CAMPAIGN.json",
+      description = "A goodwill campaign document (amends.campaign/1); repeat for several.")
+  List<Path> campaigns;
 
   @Option(names = "--accounts", required = true, paramLabel = "FILE", description = "Accounts, NDJSON, read streaming.")
   Path accounts;
@@ -92,17 +96,20 @@ final class Inputs {
   }
 
   /**
-   * Reads every file but the policy and the accounts: a builder with the outages and telemetry,
-   * still to be given its policies; it may build several engines.
+   * Reads the campaigns and every file but the policy and the accounts: a builder with the
+   * campaigns, outages and telemetry, still to be given its policies; it may build several
+   * engines.
    *
-   * @throws CliException with {@link ExitCodes#USAGE} if a file cannot be read
+   * @throws CliException with {@link ExitCodes#BAD_POLICY} or {@link ExitCodes#USAGE}
    */
   CreditEngine.Builder engineBuilder(PrintWriter err) {
     this.err = err;
+    var goodwill = Documents.campaigns(campaigns, err);
     List<Outage> outageList = new ArrayList<>();
     readAll(RecordFormat.OUTAGES, outages, outageList::add);
     CreditEngine.Builder b = CreditEngine.builder()
-        .outages(OutageLog.of(outageList));
+        .outages(OutageLog.of(outageList))
+        .campaigns(goodwill);
     if (telemetry != null) {
       List<TelemetrySample> samples = new ArrayList<>();
       readAll(RecordFormat.TELEMETRY, telemetry, samples::add);

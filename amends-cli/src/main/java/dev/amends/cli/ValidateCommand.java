@@ -1,5 +1,6 @@
 package dev.amends.cli;
 
+import dev.amends.rules.Campaign;
 import dev.amends.rules.Policy;
 import dev.amends.rules.json.JsonProblem;
 import dev.amends.rules.json.Loaded;
@@ -11,24 +12,33 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code amends validate POLICY.json}: every problem, or OK with the digest and the warnings. */
+/**
+ * {@code amends validate DOCUMENT.json}: a policy or, if its {@code "schema"} says so, a campaign
+ * document; every problem, or OK with the digest and the warnings.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {
-      "Checks a policy document. Prints every problem on standard error (JSON Pointer, value, what is wrong) "
-          + "and exits with 3, or prints 'OK <digest>' and any warnings.",
+      "Checks a policy document, or a campaign document (\"schema\": \"amends.campaign/1\"). "
+          + "Prints every problem on standard error (JSON Pointer, value, what is wrong) and exits with 3, or prints 'OK <digest>' and any warnings.",
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "POLICY.json", description = "The policy document.")
+  @Parameters(paramLabel = "DOCUMENT.json", description = "The policy or campaign document.")
   Path policy;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Loaded<Policy> loaded = Inputs.readPolicy(policy, spec.commandLine().getErr());
-    out.println("OK " + loaded.value().digest());
+    Loaded<?> loaded = Documents.isCampaign(policy)
+        ? Documents.campaign(policy, spec.commandLine().getErr())
+        : Inputs.readPolicy(policy, spec.commandLine().getErr());
+    out.println("OK " + switch (loaded.value()) {
+      case Campaign c -> c.digest();
+      case Policy p -> p.digest();
+      default -> throw new IllegalStateException("read neither a policy nor a campaign: " + loaded.value());
+    });
     for (JsonProblem w : loaded.warnings()) {
       out.println("warning " + w);
     }

@@ -25,6 +25,7 @@ class AmendsCliTest {
   static final String POLICY = EXAMPLE.resolve("policy.json").toString();
   static final String ACCOUNTS = EXAMPLE.resolve("accounts.ndjson").toString();
   static final String OUTAGES = EXAMPLE.resolve("outages.ndjson").toString();
+  static final String GOODWILL = EXAMPLE.resolve("goodwill.json").toString();
 
   @TempDir
   Path tmp;
@@ -75,6 +76,77 @@ class AmendsCliTest {
         "Credits per rule", "grid-sla v1 tiers", "EUR 3.00", "grid-sla v1 tiers", "USD 11.50",
         "Largest credits (USD", "borealis", "USD 5.00", "cobalt", "USD 4.50", "acme", "USD 2.00");
     assertThat(r.err()).doesNotContain("grid/cluster-1", "grid/cluster-3");
+  }
+
+  @Test
+  void creditWithTheGoodwillCampaignAddsTwoFreeMonthsForEveryGridSubscription() {
+    Run r = run(credit(ACCOUNTS, "--campaign", GOODWILL));
+
+    assertThat(r.exit()).isEqualTo(0);
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(6);
+    // delta (cluster-1) had no outage but is a grid customer: USD 20.00 a month x 2 = USD 40.00
+    assertThat(lines.get(3)).contains("\"accountId\":\"delta\"", "\"rulePath\":\"goodwill-2007/two-months-free\"",
+        "{\"amount\":\"40.00\",\"currency\":\"USD\"}");
+    assertThat(r.err()).containsSubsequence(
+        "accounts read", "6",
+        "decided", "6",
+        "rejected", "0",
+        // the 4 SLA credits and 6 grants
+        "credit lines", "10",
+        // grants: acme 20.00 x 2 = 40.00; borealis 600.00 / 12 = 50.00 x 2 = 100.00; cobalt 45.00 x 2 = 90.00;
+        // delta 20.00 x 2 = 40.00; fjord 240.00 / 12 = 20.00 x 2 = 40.00: USD 310.00, + SLA 11.50 = USD 321.50.
+        // EUR: elbe 30.00 x 2 = 60.00, + SLA 3.00 = EUR 63.00
+        "Credits per currency", "EUR 63.00", "USD 321.50",
+        "Credits per rule", "goodwill-2007 v1 goodwill-2007/two-months-free", "EUR 60.00",
+        "goodwill-2007 v1 goodwill-2007/two-months-free", "USD 310.00",
+        "grid-sla v1 tiers", "EUR 3.00", "grid-sla v1 tiers", "USD 11.50");
+  }
+
+  @Test
+  void explainWithTheCampaignShowsTheGrantAndWhoIsEligible() {
+    Run r = run("explain", "--policy", POLICY, "--campaign", GOODWILL, "--accounts", ACCOUNTS, "--outages", OUTAGES,
+        "--period", "2007-12", "--account", "borealis");
+
+    assertThat(r.exit()).isEqualTo(0);
+    // USD 600.00 a year / 12 = USD 50.00 a month, x 2
+    assertThat(r.out()).contains(
+        "USD 100.00 CREDIT borealis-grid goodwill-2007 v1 goodwill-2007/two-months-free",
+        "2 month(s) free at USD 50.00 a month (USD 600.00 per ANNUAL / 12) = USD 100.00",
+        "all of [active at 2007-12-10T17:00:00Z (met); placed at or below grid (met)]: met",
+        "USD 5.00 CREDIT borealis-grid grid-sla v1 tiers");
+  }
+
+  @Test
+  void aBadCampaignExitsWithThreeListingEveryProblemOfEveryFile() throws IOException {
+    Path bad = Files.writeString(tmp.resolve("bad-goodwill.json"), Files.readString(Path.of(GOODWILL))
+        .replace("PER_SUBSCRIPTION", "per-customer").replace("\"count\": 2", "\"count\": \"two\""));
+    Path worse = Files.writeString(tmp.resolve("worse.json"), "{\"schema\": \"amends.campaign/1\"}");
+
+    Run credit = run(credit(ACCOUNTS, "--campaign", bad.toString(), "--campaign", worse.toString()));
+    Run validate = run("validate", bad.toString());
+
+    assertThat(credit.exit()).isEqualTo(3);
+    assertThat(credit.out()).isEmpty();
+    assertThat(credit.err()).contains(
+        bad + " /unit: \"per-customer\" is not one of [PER_ACCOUNT, PER_SUBSCRIPTION]",
+        bad + " /grant/count: ",
+        worse + " /id: ", worse + " /grant: ",
+        bad + ": not a valid campaign (2 problems)", worse + ": not a valid campaign (6 problems)");
+    assertThat(validate.exit()).isEqualTo(3);
+    assertThat(validate.out()).isEmpty();
+    assertThat(validate.err()).contains(bad + " /unit: ", "not a valid campaign (2 problems)");
+  }
+
+  @Test
+  void validateTellsACampaignByItsSchemaAndPrintsItsDigest() {
+    Run campaign = run("validate", GOODWILL);
+    Run policy = run("validate", POLICY);
+
+    assertThat(campaign.exit()).isEqualTo(0);
+    assertThat(campaign.out()).matches("OK sha256:[0-9a-f]{64}\\R").isNotEqualTo(policy.out());
+    assertThat(campaign.out().strip()).isEqualTo("OK " + dev.amends.rules.json.CampaignDocuments.standard()
+        .read(Path.of(GOODWILL)).value().digest());
   }
 
   @Test

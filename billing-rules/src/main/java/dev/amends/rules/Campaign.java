@@ -54,6 +54,12 @@ import org.immutables.value.Value;
 public abstract class Campaign {
   Campaign() {}
 
+  /**
+   * The {@code "schema"} of a campaign document, which {@link #canonical()} starts with: the
+   * canonical form of a campaign is its JSON document ({@code dev.amends.rules.json.CampaignDocuments}).
+   */
+  public static final String SCHEMA = "amends.campaign/1";
+
   /** A new builder. */
   public static Builder builder() {
     return new Builder();
@@ -138,10 +144,16 @@ public abstract class Campaign {
     return eligible().canonical();
   }
 
-  /** The canonical text the digest is computed from. */
+  /**
+   * The canonical text the digest is computed from: the campaign's canonical JSON document
+   * ({@code dev.amends.rules.json.CampaignDocuments} reads it back), starting with {@code
+   * "schema": "amends.campaign/1"} ({@link #SCHEMA}), then the id, eligibleAt, eligibility, unit,
+   * grant, rounding and measurement rules, every term written (defaults too), decimals in their
+   * shortest form.
+   */
   @Value.Lazy
   public String canonical() {
-    return "campaign(unit=" + unit() + "," + policy().canonical() + ")";
+    return Canonical.of(this);
   }
 
   /** {@code sha256:} and the hex SHA-256 of {@link #canonical()}; recorded on every grant line. */

@@ -38,13 +38,13 @@ import org.joda.money.Money;
  *       order, after a {@code "type"} (rule nodes: {@code "kind"}) naming them: the record's simple
  *       name in kebab case ({@code CapLimit.PercentOfFee} is {@code percent-of-fee}), never a
  *       class name;
- *   <li>a {@link Policy} after {@code "schema"} ({@link Policy#SCHEMA}): the canonical
- *       form of a policy is its canonical JSON document, which {@code dev.amends.rules.json} reads
- *       back;
+ *   <li>a {@link Policy} after {@code "schema"} ({@link Policy#SCHEMA}), a {@link Campaign} after
+ *       {@code "schema"} ({@link Campaign#SCHEMA}): the canonical form of each is its canonical
+ *       JSON document, which {@code dev.amends.rules.json} reads back;
  *   <li>user rules that are not records by kind, id and {@link CreditRule#parameters()} (and
  *       their own {@code canonical()} text, if they override it); user conditions that are not
  *       records by their {@code canonical()} text;
- *   <li>the value classes of billing-core and {@link Policy} by the accessors listed in {@link
+ *   <li>the value classes of billing-core, {@link Policy} and {@link Campaign} by the accessors listed in {@link
  *       #ACCESSORS} (a test checks that the list holds every public accessor of each);
  *   <li>decimals as plain text without trailing zeros ({@code 10} and {@code 10.00} are the same),
  *       ratios as {@code n/d}, durations, instants, dates and zones in ISO form, enums by name,
@@ -69,6 +69,7 @@ final class Canonical {
     Map<Class<?>, List<String>> m = new LinkedHashMap<>();
     m.put(Policy.class, List.of("id", "version", "effectiveFrom", "effectiveUntil", "measurementRules", "rule",
         "rounding", "proration", "minimumCredit", "allowsClawback", "allowsOverFullFee"));
+    m.put(Campaign.class, List.of("id", "eligibleAt", "eligibility", "unit", "grant", "rounding", "measurementRules"));
     m.put(MeasurementRules.class, List.of("maintenanceNotice", "maintenanceBudget", "standingWindows",
         "excludedCauses", "degradedCounts", "minimumDowntime", "granularity", "countFrom", "partialImpact",
         "denominator", "source", "telemetry"));
@@ -163,6 +164,7 @@ final class Canonical {
       case CreditRule rule -> object(sb, "kind", rule.kind(), userRule(rule), depth);
       case Record r -> object(sb, "type", typeName(r.getClass()), componentsOf(r), depth);
       case Policy p -> object(sb, "schema", Policy.SCHEMA, values(Policy.class, p), depth);
+      case Campaign c -> object(sb, "schema", Campaign.SCHEMA, values(Campaign.class, c), depth);
       case Condition c -> object(sb, "type", "condition", Map.of("canonical", String.valueOf(c.canonical())), depth);
       case TemporalAccessor t -> string(sb, t.toString());
       default -> {

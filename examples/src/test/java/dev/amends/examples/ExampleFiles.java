@@ -3,9 +3,11 @@ package dev.amends.examples;
 import dev.amends.core.account.Account;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
+import dev.amends.rules.Campaign;
 import dev.amends.rules.CreditEngine;
 import dev.amends.rules.Policy;
 import dev.amends.rules.PolicyBook;
+import dev.amends.rules.json.CampaignDocuments;
 import dev.amends.rules.json.PolicyDocuments;
 import dev.amends.rules.json.RecordFormat;
 import dev.amends.rules.json.RecordLine;
@@ -47,6 +49,15 @@ final class ExampleFiles {
     return loaded.value();
   }
 
+  /** A campaign document of the example; one with warnings is refused, as for policies. */
+  Campaign campaign(String file) {
+    var loaded = CampaignDocuments.standard().read(dir.resolve(file));
+    if (!loaded.warnings().isEmpty()) {
+      throw new AssertionError(dir.resolve(file) + " has warnings: " + loaded.warnings());
+    }
+    return loaded.value();
+  }
+
   List<Account> accounts() {
     return read(RecordFormat.ACCOUNTS, "accounts.ndjson");
   }
@@ -55,9 +66,10 @@ final class ExampleFiles {
     return Files.exists(dir.resolve("outages.ndjson")) ? read(RecordFormat.OUTAGES, "outages.ndjson") : List.of();
   }
 
-  /** An engine with this example's policy and outages. */
-  CreditEngine engine() {
-    return CreditEngine.builder().policies(PolicyBook.of(policy())).outages(OutageLog.of(outages())).build();
+  /** An engine with this example's policy and outages, and the campaigns given. */
+  CreditEngine engine(Campaign... campaigns) {
+    return CreditEngine.builder().policies(PolicyBook.of(policy())).outages(OutageLog.of(outages()))
+        .campaigns(campaigns).build();
   }
 
   /** An engine with this example's policy and the outages of another file, such as a corrected one. */

@@ -21,19 +21,35 @@ import org.junit.jupiter.api.Test;
  * first 6 h were announced 10 days ahead (more than the 24 h notice) and are excluded, the 7 h
  * overrun = 420 min counts: 44,220 / 44,640 = 99.0591 %, in the [99.0, 99.9) tier, 10 % of the fee.
  * Cluster-3's 30 min: 44,610 / 44,640 = 99.9328 %, no credit. Cluster-1 had no outage.
+ *
+ * <p>With goodwill.json, the provider's apology on 10 December 2007 (12:00 Eastern = 17:00 UTC):
+ * every subscription placed under {@code grid} and active then gets two months free, each month
+ * valued at the monthly price, an annual price counting as a twelfth of it a month; the grant
+ * lands in the December decision, next to the SLA credit.
  */
 class Grid2007Test {
   static final YearMonth DECEMBER_2007 = YearMonth.of(2007, 12);
   static Map<String, CreditDecision> decisions;
+  /** The same accounts with the goodwill campaign too. */
+  static Map<String, CreditDecision> withGoodwill;
 
   @BeforeAll
   static void decideEveryAccount() {
     ExampleFiles files = ExampleFiles.of("grid-2007");
     CreditEngine engine = files.engine();
+    CreditEngine goodwill = files.engine(files.campaign("goodwill.json"));
     decisions = new LinkedHashMap<>();
+    withGoodwill = new LinkedHashMap<>();
     for (Account account : files.accounts()) {
       decisions.put(account.id(), engine.decide(account, DECEMBER_2007));
+      withGoodwill.put(account.id(), goodwill.decide(account, DECEMBER_2007));
     }
+  }
+
+  static Map<CurrencyUnit, Money> totalsOf(Map<String, CreditDecision> decided) {
+    Map<CurrencyUnit, Money> totals = new LinkedHashMap<>();
+    decided.values().forEach(d -> d.totals().values().forEach(m -> totals.merge(m.getCurrencyUnit(), m, Money::plus)));
+    return totals;
   }
 
   @Test
@@ -79,10 +95,47 @@ class Grid2007Test {
   @Test
   void totalsAreElevenFiftyDollarsAndThreeEuros() {
     // USD 2.00 + 5.00 + 4.50 = USD 11.50; EUR 3.00
-    Map<CurrencyUnit, Money> totals = new LinkedHashMap<>();
-    decisions.values().forEach(d -> d.totals().values().forEach(m -> totals.merge(m.getCurrencyUnit(), m, Money::plus)));
-    assertThat(totals).containsOnly(
+    assertThat(totalsOf(decisions)).containsOnly(
         Map.entry(CurrencyUnit.USD, Money.parse("USD 11.50")),
         Map.entry(CurrencyUnit.EUR, Money.parse("EUR 3.00")));
+  }
+
+  @Test
+  void goodwillGivesEveryGridSubscriptionTwoMonthsAtItsMonthlyPrice() {
+    // acme: USD 20.00 a month x 2 = USD 40.00
+    assertThat(withGoodwill.get("acme")).hasLine("goodwill-2007/two-months-free").withAmount("USD 40.00")
+        .restsOnNoOutage().withReasonContaining("2 month(s) free at USD 20.00 a month");
+    // borealis, annual: USD 600.00 / 12 = USD 50.00 a month x 2 = USD 100.00
+    assertThat(withGoodwill.get("borealis")).hasLine("goodwill-2007/two-months-free").withAmount("USD 100.00")
+        .withReasonContaining("2 month(s) free at USD 50.00 a month (USD 600.00 per ANNUAL / 12) = USD 100.00");
+    // cobalt: USD 45.00 x 2 = USD 90.00
+    assertThat(withGoodwill.get("cobalt")).hasLine("goodwill-2007/two-months-free").withAmount("USD 90.00");
+    // delta, on cluster-1 and untouched by the outage, is still a grid customer: USD 20.00 x 2 = USD 40.00
+    assertThat(withGoodwill.get("delta")).hasLine("goodwill-2007/two-months-free").withAmount("USD 40.00");
+    // elbe: EUR 30.00 x 2 = EUR 60.00
+    assertThat(withGoodwill.get("elbe")).hasLine("goodwill-2007/two-months-free").withAmount("EUR 60.00");
+    // fjord, annual: USD 240.00 / 12 = USD 20.00 a month x 2 = USD 40.00
+    assertThat(withGoodwill.get("fjord")).hasLine("goodwill-2007/two-months-free").withAmount("USD 40.00")
+        .withReasonContaining("USD 20.00 a month (USD 240.00 per ANNUAL / 12)");
+  }
+
+  @Test
+  void goodwillComesOnTopOfTheSlaCredit() {
+    // SLA credit + grant per account
+    assertThat(withGoodwill.get("acme")).hasLineCount(2).hasTotals("USD 42.00");      // 2.00 + 40.00
+    assertThat(withGoodwill.get("borealis")).hasLineCount(2).hasTotals("USD 105.00"); // 5.00 + 100.00
+    assertThat(withGoodwill.get("cobalt")).hasLineCount(2).hasTotals("USD 94.50");    // 4.50 + 90.00
+    assertThat(withGoodwill.get("delta")).hasLineCount(1).hasTotals("USD 40.00");     // 0 + 40.00
+    assertThat(withGoodwill.get("elbe")).hasLineCount(2).hasTotals("EUR 63.00");      // 3.00 + 60.00
+    assertThat(withGoodwill.get("fjord")).hasLineCount(1).hasTotals("USD 40.00");     // 0 + 40.00
+  }
+
+  @Test
+  void totalsWithGoodwillAreThreeHundredTwentyOneFiftyDollarsAndSixtyThreeEuros() {
+    // grants USD 40.00 + 100.00 + 90.00 + 40.00 + 40.00 = USD 310.00, plus the SLA's USD 11.50 = USD 321.50;
+    // EUR 60.00 + 3.00 = EUR 63.00
+    assertThat(totalsOf(withGoodwill)).containsOnly(
+        Map.entry(CurrencyUnit.USD, Money.parse("USD 321.50")),
+        Map.entry(CurrencyUnit.EUR, Money.parse("EUR 63.00")));
   }
 }

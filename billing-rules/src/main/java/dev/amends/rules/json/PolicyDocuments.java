@@ -52,6 +52,8 @@ import tools.jackson.databind.SerializationFeature;
 public final class PolicyDocuments {
   /** The {@code "schema"} of a policy book document: {@code {"schema": …, "policies": [ … ]}}. */
   public static final String BOOK_SCHEMA = "amends.policy-book/1";
+  /** The {@code $id} of the policy document schema ({@link #schema()}). */
+  public static final String SCHEMA_ID = "https://amends.dev/schemas/policy/1/policy.schema.json";
   private static final String SCHEMA_RESOURCE = "policy.schema.json";
   private static final PolicyDocuments STANDARD = new PolicyDocuments(RuleTypes.none());
 
@@ -159,7 +161,7 @@ public final class PolicyDocuments {
     return result(walk, policy, "policy document");
   }
 
-  private static <T> Loaded<T> result(Walk walk, T value, String subject) {
+  static <T> Loaded<T> result(Walk walk, T value, String subject) {
     walk.throwIfFailed(subject);
     if (value == null) {
       // Every path that yields no value reports why; this guards that promise.
@@ -194,7 +196,7 @@ public final class PolicyDocuments {
     return "{\"schema\":\"" + BOOK_SCHEMA + "\",\"policies\":[" + String.join(",", policies) + "]}";
   }
 
-  private static String pretty(String canonical) {
+  static String pretty(String canonical) {
     JsonNode tree = Json.POLICY_MAPPER.readTree(canonical);
     return Json.POLICY_MAPPER.writer()
         .with(SerializationFeature.INDENT_OUTPUT)

@@ -32,6 +32,7 @@ import dev.amends.core.money.Rounding;
 import dev.amends.core.outage.Cause;
 import dev.amends.core.scope.Scope;
 import dev.amends.rules.AvailabilityTiersRule;
+import dev.amends.rules.Campaign;
 import dev.amends.rules.Cap;
 import dev.amends.rules.CapLimit;
 import dev.amends.rules.ClaimDeadline;
@@ -93,6 +94,8 @@ final class PolicyReader {
   private final Map<String, String> pointers = new LinkedHashMap<>();
   private boolean allowsOverFullFee;
   private int nodes;
+  /** The id path of the node being read ({@code sla/tiers}): the parent path of its children. */
+  private String nodePath = "";
 
   PolicyReader(Walk walk, RuleTypes types) {
     this.walk = walk;
@@ -149,21 +152,21 @@ final class PolicyReader {
       var scope = o.optional("scope", choice(Rules.CapScope.class), Rules.CapScope.PER_PERIOD);
       var spread = o.optional("spread", choice(Rules.Spread.class), Rules.Spread.IN_ORDER);
       var excess = o.optional("excess", choice(Rules.Excess.class), Rules.Excess.DROPPED);
-      RuleNode child = o.required("child", (w, n, p) -> node(n, p, id));
+      RuleNode child = o.required("child", (w, n, p) -> node(n, p, nodePath));
       return limit == null || scope == null || spread == null || excess == null || child == null ? null
           : walk.build(o.pointer, o.node, () -> new Cap(id, limit, scope, spread, excess, child));
     });
     kinds.put("when", (o, id) -> {
       Condition condition = o.required("condition", this::condition);
-      RuleNode then = o.required("then", (w, n, p) -> node(n, p, id));
-      Optional<RuleNode> otherwise = o.optional("otherwise", ((Walk.Value<RuleNode>) (w, n, p) -> node(n, p, id))
+      RuleNode then = o.required("then", (w, n, p) -> node(n, p, nodePath));
+      Optional<RuleNode> otherwise = o.optional("otherwise", ((Walk.Value<RuleNode>) (w, n, p) -> node(n, p, nodePath))
           .optionally(), Optional.empty());
       return condition == null || then == null || otherwise == null ? null
           : walk.build(o.pointer, o.node, () -> new When(id, condition, then, otherwise));
     });
     kinds.put("requires-claim", (o, id) -> {
       ClaimDeadline deadline = o.required("deadline", this::deadline);
-      RuleNode child = o.required("child", (w, n, p) -> node(n, p, id));
+      RuleNode child = o.required("child", (w, n, p) -> node(n, p, nodePath));
       return deadline == null || child == null ? null
           : walk.build(o.pointer, o.node, () -> new RequiresClaim(id, deadline, child));
     });
@@ -236,6 +239,48 @@ final class PolicyReader {
     return null;
   }
 
+  // ---- campaign ----
+
+  /**
+   * The campaign of a document, or {@code null} with the problems reported. Its grant is read as
+   * a policy's rule tree under the campaign's id (the path its problems name), with credits over
+   * the full fee allowed, as {@link Campaign} allows them.
+   */
+  Campaign campaign(JsonNode root, String pointer) {
+    Walk.Obj o = walk.object(root, pointer);
+    if (o == null) {
+      return null;
+    }
+    String schema = o.required("schema", STRING);
+    if (schema != null && !schema.equals(Campaign.SCHEMA)) {
+      walk.problem(o.at("schema"), o.node.get("schema"), "is not \"" + Campaign.SCHEMA
+          + "\", the schema this version reads");
+    }
+    String id = o.required("id", STRING);
+    var eligibleAt = o.required("eligibleAt", INSTANT);
+    Condition eligibility = o.required("eligibility", this::condition);
+    Campaign.Unit unit = o.required("unit", choice(Campaign.Unit.class));
+    allowsOverFullFee = true;
+    RuleNode grant = o.required("grant", (w, n, p) -> node(n, p, id == null ? "" : id));
+    Rounding rounding = o.required("rounding", this::rounding);
+    MeasurementRules measurement = o.optional("measurementRules", this::measurementRules, MeasurementRules.defaults());
+    o.end();
+    if (walk.failed() || grant == null || eligibility == null) {
+      return null;
+    }
+    try {
+      return Campaign.builder().id(id).eligibleAt(eligibleAt).eligibility(eligibility).unit(unit).grant(grant)
+          .rounding(rounding).measurementRules(measurement).build();
+    } catch (PolicyDefinitionException e) {
+      for (String problem : e.problems()) {
+        walk.problem(pointerOf(problem, pointer), "(campaign)", problem);
+      }
+    } catch (dev.amends.core.AmendsException e) {
+      walk.problem(pointer, "(campaign)", "is refused: " + e.getMessage());
+    }
+    return null;
+  }
+
   /** The pointer of the node a policy problem names by its id path, else the policy's own. */
   private String pointerOf(String problem, String policyPointer) {
     String best = null;
@@ -274,7 +319,14 @@ final class PolicyReader {
     if (standard != null) {
       int before = walk.problemCount();
       // Without an id (already reported) the node is still read, for the problems of its fields.
-      RuleNode node = standard.apply(o, id == null ? "missing-id" : id);
+      String outer = nodePath;
+      nodePath = path;
+      RuleNode node;
+      try {
+        node = standard.apply(o, id == null ? "missing-id" : id);
+      } finally {
+        nodePath = outer;
+      }
       o.end();
       return id == null || before != walk.problemCount() ? null : node;
     }
@@ -325,7 +377,7 @@ final class PolicyReader {
   }
 
   private RuleNode children(Walk.Obj o, String id, BiFunction<String, List<RuleNode>, RuleNode> make) {
-    List<RuleNode> children = o.required("children", list((w, n, p) -> node(n, p, id)));
+    List<RuleNode> children = o.required("children", list((w, n, p) -> node(n, p, nodePath)));
     return children == null ? null : walk.build(o.pointer, o.node, () -> make.apply(id, children));
   }
 

@@ -265,6 +265,19 @@ class PolicyDocumentsTest {
   }
 
   @Test
+  void aProblemDeepInTheTreeIsPlacedAtItsOwnNodeNotItsParents() {
+    // s/c/p twice, two levels down: the path is the whole id path, so the pointer is the repeat's own.
+    List<JsonProblem> problems = problemsOf(grid("""
+        {"kind":"sum","id":"s","children":[
+          {"kind":"sum","id":"c","children":[
+            {"kind":"percent-of-fee","id":"p","percent":1},
+            {"kind":"percent-of-fee","id":"p","percent":2}]}]}"""));
+
+    assertThat(problems).extracting(JsonProblem::pointer).containsExactly("/rule/children/0/children/1");
+    assertThat(problems.get(0).message()).isEqualTo("s/c/p repeats the node id \"p\" of s/c/p");
+  }
+
+  @Test
   void unreachableFirstMatchBranchesAreWarnings() {
     Loaded<Policy> loaded = DOCS.read(grid("""
         {"kind":"first-match","id":"f","children":[

@@ -57,4 +57,20 @@ class Grid2007JavaQuickStartTest {
     assertThat(december.total(CurrencyUnit.USD)).isEqualTo(Money.parse("USD 42.00"));
     // README Java quick start: end
   }
+
+  @Test
+  void readmeShowsThisTestsCodeAndImports() throws IOException {
+    String test = Files.readString(Path.of("src/test/java/dev/amends/examples/Grid2007JavaQuickStartTest.java"));
+    String imports = between(test, "// README Java quick start imports: begin\n", "// README Java quick start imports: end");
+    String code = between(test, "    // README Java quick start: begin\n", "    // README Java quick start: end");
+    String unindented = code.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l)
+        .reduce((a, b) -> a + "\n" + b).orElseThrow();
+
+    String readme = Files.readString(Path.of("../README.md"));
+    assertThat(readme).contains(imports + "\n" + unindented);
+  }
+
+  private static String between(String text, String begin, String end) {
+    return text.split(begin, 2)[1].split(end, 2)[0];
+  }
 }

@@ -288,6 +288,15 @@ class AmendsCliTest {
   }
 
   @Test
+  void schemaWithCampaignPrintsTheCampaignJsonSchema() {
+    Run r = run("schema", "--campaign");
+
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.out()).contains("\"$id\": \"https://amends.dev/schemas/campaign/1/campaign.schema.json\"",
+        "amends.campaign/1");
+  }
+
+  @Test
   void explainShowsTheExcludedWindowAndTheOverrun() {
     Run r = run("explain", "--policy", POLICY, "--accounts", ACCOUNTS, "--outages", OUTAGES, "--period", "2007-12",
         "--account", "acme");

@@ -26,6 +26,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +73,11 @@ final class Inputs {
   @Option(names = "--period", required = true, paramLabel = "YYYY-MM",
       description = "The month in which each account's billing period starts, such as 2007-12.")
   YearMonth period;
+
+  @Option(names = "--evaluated-at", paramLabel = "INSTANT",
+      description = "The instant the decisions are made at, such as 2008-01-15T12:00:00Z: recorded on each decision "
+          + "and used for the account's standing. Default: the end of each account's billing period.")
+  Instant evaluatedAt;
 
   /** Lines rejected in any file, and requests that could not be built. */
   final AtomicLong badLines = new AtomicLong();
@@ -144,6 +150,9 @@ final class Inputs {
   DecisionRequest request(Account account) {
     BillingPeriod bp = account.billing().periodStartingIn(period);
     DecisionRequest.Builder b = DecisionRequest.builder().account(account).period(bp);
+    if (evaluatedAt != null) {
+      b.evaluatedAt(evaluatedAt);
+    }
     b.addAllClaims(claimsByAccount.getOrDefault(account.id(), List.of()));
     for (AccountRecord<IssuedCredit> c : issuedByAccount.getOrDefault(account.id(), List.of())) {
       if (c.periodStart().map(bp.startDate()::equals).orElse(true)) {

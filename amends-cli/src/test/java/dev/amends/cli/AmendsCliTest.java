@@ -288,6 +288,25 @@ class AmendsCliTest {
   }
 
   @Test
+  void evaluatedAtIsRecordedOnEveryDecision() {
+    Run r = run("credit", "--policy", POLICY, "--accounts", ACCOUNTS, "--outages", OUTAGES, "--period", "2007-12",
+        "--evaluated-at", "2008-01-15T12:00:00Z");
+
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.out().lines()).hasSize(6)
+        .allSatisfy(l -> assertThat(l).contains("\"evaluatedAt\":\"2008-01-15T12:00:00Z\""));
+  }
+
+  @Test
+  void aBadEvaluatedAtIsABadArgument() {
+    Run r = run("credit", "--policy", POLICY, "--accounts", ACCOUNTS, "--outages", OUTAGES, "--period", "2007-12",
+        "--evaluated-at", "2008-01-15");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--evaluated-at").contains("2008-01-15");
+  }
+
+  @Test
   void schemaWithCampaignPrintsTheCampaignJsonSchema() {
     Run r = run("schema", "--campaign");
 

@@ -57,6 +57,11 @@ final class CreditCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the decisions here instead of standard output.")
   Path out;
 
+  @Option(names = "--summary", paramLabel = "FILE",
+      description = "Also write the liability summary here as JSON (totals per currency, plan, scope and rule; "
+          + "accounts credited; flags raised; the largest credits).")
+  Path summaryFile;
+
   @Option(names = "--threads", paramLabel = "N", description = "Threads deciding. Default: the number of cores.")
   Integer threads;
 
@@ -77,12 +82,9 @@ final class CreditCommand implements Callable<Integer> {
       while (results.hasNext()) {
         BatchResult r = results.next();
         Account account = requests.inFlight.remove(r.index());
-        switch (r) {
-          case BatchResult.Decided d -> summary.decided(account, d.decision());
-          case BatchResult.Rejected j -> {
-            summary.rejected();
-            inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
-          }
+        summary.add(account, r);
+        if (r instanceof BatchResult.Rejected j) {
+          inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
         }
         sink.write(r);
         progress.step();
@@ -97,6 +99,9 @@ final class CreditCommand implements Callable<Integer> {
     summary.badLines(inputs.badLines.get());
     summary.print(err);
     err.flush();
+    if (summaryFile != null) {
+      SummaryJsonFile.write(summaryFile, summary.liability());
+    }
     return inputs.badLines.get() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
   }
 

@@ -62,6 +62,11 @@ final class CreditCommand implements Callable<Integer> {
           + "accounts credited; flags raised; the largest credits).")
   Path summaryFile;
 
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Also write an HTML incident report here: totals, the outages against the maintenance windows, "
+          + "liability by plan, scope and rule as charts, and the largest credits with their explanations.")
+  Path reportFile;
+
   @Option(names = "--threads", paramLabel = "N", description = "Threads deciding. Default: the number of cores.")
   Integer threads;
 
@@ -101,6 +106,9 @@ final class CreditCommand implements Callable<Integer> {
     err.flush();
     if (summaryFile != null) {
       SummaryJsonFile.write(summaryFile, summary.liability());
+    }
+    if (reportFile != null) {
+      IncidentReport.write(reportFile, inputs, summary.liability(), summary.counts());
     }
     return inputs.badLines.get() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
   }

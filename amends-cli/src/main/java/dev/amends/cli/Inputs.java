@@ -67,7 +67,11 @@ final class Inputs {
   /** Lines rejected in any file, and requests that could not be built. */
   final AtomicLong badLines = new AtomicLong();
 
+  /** The outages read by {@link #engine}, for the report. */
+  List<Outage> outagesRead = List.of();
+
   private PrintWriter err;
+  private CreditEngine.Builder engineBuilder;
   private Map<String, List<Claim>> claimsByAccount = Map.of();
   private Map<String, List<AccountRecord<IssuedCredit>>> issuedByAccount = Map.of();
 
@@ -102,7 +106,14 @@ final class Inputs {
           c -> m.computeIfAbsent(c.accountId(), k -> new ArrayList<>()).add(c));
       issuedByAccount = m;
     }
+    outagesRead = List.copyOf(outageList);
+    engineBuilder = b;
     return b.build();
+  }
+
+  /** An engine on the inputs {@link #engine} read, with traces on; reads nothing again. */
+  CreditEngine tracedEngine() {
+    return engineBuilder.traces(true).build();
   }
 
   /**

@@ -5,7 +5,9 @@ import dev.amends.rules.BatchResult;
 import dev.amends.rules.CreditLine;
 import dev.amends.rules.LiabilitySummary;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -40,6 +42,14 @@ final class Summary {
   /** The liability so far. */
   LiabilitySummary liability() {
     return liability.build();
+  }
+
+  /** The counts of the files read, for the report: accounts read, rejected. */
+  Map<String, String> counts() {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("accounts read", Long.toString(read));
+    c.put("rejected", Long.toString(badAccountLines + liability().rejected() + otherRejections));
+    return c;
   }
 
   void print(PrintWriter err) {

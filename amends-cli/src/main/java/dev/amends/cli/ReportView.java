@@ -157,7 +157,7 @@ record ReportView(
       List<Bar> bars = new ArrayList<>();
       int y = 4;
       for (LiabilitySummary.Subtotal s : subtotals) {
-        BigDecimal width = max.signum() <= 0 || s.amount().isNegativeOrZero() ? BigDecimal.ZERO
+        BigDecimal width = max.signum() <= 0 || s.amount().isNegativeOrZero() ? new BigDecimal("0.0")
             : s.amount().getAmount().multiply(BigDecimal.valueOf(BAR_MAX)).divide(max, 1, RoundingMode.HALF_EVEN);
         bars.add(new Bar(s.label(), amount(s.amount()), width.toPlainString(), y, y + 14,
             width.add(BigDecimal.valueOf(BAR_X + 8)).toPlainString()));

@@ -1,7 +1,8 @@
 /**
  * The {@code amends} command-line tool: {@code credit}, {@code explain}, {@code validate} and
- * {@code schema}. Its commands are read by picocli through reflection, and its precompiled
- * report template (jte) is loaded by name, hence the opened package.
+ * {@code schema}. Its commands are read by picocli through reflection, hence the opened
+ * package; its report's precompiled jte template is loaded by name from dev.amends.cli.report
+ * (not exported).
  */
 module dev.amends.cli {
   requires dev.amends.rules;
@@ -12,5 +13,6 @@ module dev.amends.cli {
   requires static java.compiler;
 
   exports dev.amends.cli;
-  opens dev.amends.cli to info.picocli, gg.jte.runtime;
+  opens dev.amends.cli to info.picocli;
+  opens dev.amends.cli.report to gg.jte.runtime;
 }

@@ -1,14 +1,13 @@
 package dev.amends.cli;
 
+import dev.amends.cli.report.IncidentPage;
+import dev.amends.cli.report.ReportView;
 import dev.amends.core.AmendsException;
 import dev.amends.core.account.Account;
 import dev.amends.rules.CreditEngine;
 import dev.amends.rules.LiabilitySummary;
 import dev.amends.rules.json.RecordLine;
 import dev.amends.rules.json.RecordReader;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,16 +20,11 @@ import java.util.Map;
 
 /**
  * {@code credit --report FILE.html}: one self-contained HTML page (inline CSS and SVG, no script,
- * nothing fetched) drawn by the precompiled jte template {@code report.jte} from a {@link
- * ReportView}: the totals, the outages against the announced maintenance windows, liability by
+ * nothing fetched) drawn by {@link IncidentPage} from a {@link ReportView}: the totals, the outages against the announced maintenance windows, liability by
  * plan, scope and rule as bar charts, and the largest credits with the explanations of their
  * accounts, decided again with traces on. jte escapes every text it is given.
  */
 final class IncidentReport {
-  /** The precompiled templates, in this package (see the jte-maven-plugin in the module's pom). */
-  private static final TemplateEngine TEMPLATES =
-      TemplateEngine.createPrecompiled(null, ContentType.Html, IncidentReport.class.getClassLoader(), "dev.amends.cli");
-
   private IncidentReport() {}
 
   /**
@@ -43,17 +37,10 @@ final class IncidentReport {
     ReportView view = ReportView.of(inputs.period, inputs.policy.getFileName().toString(), inputs.outagesRead, summary,
         counts, explanations(inputs, ReportView.accountsOfLargest(summary)));
     try {
-      Files.writeString(file, render(view), StandardCharsets.UTF_8);
+      Files.writeString(file, IncidentPage.render(view), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new CliException(ExitCodes.USAGE, "cannot write " + file + ": " + e.getMessage());
     }
-  }
-
-  /** The page. */
-  static String render(ReportView view) {
-    StringOutput out = new StringOutput();
-    TEMPLATES.render("report.jte", view, out);
-    return out.toString();
   }
 
   /**

@@ -6,6 +6,8 @@ import static dev.amends.cli.AmendsCliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.cli.AmendsCliTest.Run;
+import dev.amends.cli.report.IncidentPage;
+import dev.amends.cli.report.ReportView;
 import dev.amends.rules.LiabilitySummary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,7 +149,7 @@ class IncidentReportTest {
   @Test
   void aReportOfARunWithoutOutagesOrCreditsSaysSo() {
     LiabilitySummary empty = LiabilitySummary.builder().build();
-    Document doc = Jsoup.parse(IncidentReport.render(
+    Document doc = Jsoup.parse(IncidentPage.render(
         ReportView.of(YearMonth.of(2008, 2), "p.json", List.of(), empty, Map.of(), Map.of())));
 
     assertThat(doc.text()).contains("No outages in 2008-02.");

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * with {@code flag} and {@code decisions}, flags never raised left out); {@code
  * largestPerCurrency}; and {@code largest}, the largest lines with {@code accountId}, {@code
  * subscriptionId}, {@code kind}, {@code amount}, {@code policy} ({@code id}, {@code version}),
- * {@code rulePath}, {@code outageIds}, {@code reason} and {@code key}. The start of one:
+ * {@code rulePath}, {@code outageIds}, {@code reason} and {@code key}. One, cut short after its
+ * first total:
  *
  * <pre>{@code
  * {
@@ -34,8 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  *     {
  *       "amount" : "3.00",
  *       "currency" : "EUR"
- *     },
- *     ...
+ *     }
+ *   ]
+ * }
  * }</pre>
  *
  * <p>Thread-safe.

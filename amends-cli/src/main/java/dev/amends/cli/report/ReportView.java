@@ -1,4 +1,4 @@
-package dev.amends.cli;
+package dev.amends.cli.report;
 
 import dev.amends.core.outage.Announcement;
 import dev.amends.core.outage.Outage;
@@ -28,7 +28,8 @@ import org.joda.money.Money;
  * What the HTML incident report shows, worked out before the template ({@code report.jte}) draws
  * it: texts, and the geometry of the timeline and the bar charts in SVG units, so that the
  * template only places what it is given. Positions are exact decimals (one place), never binary
- * fractions. Everything here is plain data; the template escapes every text.
+ * fractions. Everything here is plain data; the template escapes every text. This package is the
+ * command's own (not exported): public only for {@code dev.amends.cli} and the generated template.
  *
  * @param title the page's title
  * @param period the month, such as {@code 2007-12}
@@ -40,7 +41,7 @@ import org.joda.money.Money;
  * @param largest the largest credits
  * @param explanations the explanations of the accounts of the largest credits, in their order
  */
-record ReportView(
+public record ReportView(
     String title, String period, List<Stat> stats, List<String> totals, List<Stat> flags, Timeline timeline,
     List<Chart> charts, List<Largest> largest, List<Explanation> explanations) {
 
@@ -66,7 +67,7 @@ record ReportView(
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
   /** A label and a value. */
-  record Stat(String label, String value) {}
+  public record Stat(String label, String value) {}
 
   /**
    * The timeline: one lane per scope, the month's days along the axis (UTC).
@@ -76,36 +77,36 @@ record ReportView(
    * @param lanes one per scope hit, sorted
    * @param outages every outage shown, as table rows, by start
    */
-  record Timeline(int height, List<Tick> ticks, List<Lane> lanes, List<OutageRow> outages) {}
+  public record Timeline(int height, List<Tick> ticks, List<Lane> lanes, List<OutageRow> outages) {}
 
   /** A day on the axis; {@code label} empty for an unlabelled tick. */
-  record Tick(String x, String label) {}
+  public record Tick(String x, String label) {}
 
   /** A scope's lane: its name's baseline {@code textY}, and its marks. */
-  record Lane(String scope, int y, int textY, List<Mark> marks) {}
+  public record Lane(String scope, int y, int textY, List<Mark> marks) {}
 
   /**
    * One mark on a lane: an announced maintenance window ({@code window}), or part of an outage
    * ({@code unplanned}, {@code emergency}, {@code maintenance} inside its announced window, or
    * {@code overrun} outside it).
    */
-  record Mark(String kind, String outageId, String x, int y, String width, int height, String title) {}
+  public record Mark(String kind, String outageId, String x, int y, String width, int height, String title) {}
 
   /** An outage as a table row. */
-  record OutageRow(String id, String scopes, String kind, String start, String end, String down, String announced,
+  public record OutageRow(String id, String scopes, String kind, String start, String end, String down, String announced,
       String overrun, boolean overran) {}
 
   /** One bar chart: a breakdown in one currency. */
-  record Chart(String title, String currency, int height, List<Bar> bars) {}
+  public record Chart(String title, String currency, int height, List<Bar> bars) {}
 
   /** A bar: its label, amount, length (relative to the chart's largest) and where its texts go. */
-  record Bar(String label, String amount, String width, int y, int textY, String amountX) {}
+  public record Bar(String label, String amount, String width, int y, int textY, String amountX) {}
 
   /** One of the largest credits. */
-  record Largest(String accountId, String subscriptionId, String rule, String kind, String amount, String reason) {}
+  public record Largest(String accountId, String subscriptionId, String rule, String kind, String amount, String reason) {}
 
   /** An account's explanation, as {@code CreditDecision.explain()} writes it. */
-  record Explanation(String accountId, String text) {}
+  public record Explanation(String accountId, String text) {}
 
   /**
    * The view of a run.
@@ -117,7 +118,7 @@ record ReportView(
    * @param counts the run's counts, in order (accounts read, rejected...)
    * @param explanations the explanation of each account of the largest credits, by account id
    */
-  static ReportView of(YearMonth period, String policy, List<Outage> outages, LiabilitySummary summary,
+  public static ReportView of(YearMonth period, String policy, List<Outage> outages, LiabilitySummary summary,
       Map<String, String> counts, Map<String, String> explanations) {
     List<Stat> stats = new ArrayList<>();
     counts.forEach((k, v) -> stats.add(new Stat(k, v)));
@@ -142,12 +143,12 @@ record ReportView(
   }
 
   /** Money as the report writes it: {@code USD 11.50}. */
-  static String amount(Money m) {
+  public static String amount(Money m) {
     return m.getCurrencyUnit().getCode() + " " + m.getAmount().toPlainString();
   }
 
   /** One chart per currency of a breakdown, each bar's length relative to the largest in the chart. */
-  static List<Chart> charts(String title, List<LiabilitySummary.Subtotal> rows) {
+  public static List<Chart> charts(String title, List<LiabilitySummary.Subtotal> rows) {
     Map<CurrencyUnit, List<LiabilitySummary.Subtotal>> byCurrency = new TreeMap<>();
     rows.forEach(r -> byCurrency.computeIfAbsent(r.amount().getCurrencyUnit(), k -> new ArrayList<>()).add(r));
     List<Chart> out = new ArrayList<>();
@@ -169,7 +170,7 @@ record ReportView(
   }
 
   /** The month in UTC, its days marked, one lane per scope hit by an outage that touches it. */
-  static Timeline timeline(YearMonth period, List<Outage> outages) {
+  public static Timeline timeline(YearMonth period, List<Outage> outages) {
     Instant from = period.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant to = period.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     List<Tick> ticks = new ArrayList<>();
@@ -279,7 +280,7 @@ record ReportView(
   }
 
   /** A length as {@code 7 h}, {@code 30 min} or {@code 1 h 30 min}; {@code 0 min} for none. */
-  static String length(Duration d) {
+  public static String length(Duration d) {
     long h = d.toHours();
     long m = d.toMinutesPart();
     if (h == 0) {
@@ -297,7 +298,7 @@ record ReportView(
   }
 
   /** The distinct accounts of the largest credits, in their order. */
-  static List<String> accountsOfLargest(LiabilitySummary summary) {
+  public static List<String> accountsOfLargest(LiabilitySummary summary) {
     return summary.largest().stream().map(CreditLine::accountId).distinct().toList();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The {@code amends} command-line tool: {@code credit}, {@code explain}, {@code diff},
  * {@code validate} and {@code schema}. Its commands are read by picocli through reflection,
- * hence the opened package.
+ * hence the opened package; its report's precompiled jte template is loaded by name from
+ * dev.amends.cli.report (not exported).
  */
 module dev.amends.cli {
   requires dev.amends.rules;
@@ -9,7 +10,11 @@ module dev.amends.cli {
   requires me.tongfei.progressbar;
   requires java.management; // RunStats: heap use
   requires jdk.management; // RunStats: garbage collection notifications
+  requires gg.jte.runtime;
+  // the templates jte generates are marked @javax.annotation.processing.Generated (source retention)
+  requires static java.compiler;
 
   exports dev.amends.cli;
   opens dev.amends.cli to info.picocli;
+  opens dev.amends.cli.report to gg.jte.runtime;
 }

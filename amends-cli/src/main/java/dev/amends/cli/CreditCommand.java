@@ -57,6 +57,16 @@ final class CreditCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the decisions here instead of standard output.")
   Path out;
 
+  @Option(names = "--summary", paramLabel = "FILE",
+      description = "Also write the liability summary here as JSON (totals per currency, plan, scope and rule; "
+          + "accounts credited; flags raised; the largest credits).")
+  Path summaryFile;
+
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Also write an HTML incident report here: totals, the outages against the maintenance windows, "
+          + "liability by plan, scope and rule as charts, and the largest credits with their explanations.")
+  Path reportFile;
+
   @Option(names = "--threads", paramLabel = "N", description = "Threads deciding. Default: the number of cores.")
   Integer threads;
 
@@ -81,12 +91,9 @@ final class CreditCommand implements Callable<Integer> {
       while (results.hasNext()) {
         BatchResult r = results.next();
         Account account = requests.inFlight.remove(r.index());
-        switch (r) {
-          case BatchResult.Decided d -> summary.decided(account, d.decision());
-          case BatchResult.Rejected j -> {
-            summary.rejected();
-            inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
-          }
+        summary.add(account, r);
+        if (r instanceof BatchResult.Rejected j) {
+          inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
         }
         sink.write(r);
         progress.step();
@@ -103,6 +110,12 @@ final class CreditCommand implements Callable<Integer> {
     stats.print(err, summary.read());
     stats.close();
     err.flush();
+    if (summaryFile != null) {
+      SummaryJsonFile.write(summaryFile, summary.liability());
+    }
+    if (reportFile != null) {
+      IncidentReport.write(reportFile, inputs, summary.liability(), summary.counts());
+    }
     return inputs.badLines.get() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
   }
 
@@ -145,7 +158,7 @@ final class CreditCommand implements Callable<Integer> {
         ReadAhead.Item item = accounts.next();
         inputs.accept(item.line()).ifPresent(a -> {
           if (item.failure() != null) {
-            summary.rejected(); // an account read but not decided
+            summary.refused(); // an account read but not decided
             inputs.reject("account " + a.id() + ": " + item.failure().getMessage());
           } else {
             next = item.request();

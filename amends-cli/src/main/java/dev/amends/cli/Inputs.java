@@ -84,8 +84,11 @@ final class Inputs {
 
   /** How long {@link #engine} took to read and check the policy, in nanoseconds. */
   long policyNanos;
+  /** The outages read by {@link #engine}, for the report. */
+  List<Outage> outagesRead = List.of();
 
   private PrintWriter err;
+  private CreditEngine.Builder policyEngine;
   private Map<String, List<Claim>> claimsByAccount = Map.of();
   private Map<String, List<AccountRecord<IssuedCredit>>> issuedByAccount = Map.of();
 
@@ -98,7 +101,8 @@ final class Inputs {
     long started = System.nanoTime();
     Policy p = readPolicy(policy, err).value();
     policyNanos = System.nanoTime() - started;
-    return engineBuilder(err).policies(PolicyBook.of(p)).traces(traces).build();
+    policyEngine = engineBuilder(err).policies(PolicyBook.of(p));
+    return policyEngine.traces(traces).build();
   }
 
   /**
@@ -136,7 +140,13 @@ final class Inputs {
     if (!previous.isEmpty()) {
       issuedByAccount = PreviousRuns.addTo(issuedByAccount, previous, period, this, err);
     }
+    outagesRead = List.copyOf(outageList);
     return b;
+  }
+
+  /** An engine on the inputs {@link #engine} read, with traces on; reads nothing again. */
+  CreditEngine tracedEngine() {
+    return policyEngine.traces(true).build();
   }
 
   /**

@@ -1,96 +1,42 @@
 package dev.amends.cli;
 
 import dev.amends.core.account.Account;
-import dev.amends.core.account.Subscription;
-import dev.amends.core.scope.Scope;
-import dev.amends.rules.CreditDecision;
+import dev.amends.rules.BatchResult;
 import dev.amends.rules.CreditLine;
+import dev.amends.rules.LiabilitySummary;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * The summary of a {@code credit} run: counts (accounts read = decided + rejected; bad lines of the
- * other files counted apart), and the credits' sums per currency, plan, scope and
- * rule, and the largest credits of each currency. Sums are exact ({@link Money#plus}); lines of
- * every kind count (a clawback is negative). Rows are sorted by their labels, so the same input
- * gives the same summary whatever the threads.
+ * The summary of a {@code credit} run: the counts of the files read, and the run's {@link
+ * LiabilitySummary} (credits per currency, plan, scope and rule, accounts credited, flags raised,
+ * largest credits), printed as a table on standard error. The same model is written as JSON
+ * ({@code --summary}) and drawn in the HTML report ({@code --report}).
  */
 final class Summary {
-  /** How many of the largest credits are listed, per currency. */
-  static final int LARGEST = 10;
-
-  private static final Comparator<CreditLine> BY_SIZE =
-      Comparator.comparing((CreditLine l) -> l.amount().getAmount()).thenComparing(CreditLine::key, Comparator.reverseOrder());
-
   private long read;
   private long badAccountLines;
-  private long decided;
-  private long rejectedRequests;
+  private long refusedRequests;
   private long otherRejections;
-  private long lines;
-  private final Map<CurrencyUnit, Money> byCurrency = new TreeMap<>();
-  // hashed while adding up, sorted when printed
-  private final Map<String, Map<CurrencyUnit, Money>> byPlan = new HashMap<>();
-  private final Map<String, Map<CurrencyUnit, Money>> byScope = new HashMap<>();
-  private final Map<String, Map<CurrencyUnit, Money>> byRule = new HashMap<>();
-  private final Map<CurrencyUnit, PriorityQueue<CreditLine>> largest = new TreeMap<>();
+  private final LiabilitySummary.Builder liability = LiabilitySummary.builder();
 
-  /** A decision, with the account it was made for (to find each line's plan and placements). */
-  void decided(Account account, CreditDecision decision) {
-    decided++;
-    for (CreditLine l : decision.lines()) {
-      lines++;
-      Subscription s = subscription(account, l.subscriptionId());
-      add(byCurrency, l.amount());
-      add(byPlan.computeIfAbsent(s == null ? "(unknown)" : s.plan(), k -> new TreeMap<>()), l.amount());
-      add(byScope.computeIfAbsent(s == null ? "(unknown)" : scope(s), k -> new TreeMap<>()), l.amount());
-      add(byRule.computeIfAbsent(l.policyId() + " v" + l.policyVersion() + " " + l.rulePath(), k -> new TreeMap<>()),
-          l.amount());
-      PriorityQueue<CreditLine> top = largest.computeIfAbsent(l.amount().getCurrencyUnit(), k -> new PriorityQueue<>(BY_SIZE));
-      if (top.size() < LARGEST || BY_SIZE.compare(l, top.peek()) > 0) {
-        top.add(l);
-        if (top.size() > LARGEST) {
-          top.poll();
-        }
-      }
-    }
+  /** A result, with the account of its request (null if unknown). */
+  void add(Account account, BatchResult result) {
+    liability.add(account, result);
   }
 
-  /** The account's first subscription with this id, or null. */
-  private static Subscription subscription(Account account, String id) {
-    for (Subscription s : account.subscriptions()) {
-      if (s.id().equals(id)) {
-        return s;
-      }
-    }
-    return null;
-  }
-
-  /** A subscription's placements, sorted, joined by {@code " + "}. */
-  private static String scope(Subscription s) {
-    if (s.placements().size() == 1) {
-      return s.placements().iterator().next().toString();
-    }
-    return s.placements().stream().map(Scope::toString).sorted().collect(Collectors.joining(" + "));
+  /** An account read but refused before the engine saw it (no billing period starting in the month). */
+  void refused() {
+    refusedRequests++;
   }
 
   /** Non-blank lines of the accounts file. */
   long read() {
     return read;
-  }
-
-  /** A request the engine rejected. */
-  void rejected() {
-    rejectedRequests++;
   }
 
   /** The accounts file's counts: non-blank lines, and lines rejected. */
@@ -101,38 +47,60 @@ final class Summary {
 
   /** Every rejection reported, in any file or request. */
   void badLines(long all) {
-    this.otherRejections = all - badAccountLines - rejectedRequests;
+    this.otherRejections = all - badAccountLines - refusedRequests - liability.build().rejected();
+  }
+
+  /** The liability so far. */
+  LiabilitySummary liability() {
+    return liability.build();
+  }
+
+  /** The counts of the files read, for the report: accounts read, rejected. */
+  Map<String, String> counts() {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("accounts read", Long.toString(read));
+    c.put("decided", Long.toString(liability().decided()));
+    c.put("rejected", Long.toString(badAccountLines + refusedRequests + liability().rejected()));
+    c.put("other bad lines", Long.toString(otherRejections));
+    return c;
   }
 
   void print(PrintWriter err) {
+    LiabilitySummary s = liability();
     err.println();
     err.println("Summary");
     row(err, "accounts read", Long.toString(read));
-    row(err, "decided", Long.toString(decided));
+    row(err, "decided", Long.toString(s.decided()));
     // accounts read = decided + rejected; bad lines of the other files are not accounts
-    row(err, "rejected", Long.toString(badAccountLines + rejectedRequests));
+    row(err, "rejected", Long.toString(badAccountLines + refusedRequests + s.rejected()));
     row(err, "  bad account lines", Long.toString(badAccountLines));
-    row(err, "  rejected requests", Long.toString(rejectedRequests));
+    row(err, "  rejected requests", Long.toString(refusedRequests + s.rejected()));
     row(err, "other bad lines", Long.toString(otherRejections));
-    row(err, "credit lines", Long.toString(lines));
+    row(err, "credit lines", Long.toString(s.creditLines()));
+    row(err, "accounts credited", Long.toString(s.accountsCredited()));
     err.println("Credits per currency");
-    byCurrency.values().forEach(m -> row(err, "  " + m.getCurrencyUnit(), amount(m)));
-    table(err, "Credits per plan", byPlan);
-    table(err, "Credits per scope (placement)", byScope);
-    table(err, "Credits per rule", byRule);
-    for (var e : largest.entrySet()) {
-      err.println("Largest credits (" + e.getKey() + ", up to " + LARGEST + ")");
-      List<CreditLine> top = new ArrayList<>(e.getValue());
-      top.sort(BY_SIZE.reversed());
-      for (CreditLine l : top) {
-        row(err, "  " + l.accountId() + " " + l.subscriptionId() + " " + l.rulePath(), amount(l.amount()));
+    s.totals().forEach(m -> row(err, "  " + m.getCurrencyUnit(), amount(m)));
+    table(err, "Credits per plan", s.byPlan());
+    table(err, "Credits per scope (placement)", s.byScope());
+    table(err, "Credits per rule", s.byRule());
+    err.println("Flags raised (decisions)");
+    if (s.flags().isEmpty()) {
+      row(err, "  none", "");
+    }
+    s.flags().forEach((f, n) -> row(err, "  " + f, Long.toString(n)));
+    CurrencyUnit current = null;
+    for (CreditLine l : s.largest()) {
+      if (!l.amount().getCurrencyUnit().equals(current)) {
+        current = l.amount().getCurrencyUnit();
+        err.println("Largest credits (" + current + ", up to " + s.largestPerCurrency() + ")");
       }
+      row(err, "  " + l.accountId() + " " + l.subscriptionId() + " " + l.rulePath(), amount(l.amount()));
     }
   }
 
-  private static void table(PrintWriter err, String title, Map<String, Map<CurrencyUnit, Money>> rows) {
+  private static void table(PrintWriter err, String title, List<LiabilitySummary.Subtotal> rows) {
     err.println(title);
-    new TreeMap<>(rows).forEach((label, sums) -> sums.values().forEach(m -> row(err, "  " + label, amount(m))));
+    rows.forEach(r -> row(err, "  " + r.label(), amount(r.amount())));
   }
 
   private static void row(PrintWriter err, String label, String value) {
@@ -141,9 +109,5 @@ final class Summary {
 
   private static String amount(Money m) {
     return m.getCurrencyUnit() + " " + m.getAmount().toPlainString();
-  }
-
-  private static void add(Map<CurrencyUnit, Money> sums, Money amount) {
-    sums.merge(amount.getCurrencyUnit(), amount, Money::plus);
   }
 }

@@ -1,0 +1,285 @@
+package dev.amends.rules;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.account.Account;
+import dev.amends.core.account.Subscription;
+import dev.amends.core.internal.Checks;
+import dev.amends.core.scope.Scope;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * What a run of decisions owes, summed up for a person or a provider's backend: totals per
+ * currency, per plan, per scope and per rule; how many accounts were credited; the largest
+ * credits; and how many decisions raised each {@link DecisionFlag}.
+ *
+ * <pre>{@code
+ * LiabilitySummary.Builder b = LiabilitySummary.builder();
+ * engine.decideAll(requests, options).forEachRemaining(r -> b.add(accountOf(r), r));
+ * LiabilitySummary summary = b.build();
+ * summary.totals();            // [EUR 3.00, USD 11.50]
+ * summary.accountsCredited();  // 4
+ * }</pre>
+ *
+ * <p>Sums are exact ({@link Money#plus}); every line counts, whatever its kind (a clawback is
+ * negative). A line's plan and scope are those of its subscription in the account given with its
+ * decision; its scope is the subscription's placements, sorted and joined with {@code " + "}; its
+ * rule is {@code policyId vVersion rulePath}. Every list is sorted (subtotals by label, then
+ * currency code; the largest credits by currency code, then amount, largest first, then key), so
+ * the same results give the same summary in whatever order they were added: a batch decided on
+ * any number of threads summarises the same. Immutable and thread-safe once built.
+ */
+public final class LiabilitySummary {
+  /** How many of the largest credits are kept per currency unless the builder says otherwise. */
+  public static final int DEFAULT_LARGEST = 10;
+
+  /** The label of a line whose subscription is not in the account given with its decision. */
+  public static final String UNKNOWN = "(unknown)";
+
+  /** Smallest first, so that a queue's head is the one to drop; ties: the greater key first. */
+  private static final Comparator<CreditLine> ASCENDING =
+      Comparator.comparing((CreditLine l) -> l.amount().getAmount())
+          .thenComparing(CreditLine::key, Comparator.reverseOrder());
+
+  private final long decided;
+  private final long rejected;
+  private final long creditLines;
+  private final long accountsCredited;
+  private final int largestPerCurrency;
+  private final List<Money> totals;
+  private final List<Subtotal> byPlan;
+  private final List<Subtotal> byScope;
+  private final List<Subtotal> byRule;
+  private final Map<DecisionFlag, Long> flags;
+  private final List<CreditLine> largest;
+
+  private LiabilitySummary(Builder b) {
+    this.decided = b.decided;
+    this.rejected = b.rejected;
+    this.creditLines = b.creditLines;
+    this.accountsCredited = b.accountsCredited;
+    this.largestPerCurrency = b.largestPerCurrency;
+    this.totals = List.copyOf(b.totals.values());
+    this.byPlan = subtotals(b.byPlan);
+    this.byScope = subtotals(b.byScope);
+    this.byRule = subtotals(b.byRule);
+    this.flags = b.flags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.flags));
+    List<CreditLine> top = new ArrayList<>();
+    for (PriorityQueue<CreditLine> q : b.largest.values()) {
+      List<CreditLine> one = new ArrayList<>(q);
+      one.sort(ASCENDING.reversed());
+      top.addAll(one);
+    }
+    this.largest = List.copyOf(top);
+  }
+
+  /** A builder that keeps the {@value #DEFAULT_LARGEST} largest credits per currency. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Decisions added. */
+  public long decided() {
+    return decided;
+  }
+
+  /** Rejected requests added. */
+  public long rejected() {
+    return rejected;
+  }
+
+  /** Credit lines in all the decisions, of every kind. */
+  public long creditLines() {
+    return creditLines;
+  }
+
+  /** Decisions with at least one line of more than zero: the accounts credited. */
+  public long accountsCredited() {
+    return accountsCredited;
+  }
+
+  /** How many of the largest credits {@link #largest()} keeps per currency. */
+  public int largestPerCurrency() {
+    return largestPerCurrency;
+  }
+
+  /** The sum of all lines per currency, sorted by currency code; currencies without lines are absent. */
+  public List<Money> totals() {
+    return totals;
+  }
+
+  /** The sums per plan, sorted by plan, then currency code. */
+  public List<Subtotal> byPlan() {
+    return byPlan;
+  }
+
+  /** The sums per scope (a subscription's placements), sorted by scope, then currency code. */
+  public List<Subtotal> byScope() {
+    return byScope;
+  }
+
+  /** The sums per rule ({@code policyId vVersion rulePath}), sorted by rule, then currency code. */
+  public List<Subtotal> byRule() {
+    return byRule;
+  }
+
+  /** How many decisions raised each flag, in the flags' declared order; flags never raised are absent. */
+  public Map<DecisionFlag, Long> flags() {
+    return flags;
+  }
+
+  /**
+   * The largest lines of each currency, at most {@link #largestPerCurrency()} of each: sorted by
+   * currency code, then amount, largest first, then key.
+   */
+  public List<CreditLine> largest() {
+    return largest;
+  }
+
+  @Override
+  public String toString() {
+    return "LiabilitySummary(" + decided + " decided, " + rejected + " rejected, " + accountsCredited
+        + " accounts credited, " + totals + ")";
+  }
+
+  private static List<Subtotal> subtotals(Map<String, Map<CurrencyUnit, Money>> sums) {
+    List<Subtotal> out = new ArrayList<>();
+    sums.forEach((label, perCurrency) -> perCurrency.values().forEach(m -> out.add(new Subtotal(label, m))));
+    return List.copyOf(out);
+  }
+
+  /**
+   * One row of a breakdown: a label (a plan, a scope or a rule) and the sum of its lines in one
+   * currency.
+   *
+   * @param label the plan, scope or rule, not null
+   * @param amount the exact sum, not null
+   */
+  public record Subtotal(String label, Money amount) {
+    /** Checks both are there. */
+    public Subtotal {
+      Checks.notNull("label", label);
+      Checks.notNull("amount", amount);
+    }
+  }
+
+  /**
+   * Adds results one at a time, then builds the summary. Not thread-safe: add the results of a
+   * batch as its iterator gives them, on one thread.
+   */
+  public static final class Builder {
+    private long decided;
+    private long rejected;
+    private long creditLines;
+    private long accountsCredited;
+    private int largestPerCurrency = DEFAULT_LARGEST;
+    private final Map<CurrencyUnit, Money> totals = new TreeMap<>();
+    private final Map<String, Map<CurrencyUnit, Money>> byPlan = new TreeMap<>();
+    private final Map<String, Map<CurrencyUnit, Money>> byScope = new TreeMap<>();
+    private final Map<String, Map<CurrencyUnit, Money>> byRule = new TreeMap<>();
+    private final Map<DecisionFlag, Long> flags = new EnumMap<>(DecisionFlag.class);
+    private final Map<CurrencyUnit, PriorityQueue<CreditLine>> largest = new TreeMap<>();
+
+    private Builder() {}
+
+    /**
+     * How many of the largest credits to keep per currency.
+     *
+     * @param n zero or more
+     * @return this builder
+     * @throws InvalidInputException naming {@code largestPerCurrency} if {@code n} is negative
+     */
+    public Builder largestPerCurrency(int n) {
+      if (n < 0) {
+        throw InvalidInputException.of("largestPerCurrency", "must be zero or more", n);
+      }
+      this.largestPerCurrency = n;
+      return this;
+    }
+
+    /**
+     * Adds one result of a batch, with the account of its request.
+     *
+     * @param account the account decided, which gives each line's plan and scope; may be null for
+     *     a rejected request
+     * @param result the result, not null
+     * @return this builder
+     * @throws InvalidInputException naming {@code account} if a decision comes without its
+     *     account, or with another account
+     */
+    public Builder add(Account account, BatchResult result) {
+      switch (Checks.notNull("result", result)) {
+        case BatchResult.Decided d -> add(account, d.decision());
+        case BatchResult.Rejected r -> rejected++;
+      }
+      return this;
+    }
+
+    /**
+     * Adds one decision, with the account it was made for.
+     *
+     * @param account the account decided, which gives each line's plan and scope, not null
+     * @param decision the decision, not null
+     * @return this builder
+     * @throws InvalidInputException naming {@code account} if it is missing or is not the
+     *     decision's account
+     */
+    public Builder add(Account account, CreditDecision decision) {
+      Checks.notNull("decision", decision);
+      if (account == null || !account.id().equals(decision.accountId())) {
+        throw InvalidInputException.of("account", "must be the account of the decision, " + decision.accountId(),
+            account == null ? "null" : account.id());
+      }
+      decided++;
+      Map<String, Subscription> subs = new HashMap<>();
+      account.subscriptions().forEach(s -> subs.putIfAbsent(s.id(), s));
+      boolean credited = false;
+      for (CreditLine l : decision.lines()) {
+        creditLines++;
+        credited |= l.amount().isPositive();
+        Money amount = l.amount();
+        Subscription s = subs.get(l.subscriptionId());
+        sum(totals, amount);
+        sum(byPlan.computeIfAbsent(s == null ? UNKNOWN : s.plan(), k -> new TreeMap<>()), amount);
+        sum(byScope.computeIfAbsent(s == null ? UNKNOWN : scope(s), k -> new TreeMap<>()), amount);
+        sum(byRule.computeIfAbsent(l.policyId() + " v" + l.policyVersion() + " " + l.rulePath(), k -> new TreeMap<>()),
+            amount);
+        if (largestPerCurrency > 0) {
+          PriorityQueue<CreditLine> top = largest.computeIfAbsent(amount.getCurrencyUnit(), k -> new PriorityQueue<>(ASCENDING));
+          top.add(l);
+          if (top.size() > largestPerCurrency) {
+            top.poll();
+          }
+        }
+      }
+      if (credited) {
+        accountsCredited++;
+      }
+      decision.flags().forEach(f -> flags.merge(f, 1L, Long::sum));
+      return this;
+    }
+
+    /** The summary of everything added so far; the builder may go on. */
+    public LiabilitySummary build() {
+      return new LiabilitySummary(this);
+    }
+
+    private static String scope(Subscription s) {
+      return s.placements().stream().map(Scope::toString).sorted().collect(Collectors.joining(" + "));
+    }
+
+    private static void sum(Map<CurrencyUnit, Money> sums, Money amount) {
+      sums.merge(amount.getCurrencyUnit(), amount, Money::plus);
+    }
+  }
+}

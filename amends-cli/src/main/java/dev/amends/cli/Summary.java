@@ -59,7 +59,6 @@ final class Summary {
   Map<String, String> counts() {
     Map<String, String> c = new LinkedHashMap<>();
     c.put("accounts read", Long.toString(read));
-    c.put("decided", Long.toString(liability().decided()));
     c.put("rejected", Long.toString(badAccountLines + refusedRequests + liability().rejected()));
     c.put("other bad lines", Long.toString(otherRejections));
     return c;
@@ -67,44 +66,66 @@ final class Summary {
 
   void print(PrintWriter err) {
     LiabilitySummary s = liability();
-    err.println();
-    err.println("Summary");
-    row(err, "accounts read", Long.toString(read));
-    row(err, "decided", Long.toString(s.decided()));
+    Table t = new Table();
+    t.title("Summary");
+    t.row("accounts read", Long.toString(read));
+    t.row("decided", Long.toString(s.decided()));
     // accounts read = decided + rejected; bad lines of the other files are not accounts
-    row(err, "rejected", Long.toString(badAccountLines + refusedRequests + s.rejected()));
-    row(err, "  bad account lines", Long.toString(badAccountLines));
-    row(err, "  rejected requests", Long.toString(refusedRequests + s.rejected()));
-    row(err, "other bad lines", Long.toString(otherRejections));
-    row(err, "credit lines", Long.toString(s.creditLines()));
-    row(err, "accounts credited", Long.toString(s.accountsCredited()));
-    err.println("Credits per currency");
-    s.totals().forEach(m -> row(err, "  " + m.getCurrencyUnit(), amount(m)));
-    table(err, "Credits per plan", s.byPlan());
-    table(err, "Credits per scope (placement)", s.byScope());
-    table(err, "Credits per rule", s.byRule());
-    err.println("Flags raised (decisions)");
+    t.row("rejected", Long.toString(badAccountLines + refusedRequests + s.rejected()));
+    t.row("  bad account lines", Long.toString(badAccountLines));
+    t.row("  rejected requests", Long.toString(refusedRequests + s.rejected()));
+    t.row("other bad lines", Long.toString(otherRejections));
+    t.row("credit lines", Long.toString(s.creditLines()));
+    t.row("accounts credited", Long.toString(s.accountsCredited()));
+    t.title("Credits per currency");
+    s.totals().forEach(m -> t.row("  " + m.getCurrencyUnit(), amount(m)));
+    t.subtotals("Credits per plan", s.byPlan());
+    t.subtotals("Credits per scope (placement)", s.byScope());
+    t.subtotals("Credits per rule", s.byRule());
+    t.title("Flags raised (decisions)");
     if (s.flags().isEmpty()) {
-      row(err, "  none", "");
+      t.row("  none", "");
     }
-    s.flags().forEach((f, n) -> row(err, "  " + f, Long.toString(n)));
+    s.flags().forEach((f, n) -> t.row("  " + f, Long.toString(n)));
     CurrencyUnit current = null;
     for (CreditLine l : s.largest()) {
       if (!l.amount().getCurrencyUnit().equals(current)) {
         current = l.amount().getCurrencyUnit();
-        err.println("Largest credits (" + current + ", up to " + s.largestPerCurrency() + ")");
+        t.title("Largest credits (" + current + ", up to " + s.largestPerCurrency() + ")");
       }
-      row(err, "  " + l.accountId() + " " + l.subscriptionId() + " " + l.rulePath(), amount(l.amount()));
+      t.row("  " + l.accountId() + " " + l.subscriptionId() + " " + l.rulePath(), amount(l.amount()));
     }
+    err.println();
+    t.print(err);
   }
 
-  private static void table(PrintWriter err, String title, List<LiabilitySummary.Subtotal> rows) {
-    err.println(title);
-    rows.forEach(r -> row(err, "  " + r.label(), amount(r.amount())));
-  }
+  /** Titles and label-value rows, the values right-aligned in one column wide enough for every label. */
+  private static final class Table {
+    private final List<String[]> lines = new java.util.ArrayList<>();
 
-  private static void row(PrintWriter err, String label, String value) {
-    err.println(String.format("%-44s %16s", label, value));
+    void title(String title) {
+      lines.add(new String[] {title});
+    }
+
+    void row(String label, String value) {
+      lines.add(new String[] {label, value});
+    }
+
+    void subtotals(String title, List<LiabilitySummary.Subtotal> rows) {
+      title(title);
+      rows.forEach(r -> row("  " + r.label(), amount(r.amount())));
+    }
+
+    void print(PrintWriter err) {
+      int width = 44;
+      for (String[] l : lines) {
+        width = l.length == 2 ? Math.max(width, l[0].length()) : width;
+      }
+      String format = "%-" + width + "s %16s";
+      for (String[] l : lines) {
+        err.println(l.length == 1 ? l[0] : String.format(format, l[0], l[1]));
+      }
+    }
   }
 
   private static String amount(Money m) {

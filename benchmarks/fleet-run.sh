@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The canonical fleet end to end: writes 1,000,000 accounts, 200 clusters and 20,000 outages in
-# March 2026 (seed 42) with the SLA policy to a directory, then runs
+# March 2026 (seed 42) with the SLA policy and the goodwill campaign to a directory, then runs
 #   java -Xmx512m -jar amends-cli/target/amends-cli.jar credit ... --out /dev/null
 # over them and prints the command's summary, its run figures (elapsed, accounts per second,
 # policy load, peak heap) and the process's CPU time and resident memory.
@@ -26,7 +26,7 @@ else
   dir="$(mktemp -d "${TMPDIR:-/tmp}/amends-fleet.XXXXXX")"
   trap 'rm -rf "$dir"' EXIT
 fi
-if [[ ! -f "$dir/accounts.ndjson" ]]; then
+if [[ ! -f "$dir/accounts.ndjson" || ! -f "$dir/campaign.json" ]]; then
   "$java" -Xmx1g -cp "$bench" dev.amends.benchmarks.WriteFleet "$dir" "${SEED:-42}" \
     "${ACCOUNTS:-1000000}" "${CLUSTERS:-200}" "${OUTAGES:-20000}"
 fi
@@ -36,6 +36,6 @@ if [[ -x /usr/bin/time ]]; then
   time_cmd=(/usr/bin/time -f "process: %e s wall, %U s user, %S s system CPU, %M KB max resident")
 fi
 # shellcheck disable=SC2086
-"${time_cmd[@]}" "$java" "-Xmx$heap" -jar "$cli" credit --policy "$dir/policy.json" \
+"${time_cmd[@]}" "$java" "-Xmx$heap" -jar "$cli" credit --policy "$dir/policy.json" --campaign "$dir/campaign.json" \
   --accounts "$dir/accounts.ndjson" --outages "$dir/outages.ndjson" --period 2026-03 \
   --out /dev/null ${CREDIT_ARGS:-}

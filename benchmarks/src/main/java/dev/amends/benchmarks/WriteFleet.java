@@ -2,6 +2,7 @@ package dev.amends.benchmarks;
 
 import dev.amends.core.account.Account;
 import dev.amends.core.outage.Outage;
+import dev.amends.rules.json.CampaignDocuments;
 import dev.amends.rules.json.PolicyDocuments;
 import dev.amends.rules.json.RecordFormat;
 import dev.amends.rules.json.RecordWriter;
@@ -14,9 +15,10 @@ import java.nio.file.Path;
 
 /**
  * Writes a {@link Fleet} as the files {@code amends credit} reads: {@value #ACCOUNTS} and
- * {@value #OUTAGES} (NDJSON, {@link RecordFormat}) and {@value #POLICY} (the SLA policy's
- * canonical document, {@link PolicyDocuments#write(dev.amends.rules.Policy)}). The goodwill
- * campaign is not written. Accounts are streamed to the file as they are generated, so the
+ * {@value #OUTAGES} (NDJSON, {@link RecordFormat}), {@value #POLICY} (the SLA policy's
+ * canonical document, {@link PolicyDocuments#write(dev.amends.rules.Policy)}) and {@value
+ * #CAMPAIGN} (the goodwill campaign's, {@link CampaignDocuments#write(dev.amends.rules.Campaign)}).
+ * Accounts are streamed to the file as they are generated, so the
  * canonical million needs no more heap than the outages.
  *
  * <pre>{@code
@@ -33,6 +35,8 @@ public final class WriteFleet {
   public static final String OUTAGES = "outages.ndjson";
   /** The policy file's name. */
   public static final String POLICY = "policy.json";
+  /** The goodwill campaign file's name. */
+  public static final String CAMPAIGN = "campaign.json";
   /** The seed used when none is given. */
   public static final long DEFAULT_SEED = 42L;
 
@@ -63,6 +67,7 @@ public final class WriteFleet {
         fleet.outages().forEach(out::write);
       }
       Files.writeString(dir.resolve(POLICY), PolicyDocuments.write(Fleet.policy()) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(CAMPAIGN), CampaignDocuments.write(fleet.campaign()) + "\n", StandardCharsets.UTF_8);
       return fleet;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.amends.cli.Main;
 import dev.amends.core.account.Account;
 import dev.amends.core.outage.Outage;
-import dev.amends.core.outage.OutageLog;
+import dev.amends.rules.Campaign;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditEngine;
 import dev.amends.rules.Policy;
-import dev.amends.rules.PolicyBook;
+import dev.amends.rules.json.CampaignDocuments;
 import dev.amends.rules.json.PolicyDocuments;
 import dev.amends.rules.json.RecordFormat;
 import dev.amends.rules.json.RecordLine;
@@ -50,6 +50,8 @@ class WriteFleetTest {
     assertThat(readAll(RecordFormat.OUTAGES, dir.resolve(WriteFleet.OUTAGES))).isEqualTo(fleet.outages());
     Policy policy = PolicyDocuments.standard().read(dir.resolve(WriteFleet.POLICY)).value();
     assertThat(policy.digest()).isEqualTo(Fleet.policy().digest());
+    Campaign campaign = CampaignDocuments.standard().read(dir.resolve(WriteFleet.CAMPAIGN)).value();
+    assertThat(campaign.digest()).isEqualTo(fleet.campaign().digest());
   }
 
   @Test
@@ -68,12 +70,7 @@ class WriteFleetTest {
   void theCommandOverTheWrittenFilesCreditsWhatTheLibraryCreditsInMemory() throws IOException {
     WriteFleet.write(dir, SEED, ACCOUNTS, CLUSTERS, OUTAGES);
     Fleet fleet = Fleet.generate(SEED, ACCOUNTS, CLUSTERS, OUTAGES);
-    // The SLA policy only: the goodwill campaign is not written.
-    CreditEngine engine = CreditEngine.builder()
-        .policies(PolicyBook.of(Fleet.policy()))
-        .outages(OutageLog.of(fleet.outages()))
-        .traces(false)
-        .build();
+    CreditEngine engine = fleet.engine(false); // the SLA policy and the goodwill campaign
     Map<CurrencyUnit, Money> expected = new TreeMap<>();
     for (Account a : fleet.accounts()) {
       CreditDecision d = engine.decide(a, fleet.period(a));
@@ -84,6 +81,7 @@ class WriteFleetTest {
 
     int exit = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err)).execute("credit",
         "--policy", dir.resolve(WriteFleet.POLICY).toString(),
+        "--campaign", dir.resolve(WriteFleet.CAMPAIGN).toString(),
         "--accounts", dir.resolve(WriteFleet.ACCOUNTS).toString(),
         "--outages", dir.resolve(WriteFleet.OUTAGES).toString(),
         "--period", Fleet.MONTH.toString(), "--out", out.toString());
@@ -126,7 +124,7 @@ class WriteFleetTest {
     WriteFleet.write(dir, SEED, 200, CLUSTERS, 50);
     WriteFleet.write(again, SEED, 200, CLUSTERS, 50);
 
-    for (String f : List.of(WriteFleet.ACCOUNTS, WriteFleet.OUTAGES, WriteFleet.POLICY)) {
+    for (String f : List.of(WriteFleet.ACCOUNTS, WriteFleet.OUTAGES, WriteFleet.POLICY, WriteFleet.CAMPAIGN)) {
       assertThat(Files.mismatch(dir.resolve(f), again.resolve(f))).as(f).isEqualTo(-1L);
     }
   }

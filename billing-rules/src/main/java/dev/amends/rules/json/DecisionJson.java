@@ -127,7 +127,7 @@ public final class DecisionJson {
    * between (the same generator and settings that serialised the tree before, so the same text).
    */
   private static String write(Body body) {
-    StringWriter text = new StringWriter(512);
+    StringWriter text = new StringWriter(1024);
     try (JsonGenerator g = Json.MAPPER.createGenerator(text)) {
       body.write(g);
     }

@@ -41,8 +41,17 @@ final class Summary {
   // hashed while adding up, sorted when printed
   private final Map<String, Map<CurrencyUnit, Money>> byPlan = new HashMap<>();
   private final Map<String, Map<CurrencyUnit, Money>> byScope = new HashMap<>();
-  private final Map<String, Map<CurrencyUnit, Money>> byRule = new HashMap<>();
+  // keyed by the line's parts (hashes the strings already have), labelled when printed
+  private final Map<Rule, Map<CurrencyUnit, Money>> byRule = new HashMap<>();
   private final Map<CurrencyUnit, PriorityQueue<CreditLine>> largest = new TreeMap<>();
+
+  /** A rule a line came from: its policy, the policy's version and the rule's path. */
+  private record Rule(String policyId, int version, String rulePath) {
+    /** As the summary shows it: {@code fleet-sla v1 sla/best/blocks}. */
+    String label() {
+      return policyId + " v" + version + " " + rulePath;
+    }
+  }
 
   /** A decision, with the account it was made for (to find each line's plan and placements). */
   void decided(Account account, CreditDecision decision) {
@@ -53,7 +62,7 @@ final class Summary {
       add(byCurrency, l.amount());
       add(byPlan.computeIfAbsent(s == null ? "(unknown)" : s.plan(), k -> new TreeMap<>()), l.amount());
       add(byScope.computeIfAbsent(s == null ? "(unknown)" : scope(s), k -> new TreeMap<>()), l.amount());
-      add(byRule.computeIfAbsent(l.policyId() + " v" + l.policyVersion() + " " + l.rulePath(), k -> new TreeMap<>()),
+      add(byRule.computeIfAbsent(new Rule(l.policyId(), l.policyVersion(), l.rulePath()), k -> new TreeMap<>()),
           l.amount());
       PriorityQueue<CreditLine> top = largest.computeIfAbsent(l.amount().getCurrencyUnit(), k -> new PriorityQueue<>(BY_SIZE));
       if (top.size() < LARGEST || BY_SIZE.compare(l, top.peek()) > 0) {
@@ -119,7 +128,9 @@ final class Summary {
     byCurrency.values().forEach(m -> row(err, "  " + m.getCurrencyUnit(), amount(m)));
     table(err, "Credits per plan", byPlan);
     table(err, "Credits per scope (placement)", byScope);
-    table(err, "Credits per rule", byRule);
+    Map<String, Map<CurrencyUnit, Money>> rules = new HashMap<>();
+    byRule.forEach((rule, sums) -> sums.values().forEach(m -> add(rules.computeIfAbsent(rule.label(), k -> new TreeMap<>()), m)));
+    table(err, "Credits per rule", rules);
     for (var e : largest.entrySet()) {
       err.println("Largest credits (" + e.getKey() + ", up to " + LARGEST + ")");
       List<CreditLine> top = new ArrayList<>(e.getValue());

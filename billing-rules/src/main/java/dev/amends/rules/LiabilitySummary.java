@@ -72,7 +72,9 @@ public final class LiabilitySummary {
     this.totals = List.copyOf(b.totals.values());
     this.byPlan = subtotals(b.byPlan);
     this.byScope = subtotals(b.byScope);
-    this.byRule = subtotals(b.byRule);
+    Map<String, Map<CurrencyUnit, Money>> rules = new HashMap<>();
+    b.byRule.forEach((rule, sums) -> rules.put(rule.label(), sums));
+    this.byRule = subtotals(rules);
     this.flags = b.flags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.flags));
     List<CreditLine> top = new ArrayList<>();
     for (PriorityQueue<CreditLine> q : b.largest.values()) {
@@ -152,9 +154,10 @@ public final class LiabilitySummary {
         + " accounts credited, " + totals + ")";
   }
 
+  /** The rows sorted by label, then currency. */
   private static List<Subtotal> subtotals(Map<String, Map<CurrencyUnit, Money>> sums) {
     List<Subtotal> out = new ArrayList<>();
-    sums.forEach((label, perCurrency) -> perCurrency.values().forEach(m -> out.add(new Subtotal(label, m))));
+    new TreeMap<>(sums).forEach((label, perCurrency) -> perCurrency.values().forEach(m -> out.add(new Subtotal(label, m))));
     return List.copyOf(out);
   }
 
@@ -184,9 +187,10 @@ public final class LiabilitySummary {
     private long accountsCredited;
     private int largestPerCurrency = DEFAULT_LARGEST;
     private final Map<CurrencyUnit, Money> totals = new TreeMap<>();
-    private final Map<String, Map<CurrencyUnit, Money>> byPlan = new TreeMap<>();
-    private final Map<String, Map<CurrencyUnit, Money>> byScope = new TreeMap<>();
-    private final Map<String, Map<CurrencyUnit, Money>> byRule = new TreeMap<>();
+    // hashed while adding up (a fleet has thousands of scopes), sorted when built
+    private final Map<String, Map<CurrencyUnit, Money>> byPlan = new HashMap<>();
+    private final Map<String, Map<CurrencyUnit, Money>> byScope = new HashMap<>();
+    private final Map<RuleKey, Map<CurrencyUnit, Money>> byRule = new HashMap<>();
     private final Map<DecisionFlag, Long> flags = new EnumMap<>(DecisionFlag.class);
     private final Map<CurrencyUnit, PriorityQueue<CreditLine>> largest = new TreeMap<>();
 
@@ -241,24 +245,24 @@ public final class LiabilitySummary {
             account == null ? "null" : account.id());
       }
       decided++;
-      Map<String, Subscription> subs = new HashMap<>();
-      account.subscriptions().forEach(s -> subs.putIfAbsent(s.id(), s));
       boolean credited = false;
       for (CreditLine l : decision.lines()) {
         creditLines++;
         credited |= l.amount().isPositive();
         Money amount = l.amount();
-        Subscription s = subs.get(l.subscriptionId());
+        Subscription s = subscription(account, l.subscriptionId());
         sum(totals, amount);
         sum(byPlan.computeIfAbsent(s == null ? UNKNOWN : s.plan(), k -> new TreeMap<>()), amount);
         sum(byScope.computeIfAbsent(s == null ? UNKNOWN : scope(s), k -> new TreeMap<>()), amount);
-        sum(byRule.computeIfAbsent(l.policyId() + " v" + l.policyVersion() + " " + l.rulePath(), k -> new TreeMap<>()),
+        sum(byRule.computeIfAbsent(new RuleKey(l.policyId(), l.policyVersion(), l.rulePath()), k -> new TreeMap<>()),
             amount);
         if (largestPerCurrency > 0) {
           PriorityQueue<CreditLine> top = largest.computeIfAbsent(amount.getCurrencyUnit(), k -> new PriorityQueue<>(ASCENDING));
-          top.add(l);
-          if (top.size() > largestPerCurrency) {
-            top.poll();
+          if (top.size() < largestPerCurrency || ASCENDING.compare(l, top.peek()) > 0) {
+            top.add(l);
+            if (top.size() > largestPerCurrency) {
+              top.poll();
+            }
           }
         }
       }
@@ -274,12 +278,32 @@ public final class LiabilitySummary {
       return new LiabilitySummary(this);
     }
 
+    /** The account's first subscription with this id, or null. */
+    private static Subscription subscription(Account account, String id) {
+      for (Subscription s : account.subscriptions()) {
+        if (s.id().equals(id)) {
+          return s;
+        }
+      }
+      return null;
+    }
+
     private static String scope(Subscription s) {
+      if (s.placements().size() == 1) {
+        return s.placements().iterator().next().toString();
+      }
       return s.placements().stream().map(Scope::toString).sorted().collect(Collectors.joining(" + "));
     }
 
     private static void sum(Map<CurrencyUnit, Money> sums, Money amount) {
       sums.merge(amount.getCurrencyUnit(), amount, Money::plus);
+    }
+
+    /** A rule as the sums key it, its label made only when the summary is built. */
+    private record RuleKey(String policyId, int version, String rulePath) {
+      String label() {
+        return policyId + " v" + version + " " + rulePath;
+      }
     }
   }
 }

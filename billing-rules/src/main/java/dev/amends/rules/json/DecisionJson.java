@@ -1,13 +1,12 @@
 package dev.amends.rules.json;
 
-import static dev.amends.rules.json.RecordCodec.money;
-
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.measure.Measurement;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.time.BillingPeriod;
 import dev.amends.rules.BatchResult;
+import dev.amends.rules.CarriedCredit;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditLine;
 import dev.amends.rules.IssuedCredit;
@@ -18,13 +17,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.joda.money.Money;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Decisions as JSON, one object a line: deterministic and diff-friendly, for files, queues and
@@ -70,9 +70,12 @@ public final class DecisionJson {
    * @return the JSON text, not null
    */
   public static String toLine(CreditDecision decision) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    decision(Checks.notNull("decision", decision), out);
-    return Json.MAPPER.writeValueAsString(out);
+    Checks.notNull("decision", decision);
+    return write(g -> {
+      g.writeStartObject();
+      decision(decision, g);
+      g.writeEndObject();
+    });
   }
 
   /**
@@ -82,27 +85,53 @@ public final class DecisionJson {
    * @return the JSON text, not null
    */
   public static String toLine(BatchResult result) {
-    ObjectNode out = Json.MAPPER.createObjectNode();
-    switch (Checks.notNull("result", result)) {
-      case BatchResult.Decided d -> {
-        out.put("result", "decided");
-        out.put("index", d.index());
-        decision(d.decision(), out);
-      }
-      case BatchResult.Rejected r -> {
-        out.put("result", "rejected");
-        out.put("index", r.index());
-        r.accountId().ifPresent(id -> out.put("accountId", id));
-        out.put("reason", r.reason());
-        if (r.cause() instanceof InvalidInputException e) {
-          out.putObject("error").put("field", e.field()).put("rule", e.rule()).put("value", e.value());
+    Checks.notNull("result", result);
+    return write(g -> {
+      g.writeStartObject();
+      switch (result) {
+        case BatchResult.Decided d -> {
+          g.writeStringProperty("result", "decided");
+          g.writeNumberProperty("index", d.index());
+          decision(d.decision(), g);
         }
-        if (r.isBug()) {
-          out.put("bug", true);
+        case BatchResult.Rejected r -> {
+          g.writeStringProperty("result", "rejected");
+          g.writeNumberProperty("index", r.index());
+          if (r.accountId().isPresent()) {
+            g.writeStringProperty("accountId", r.accountId().get());
+          }
+          g.writeStringProperty("reason", r.reason());
+          if (r.cause() instanceof InvalidInputException e) {
+            g.writeObjectPropertyStart("error");
+            g.writeStringProperty("field", e.field());
+            g.writeStringProperty("rule", e.rule());
+            g.writeStringProperty("value", e.value());
+            g.writeEndObject();
+          }
+          if (r.isBug()) {
+            g.writeBooleanProperty("bug", true);
+          }
         }
       }
+      g.writeEndObject();
+    });
+  }
+
+  /** Something written to a generator of the one mapper, as text. */
+  private interface Body {
+    void write(JsonGenerator g);
+  }
+
+  /**
+   * The text a body writes: streamed by a generator of {@link Json#MAPPER}, with no tree in
+   * between (the same generator and settings that serialised the tree before, so the same text).
+   */
+  private static String write(Body body) {
+    StringWriter text = new StringWriter(1024);
+    try (JsonGenerator g = Json.MAPPER.createGenerator(text)) {
+      body.write(g);
     }
-    return Json.MAPPER.writeValueAsString(out);
+    return text.toString();
   }
 
   /**
@@ -179,103 +208,190 @@ public final class DecisionJson {
     return issuedReader(Files.newInputStream(file), String.valueOf(file.getFileName()));
   }
 
-  private static void decision(CreditDecision d, ObjectNode out) {
-    out.put("accountId", d.accountId());
-    period(out, d.period());
-    out.put("evaluatedAt", d.evaluatedAt().toString());
-    ArrayNode lines = out.putArray("lines");
-    d.lines().forEach(l -> line(l, lines.addObject()));
-    ArrayNode totals = out.putArray("totals");
-    d.totals().values().stream().sorted(Comparator.comparing(m -> m.getCurrencyUnit().getCode()))
-        .forEach(m -> money(totals.addObject(), m));
-    ArrayNode flags = out.putArray("flags");
-    d.flags().stream().sorted().forEach(f -> flags.add(f.name()));
-    ArrayNode warnings = out.putArray("warnings");
-    d.warnings().forEach(warnings::add);
-    ArrayNode carried = out.putArray("carriedForward");
-    d.carriedForward().forEach(c -> RecordCodecs.carried(c, carried.addObject()));
-    if (d.traced()) {
-      traces(d, out);
+  private static void decision(CreditDecision d, JsonGenerator g) {
+    g.writeStringProperty("accountId", d.accountId());
+    period(g, d.period());
+    g.writeStringProperty("evaluatedAt", d.evaluatedAt().toString());
+    g.writeArrayPropertyStart("lines");
+    for (CreditLine l : d.lines()) {
+      line(l, g);
     }
+    g.writeEndArray();
+    g.writeArrayPropertyStart("totals");
+    for (Money m : d.totals().values().stream().sorted(Comparator.comparing(m -> m.getCurrencyUnit().getCode())).toList()) {
+      money(g, m);
+    }
+    g.writeEndArray();
+    g.writeArrayPropertyStart("flags");
+    for (var f : d.flags().stream().sorted().toList()) {
+      g.writeString(f.name());
+    }
+    g.writeEndArray();
+    strings(g, "warnings", d.warnings());
+    g.writeArrayPropertyStart("carriedForward");
+    for (CarriedCredit c : d.carriedForward()) {
+      g.writeStartObject();
+      g.writeStringProperty("subscriptionId", c.subscriptionId());
+      g.writeStringProperty("policyId", c.policyId());
+      g.writeStringProperty("capPath", c.capPath());
+      g.writeName("amount");
+      money(g, c.amount());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    if (d.traced()) {
+      traces(d, g);
+    }
+  }
+
+  /** An array of strings in their order. */
+  private static void strings(JsonGenerator g, String name, Iterable<String> values) {
+    g.writeArrayPropertyStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  /**
+   * Money as Jackson's Joda-Money module writes it ({@code {"amount": "12.50", "currency":
+   * "USD"}}), the module itself writing it.
+   */
+  private static void money(JsonGenerator g, Money m) {
+    g.writePOJO(m);
   }
 
   /** The traces: per subscription and policy, the rule tree as judged, values typed and exact. */
-  private static void traces(CreditDecision d, ObjectNode out) {
-    ArrayNode traces = out.putArray("traces");
+  private static void traces(CreditDecision d, JsonGenerator g) {
+    g.writeArrayPropertyStart("traces");
     for (SubscriptionTrace t : d.traces()) {
-      ObjectNode o = traces.addObject();
-      o.put("subscriptionId", t.subscriptionId());
-      o.putObject("policy").put("id", t.policyId()).put("version", t.policyVersion()).put("digest", t.policyDigest());
+      g.writeStartObject();
+      g.writeStringProperty("subscriptionId", t.subscriptionId());
+      policy(g, t.policyId(), t.policyVersion(), t.policyDigest());
       // Since the trace's fee and measurement became optional (not computed when no rule needed
       // them), each is written only when present.
-      t.fee().ifPresent(f -> exact(o.putObject("fee"), f.fee()));
+      if (t.fee().isPresent()) {
+        g.writeName("fee");
+        exact(g, t.fee().get().fee());
+      }
       if (t.measurement().isPresent()) {
         Measurement m = t.measurement().get();
-        ObjectNode mo = o.putObject("measurement");
-        mo.put("downtime", m.downtime().toString()).put("denominator", m.denominator().toString())
-            .put("availability", m.availability().toString());
-        ArrayNode outages = mo.putArray("outageIds");
-        m.outageIds().forEach(outages::add);
-        ArrayNode notes = mo.putArray("notes");
-        m.notes().forEach(notes::add);
+        g.writeObjectPropertyStart("measurement");
+        g.writeStringProperty("downtime", m.downtime().toString());
+        g.writeStringProperty("denominator", m.denominator().toString());
+        g.writeStringProperty("availability", m.availability().toString());
+        strings(g, "outageIds", m.outageIds());
+        strings(g, "notes", m.notes());
+        g.writeEndObject();
       }
-      node(t.root(), o.putObject("root"), 0);
+      g.writeName("root");
+      node(t.root(), g, 0);
+      g.writeEndObject();
     }
+    g.writeEndArray();
   }
 
-  private static void node(TraceNode n, ObjectNode out, int depth) {
+  private static void node(TraceNode n, JsonGenerator g, int depth) {
+    g.writeStartObject();
     if (depth > Json.MAX_DEPTH / 2) {
-      out.put("truncated", true); // deeper than a reader of this output would accept
+      g.writeBooleanProperty("truncated", true); // deeper than a reader of this output would accept
+      g.writeEndObject();
       return;
     }
-    out.put("path", n.path());
-    out.put("kind", n.kind());
-    out.put("verdict", n.verdict().name());
-    out.put("summary", n.summary());
-    ArrayNode values = out.putArray("values");
-    n.values().forEach((name, v) -> value(values.addObject().put("name", name), v));
-    n.amount().ifPresent(a -> exact(out.putObject("amount"), a));
-    ArrayNode children = out.putArray("children");
-    n.children().forEach(c -> node(c, children.addObject(), depth + 1));
+    g.writeStringProperty("path", n.path());
+    g.writeStringProperty("kind", n.kind());
+    g.writeStringProperty("verdict", n.verdict().name());
+    g.writeStringProperty("summary", n.summary());
+    g.writeArrayPropertyStart("values");
+    for (var e : n.values().entrySet()) {
+      g.writeStartObject();
+      g.writeStringProperty("name", e.getKey());
+      value(g, e.getValue());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    if (n.amount().isPresent()) {
+      g.writeName("amount");
+      exact(g, n.amount().get());
+    }
+    g.writeArrayPropertyStart("children");
+    for (TraceNode c : n.children()) {
+      node(c, g, depth + 1);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static void value(ObjectNode out, TraceValue v) {
+  private static void value(JsonGenerator g, TraceValue v) {
     switch (v) {
-      case TraceValue.Availability a -> out.put("type", "availability").put("value", a.value().toString());
-      case TraceValue.Amount a -> exact(out.put("type", "amount").putObject("value"), a.value());
-      case TraceValue.Length l -> out.put("type", "length").put("value", l.value().toString());
-      case TraceValue.Percent p -> out.put("type", "percent").put("value", p.value().toPlainString());
-      case TraceValue.Quantity q -> out.put("type", "quantity").put("value", q.value().toPlainString());
-      case TraceValue.Count c -> out.put("type", "count").put("value", c.value());
-      case TraceValue.Days days -> out.put("type", "days").put("value", days.value().toString());
-      case TraceValue.Text t -> out.put("type", "text").put("value", t.value());
+      case TraceValue.Availability a -> typed(g, "availability", a.value().toString());
+      case TraceValue.Amount a -> {
+        g.writeStringProperty("type", "amount");
+        g.writeName("value");
+        exact(g, a.value());
+      }
+      case TraceValue.Length l -> typed(g, "length", l.value().toString());
+      case TraceValue.Percent p -> typed(g, "percent", p.value().toPlainString());
+      case TraceValue.Quantity q -> typed(g, "quantity", q.value().toPlainString());
+      case TraceValue.Count c -> {
+        g.writeStringProperty("type", "count");
+        g.writeNumberProperty("value", c.value());
+      }
+      case TraceValue.Days days -> typed(g, "days", days.value().toString());
+      case TraceValue.Text t -> typed(g, "text", t.value());
     }
     if (!(v instanceof TraceValue.Text)) {
-      out.put("text", v.text());
+      g.writeStringProperty("text", v.text());
     }
+  }
+
+  private static void typed(JsonGenerator g, String type, String value) {
+    g.writeStringProperty("type", type);
+    g.writeStringProperty("value", value);
   }
 
   /** An unrounded amount: {@code {"amount": "21/2", "currency": "USD"}}, the amount an exact ratio. */
-  private static void exact(ObjectNode out, ExactMoney money) {
-    out.put("amount", money.amount().toString()).put("currency", money.currency().getCode());
+  private static void exact(JsonGenerator g, ExactMoney money) {
+    g.writeStartObject();
+    g.writeStringProperty("amount", money.amount().toString());
+    g.writeStringProperty("currency", money.currency().getCode());
+    g.writeEndObject();
   }
 
-  private static void period(ObjectNode out, BillingPeriod p) {
-    out.putObject("period").put("start", p.startDate().toString()).put("end", p.endDate().toString())
-        .put("zone", p.zone().getId()).put("months", p.months());
+  private static void policy(JsonGenerator g, String id, int version, String digest) {
+    g.writeObjectPropertyStart("policy");
+    g.writeStringProperty("id", id);
+    g.writeNumberProperty("version", version);
+    g.writeStringProperty("digest", digest);
+    g.writeEndObject();
   }
 
-  private static void line(CreditLine l, ObjectNode out) {
-    out.put("key", l.key());
-    out.put("kind", l.kind().name());
-    money(out, "amount", l.amount());
-    l.days().ifPresent(days -> RecordCodec.ratio(out, "days", days));
-    l.extendsTermTo().ifPresent(t -> out.put("extendsTermTo", t.toString()));
-    out.put("subscriptionId", l.subscriptionId());
-    out.putObject("policy").put("id", l.policyId()).put("version", l.policyVersion()).put("digest", l.policyDigest());
-    out.put("rulePath", l.rulePath());
-    ArrayNode outages = out.putArray("outageIds");
-    l.outageIds().forEach(outages::add);
-    out.put("reason", l.reason());
+  private static void period(JsonGenerator g, BillingPeriod p) {
+    g.writeObjectPropertyStart("period");
+    g.writeStringProperty("start", p.startDate().toString());
+    g.writeStringProperty("end", p.endDate().toString());
+    g.writeStringProperty("zone", p.zone().getId());
+    g.writeNumberProperty("months", p.months());
+    g.writeEndObject();
+  }
+
+  private static void line(CreditLine l, JsonGenerator g) {
+    g.writeStartObject();
+    g.writeStringProperty("key", l.key());
+    g.writeStringProperty("kind", l.kind().name());
+    g.writeName("amount");
+    money(g, l.amount());
+    if (l.days().isPresent()) {
+      g.writeStringProperty("days", l.days().get().toString());
+    }
+    if (l.extendsTermTo().isPresent()) {
+      g.writeStringProperty("extendsTermTo", l.extendsTermTo().get().toString());
+    }
+    g.writeStringProperty("subscriptionId", l.subscriptionId());
+    policy(g, l.policyId(), l.policyVersion(), l.policyDigest());
+    g.writeStringProperty("rulePath", l.rulePath());
+    strings(g, "outageIds", l.outageIds());
+    g.writeStringProperty("reason", l.reason());
+    g.writeEndObject();
   }
 }

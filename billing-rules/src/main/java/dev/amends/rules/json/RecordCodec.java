@@ -25,6 +25,15 @@ interface RecordCodec<T> {
    */
   T read(RecordFields fields);
 
+  /**
+   * A fast path for a whole line, which only accepts: the record, or null to have the line read
+   * by {@link #read(RecordFields)}, which stays the reference and gives every rejection. None by
+   * default.
+   */
+  default T fast(String line) {
+    return null;
+  }
+
   /** Writes the record's fields into an empty object, in a fixed order. */
   void write(T value, ObjectNode out);
 

@@ -43,6 +43,11 @@ final class RecordCodecs {
 
   static final RecordCodec<Account> ACCOUNT = new RecordCodec<>() {
     @Override
+    public Account fast(String line) {
+      return AccountLines.read(line);
+    }
+
+    @Override
     public Account read(RecordFields f) {
       int before = f.problemCount();
       f.allowOnly(Set.of("id", "currency", "zone", "billing", "standing", "customerSince", "tags", "subscriptions"));
@@ -73,14 +78,7 @@ final class RecordCodecs {
       }
       BillingCycle c = cycle;
       Optional<LocalDate> a = anchor;
-      return f.build(before, () -> {
-        Account.Builder b = Account.builder().id(id).currency(currency).zone(zone)
-            .standing(Standing.of(changes)).customerSince(since).addAllTags(tags).addAllSubscriptions(subs);
-        if (c != null) {
-          b.billing(a.isPresent() ? BillingSchedule.anniversary(c, a.get(), zone) : BillingSchedule.calendar(c, zone));
-        }
-        return b.build();
-      });
+      return f.build(before, () -> account(id, currency, zone, c, a, changes, since, tags, subs));
     }
 
     @Override
@@ -129,8 +127,7 @@ final class RecordCodecs {
       List<Scope> placements = f.requiredTexts("placements", Scope::of);
       long seats = f.optionalInteger("seats", 1, Integer.MAX_VALUE).orElse(1L);
       List<String> tags = f.texts("tags");
-      return f.build(before, () -> Subscription.builder().id(id).plan(plan).prices(PriceSchedule.of(prices))
-          .active(active).addAllPlacements(placements).seats((int) seats).addAllTags(tags).build());
+      return f.build(before, () -> subscription(id, plan, prices, active, placements, seats, tags));
     }
 
     @Override
@@ -154,6 +151,28 @@ final class RecordCodecs {
       sorted(out, "tags", s.tags());
     }
   };
+
+  /**
+   * An account from its fields as read (by the codec, or by {@link AccountLines}' fast path): the
+   * one place both build it. {@code cycle} is null when the line has no {@code billing}.
+   */
+  static Account account(String id, org.joda.money.CurrencyUnit currency, ZoneId zone, BillingCycle cycle,
+      Optional<LocalDate> anchor, List<Standing.Change> changes, Optional<LocalDate> since, List<String> tags,
+      List<Subscription> subs) {
+    Account.Builder b = Account.builder().id(id).currency(currency).zone(zone)
+        .standing(Standing.of(changes)).customerSince(since).addAllTags(tags).addAllSubscriptions(subs);
+    if (cycle != null) {
+      b.billing(anchor.isPresent() ? BillingSchedule.anniversary(cycle, anchor.get(), zone) : BillingSchedule.calendar(cycle, zone));
+    }
+    return b.build();
+  }
+
+  /** A subscription from its fields as read: the one place the codec and the fast path build it. */
+  static Subscription subscription(String id, String plan, List<Price> prices, Interval active, List<Scope> placements,
+      long seats, List<String> tags) {
+    return Subscription.builder().id(id).plan(plan).prices(PriceSchedule.of(prices))
+        .active(active).addAllPlacements(placements).seats((int) seats).addAllTags(tags).build();
+  }
 
   static final RecordCodec<Outage> OUTAGE = new RecordCodec<>() {
     @Override

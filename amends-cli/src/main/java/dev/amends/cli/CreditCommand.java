@@ -4,11 +4,8 @@ import dev.amends.core.account.Account;
 import dev.amends.rules.BatchOptions;
 import dev.amends.rules.BatchResult;
 import dev.amends.rules.CreditEngine;
-import dev.amends.rules.DecisionRequest;
 import dev.amends.rules.json.RecordReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,10 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,11 +80,11 @@ final class CreditCommand implements Callable<Integer> {
         Progress progress = Progress.start(inputs.accounts);
         ReadAhead ahead = new ReadAhead(accounts, inputs::request);
         DecisionSink sink = new WriteBehind(sink())) {
-      Requests requests = new Requests(ahead, summary);
+      AccountRequests requests = new AccountRequests(ahead, inputs, summary::refused);
       Iterator<BatchResult> results = engine.decideAll(requests, options);
       while (results.hasNext()) {
         BatchResult r = results.next();
-        Account account = requests.inFlight.remove(r.index());
+        Account account = requests.done(r.index()).account();
         summary.add(account, r);
         if (r instanceof BatchResult.Rejected j) {
           inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
@@ -132,61 +126,6 @@ final class CreditCommand implements Callable<Integer> {
     }
     boolean close = out != null;
     return format == Format.csv ? new CsvSink(w, close) : new NdjsonSink(w, close);
-  }
-
-  /**
-   * The accounts as requests: lines that are rejected, and accounts with no billing period
-   * starting in the month, are reported and skipped. Remembers the account of each request in
-   * flight, for the summary.
-   */
-  private final class Requests implements Iterator<DecisionRequest> {
-    final Map<Long, Account> inFlight = new ConcurrentHashMap<>();
-    private final ReadAhead accounts;
-    private final Summary summary;
-    private DecisionRequest next;
-    private Account nextAccount;
-    private long index;
-
-    Requests(ReadAhead accounts, Summary summary) {
-      this.accounts = accounts;
-      this.summary = summary;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (next == null && moreAccounts()) {
-        ReadAhead.Item item = accounts.next();
-        inputs.accept(item.line()).ifPresent(a -> {
-          if (item.failure() != null) {
-            summary.refused(); // an account read but not decided
-            inputs.reject("account " + a.id() + ": " + item.failure().getMessage());
-          } else {
-            next = item.request();
-            nextAccount = a;
-          }
-        });
-      }
-      return next != null;
-    }
-
-    private boolean moreAccounts() {
-      try {
-        return accounts.hasNext();
-      } catch (UncheckedIOException e) {
-        throw Inputs.unreadable(inputs.accounts, e);
-      }
-    }
-
-    @Override
-    public DecisionRequest next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      DecisionRequest r = next;
-      inFlight.put(index++, nextAccount);
-      next = null;
-      return r;
-    }
   }
 
   /** Where results go. */

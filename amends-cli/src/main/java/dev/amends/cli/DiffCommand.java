@@ -20,10 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,15 +115,16 @@ final class DiffCommand implements Callable<Integer> {
     DiffWriter.Counts counts;
     try (RecordReader<Account> accounts = inputs.accountReader();
         Progress progress = Progress.start(inputs.accounts);
+        ReadAhead ahead = new ReadAhead(accounts, inputs::request);
         DiffWriter w = writer(old, neu)) {
-      Requests requests = new Requests(accounts);
+      AccountRequests requests = new AccountRequests(ahead, inputs, () -> { });
       Tee<DecisionRequest> tee = new Tee<>(requests);
       Iterator<BatchResult> oldResults = oldFast.decideAll(tee.first(), options);
       Iterator<BatchResult> newResults = newFast.decideAll(tee.second(), options);
       while (oldResults.hasNext()) {
         BatchResult o = oldResults.next();
         BatchResult n = newResults.next();
-        DecisionRequest request = requests.inFlight.remove(o.index());
+        DecisionRequest request = requests.done(o.index());
         if (o instanceof BatchResult.Decided od && n instanceof BatchResult.Decided nd) {
           compared++;
           diff.add(od.decision(), nd.decision());
@@ -201,54 +199,5 @@ final class DiffCommand implements Callable<Integer> {
     boolean close = out != null;
     return format == Format.ndjson ? new DiffWriter.Ndjson(w, close)
         : new DiffWriter.Text(w, close, before.getFileName() + ", " + old.label(), after.getFileName() + ", " + neu.label());
-  }
-
-  /**
-   * The accounts as requests, read once for both policies: lines that are rejected, and accounts
-   * with no billing period starting in the month, are reported and skipped. Remembers each
-   * request in flight, by its index, to decide a changed one again with traces.
-   */
-  private final class Requests implements Iterator<DecisionRequest> {
-    final Map<Long, DecisionRequest> inFlight = new ConcurrentHashMap<>();
-    private final RecordReader<Account> accounts;
-    private DecisionRequest next;
-    private long index;
-
-    Requests(RecordReader<Account> accounts) {
-      this.accounts = accounts;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (next == null && moreAccounts()) {
-        inputs.accept(accounts.next()).ifPresent(a -> {
-          try {
-            next = inputs.request(a);
-          } catch (AmendsException e) {
-            inputs.reject("account " + a.id() + ": " + e.getMessage());
-          }
-        });
-      }
-      return next != null;
-    }
-
-    private boolean moreAccounts() {
-      try {
-        return accounts.hasNext();
-      } catch (UncheckedIOException e) {
-        throw Inputs.unreadable(inputs.accounts, e);
-      }
-    }
-
-    @Override
-    public DecisionRequest next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      DecisionRequest r = next;
-      inFlight.put(index++, r);
-      next = null;
-      return r;
-    }
   }
 }

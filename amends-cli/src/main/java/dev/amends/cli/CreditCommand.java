@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
@@ -114,16 +112,7 @@ final class CreditCommand implements Callable<Integer> {
   }
 
   private DecisionSink sink() {
-    Writer w;
-    if (out == null) {
-      w = spec.commandLine().getOut();
-    } else {
-      try {
-        w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new CliException(ExitCodes.USAGE, "cannot write " + out + ": " + e.getMessage());
-      }
-    }
+    Writer w = Inputs.output(out, spec.commandLine().getOut());
     boolean close = out != null;
     return format == Format.csv ? new CsvSink(w, close) : new NdjsonSink(w, close);
   }

@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -186,16 +184,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private DiffWriter writer(Policy old, Policy neu) {
-    Writer w;
-    if (out == null) {
-      w = spec.commandLine().getOut();
-    } else {
-      try {
-        w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new CliException(ExitCodes.USAGE, "cannot write " + out + ": " + e.getMessage());
-      }
-    }
+    Writer w = Inputs.output(out, spec.commandLine().getOut());
     boolean close = out != null;
     return format == Format.ndjson ? new DiffWriter.Ndjson(w, close)
         : new DiffWriter.Text(w, close, before.getFileName() + ", " + old.label(), after.getFileName() + ", " + neu.label());

@@ -21,6 +21,7 @@ import dev.amends.rules.json.RecordLine;
 import dev.amends.rules.json.RecordReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -232,6 +233,22 @@ final class Inputs {
       }
       throw new CliException(ExitCodes.BAD_POLICY, file + ": not a valid policy (" + e.problems().size()
           + (e.problems().size() == 1 ? " problem)" : " problems)"));
+    }
+  }
+
+  /**
+   * Where a command writes: the file, UTF-8, or standard output if none is given.
+   *
+   * @throws CliException with {@link ExitCodes#USAGE} if the file cannot be opened
+   */
+  static Writer output(Path out, PrintWriter stdout) {
+    if (out == null) {
+      return stdout;
+    }
+    try {
+      return Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.USAGE, "cannot write " + out + ": " + e.getMessage());
     }
   }
 

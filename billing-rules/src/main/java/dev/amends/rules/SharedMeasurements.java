@@ -112,8 +112,6 @@ final class SharedMeasurements {
   }
 
   private static Measurement withId(Measurement shared, Subscription sub) {
-    return shared.subscriptionId().equals(sub.id())
-        ? shared
-        : Measurement.builder().from(shared).subscriptionId(sub.id()).build();
+    return shared.withSubscriptionId(sub.id());
   }
 }

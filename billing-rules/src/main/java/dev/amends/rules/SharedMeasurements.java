@@ -11,6 +11,7 @@ import dev.amends.core.time.BillingPeriod;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.threeten.extra.Interval;
@@ -44,8 +45,8 @@ final class SharedMeasurements {
   static final int CAPACITY = 65_536;
 
   /**
-   * {@code placements}: for telemetry, the placements in order; for outage records, the set of
-   * placements, or null in a key by {@code outageIds}, the ids of the records looked up, in the
+   * {@code placements}: for telemetry, the placements in order; for outage records, the path of
+   * the one placement or the set of placements, or null in a key by {@code outageIds}, the ids of the records looked up, in the
    * log's order.
    */
   private record Key(Measurer measurer, BillingPeriod period, Optional<Interval> clip, Object placements,
@@ -81,7 +82,11 @@ final class SharedMeasurements {
       return withId(shared, sub);
     }
     // The placements decide the records the measurer looks up within the clip.
-    Key byPlacements = new Key(measurer, period, clip, sub.placements(), null);
+    // One placement (the common case) by its path alone, so that the cache keeps a string rather
+    // than the scope with its ancestors; a path never equals a set.
+    Set<Scope> placements = sub.placements();
+    Object where = placements.size() == 1 ? placements.iterator().next().path() : placements;
+    Key byPlacements = new Key(measurer, period, clip, where, null);
     Measurement shared = byKey.get(byPlacements);
     if (shared != null) {
       return withId(shared, sub);

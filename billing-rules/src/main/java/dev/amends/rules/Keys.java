@@ -34,98 +34,13 @@ final class Keys {
 
   /** The key of the credit a policy's rule gives a subscription of an account in a period. */
   static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
-    KeyText t = KEY_TEXT.get();
-    byte[] hash = t.ascii(accountId, subscriptionId, period, policyId, path)
-        ? t.digest()
-        : sha256(text(accountId, subscriptionId, period, policyId, path));
+    byte[] hash = sha256(text(accountId, subscriptionId, period, policyId, path));
     return "cr-" + HEX.formatHex(hash, 0, 16);
   }
 
-  /**
-   * Per thread: the bytes of a key's text built in place, when every part is ASCII without the
-   * escape or separator character (every id that passes input validation), which is then the
-   * text's UTF-8 encoding byte for byte; the period's parts are encoded once per period.
-   */
-  private static final class KeyText {
-    final MessageDigest digest = newSha256();
-    byte[] bytes = new byte[256];
-    int length;
-    private BillingPeriod period;
-    private byte[] periodBytes;
-
-    /** Builds the text's bytes, or returns false (with nothing usable) if a part needs more than ASCII. */
-    boolean ascii(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
-      if (!period.equals(this.period)) {
-        String p = join(period.startDate().toString(), period.endDate().toString(), period.zone().getId());
-        if (!ascii(p)) {
-          return false;
-        }
-        periodBytes = p.getBytes(StandardCharsets.US_ASCII);
-        this.period = period;
-      }
-      length = 0;
-      return put(CREDIT_TAG) && put(accountId) && put(subscriptionId) && putPeriod() && put(policyId)
-          && put(path) && trim();
-    }
-
-    /** The SHA-256 of the bytes built; {@link MessageDigest#digest()} resets the digest for the next key. */
-    byte[] digest() {
-      digest.update(bytes, 0, length);
-      return digest.digest();
-    }
-
-    private boolean putPeriod() {
-      room(periodBytes.length + 1);
-      System.arraycopy(periodBytes, 0, bytes, length, periodBytes.length);
-      length += periodBytes.length;
-      bytes[length++] = (byte) SEPARATOR;
-      return true;
-    }
-
-    /** Appends a part and a separator. */
-    private boolean put(String part) {
-      int n = part.length();
-      room(n + 1);
-      for (int i = 0; i < n; i++) {
-        char c = part.charAt(i);
-        if (c >= 0x80 || c == ESCAPE || c == SEPARATOR) {
-          return false;
-        }
-        bytes[length++] = (byte) c;
-      }
-      bytes[length++] = (byte) SEPARATOR;
-      return true;
-    }
-
-    /** Drops the separator after the last part. */
-    private boolean trim() {
-      length--;
-      return true;
-    }
-
-    private void room(int more) {
-      if (length + more > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));
-      }
-    }
-
-    /** True if every character is ASCII (the period's parts come already escaped). */
-    private static boolean ascii(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        if (s.charAt(i) >= 0x80) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
-
-  private static final String CREDIT_TAG = "amends-credit-v1";
-  private static final ThreadLocal<KeyText> KEY_TEXT = ThreadLocal.withInitial(KeyText::new);
-
   /** The text a key hashes; see the class comment. */
   static String text(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
-    return join(CREDIT_TAG, accountId, subscriptionId, period.startDate().toString(),
+    return join("amends-credit-v1", accountId, subscriptionId, period.startDate().toString(),
         period.endDate().toString(), period.zone().getId(), policyId, path);
   }
 
@@ -183,15 +98,13 @@ final class Keys {
    * One SHA-256 digest per thread, reused for every key that thread hashes: {@link
    * MessageDigest#digest(byte[])} resets it, so no state leaks from one key to the next.
    */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Keys::newSha256);
-
-  private static MessageDigest newSha256() {
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
-  }
+  });
 
   private static final HexFormat HEX = HexFormat.of();
 

@@ -51,34 +51,6 @@ class KeysTest {
     assertThat(a.key()).isNotEqualTo(b.key());
   }
 
-  @Provide
-  Arbitrary<List<Parts>> anyParts() {
-    // ASCII ids, the two control characters, a non-ASCII letter and a character outside the BMP,
-    // some parts long enough to need more than the first buffer.
-    Arbitrary<String> part = Arbitraries.oneOf(
-        Arbitraries.strings().withChars("acct-0123456789/_.:").ofMinLength(0).ofMaxLength(20),
-        Arbitraries.strings().withChars('a', '\u001e', '\u001f', '\u00e9', '\ud83d', '\ude00').ofMaxLength(6),
-        Arbitraries.strings().withChars("ab/").ofMinLength(200).ofMaxLength(400));
-    Arbitrary<BillingPeriod> period = Arbitraries.of(
-        BillingPeriod.month(YearMonth.of(2024, 6), ZoneId.of("UTC")),
-        BillingPeriod.month(YearMonth.of(2024, 6), ZoneId.of("America/New_York")),
-        BillingPeriod.month(YearMonth.of(2026, 3), ZoneId.of("Europe/Berlin")));
-    return Combinators.combine(part, part, period, part, part).as(Parts::new).list().ofMinSize(1).ofMaxSize(5);
-  }
-
-  @Property(tries = 1000)
-  void aKeyIsTheFirstHalfOfTheSha256OfItsText(@ForAll("anyParts") List<Parts> keys) throws Exception {
-    // Several keys in a row on one thread, so that what a key built in place keeps between keys
-    // (its buffer, the period's encoded parts) is exercised across parts and periods.
-    for (Parts p : keys) {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(p.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
-      assertThat(p.key()).as(p.toString())
-          .isEqualTo("cr-" + java.util.HexFormat.of().formatHex(hash, 0, 16));
-    }
-  }
-
   @Test
   void separatorsInsideAPartCannotShiftItIntoTheNext() {
     // Without escaping, ("a\u001fb", "c") and ("a", "b\u001fc") would join to the same text.

@@ -50,39 +50,6 @@ class SharedMeasurementsPropertiesTest {
     }
   }
 
-  @Property(tries = 100)
-  void equalPlacementsParsedApartShareOneMeasurementAndEachGetsItsOwn(
-      @ForAll("outageLists") List<Outage> outages,
-      @ForAll("measurers") Measurer measurer,
-      @ForAll("subscriptionLists") List<Subscription> subs) {
-    OutageLog log = OutageLog.of(outages);
-    SharedMeasurements shared = new SharedMeasurements(SharedMeasurements.CAPACITY);
-    java.util.concurrent.atomic.AtomicInteger measured = new java.util.concurrent.atomic.AtomicInteger();
-
-    for (Subscription sub : subs) {
-      // The same placements as read from another record: equal scopes, other objects, other order.
-      List<Scope> reparsed = new ArrayList<>();
-      for (Scope s : sub.placements()) {
-        reparsed.add(0, Scope.of(new String(s.path().toCharArray())));
-      }
-      Subscription twin = Subscription.builder().from(sub).id(sub.id() + "-twin").placements(reparsed).build();
-
-      Measurement first = shared.measure(measurer, sub, JUNE_2024_UTC, log, () -> {
-        measured.incrementAndGet();
-        return measurer.measure(sub, JUNE_2024_UTC, log);
-      });
-      int before = measured.get();
-      Measurement second = shared.measure(measurer, twin, JUNE_2024_UTC, log, () -> {
-        measured.incrementAndGet();
-        return measurer.measure(twin, JUNE_2024_UTC, log);
-      });
-
-      assertThat(first).as(sub.toString()).isEqualTo(measurer.measure(sub, JUNE_2024_UTC, log));
-      assertThat(second).as(twin.toString()).isEqualTo(measurer.measure(twin, JUNE_2024_UTC, log));
-      assertThat(measured.get()).as("the twin is not measured again").isEqualTo(before);
-    }
-  }
-
   @Provide
   Arbitrary<Measurer> measurers() {
     return Combinators.combine(

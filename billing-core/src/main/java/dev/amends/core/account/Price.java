@@ -5,6 +5,7 @@ import dev.amends.core.internal.Checks;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.time.BillingCycle;
 import java.time.LocalDate;
+import java.util.Objects;
 import org.joda.money.Money;
 
 /**
@@ -84,7 +85,7 @@ public final class Price {
 
   @Override
   public int hashCode() {
-    return (31 * effectiveFrom.hashCode() + amount.hashCode()) * 31 + per.ordinal();
+    return Objects.hash(effectiveFrom, amount, per);
   }
 
   /** Such as {@code USD 20.00 per MONTHLY from 2007-01-01}. */

@@ -19,10 +19,6 @@ import org.joda.money.Money;
  */
 public final class PriceSchedule {
   private final List<Price> prices;
-  // The prices' hash, computed on first use (zero until then, as String does); a race computes
-  // the same value twice, harmlessly. A batch keys shared fees by schedule, so each look-up would
-  // otherwise hash every price again.
-  private int hash;
 
   private PriceSchedule(List<Price> prices) {
     this.prices = prices;
@@ -98,17 +94,12 @@ public final class PriceSchedule {
 
   @Override
   public boolean equals(Object o) {
-    return o == this || o instanceof PriceSchedule s && hashCode() == s.hashCode() && prices.equals(s.prices);
+    return o instanceof PriceSchedule s && prices.equals(s.prices);
   }
 
   @Override
   public int hashCode() {
-    int h = hash;
-    if (h == 0) {
-      h = prices.hashCode();
-      hash = h;
-    }
-    return h;
+    return prices.hashCode();
   }
 
   @Override

@@ -45,17 +45,6 @@ public abstract class Measurement {
   /** The subscription measured. */
   public abstract String subscriptionId();
 
-  /**
-   * This measurement for another subscription, everything else the same: how a batch hands one
-   * measurement to every subscription that shares it, without copying its lists.
-   *
-   * @param subscriptionId the subscription's id, not null
-   * @return the measurement with that id; this one if the id is already its own
-   */
-  public Measurement withSubscriptionId(String subscriptionId) {
-    return ((ImmutableMeasurement) this).withSubscriptionId(subscriptionId);
-  }
-
   /** The billing period measured. */
   public abstract BillingPeriod period();
 

@@ -25,18 +25,6 @@ class MeasurementTest {
   }
 
   @Test
-  void withSubscriptionIdChangesTheIdAndNothingElse() {
-    Measurement m = twoHoursInJune().addOutageIds("OUT-1").build();
-
-    Measurement other = m.withSubscriptionId("sub-2");
-
-    assertThat(other.subscriptionId()).isEqualTo("sub-2");
-    assertThat(other).isEqualTo(Measurement.builder().from(m).subscriptionId("sub-2").build());
-    assertThat(other.outageIds()).containsExactly("OUT-1");
-    assertThat(m.withSubscriptionId("sub-1")).isSameAs(m);
-  }
-
-  @Test
   void downtimeMinutesAreExact() {
     Measurement m = twoHoursInJune().downtime(Duration.ofSeconds(90)).build();
 

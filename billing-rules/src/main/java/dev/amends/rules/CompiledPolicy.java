@@ -64,7 +64,6 @@ final class CompiledPolicy {
     return new CompiledPolicy(tables, percents, values);
   }
 
-  /** The compiled table of a tier rule of the tree, or a new one for a rule that is not in it. */
   /**
    * {@link Ratio#percent(BigDecimal)} of a decimal of the tree, converted once; any other decimal
    * is converted now. Equal by value either way.
@@ -80,6 +79,7 @@ final class CompiledPolicy {
     return r != null ? r : Ratio.of(value);
   }
 
+  /** The compiled table of a tier rule of the tree, or a new one for a rule that is not in it. */
   TierTable table(RuleNode rule, java.util.List<Tier> tiers) {
     TierTable t = tables.get(rule);
     return t != null ? t : new TierTable(tiers);

@@ -47,6 +47,20 @@ class CorruptedRecordsTest {
         """);
   }
 
+  /** The seed SLA for the plans it lists ({@code "plans"}): an account on another plan is a bad record. */
+  Path plansPolicy() throws IOException {
+    return Files.writeString(tmp.resolve("plans-policy.json"), """
+        {"schema":"amends.policy/1","id":"grid-sla","version":1,"effectiveFrom":"2007-01-01T05:00:00Z",
+         "measurementRules":{"maintenanceNotice":"PT24H"},
+         "rule":{"kind":"availability-tiers","id":"tiers","tiers":[
+             {"lower":"99.0","upper":"99.9","value":"10"},
+             {"lower":"95.0","upper":"99.0","value":"25"},
+             {"lower":"0","upper":"95.0","value":"100"}]},
+         "rounding":{"mode":"HALF_UP"},
+         "plans":["grid-monthly","grid-annual"]}
+        """);
+  }
+
   /** The bad lines, by their line number in the file, with what their rejection must name. */
   record Bad(String line, String names) {}
 
@@ -86,8 +100,9 @@ class CorruptedRecordsTest {
   @Test
   void everyGoodAccountIsDecidedAndEveryBadLineRejectedWithItsLineAndField() throws IOException {
     Map<Integer, Bad> bad = badLines();
-    // two accounts that are not corrupted lines: one on a plan the policy does not name (decided, no
-    // credit) and one billed quarterly, which has no period starting in December (a rejected request)
+    // two accounts whose lines are well formed but which cannot be decided: one on a plan the policy
+    // does not cover (the engine rejects it) and one billed quarterly, which has no period starting
+    // in December (refused before the engine)
     String unknownPlan = Fleet.account("legacy", "USD", "grid-legacy", "20.00", "grid/cluster-2", "2006-01-01T05:00:00Z", null);
     String quarterly = Fleet.account("quarterly", "USD", "grid-monthly", "20.00", "grid/cluster-2", "2006-01-01T05:00:00Z", null)
         .replace("\"customerSince\"", "\"billing\":{\"cycle\":\"QUARTERLY\"},\"customerSince\"");
@@ -97,45 +112,48 @@ class CorruptedRecordsTest {
     assertThat(lines).hasSize(read);
     bad.forEach((n, b) -> assertThat(lines.get(n - 1)).isEqualTo(b.line()));
 
-    Run r = run("credit", "--policy", planScopedPolicy().toString(), "--accounts", accounts.toString(),
+    Run r = run("credit", "--policy", plansPolicy().toString(), "--accounts", accounts.toString(),
         "--outages", AmendsCliTest.OUTAGES, "--period", "2007-12", "--threads", "4");
 
     assertThat(r.exit()).isEqualTo(ExitCodes.REJECTED);
     // each bad line: its line number and the field, in the order met
     List<String> rejections = Fleet.rejections(r.err());
-    assertThat(rejections).hasSize(bad.size() + 1);
+    assertThat(rejections).hasSize(bad.size() + 2);
     int i = 0;
     for (var e : bad.entrySet()) {
       assertThat(rejections.get(i++)).startsWith("rejected: accounts.ndjson line " + e.getKey() + ": ")
           .contains(e.getValue().names());
     }
-    assertThat(rejections.get(i)).startsWith("rejected: account quarterly: ").contains("period.month", "QUARTERLY");
+    // the two requests, in the order their reasons are known (the quarterly one on reading, the
+    // legacy one when the engine answers)
+    assertThat(rejections.subList(i, i + 2)).satisfiesExactlyInAnyOrder(
+        q -> assertThat(q).startsWith("rejected: account quarterly: ").contains("period.month", "QUARTERLY"),
+        l -> assertThat(l).startsWith("rejected: account legacy: ")
+            .contains("request.account.subscriptions[0].plan", "grid-legacy", "[grid-annual, grid-monthly]"));
     // every good account decided, and nothing else
     Map<String, String> out = Fleet.byAccount(r.out());
     Set<String> expected = new TreeSet<>();
     for (int k = 0; k < GOOD; k++) {
       expected.add(Fleet.id(k));
     }
-    expected.add("legacy");
     // (the quarterly account is refused before it reaches the engine: it is reported on standard
-    // error only, with no line in the output)
-    assertThat(out.keySet()).isEqualTo(expected);
-    out.values().forEach(line -> assertThat(line).startsWith("{\"result\":\"decided\""));
-    // the unknown plan is decided, with no credit, though it sat on cluster-2
-    assertThat(out.get("legacy")).contains("\"lines\":[]");
+    // error only, with no line in the output; the legacy one has a "rejected" line)
+    assertThat(out.keySet()).containsAll(expected).hasSize(expected.size() + 1);
+    expected.forEach(id -> assertThat(out.get(id)).startsWith("{\"result\":\"decided\""));
+    assertThat(out.get("legacy")).startsWith("{\"result\":\"rejected\"").contains("grid-legacy");
     // acct-00001 is on cluster-2, monthly, USD 11.00: 10 % = 1.10
     assertThat(out.get(Fleet.id(1))).contains("{\"amount\":\"1.10\",\"currency\":\"USD\"}");
-    // read = decided + rejected: 2,009 = (2,000 + legacy) + (7 bad lines + the quarterly request)
+    // read = decided + rejected: 2,009 = 2,000 + (7 bad lines + the legacy and quarterly requests)
     assertThat(Fleet.row(r.err(), "accounts read")).isEqualTo(2009);
-    assertThat(Fleet.row(r.err(), "decided")).isEqualTo(2001);
-    assertThat(Fleet.row(r.err(), "rejected")).isEqualTo(8);
+    assertThat(Fleet.row(r.err(), "decided")).isEqualTo(2000);
+    assertThat(Fleet.row(r.err(), "rejected")).isEqualTo(9);
     assertThat(Fleet.row(r.err(), "bad account lines")).isEqualTo(7);
-    assertThat(Fleet.row(r.err(), "rejected requests")).isEqualTo(1);
+    assertThat(Fleet.row(r.err(), "rejected requests")).isEqualTo(2);
     assertThat(Fleet.row(r.err(), "other bad lines")).isZero();
   }
 
   @Test
-  void anAccountOnAPlanThePolicyDoesNotNameIsDecidedWithTheReasonInItsExplanation() throws IOException {
+  void underAPolicyWithoutAPlanListAnAccountOnAPlanItsConditionDoesNotNameIsDecidedWithTheReason() throws IOException {
     Path accounts = Fleet.write(tmp.resolve("accounts.ndjson"), List.of(
         Fleet.account("legacy", "USD", "grid-legacy", "20.00", "grid/cluster-2", "2006-01-01T05:00:00Z", null)));
 

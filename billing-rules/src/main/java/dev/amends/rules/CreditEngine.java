@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Account;
 import dev.amends.core.account.PeriodFee;
 import dev.amends.core.account.Subscription;
@@ -226,6 +227,7 @@ public final class CreditEngine {
     // 1. the version of each policy in force at the period's start; a switch-over inside the
     //    period is flagged, never silently skipped
     List<Policy> inForce = policies.inForce(out.period.start());
+    checkPlans(inForce, out);
     flagSwitchOvers(out.period, inForce, out);
     // 2. per subscription active in the period, and per policy in force: a. fee, b. measurement,
     //    c. rule tree, d. caps and one rounding per line. Lines come by subscription id, then
@@ -249,6 +251,37 @@ public final class CreditEngine {
     flagForReview(lines, out);
     return new CreditDecision(out.account.id(), out.period, out.evaluatedAt, lines, out.flags, out.warnings,
         traces ? out.traces : null, out.carriedForward);
+  }
+
+  /**
+   * Rejects an account with a subscription on a plan that no policy in force covers, when every
+   * policy in force lists the plans it covers: that plan is unknown, not owed nothing.
+   */
+  private static void checkPlans(List<Policy> inForce, Decided out) {
+    if (inForce.isEmpty()) {
+      return;
+    }
+    for (Policy policy : inForce) {
+      if (policy.plans().isEmpty()) {
+        return;
+      }
+    }
+    List<Subscription> subs = out.account.subscriptions();
+    for (int i = 0; i < subs.size(); i++) {
+      String plan = subs.get(i).plan();
+      boolean covered = false;
+      for (Policy policy : inForce) {
+        covered |= policy.covers(plan);
+      }
+      if (!covered) {
+        List<String> known = new ArrayList<>();
+        for (Policy policy : inForce) {
+          known.add(policy.label() + " " + new java.util.TreeSet<>(policy.plans()));
+        }
+        throw InvalidInputException.of("request.account.subscriptions[" + i + "].plan",
+            "must be a plan a policy in force covers: " + String.join(", ", known), plan);
+      }
+    }
   }
 
   /** The policy deciding each policy or campaign id: the versions in force, then the campaigns. */
@@ -360,6 +393,17 @@ public final class CreditEngine {
     Account account = out.account;
     BillingPeriod period = out.period;
     DecisionRequest request = out.request;
+    if (!policy.covers(sub.plan())) {
+      String why = "its plan " + sub.plan() + " is not one of " + policy.label() + "'s plans "
+          + new java.util.TreeSet<>(policy.plans());
+      carryOn(policy, sub, out, why);
+      if (traces) {
+        out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.empty(),
+            Optional.empty(), new TraceNode(policy.rule().id(), "plans", Verdict.SKIPPED, "not covered: " + why,
+                Map.of("plan", TraceValue.text(sub.plan())), Optional.empty(), List.of())));
+      }
+      return false;
+    }
     // a. the fee for the period
     PeriodFee fee = fee(out, sub, policy);
     if (!fee.isActive()) {

@@ -119,6 +119,20 @@ public abstract class Policy {
     return false;
   }
 
+  /**
+   * The plans the policy covers, such as {@code grid-monthly}; empty, the default, covers every
+   * plan. A subscription on a plan not listed is not decided under this policy (its trace says
+   * so). An account with a subscription whose plan no policy in force covers, when every policy in
+   * force lists its plans, is rejected naming the subscription's plan: a plan nobody priced an SLA
+   * for is a bad record, not an account owed nothing. Part of the digest when not empty.
+   */
+  public abstract java.util.Set<String> plans();
+
+  /** Whether the policy covers a plan: it lists no plans, or lists this one. */
+  public boolean covers(String plan) {
+    return plans().isEmpty() || plans().contains(plan);
+  }
+
   /** The window in force: {@code [effectiveFrom, effectiveUntil)}. */
   public Interval effective() {
     return Interval.of(effectiveFrom(), effectiveUntil().orElse(Instant.MAX));
@@ -188,6 +202,12 @@ public abstract class Policy {
     if (effectiveUntil().isPresent() && !effectiveUntil().get().isAfter(effectiveFrom())) {
       problems.add("policy.effectiveUntil must be after effectiveFrom: effectiveFrom=" + effectiveFrom()
           + ", effectiveUntil=" + effectiveUntil().get());
+    }
+    for (String plan : plans()) {
+      if (!ID.matcher(plan).matches()) {
+        problems.add("policy.plans must hold ids that start with a letter or digit and use only letters, digits, '.',"
+            + " '_' and '-': \"" + plan + "\"");
+      }
     }
     Map<CurrencyUnit, Money> minimums = new LinkedHashMap<>();
     for (Money m : minimumCredit()) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * Both are present whenever a policy's rule tree was evaluated. They are empty only where they
  * were never needed: a subscription found not eligible for a {@link Campaign} by a condition that
  * does not look at them (such as a placement or a plan) is traced as "not eligible: …" without
- * computing its fee or its measurement.
+ * computing its fee or its measurement; and a subscription on a plan its policy does not cover
+ * ({@link Policy#plans()}), traced as "not covered: …".
  *
  * @param subscriptionId the subscription
  * @param policyId the policy

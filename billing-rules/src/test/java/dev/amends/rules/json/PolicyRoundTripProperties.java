@@ -88,6 +88,9 @@ class PolicyRoundTripProperties {
       if (r.nextBoolean()) {
         b.addMinimumCredit(Money.of(CurrencyUnit.USD, decimal("1.00")));
       }
+      for (int i = r.nextInt(3); i > 0; i--) {
+        b.addPlans(pick("grid-monthly", "grid-annual", "cloud.pro", "p_1"));
+      }
       return b.build();
     }
 

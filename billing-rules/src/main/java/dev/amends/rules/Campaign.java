@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * Campaign goodwill = Campaign.builder()
- *     .id("grid-goodwill-2007")
+ *     .id("goodwill-2007")
  *     .eligibleAt(Instant.parse("2007-12-10T17:00:00Z"))
  *     .eligibility(Conditions.placedUnder(Scope.of("grid")))
  *     .unit(Campaign.Unit.PER_SUBSCRIPTION)
@@ -73,7 +73,7 @@ public abstract class Campaign {
     PER_SUBSCRIPTION
   }
 
-  /** The campaign's id, such as {@code grid-goodwill-2007}; it is the policy id of its lines. */
+  /** The campaign's id, such as {@code goodwill-2007}; it is the policy id of its lines. */
   public abstract String id();
 
   /**

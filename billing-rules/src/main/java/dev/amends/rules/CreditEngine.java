@@ -254,8 +254,9 @@ public final class CreditEngine {
   }
 
   /**
-   * Rejects an account with a subscription on a plan that no policy in force covers, when every
-   * policy in force lists the plans it covers: that plan is unknown, not owed nothing.
+   * Rejects an account with a subscription active in the period on a plan that no policy in force
+   * covers, when every policy in force lists the plans it covers: that plan is unknown, not owed
+   * nothing.
    */
   private static void checkPlans(List<Policy> inForce, Decided out) {
     if (inForce.isEmpty()) {
@@ -268,6 +269,9 @@ public final class CreditEngine {
     }
     List<Subscription> subs = out.account.subscriptions();
     for (int i = 0; i < subs.size(); i++) {
+      if (!subs.get(i).active().overlaps(out.period.window())) {
+        continue; // a subscription ended before (or starting after) the period: its plan may be retired
+      }
       String plan = subs.get(i).plan();
       boolean covered = false;
       for (Policy policy : inForce) {

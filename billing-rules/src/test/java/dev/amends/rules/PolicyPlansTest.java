@@ -60,6 +60,21 @@ class PolicyPlansTest {
   }
 
   @Test
+  void aSubscriptionThatEndedBeforeThePeriodMayBeOnARetiredPlan() {
+    CreditEngine engine = CreditEngine.builder().policies(PolicyBook.of(MONTHLY_ONLY)).build();
+    dev.amends.core.account.Subscription retired = dev.amends.core.account.Subscription.builder()
+        .id("sub-0").plan("grid-legacy").prices(dev.amends.core.account.PriceSchedule.monthly(USD_20_00))
+        .active(LONG_AGO, java.time.Instant.parse("2024-06-01T00:00:00Z")) // ends as June starts
+        .addPlacements(NODE_1).build();
+
+    CreditDecision d = engine.decide(account("acct-1", retired, subscription("sub-1", "grid-monthly", USD_20_00)),
+        JUNE_2024_UTC);
+
+    assertThat(d.lines()).extracting(CreditLine::subscriptionId, CreditLine::amount)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("sub-1", usd("1.00")));
+  }
+
+  @Test
   void aPolicyThatListsNoPlansCoversEveryPlanSoNothingIsRejected() {
     CreditEngine engine = CreditEngine.builder().policies(PolicyBook.of(MONTHLY_ONLY, EVERY_PLAN)).build();
 

@@ -122,8 +122,8 @@ public abstract class Policy {
   /**
    * The plans the policy covers, such as {@code grid-monthly}; empty, the default, covers every
    * plan. A subscription on a plan not listed is not decided under this policy (its trace says
-   * so). An account with a subscription whose plan no policy in force covers, when every policy in
-   * force lists its plans, is rejected naming the subscription's plan: a plan nobody priced an SLA
+   * so). An account with a subscription, active in the period, whose plan no policy in force
+   * covers, when every policy in force lists its plans, is rejected naming the subscription's plan: a plan nobody priced an SLA
    * for is a bad record, not an account owed nothing. Part of the digest when not empty.
    */
   public abstract java.util.Set<String> plans();

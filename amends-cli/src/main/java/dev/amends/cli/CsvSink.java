@@ -2,24 +2,18 @@ package dev.amends.cli;
 
 import dev.amends.rules.BatchResult;
 import dev.amends.rules.CreditLine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
  * Decisions as CSV (RFC 4180, CRLF line ends, UTF-8): a header, then one row per credit line.
  * Rejected requests have no row; they are reported on standard error.
  */
-final class CsvSink implements CreditCommand.DecisionSink {
+final class CsvSink extends TextOut implements CreditCommand.DecisionSink {
   /** The header row. */
   static final String HEADER = "account,subscription,period,policy,version,rule_path,kind,amount,currency,days,key,reason";
 
-  private final Writer out;
-  private final boolean close;
-
   CsvSink(Writer out, boolean close) {
-    this.out = out;
-    this.close = close;
+    super(out, close);
     line(HEADER);
   }
 
@@ -45,20 +39,6 @@ final class CsvSink implements CreditCommand.DecisionSink {
   }
 
   private void line(String s) {
-    try {
-      out.write(s);
-      out.write("\r\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (close) {
-      out.close();
-    } else {
-      out.flush();
-    }
+    write(s + "\r\n");
   }
 }

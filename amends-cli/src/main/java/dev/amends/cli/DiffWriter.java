@@ -4,26 +4,20 @@ import dev.amends.rules.BatchResult;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditLine;
 import dev.amends.rules.json.DecisionJson;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import org.joda.money.Money;
 
 /** Where {@code amends diff} writes: readable text, or NDJSON. Written as the accounts are compared. */
-abstract class DiffWriter implements AutoCloseable {
+abstract class DiffWriter extends TextOut {
   /** The counts at the end. */
   record Counts(long read, long compared, long changed, long unchanged, long rejected) {}
 
-  final Writer out;
-  private final boolean close;
-
   DiffWriter(Writer out, boolean close) {
-    this.out = out;
-    this.close = close;
+    super(out, close);
   }
 
   /** A changed account: its decisions before and after, made with traces, and the lines that changed. */
@@ -34,23 +28,6 @@ abstract class DiffWriter implements AutoCloseable {
 
   /** The counts and the totals per currency, at the end. */
   abstract void summary(Counts counts, List<PolicyDiff.Total> totals);
-
-  final void write(String s) {
-    try {
-      out.write(s);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (close) {
-      out.close();
-    } else {
-      out.flush();
-    }
-  }
 
   /** A money change with its sign: {@code USD +1.00}, {@code USD -0.50}, {@code USD 0.00}. */
   static String signed(Money m) {

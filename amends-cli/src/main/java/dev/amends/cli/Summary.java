@@ -23,10 +23,13 @@ final class Summary {
   private long refusedRequests;
   private long otherRejections;
   private final LiabilitySummary.Builder liability = LiabilitySummary.builder();
+  /** The summary built from what was added, once: building sorts every breakdown. */
+  private LiabilitySummary built;
 
   /** A result, with the account of its request (null if unknown). */
   void add(Account account, BatchResult result) {
     liability.add(account, result);
+    built = null;
   }
 
   /** An account read but refused before the engine saw it (no billing period starting in the month). */
@@ -47,12 +50,15 @@ final class Summary {
 
   /** Every rejection reported, in any file or request. */
   void badLines(long all) {
-    this.otherRejections = all - badAccountLines - refusedRequests - liability.build().rejected();
+    this.otherRejections = all - badAccountLines - refusedRequests - liability().rejected();
   }
 
   /** The liability so far. */
   LiabilitySummary liability() {
-    return liability.build();
+    if (built == null) {
+      built = liability.build();
+    }
+    return built;
   }
 
   /** The counts of the files read, for the report: accounts read, rejected. */

@@ -126,7 +126,7 @@ final class DiffCommand implements Callable<Integer> {
         if (o instanceof BatchResult.Decided od && n instanceof BatchResult.Decided nd) {
           compared++;
           diff.add(od.decision(), nd.decision());
-          if (!PolicyDiff.compare(od.decision(), nd.decision()).isEmpty()) {
+          if (PolicyDiff.changed(od.decision(), nd.decision())) {
             changed++;
             showChange(w, o.index(), request, oldTraced, newTraced);
           }

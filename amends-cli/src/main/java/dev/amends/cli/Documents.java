@@ -29,7 +29,7 @@ final class Documents {
       } catch (UncheckedIOException e) {
         throw Inputs.unreadable(file, e);
       } catch (JsonDocumentException e) {
-        bad.add(report(file, e, err));
+        bad.add(report(file, "campaign", e, err));
       }
     }
     if (!bad.isEmpty()) {
@@ -49,16 +49,16 @@ final class Documents {
     } catch (UncheckedIOException e) {
       throw Inputs.unreadable(file, e);
     } catch (JsonDocumentException e) {
-      throw new CliException(ExitCodes.BAD_POLICY, report(file, e, err));
+      throw new CliException(ExitCodes.BAD_POLICY, report(file, "campaign", e, err));
     }
   }
 
   /** Prints every problem of a bad document, each with the file; gives the one-line summary. */
-  private static String report(Path file, JsonDocumentException e, PrintWriter err) {
+  static String report(Path file, String kind, JsonDocumentException e, PrintWriter err) {
     for (var problem : e.problems()) {
       err.println(file + " " + problem);
     }
-    return file + ": not a valid campaign (" + e.problems().size()
+    return file + ": not a valid " + kind + " (" + e.problems().size()
         + (e.problems().size() == 1 ? " problem)" : " problems)");
   }
 

@@ -228,11 +228,7 @@ final class Inputs {
     } catch (UncheckedIOException e) {
       throw unreadable(file, e);
     } catch (JsonDocumentException e) {
-      for (var problem : e.problems()) {
-        err.println(file + " " + problem);
-      }
-      throw new CliException(ExitCodes.BAD_POLICY, file + ": not a valid policy (" + e.problems().size()
-          + (e.problems().size() == 1 ? " problem)" : " problems)"));
+      throw new CliException(ExitCodes.BAD_POLICY, Documents.report(file, "policy", e, err));
     }
   }
 

@@ -79,11 +79,35 @@ final class PolicyDiff {
     return changes;
   }
 
+  /**
+   * Whether any line changed: {@code !compare(before, after).isEmpty()}, without building the
+   * comparison for the usual account, whose lines are the same, pair by pair, in the same order.
+   */
+  static boolean changed(CreditDecision before, CreditDecision after) {
+    List<CreditLine> b = before.lines();
+    List<CreditLine> a = after.lines();
+    if (b.size() == a.size()) {
+      int i = 0;
+      while (i < b.size() && sameLine(b.get(i), a.get(i))) {
+        i++;
+      }
+      if (i == b.size()) {
+        return false; // same ids in the same order, so the same occurrence numbers, and the same values
+      }
+    }
+    return !compare(before, after).isEmpty();
+  }
+
+  private static boolean sameLine(CreditLine b, CreditLine a) {
+    return b.subscriptionId().equals(a.subscriptionId()) && b.rulePath().equals(a.rulePath())
+        && b.kind() == a.kind() && same(b, a);
+  }
+
   private static Map<LineId, CreditLine> index(List<CreditLine> lines) {
     Map<LineId, CreditLine> m = new LinkedHashMap<>();
-    Map<List<Object>, Integer> seen = new HashMap<>();
+    Map<LineId, Integer> seen = new HashMap<>();
     for (CreditLine l : lines) {
-      int n = seen.merge(List.of(l.subscriptionId(), l.rulePath(), l.kind()), 1, Integer::sum) - 1;
+      int n = seen.merge(new LineId(l.subscriptionId(), l.rulePath(), l.kind(), 0), 1, Integer::sum) - 1;
       m.put(new LineId(l.subscriptionId(), l.rulePath(), l.kind(), n), l);
     }
     return m;

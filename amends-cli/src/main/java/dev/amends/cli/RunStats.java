@@ -32,6 +32,8 @@ import javax.management.openmbean.CompositeData;
 final class RunStats implements AutoCloseable {
   private final long start = System.nanoTime();
   private final AtomicLong peak = new AtomicLong();
+  /** The names of the heap's memory pools, looked up once. */
+  private final java.util.Set<String> heapPools = heapPools();
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private final NotificationListener listener = this::collected;
   private long policyNanos = -1;
@@ -60,13 +62,18 @@ final class RunStats implements AutoCloseable {
     peak.accumulateAndGet(used, Math::max);
   }
 
-  private static boolean isHeap(String pool) {
+  private boolean isHeap(String pool) {
+    return heapPools.contains(pool);
+  }
+
+  private static java.util.Set<String> heapPools() {
+    java.util.Set<String> names = new java.util.HashSet<>();
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getName().equals(pool)) {
-        return p.getType() == MemoryType.HEAP;
+      if (p.getType() == MemoryType.HEAP) {
+        names.add(p.getName());
       }
     }
-    return false;
+    return java.util.Set.copyOf(names);
   }
 
   /** The policy was loaded in this long. */

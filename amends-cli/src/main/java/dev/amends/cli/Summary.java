@@ -50,7 +50,7 @@ final class Summary {
 
   /** Every rejection reported, in any file or request. */
   void badLines(long all) {
-    this.otherRejections = all - badAccountLines - refusedRequests - liability().rejected();
+    this.otherRejections = all - rejected();
   }
 
   /** The liability so far. */
@@ -65,7 +65,7 @@ final class Summary {
   Map<String, String> counts() {
     Map<String, String> c = new LinkedHashMap<>();
     c.put("accounts read", Long.toString(read));
-    c.put("rejected", Long.toString(badAccountLines + refusedRequests + liability().rejected()));
+    c.put("rejected", Long.toString(rejected()));
     c.put("other bad lines", Long.toString(otherRejections));
     return c;
   }
@@ -77,7 +77,7 @@ final class Summary {
     t.row("accounts read", Long.toString(read));
     t.row("decided", Long.toString(s.decided()));
     // accounts read = decided + rejected; bad lines of the other files are not accounts
-    t.row("rejected", Long.toString(badAccountLines + refusedRequests + s.rejected()));
+    t.row("rejected", Long.toString(rejected()));
     t.row("  bad account lines", Long.toString(badAccountLines));
     t.row("  rejected requests", Long.toString(refusedRequests + s.rejected()));
     t.row("other bad lines", Long.toString(otherRejections));
@@ -135,6 +135,11 @@ final class Summary {
   }
 
   private static String amount(Money m) {
-    return m.getCurrencyUnit() + " " + m.getAmount().toPlainString();
+    return dev.amends.cli.report.ReportView.amount(m);
+  }
+
+  /** Accounts read but not decided: bad account lines, requests refused here and by the engine. */
+  private long rejected() {
+    return badAccountLines + refusedRequests + liability().rejected();
   }
 }

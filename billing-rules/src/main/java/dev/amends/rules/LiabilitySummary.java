@@ -246,14 +246,22 @@ public final class LiabilitySummary {
       }
       decided++;
       boolean credited = false;
+      String subscriptionId = null; // lines come by subscription: look each one up once
+      String plan = null;
+      String scope = null;
       for (CreditLine l : decision.lines()) {
         creditLines++;
         credited |= l.amount().isPositive();
         Money amount = l.amount();
-        Subscription s = subscription(account, l.subscriptionId());
+        if (!l.subscriptionId().equals(subscriptionId)) {
+          subscriptionId = l.subscriptionId();
+          Subscription s = subscription(account, subscriptionId);
+          plan = s == null ? UNKNOWN : s.plan();
+          scope = s == null ? UNKNOWN : scope(s);
+        }
         sum(totals, amount);
-        sum(byPlan.computeIfAbsent(s == null ? UNKNOWN : s.plan(), k -> new TreeMap<>()), amount);
-        sum(byScope.computeIfAbsent(s == null ? UNKNOWN : scope(s), k -> new TreeMap<>()), amount);
+        sum(byPlan.computeIfAbsent(plan, k -> new TreeMap<>()), amount);
+        sum(byScope.computeIfAbsent(scope, k -> new TreeMap<>()), amount);
         sum(byRule.computeIfAbsent(new RuleKey(l.policyId(), l.policyVersion(), l.rulePath()), k -> new TreeMap<>()),
             amount);
         if (largestPerCurrency > 0) {

@@ -63,6 +63,12 @@ final class Canonical {
    */
   static final Map<Class<?>, List<String>> ACCESSORS = accessors();
 
+  /**
+   * Accessors added after a type's first release, written only when not empty, so that the
+   * canonical text, and the digest, of a value that does not use them stays what it was.
+   */
+  static final Map<Class<?>, Set<String>> OMITTED_WHEN_EMPTY = Map.of(Policy.class, Set.of("plans"));
+
   private Canonical() {}
 
   private static Map<Class<?>, List<String>> accessors() {
@@ -183,8 +189,9 @@ final class Canonical {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String name : ACCESSORS.get(type)) {
       Object value = invoke(method(type, name), v);
-      if (type == Policy.class && name.equals("plans") && ((Set<?>) value).isEmpty()) {
-        continue; // added after the first release: written only when set, so earlier digests stand
+      if (value instanceof Collection<?> c && c.isEmpty()
+          && OMITTED_WHEN_EMPTY.getOrDefault(type, Set.of()).contains(name)) {
+        continue;
       }
       values.put(name, value);
     }

@@ -275,12 +275,15 @@ public final class CreditEngine {
       String plan = subs.get(i).plan();
       boolean covered = false;
       for (Policy policy : inForce) {
-        covered |= policy.covers(plan);
+        if (policy.covers(plan)) {
+          covered = true;
+          break;
+        }
       }
       if (!covered) {
         List<String> known = new ArrayList<>();
         for (Policy policy : inForce) {
-          known.add(policy.label() + " " + new java.util.TreeSet<>(policy.plans()));
+          known.add(policy.label() + " " + policy.plansText());
         }
         throw InvalidInputException.of("request.account.subscriptions[" + i + "].plan",
             "must be a plan a policy in force covers: " + String.join(", ", known), plan);
@@ -398,8 +401,7 @@ public final class CreditEngine {
     BillingPeriod period = out.period;
     DecisionRequest request = out.request;
     if (!policy.covers(sub.plan())) {
-      String why = "its plan " + sub.plan() + " is not one of " + policy.label() + "'s plans "
-          + new java.util.TreeSet<>(policy.plans());
+      String why = "its plan " + sub.plan() + " is not one of " + policy.label() + "'s plans " + policy.plansText();
       carryOn(policy, sub, out, why);
       if (traces) {
         out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.empty(),

@@ -128,6 +128,12 @@ public abstract class Policy {
    */
   public abstract java.util.Set<String> plans();
 
+  /** {@link #plans()} in order, as text ({@code [grid-annual, grid-monthly]}), for messages. */
+  @Value.Lazy
+  String plansText() {
+    return new java.util.TreeSet<>(plans()).toString();
+  }
+
   /** Whether the policy covers a plan: it lists no plans, or lists this one. */
   public boolean covers(String plan) {
     return plans().isEmpty() || plans().contains(plan);

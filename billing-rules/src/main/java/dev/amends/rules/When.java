@@ -40,11 +40,15 @@ public record When(String id, Condition condition, RuleNode then, Optional<RuleN
 
   /** Evaluates the node; the branches are evaluated through {@code evaluator}. */
   Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
-    ConditionResult r = evaluator.test(condition, path, context);
     boolean tracing = evaluator.tracing();
+    // Without traces, a condition on the subscription alone (plan, placement, active window) is
+    // answered without building the texts of its result; r is read only when tracing.
+    Boolean holds = tracing ? null : Conditions.holdsOnSubscription(condition, context);
+    ConditionResult r = holds == null ? evaluator.test(condition, path, context) : null;
+    boolean met = holds != null ? holds : r.met();
     List<TraceNode> traces = evaluator.traces();
     Evaluation taken;
-    if (r.met()) {
+    if (met) {
       taken = evaluator.evaluate(then, path, context);
       evaluator.add(traces, taken.trace());
       if (tracing && otherwise.isPresent()) {
@@ -66,7 +70,7 @@ public record When(String id, Condition condition, RuleNode then, Optional<RuleN
       return Evaluation.untraced(taken, taken.flags());
     }
     Verdict verdict = taken.matched() ? Verdict.CREDITED : Verdict.NOT_MET;
-    return evaluator.passOn(this, path, verdict, "condition " + (r.met() ? "met" : "not met") + ": " + r.describe(),
+    return evaluator.passOn(this, path, verdict, "condition " + (met ? "met" : "not met") + ": " + r.describe(),
         r.traceValues(), taken, traces, taken.flags());
   }
 

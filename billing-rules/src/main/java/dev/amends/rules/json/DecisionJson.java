@@ -60,6 +60,8 @@ import tools.jackson.core.JsonGenerator;
  * <p>Thread-safe.
  */
 public final class DecisionJson {
+  private static final Comparator<Money> BY_CODE = Comparator.comparing(m -> m.getCurrencyUnit().getCode());
+
   private DecisionJson() {}
 
   /**
@@ -218,12 +220,12 @@ public final class DecisionJson {
     }
     g.writeEndArray();
     g.writeArrayPropertyStart("totals");
-    for (Money m : d.totals().values().stream().sorted(Comparator.comparing(m -> m.getCurrencyUnit().getCode())).toList()) {
+    for (Money m : d.totals().size() < 2 ? d.totals().values() : d.totals().values().stream().sorted(BY_CODE).toList()) {
       money(g, m);
     }
     g.writeEndArray();
     g.writeArrayPropertyStart("flags");
-    for (var f : d.flags().stream().sorted().toList()) {
+    for (var f : d.flags().size() < 2 ? d.flags() : d.flags().stream().sorted().toList()) {
       g.writeString(f.name());
     }
     g.writeEndArray();

@@ -186,6 +186,11 @@ abstract class LineSource implements Closeable {
       return true;
     }
 
+    /** One strict decoder for every line of this source (a source is read by one thread). */
+    private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+
     @Override
     Line decode(long number) {
       int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
@@ -193,11 +198,7 @@ abstract class LineSource implements Closeable {
           && (line[2] & 0xff) == 0xBF ? 3 : 0;
       String text;
       try {
-        text = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(line, start, end - start))
-            .toString();
+        text = utf8.decode(ByteBuffer.wrap(line, start, end - start)).toString(); // decode resets it
       } catch (CharacterCodingException e) {
         return new Line(number, null, new JsonProblem("", "(line)", "is not valid UTF-8"));
       }

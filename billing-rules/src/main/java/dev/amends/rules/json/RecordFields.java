@@ -234,9 +234,13 @@ final class RecordFields {
     return d.scale() < 0 ? d.setScale(0) : d;
   }
 
+  private static final java.util.regex.Pattern DECIMAL_TEXT =
+      java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]{1,10})?");
+  private static final java.util.regex.Pattern FRACTION_TEXT = java.util.regex.Pattern.compile("-?[0-9]{1,18}/[0-9]{1,18}");
+
   /** Plain decimal text as JSON writes numbers: sign, digits, optional fraction and exponent. */
   private static boolean isDecimalText(String s) {
-    return s.length() <= 64 && s.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]{1,10})?");
+    return s.length() <= 64 && DECIMAL_TEXT.matcher(s).matches();
   }
 
   /** A required exact ratio: a decimal ({@code "0.25"}) or a fraction ({@code "1/4"}). */
@@ -250,7 +254,7 @@ final class RecordFields {
   }
 
   private Ratio ratio(String name, JsonNode v) {
-    if (v.isString() && v.stringValue().matches("-?[0-9]{1,18}/[0-9]{1,18}")) {
+    if (v.isString() && FRACTION_TEXT.matcher(v.stringValue()).matches()) {
       String[] parts = v.stringValue().split("/");
       long den = Long.parseLong(parts[1]);
       if (den == 0) {

@@ -174,12 +174,15 @@ public final class RecordReader<T> implements Iterator<RecordLine<T>>, Closeable
     return new JsonProblem(pointer, where, "is not valid JSON: " + message);
   }
 
+  private static final java.util.regex.Pattern SOURCE_IN_PARENTHESES =
+      java.util.regex.Pattern.compile("\\s*\\((?:start marker at )?\\[Source: [^\\]]*\\]\\)");
+  private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("\\s*\\[Source: [^\\]]*\\]");
+
   /**
    * Jackson's message without its source location ({@code (start marker at [Source: REDACTED
    * ...; byte offset: #UNKNOWN])}), which says nothing to a reader: the line and column are ours.
    */
   static String withoutSource(String message) {
-    return message.replaceAll("\\s*\\((?:start marker at )?\\[Source: [^\\]]*\\]\\)", "")
-        .replaceAll("\\s*\\[Source: [^\\]]*\\]", "");
+    return SOURCE.matcher(SOURCE_IN_PARENTHESES.matcher(message).replaceAll("")).replaceAll("");
   }
 }

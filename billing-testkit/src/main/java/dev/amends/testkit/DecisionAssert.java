@@ -284,19 +284,24 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, CreditD
       });
     }
     List<TraceNode> found = exact.isEmpty() ? ending : exact;
-    StringBuilder trees = new StringBuilder();
-    traces.forEach(t -> trees.append("\n  ").append(t.subscriptionId()).append(" under ").append(t.policyId())
-        .append(":\n").append(Traces.render(t.root(), "    ")));
     if (found.isEmpty()) {
       failWithMessage("%s", "Expected a trace node \"" + path + "\" for " + whose + " in the " + Describe.decision(actual)
-          + ", but there is none. The trace:" + trees);
+          + ", but there is none. The trace:" + trees(traces));
     }
     if (found.size() > 1) {
       failWithMessage("%s", "Expected one trace node \"" + path + "\" for " + whose + " in the "
           + Describe.decision(actual) + ", but " + found.size() + " match; name the full path"
-          + (policyId == null ? " or the policy" : "") + ". The trace:" + trees);
+          + (policyId == null ? " or the policy" : "") + ". The trace:" + trees(traces));
     }
     return new TraceNodeAssert(found.get(0), this);
+  }
+
+  /** The trace trees, rendered for a failure message only. */
+  private static String trees(List<SubscriptionTrace> traces) {
+    StringBuilder trees = new StringBuilder();
+    traces.forEach(t -> trees.append("\n  ").append(t.subscriptionId()).append(" under ").append(t.policyId())
+        .append(":\n").append(Traces.render(t.root(), "    ")));
+    return trees.toString();
   }
 
   /**

@@ -191,9 +191,7 @@ public final class TierTableCheck {
         if (!d.lines().isEmpty()) {
           sb.append("\n    lines:\n    ").append(Describe.lines(d.lines()).replace("\n", "\n    "));
         }
-        trace.ifPresent(t -> sb.append("\n    trace: ").append(t.root().path()).append(" [")
-            .append(t.root().kind()).append("] ").append(t.root().verdict()).append(": ")
-            .append(t.root().summary()));
+        trace.ifPresent(t -> sb.append("\n    trace: ").append(Traces.line(t.root())));
         if (!d.flags().isEmpty()) {
           sb.append("\n    flags: ").append(d.flags());
         }

@@ -4,6 +4,7 @@ import static dev.amends.cli.AmendsCliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.cli.AmendsCliTest.Run;
+import dev.amends.presets.Presets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +26,13 @@ class PresetsCliTest {
     Run r = run("presets");
 
     assertThat(r.exit()).isEqualTo(0);
-    assertThat(r.out().lines()).hasSize(7);
+    assertThat(r.out().lines()).hasSize(Presets.names().size()).hasSize(10);
     assertThat(r.out().lines().findFirst().orElseThrow())
         .startsWith("aws-compute-region  ")
         .contains("Amazon Compute Service Level Agreement", "May 5, 2022");
-    assertThat(r.out()).contains("atlassian-cloud-premium", "digitalocean-droplet", "google-workspace",
-        "microsoft-365", "rackspace-managed-hosting", "upcloud");
+    assertThat(r.out()).contains("atlassian-cloud-premium", "azure-virtual-machines", "digitalocean-droplet",
+        "github-enterprise-cloud", "google-compute-engine", "google-workspace", "microsoft-365",
+        "rackspace-managed-hosting", "upcloud");
   }
 
   @Test

@@ -40,7 +40,10 @@ public final class Presets {
   private static final List<String> NAMES = List.of(
       "aws-compute-region",
       "atlassian-cloud-premium",
+      "azure-virtual-machines",
       "digitalocean-droplet",
+      "github-enterprise-cloud",
+      "google-compute-engine",
       "google-workspace",
       "microsoft-365",
       "rackspace-managed-hosting",

@@ -2,6 +2,7 @@ package dev.amends.presets;
 
 import static dev.amends.testkit.AmendsAssertions.assertThat;
 
+import dev.amends.rules.Cap;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.Policy;
@@ -33,7 +34,7 @@ class AtlassianCloudPremiumPresetTest {
 
   @Test
   void reproducesEveryRowOfTheTableAtItsBoundaries() {
-    TierTableCheck.of(((RequiresClaim) ATLASSIAN.rule()).child())
+    TierTableCheck.of(((Cap) ((RequiresClaim) ATLASSIAN.rule()).child()).child())
         .row("100", "0.00")
         .row("99.9", "0.00")      // exactly the commitment
         .row("99.8999", "10.00")
@@ -56,7 +57,7 @@ class AtlassianCloudPremiumPresetTest {
         .telemetry("jira", "2024-06-12T09:00", "2024-06-12T10:00", MINUTE, 900, 1_000)
         .telemetry("jira", "2024-06-12T10:00", "2024-07-01T00:00", HOUR, 1_000, 1_000)
         .decideWith(ATLASSIAN);
-    assertThat(d).hasLine("claimed/tiers").withAmount("USD 10.00").withReasonContaining("99.8611 %")
+    assertThat(d).hasLine("claimed/invoice-cap/tiers").withAmount("USD 10.00").withReasonContaining("99.8611 %")
         .and().hasTotal("USD 10.00").hasNoFlags();
   }
 
@@ -88,7 +89,7 @@ class AtlassianCloudPremiumPresetTest {
         .telemetry("confluence", "2024-06-20T08:30", "2024-07-01T00:00", HOUR, 1_000, 1_000)
         .period(JUNE_2024)
         .decideWith(ATLASSIAN);
-    assertThat(d).hasLine("claimed/tiers").withAmount("USD 312.50").withReasonContaining("98.888")
+    assertThat(d).hasLine("claimed/invoice-cap/tiers").withAmount("USD 312.50").withReasonContaining("98.888")
         .and().hasTotal("USD 312.50");
   }
 
@@ -113,5 +114,24 @@ class AtlassianCloudPremiumPresetTest {
         .decideWith(ATLASSIAN);
     assertThat(d).hasNoLines().hasFlags(DecisionFlag.MISSING_TELEMETRY)
         .hasWarningContaining("jira");
+  }
+
+  @Test
+  void theCreditIsCappedByTheInvoiceItLandsOnNotTheMonthThatFailed() {
+    // June at USD 1,250.00 with the 25 % month above (USD 312.50), downgraded to USD 200.00 a
+    // month from July: the credit lands on July's invoice, USD 200.00, and is capped there.
+    CreditDecision d = Scenario.account("site-3").zone("UTC")
+        .subscription("confluence", s -> s.plan("confluence-premium").on("confluence")
+            .price("2024-01-01", "USD 1250.00", dev.amends.core.time.BillingCycle.MONTHLY)
+            .price("2024-07-01", "USD 200.00", dev.amends.core.time.BillingCycle.MONTHLY))
+        .claim("sla-3", "2024-07-15T23:59")
+        .telemetry("confluence", "2024-06-01T00:00", "2024-06-03T14:00", HOUR, 1_000, 1_000)
+        .telemetry("confluence", "2024-06-03T14:00", "2024-06-03T22:00", MINUTE, 600, 1_000)
+        .telemetry("confluence", "2024-06-03T22:00", "2024-07-01T00:00", HOUR, 1_000, 1_000)
+        .period(JUNE_2024)
+        .decideWith(ATLASSIAN);
+    assertThat(d).hasLine("claimed/invoice-cap/tiers").withAmount("USD 200.00")
+        .withReasonContaining("capped from USD 312.50 to USD 200.00")
+        .and().hasTotal("USD 200.00").hasFlags(DecisionFlag.CAP_REACHED);
   }
 }

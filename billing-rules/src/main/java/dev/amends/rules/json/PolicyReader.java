@@ -502,8 +502,15 @@ final class PolicyReader {
           DayCount dayCount = o.required("dayCount", choice(DayCount.class));
           limit = days == null || dayCount == null ? null : w.build(p, n, () -> new CapLimit.Days(days, dayCount));
         }
+        case "percent-of-landing-fee" -> {
+          BigDecimal percent = percent(o, "percent", positive(o, "percent", o.required("percent", DECIMAL)));
+          Integer later = o.required("periodsLater", INT);
+          limit = percent == null || later == null ? null
+              : w.build(p, n, () -> new CapLimit.PercentOfLandingFee(percent, later));
+        }
         default -> w.problem(o.at("type"), o.node.get("type"),
-            unknown("cap limit type", type, Set.of("percent-of-fee", "amount", "days"), Set.of()));
+            unknown("cap limit type", type, Set.of("percent-of-fee", "amount", "days", "percent-of-landing-fee"),
+                Set.of()));
       }
     }
     o.end();

@@ -80,4 +80,15 @@ class PresetsCliTest {
     assertThat(preset.err()).containsSubsequence("credit lines", "5", "USD 151.01");
     assertThat(preset.out()).contains("\"policy\":{\"id\":\"aws-compute-region\"");
   }
+
+  @Test
+  void explainTakesAPresetToo() {
+    // nimbus-f: 4 min 19.2 s down from 1 June 00:00 UTC, counted as 5 started minutes
+    Run r = run("explain", "--preset", "aws-compute-region", "--accounts", CLOUD.resolve("accounts.ndjson").toString(),
+        "--outages", CLOUD.resolve("outages.ndjson").toString(), "--claims", CLOUD.resolve("claims.ndjson").toString(),
+        "--period", "2026-06", "--account", "nimbus-f");
+
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.out()).contains("aws-compute-region", "99.9884 %", "USD 10.00");
+  }
 }

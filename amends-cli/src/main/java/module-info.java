@@ -1,11 +1,12 @@
 /**
  * The {@code amends} command-line tool: {@code credit}, {@code explain}, {@code diff},
- * {@code validate} and {@code schema}. Its commands are read by picocli through reflection,
+ * {@code validate}, {@code schema} and {@code presets}. Its commands are read by picocli through reflection,
  * hence the opened package; its report's precompiled jte template is loaded by name from
  * dev.amends.cli.report (not exported).
  */
 module dev.amends.cli {
   requires dev.amends.rules;
+  requires dev.amends.presets;
   requires info.picocli;
   requires me.tongfei.progressbar;
   requires java.management; // RunStats: heap use

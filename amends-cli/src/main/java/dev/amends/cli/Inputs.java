@@ -44,8 +44,12 @@ import picocli.CommandLine.Option;
  * they are met and counted; the rest carries on.
  */
 final class Inputs {
-  @Option(names = "--policy", required = true, paramLabel = "POLICY.json", description = "The policy document.")
+  @Option(names = "--policy", paramLabel = "POLICY.json", description = "The policy document (or --preset).")
   Path policy;
+
+  @Option(names = "--preset", paramLabel = "NAME",
+      description = "A published SLA shipped with amends, instead of --policy; amends presets lists them.")
+  String preset;
 
   @Option(names = "--campaign", paramLabel = "CAMPAIGN.json",
       description = "A goodwill campaign document (amends.campaign/1); repeat for several.")
@@ -100,7 +104,7 @@ final class Inputs {
    */
   CreditEngine engine(PrintWriter err, boolean traces) {
     long started = System.nanoTime();
-    Policy p = readPolicy(policy, err).value();
+    Policy p = PresetsCommand.chosen(policy, preset, err);
     policyNanos = System.nanoTime() - started;
     policyEngine = engineBuilder(err).policies(PolicyBook.of(p));
     return policyEngine.traces(traces).build();

@@ -1,8 +1,10 @@
 package dev.amends.rules;
 
 import dev.amends.core.InvalidInputException;
+import dev.amends.core.account.PeriodFee;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
+import dev.amends.core.time.BillingPeriod;
 import java.math.BigDecimal;
 
 /** How a {@link CapLimit} is evaluated: its amount and days for a context, and its description. */
@@ -34,7 +36,14 @@ final class CapLimits {
               "cap.amount", "has no amount in " + context.account().currency(), a.amounts()));
       case CapLimit.Days d -> d.dayCount().dailyRate(context.fee().fullFee(), context.period())
           .multipliedBy(Ratio.of(d.days()));
+      case CapLimit.PercentOfLandingFee l -> landingFee(l, context).fee().multipliedBy(compiled.percent(l.percent()));
     };
+  }
+
+  /** The subscription's fee for the period the credit lands on, {@code periodsLater} after the one decided. */
+  static PeriodFee landingFee(CapLimit.PercentOfLandingFee limit, RuleContext context) {
+    BillingPeriod landing = context.account().billing().after(context.period(), limit.periodsLater());
+    return PeriodFee.of(context.account(), context.subscription(), landing, context.fee().proration());
   }
 
   /** The limit in days, for day limits only; else null. */
@@ -49,6 +58,11 @@ final class CapLimits {
       case CapLimit.Amount a -> Texts.money(money(limit, context));
       case CapLimit.Days d -> d.days().toPlainString() + " days at " + d.dayCount() + " = "
           + Texts.money(money(limit, context));
+      case CapLimit.PercentOfLandingFee l -> {
+        PeriodFee landing = landingFee(l, context);
+        yield Texts.percent(l.percent()) + " of fee " + Texts.money(landing.fee()) + " on the invoice it lands on, "
+            + landing.period().label();
+      }
     };
   }
 }

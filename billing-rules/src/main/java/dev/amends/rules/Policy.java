@@ -128,6 +128,15 @@ public abstract class Policy {
    */
   public abstract java.util.Set<String> plans();
 
+  /**
+   * What the policy is, for people, as lines of text: for a published SLA its source (provider,
+   * product, the date or version of the text), its table, and what it leaves to the user. The
+   * engine never reads it. Empty by default; part of the digest when not empty, as every field
+   * of the document is, and a policy without it has the digest it had before the field existed.
+   * Each line is one line: no line breaks or other control characters.
+   */
+  public abstract List<String> description();
+
   /** {@link #plans()} in order, as text ({@code [grid-annual, grid-monthly]}), for messages. */
   @Value.Lazy
   String plansText() {
@@ -213,6 +222,13 @@ public abstract class Policy {
       if (!ID.matcher(plan).matches()) {
         problems.add("policy.plans must hold ids that start with a letter or digit and use only letters, digits, '.',"
             + " '_' and '-': \"" + plan + "\"");
+      }
+    }
+    for (int i = 0; i < description().size(); i++) {
+      String line = description().get(i);
+      if (line.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+        problems.add("policy.description[" + i + "] must be one line without control characters: \""
+            + dev.amends.core.internal.Checks.escaped(line) + "\"");
       }
     }
     Map<CurrencyUnit, Money> minimums = new LinkedHashMap<>();

@@ -59,6 +59,7 @@ class CanonicalTest {
         Rules.cap("cap-percent", CapLimit.percentOfFee(new BigDecimal("100")), LEAF),
         Rules.cap("cap-amount", CapLimit.amount(Money.parse("USD 500.00")), LEAF),
         Rules.cap("cap-days", CapLimit.days(new BigDecimal("30"), DayCount.ACTUAL), LEAF),
+        Rules.cap("cap-landing", CapLimit.percentOfLandingFee(new BigDecimal("100"), 1), LEAF),
         Rules.when("when", Conditions.planIn("pro"), LEAF),
         Rules.when("when-else", Conditions.planIn("pro"), LEAF, OTHER_LEAF),
         Rules.requiresClaim("claim", ClaimDeadline.daysAfterIncident(30), LEAF),

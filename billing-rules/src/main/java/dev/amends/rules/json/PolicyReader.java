@@ -221,6 +221,7 @@ final class PolicyReader {
     Boolean overFull = o.optional("allowsOverFullFee", BOOLEAN, false);
     allowsOverFullFee = Boolean.TRUE.equals(overFull);
     Set<String> plans = o.optional("plans", set(STRING), Set.of());
+    List<String> description = o.optional("description", list(STRING), List.of());
     RuleNode rule = o.required("rule", (w, n, p) -> node(n, p, ""));
     o.end();
     if (walk.failed() || rule == null) {
@@ -229,7 +230,8 @@ final class PolicyReader {
     try {
       return Policy.builder().id(id).version(version).effectiveFrom(from).effectiveUntil(until)
           .measurementRules(measurement).rule(rule).rounding(rounding).proration(proration)
-          .minimumCredit(minimum).allowsClawback(clawback).allowsOverFullFee(overFull).plans(plans).build();
+          .minimumCredit(minimum).allowsClawback(clawback).allowsOverFullFee(overFull).plans(plans)
+          .description(description).build();
     } catch (PolicyDefinitionException e) {
       for (String problem : e.problems()) {
         walk.problem(pointerOf(problem, pointer), "(policy)", problem);
@@ -500,8 +502,15 @@ final class PolicyReader {
           DayCount dayCount = o.required("dayCount", choice(DayCount.class));
           limit = days == null || dayCount == null ? null : w.build(p, n, () -> new CapLimit.Days(days, dayCount));
         }
+        case "percent-of-landing-fee" -> {
+          BigDecimal percent = percent(o, "percent", positive(o, "percent", o.required("percent", DECIMAL)));
+          Integer later = o.required("periodsLater", INT);
+          limit = percent == null || later == null ? null
+              : w.build(p, n, () -> new CapLimit.PercentOfLandingFee(percent, later));
+        }
         default -> w.problem(o.at("type"), o.node.get("type"),
-            unknown("cap limit type", type, Set.of("percent-of-fee", "amount", "days"), Set.of()));
+            unknown("cap limit type", type, Set.of("percent-of-fee", "amount", "days", "percent-of-landing-fee"),
+                Set.of()));
       }
     }
     o.end();

@@ -127,7 +127,7 @@ final class Inputs {
   static CreditEngine build(CreditEngine.Builder b) {
     try {
       return b.build();
-    } catch (AmendsException e) {
+    } catch (AmendsException | IllegalArgumentException e) {
       throw new CliException(ExitCodes.BAD_POLICY, "the policies and campaigns cannot be used together: " + e.getMessage());
     }
   }

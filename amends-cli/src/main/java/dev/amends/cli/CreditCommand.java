@@ -83,7 +83,7 @@ final class CreditCommand implements Callable<Integer> {
     long noPolicy = 0;
     String noPolicyExample = null;
     CreditEngine engine;
-    try (OutputFiles files = OutputFiles.open(outputs, inputs.files(), List.of("--policy", "--campaign"))) {
+    try (stats; OutputFiles files = OutputFiles.open(outputs, inputs.files(), List.of("--policy", "--campaign"))) {
       engine = inputs.engine(err, false);
       stats.policyLoaded(inputs.policyNanos);
       stats.setupDone();
@@ -126,7 +126,6 @@ final class CreditCommand implements Callable<Integer> {
     }
     summary.print(err);
     stats.print(err, summary.read());
-    stats.close();
     if (noPolicy > 0) {
       warnNoPolicy(err, engine, noPolicy, noPolicyExample);
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The accounts file as requests, for {@code credit} and {@code diff}: lines that are rejected,
- * and accounts with no billing period starting in the month, are reported (through {@link
- * Inputs}) and skipped. Remembers each request in flight by its index in the batch, so a result
+ * accounts whose id was already read on an earlier line, and accounts with no billing period
+ * starting in the month, are reported (through {@link Inputs}) and skipped. Remembers each request in flight by its index in the batch, so a result
  * can be matched with its account; {@link #done(long)} forgets it.
  */
 final class AccountRequests implements Iterator<DecisionRequest> {
@@ -18,6 +18,8 @@ final class AccountRequests implements Iterator<DecisionRequest> {
   private final ReadAhead accounts;
   private final Inputs inputs;
   private final Runnable refused;
+  /** The ids met, with their lines: a second line with the same id is rejected as a duplicate. */
+  private final SeenIds seen = new SeenIds();
   private DecisionRequest next;
   private long index;
 
@@ -37,7 +39,12 @@ final class AccountRequests implements Iterator<DecisionRequest> {
     while (next == null && moreAccounts()) {
       ReadAhead.Item item = accounts.next();
       inputs.accept(item.line()).ifPresent(a -> {
-        if (item.failure() != null) {
+        long first = seen.add(a.id(), item.line().lineNumber());
+        if (first != 0) {
+          refused.run();
+          inputs.reject(inputs.accounts.getFileName() + " line " + item.line().lineNumber() + ": /id: \"" + a.id()
+              + "\" is the id of the account on line " + first + "; an account is decided once, so this line is not");
+        } else if (item.failure() != null) {
           refused.run();
           inputs.reject("account " + a.id() + ": " + item.failure().getMessage());
         } else {

@@ -4,6 +4,8 @@ import dev.amends.core.account.Account;
 import dev.amends.rules.BatchOptions;
 import dev.amends.rules.BatchResult;
 import dev.amends.rules.CreditEngine;
+import dev.amends.rules.DecisionRequest;
+import dev.amends.rules.Policy;
 import dev.amends.rules.json.RecordReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +13,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +51,8 @@ final class CreditCommand implements Callable<Integer> {
           + "credit line). Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the decisions here instead of standard output.")
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the decisions here instead of standard output "
+      + "(whole or not at all: written to a temporary file in the same folder, moved into place at the end; never one of the inputs).")
   Path out;
 
   @Option(names = "--summary", paramLabel = "FILE",
@@ -68,53 +74,85 @@ final class CreditCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
     }
     PrintWriter err = spec.commandLine().getErr();
+    Map<String, Path> outputs = new LinkedHashMap<>();
+    outputs.put("--out", out);
+    outputs.put("--summary", summaryFile);
+    outputs.put("--report", reportFile);
     RunStats stats = new RunStats();
-    CreditEngine engine = inputs.engine(err, false);
-    stats.policyLoaded(inputs.policyNanos);
-    stats.setupDone();
-    BatchOptions options = threads == null ? BatchOptions.defaults() : BatchOptions.defaults().threads(threads);
     Summary summary = new Summary();
-    try (RecordReader<Account> accounts = inputs.accountReader();
-        Progress progress = Progress.start(inputs.accounts);
-        ReadAhead ahead = new ReadAhead(accounts, inputs::request);
-        DecisionSink sink = new WriteBehind(sink())) {
-      AccountRequests requests = new AccountRequests(ahead, inputs, summary::refused);
-      Iterator<BatchResult> results = engine.decideAll(requests, options);
-      while (results.hasNext()) {
-        BatchResult r = results.next();
-        Account account = requests.done(r.index()).account();
-        summary.add(account, r);
-        if (r instanceof BatchResult.Rejected j) {
-          inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
+    long noPolicy = 0;
+    String noPolicyExample = null;
+    CreditEngine engine;
+    try (stats; OutputFiles files = OutputFiles.open(outputs, inputs.files(), List.of("--policy", "--campaign"))) {
+      engine = inputs.engine(err, false);
+      stats.policyLoaded(inputs.policyNanos);
+      stats.setupDone();
+      BatchOptions options = threads == null ? BatchOptions.defaults() : BatchOptions.defaults().threads(threads);
+      try (RecordReader<Account> accounts = inputs.accountReader();
+          Progress progress = Progress.start(inputs.accounts);
+          ReadAhead ahead = new ReadAhead(accounts, inputs::request);
+          DecisionSink sink = new WriteBehind(sink(files))) {
+        AccountRequests requests = new AccountRequests(ahead, inputs, summary::refused);
+        Iterator<BatchResult> results = engine.decideAll(requests, options);
+        while (results.hasNext()) {
+          BatchResult r = results.next();
+          DecisionRequest request = requests.done(r.index());
+          Account account = request.account();
+          summary.add(account, r);
+          if (r instanceof BatchResult.Rejected j) {
+            inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
+          } else if (engine.policies().inForce(request.period().start()).isEmpty()) {
+            noPolicy++;
+            noPolicyExample = noPolicyExample == null ? account.id() : noPolicyExample;
+          }
+          sink.write(r);
+          progress.step();
         }
-        sink.write(r);
-        progress.step();
+        summary.read(accounts.read(), accounts.rejected());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      summary.read(accounts.read(), accounts.rejected());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (out == null) {
+        StandardOutput.check(spec.commandLine().getOut());
+      }
+      summary.badLines(inputs.badLines.get());
+      if (summaryFile != null) {
+        SummaryJsonFile.write(files.writer("--summary"), summary.liability());
+      }
+      if (reportFile != null) {
+        IncidentReport.write(files.writer("--report"), inputs, summary.liability(), summary.counts());
+      }
+      files.commit();
     }
-    if (out == null && spec.commandLine().getOut().checkError()) {
-      throw new CliException(ExitCodes.FAILURE, "writing to standard output failed; the decisions are incomplete");
-    }
-    summary.badLines(inputs.badLines.get());
     summary.print(err);
     stats.print(err, summary.read());
-    stats.close();
+    if (noPolicy > 0) {
+      warnNoPolicy(err, engine, noPolicy, noPolicyExample);
+    }
     err.flush();
-    if (summaryFile != null) {
-      SummaryJsonFile.write(summaryFile, summary.liability());
-    }
-    if (reportFile != null) {
-      IncidentReport.write(reportFile, inputs, summary.liability(), summary.counts());
-    }
-    return inputs.badLines.get() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+    return inputs.badLines.get() == 0 && noPolicy == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
   }
 
-  private DecisionSink sink() {
-    Writer w = Inputs.output(out, spec.commandLine().getOut());
-    boolean close = out != null;
-    return format == Format.csv ? new CsvSink(w, close) : new NdjsonSink(w, close);
+  /**
+   * Warns that accounts were decided with no policy in force at the start of their billing period
+   * (a --period before the first version, or after the last): they get no SLA credit at all, which
+   * is rarely what was meant.
+   */
+  static void warnNoPolicy(PrintWriter err, CreditEngine engine, long accounts, String example) {
+    StringBuilder sb = new StringBuilder("warning: ").append(accounts).append(accounts == 1 ? " account (" : " accounts (such as ")
+        .append(example).append(") had no policy in force at the start of the billing period, so no SLA credit was "
+            + "decided for them; the policies are in force:");
+    for (Policy p : engine.policies().policies()) {
+      sb.append(' ').append(p.label()).append(" from ").append(p.effectiveFrom())
+          .append(p.effectiveUntil().map(u -> " until " + u).orElse(" on (open-ended)")).append(';');
+    }
+    sb.setLength(sb.length() - 1);
+    err.println(sb);
+  }
+
+  private DecisionSink sink(OutputFiles files) {
+    Writer w = out == null ? new StandardOutput(spec.commandLine().getOut()) : files.writer("--out");
+    return format == Format.csv ? new CsvSink(w, false) : new NdjsonSink(w, false);
   }
 
   /** Where results go. */

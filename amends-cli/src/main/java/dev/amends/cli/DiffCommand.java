@@ -18,6 +18,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,18 +63,21 @@ final class DiffCommand implements Callable<Integer> {
   @Mixin
   Inputs inputs;
 
-  @Option(names = "--before", required = true, paramLabel = "OLD.json", description = "The policy in force now.")
-  Path before;
+  @Option(names = "--before", required = true, paramLabel = "OLD.json",
+      description = "The policy in force now, or a policy book document; repeat for several policies.")
+  List<Path> before;
 
-  @Option(names = "--after", required = true, paramLabel = "NEW.json", description = "The policy to compare with it.")
-  Path after;
+  @Option(names = "--after", required = true, paramLabel = "NEW.json",
+      description = "The policy to compare with it, or a policy book document; repeat for several policies.")
+  List<Path> after;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|ndjson",
       description = "Output format: text (readable, like explain) or ndjson (one object per changed or rejected "
           + "account with both decisions as DecisionJson writes them, then a summary object). Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the differences here instead of standard output.")
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the differences here instead of standard output "
+      + "(whole or not at all: written to a temporary file in the same folder, moved into place at the end; never one of the inputs).")
   Path out;
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads deciding (the two policies take turns, a window of accounts "
@@ -91,20 +99,36 @@ final class DiffCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
     }
     PrintWriter err = spec.commandLine().getErr();
-    Policy old = Inputs.readPolicy(before, err).value();
-    Policy neu = Inputs.readPolicy(after, err).value();
+    Map<String, List<Path>> inputFiles = new LinkedHashMap<>();
+    inputFiles.put("--before", before);
+    inputFiles.put("--after", after);
+    inputFiles.putAll(inputs.files());
+    Map<String, Path> outputs = new LinkedHashMap<>();
+    outputs.put("--out", out);
+    try (OutputFiles files = OutputFiles.open(outputs, inputFiles, List.of("--before", "--after", "--campaign"))) {
+      int code = diff(err, files);
+      files.commit();
+      return code;
+    }
+  }
+
+  private int diff(PrintWriter err, OutputFiles files) {
+    PolicyBook old = Inputs.readPolicies("--before", before, err);
+    PolicyBook neu = Inputs.readPolicies("--after", after, err);
     warnIfNotInForce(err, before, old);
     warnIfNotInForce(err, after, neu);
-    if (inputs.issued != null && !old.id().equals(neu.id())) {
-      err.println("warning: the policies have different ids (" + old.id() + ", " + neu.id() + "): credits issued "
-          + "under one are not recognised under the other (its lines have other keys), "
+    Set<String> oldIds = ids(old);
+    Set<String> newIds = ids(neu);
+    if (inputs.issued != null && !oldIds.equals(newIds)) {
+      err.println("warning: the policies have different ids (" + String.join(" + ", oldIds) + ", " + String.join(" + ", newIds)
+          + "): credits issued under one are not recognised under the other (its lines have other keys), "
           + "so that side credits them again in full");
     }
     CreditEngine.Builder b = inputs.engineBuilder(err);
-    CreditEngine oldFast = b.policies(PolicyBook.of(old)).traces(false).build();
-    CreditEngine oldTraced = b.traces(true).build();
-    CreditEngine newFast = b.policies(PolicyBook.of(neu)).traces(false).build();
-    CreditEngine newTraced = b.traces(true).build();
+    CreditEngine oldFast = Inputs.build(b.policies(old).traces(false));
+    CreditEngine oldTraced = Inputs.build(b.traces(true));
+    CreditEngine newFast = Inputs.build(b.policies(neu).traces(false));
+    CreditEngine newTraced = Inputs.build(b.traces(true));
     BatchOptions options = threads == null ? BatchOptions.defaults() : BatchOptions.defaults().threads(threads);
 
     PolicyDiff diff = new PolicyDiff();
@@ -114,7 +138,7 @@ final class DiffCommand implements Callable<Integer> {
     try (RecordReader<Account> accounts = inputs.accountReader();
         Progress progress = Progress.start(inputs.accounts);
         ReadAhead ahead = new ReadAhead(accounts, inputs::request);
-        DiffWriter w = writer(old, neu)) {
+        DiffWriter w = writer(files, label(before, old), label(after, neu))) {
       AccountRequests requests = new AccountRequests(ahead, inputs, () -> { });
       Tee<DecisionRequest> tee = new Tee<>(requests);
       Iterator<BatchResult> oldResults = oldFast.decideAll(tee.first(), options);
@@ -142,8 +166,8 @@ final class DiffCommand implements Callable<Integer> {
     } catch (IOException | UncheckedIOException e) {
       throw new CliException(ExitCodes.FAILURE, "reading or writing failed: " + e.getMessage());
     }
-    if (out == null && spec.commandLine().getOut().checkError()) {
-      throw new CliException(ExitCodes.FAILURE, "writing to standard output failed; the differences are incomplete");
+    if (out == null) {
+      StandardOutput.check(spec.commandLine().getOut());
     }
     if (out != null || format == Format.ndjson) {
       err.println();
@@ -151,6 +175,18 @@ final class DiffCommand implements Callable<Integer> {
     }
     err.flush();
     return inputs.badLines.get() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+  }
+
+  private static Set<String> ids(PolicyBook book) {
+    Set<String> ids = new TreeSet<>();
+    book.policies().forEach(p -> ids.add(p.id()));
+    return ids;
+  }
+
+  /** The files and the policies' labels of one side. */
+  private static String label(List<Path> files, PolicyBook book) {
+    return String.join(", ", files.stream().map(f -> String.valueOf(f.getFileName())).toList()) + ", "
+        + String.join(", ", book.policies().stream().map(Policy::label).toList());
   }
 
   /** Decides a changed account again under both policies, traces on, and writes it. */
@@ -171,22 +207,23 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   /**
-   * Warns when a policy is not in force for the whole first day of --period in every zone: it
-   * gives no lines where it is not in force.
+   * Warns about each policy of a side that is not in force for the whole first day of --period in
+   * every zone: it gives no lines where it is not in force.
    */
-  private void warnIfNotInForce(PrintWriter err, Path file, Policy p) {
+  private void warnIfNotInForce(PrintWriter err, List<Path> files, PolicyBook book) {
     Instant earliest = inputs.period.atDay(1).atStartOfDay(ZoneOffset.ofHours(14)).toInstant();
     Instant latest = inputs.period.atDay(1).atStartOfDay(ZoneOffset.ofHours(-12)).toInstant();
-    if (!p.effective().contains(earliest) || !p.effective().contains(latest)) {
-      err.println("warning: " + file + ": " + p.label() + " is in force " + p.effective()
-          + ", not (everywhere) at the start of " + inputs.period + "; it gives no lines where it is not in force");
+    String where = String.join(", ", files.stream().map(String::valueOf).toList());
+    for (Policy p : book.policies()) {
+      if (!p.effective().contains(earliest) || !p.effective().contains(latest)) {
+        err.println("warning: " + where + ": " + p.label() + " is in force " + p.effective()
+            + ", not (everywhere) at the start of " + inputs.period + "; it gives no lines where it is not in force");
+      }
     }
   }
 
-  private DiffWriter writer(Policy old, Policy neu) {
-    Writer w = Inputs.output(out, spec.commandLine().getOut());
-    boolean close = out != null;
-    return format == Format.ndjson ? new DiffWriter.Ndjson(w, close)
-        : new DiffWriter.Text(w, close, before.getFileName() + ", " + old.label(), after.getFileName() + ", " + neu.label());
+  private DiffWriter writer(OutputFiles files, String beforeLabel, String afterLabel) {
+    Writer w = out == null ? new StandardOutput(spec.commandLine().getOut()) : files.writer("--out");
+    return format == Format.ndjson ? new DiffWriter.Ndjson(w, false) : new DiffWriter.Text(w, false, beforeLabel, afterLabel);
   }
 }

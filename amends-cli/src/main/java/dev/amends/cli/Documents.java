@@ -23,9 +23,18 @@ final class Documents {
   static Campaign[] campaigns(List<Path> files, PrintWriter err) {
     List<Campaign> campaigns = new ArrayList<>();
     List<String> bad = new ArrayList<>();
+    java.util.Map<String, Path> fileOfId = new java.util.HashMap<>();
     for (Path file : files == null ? List.<Path>of() : files) {
       try {
-        campaigns.add(CampaignDocuments.standard().read(file).value());
+        Campaign c = CampaignDocuments.standard().read(file).value();
+        Path first = fileOfId.putIfAbsent(c.id(), file);
+        if (first != null) {
+          bad.add(file + " /id: \"" + c.id() + "\" is the id of the campaign in " + first
+              + "; a campaign id must be unique");
+          err.println(bad.get(bad.size() - 1));
+          continue;
+        }
+        campaigns.add(c);
       } catch (UncheckedIOException e) {
         throw Inputs.unreadable(file, e);
       } catch (JsonDocumentException e) {

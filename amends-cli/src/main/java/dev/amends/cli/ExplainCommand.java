@@ -4,6 +4,7 @@ import dev.amends.core.AmendsException;
 import dev.amends.core.account.Account;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditEngine;
+import dev.amends.rules.DecisionRequest;
 import dev.amends.rules.json.RecordReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,16 +35,23 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    OutputFiles.open(java.util.Map.of(), inputs.files(), java.util.List.of("--policy", "--campaign")).close();
     CreditEngine engine = inputs.engine(err, true);
     Account found = find();
+    boolean noPolicy = false;
     try {
-      CreditDecision decision = engine.decide(inputs.request(found));
+      DecisionRequest request = inputs.request(found);
+      CreditDecision decision = engine.decide(request);
       out.println(decision.explain());
-      out.flush();
+      StandardOutput.check(out);
+      noPolicy = engine.policies().inForce(request.period().start()).isEmpty();
     } catch (AmendsException e) {
       inputs.reject("account " + account + ": " + e.getMessage());
     }
-    return inputs.badLines.get() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+    if (noPolicy) {
+      CreditCommand.warnNoPolicy(err, engine, 1, account);
+    }
+    return inputs.badLines.get() == 0 && !noPolicy ? ExitCodes.OK : ExitCodes.REJECTED;
   }
 
   private Account find() {

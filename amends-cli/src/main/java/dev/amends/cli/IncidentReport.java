@@ -10,9 +10,7 @@ import dev.amends.rules.json.RecordLine;
 import dev.amends.rules.json.RecordReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +29,15 @@ final class IncidentReport {
    * Writes the report of a run.
    *
    * @param counts the run's counts shown first, in order
-   * @throws CliException with {@link ExitCodes#USAGE} if the file cannot be written
+   * @throws CliException with {@link ExitCodes#WRITE_FAILED} if the file cannot be written
    */
-  static void write(Path file, Inputs inputs, LiabilitySummary summary, Map<String, String> counts) {
-    ReportView view = ReportView.of(inputs.period, inputs.policy.getFileName().toString(), inputs.outagesRead, summary,
+  static void write(Writer file, Inputs inputs, LiabilitySummary summary, Map<String, String> counts) {
+    ReportView view = ReportView.of(inputs.period, inputs.policyNames(), inputs.outagesRead, summary,
         counts, explanations(inputs, ReportView.accountsOfLargest(summary)));
     try {
-      Files.writeString(file, IncidentPage.render(view), StandardCharsets.UTF_8);
+      file.write(IncidentPage.render(view));
     } catch (IOException e) {
-      throw new CliException(ExitCodes.USAGE, "cannot write " + file + ": " + e.getMessage());
+      throw new CliException(ExitCodes.WRITE_FAILED, "cannot write --report: " + OutputFile.reason(e));
     }
   }
 

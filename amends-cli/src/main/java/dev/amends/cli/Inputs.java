@@ -1,5 +1,7 @@
 package dev.amends.cli;
 
+import dev.amends.core.AmendsException;
+import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Account;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
@@ -12,6 +14,7 @@ import dev.amends.rules.DecisionRequest;
 import dev.amends.rules.IssuedCredit;
 import dev.amends.rules.Policy;
 import dev.amends.rules.PolicyBook;
+import dev.amends.rules.PolicyDefinitionException;
 import dev.amends.rules.json.AccountRecord;
 import dev.amends.rules.json.JsonDocumentException;
 import dev.amends.rules.json.Loaded;
@@ -31,6 +34,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +48,10 @@ import picocli.CommandLine.Option;
  * they are met and counted; the rest carries on.
  */
 final class Inputs {
-  @Option(names = "--policy", paramLabel = "POLICY.json", description = "The policy document (or --preset).")
-  Path policy;
+  @Option(names = "--policy", paramLabel = "POLICY.json",
+      description = "A policy document, or a policy book document (\"schema\": \"amends.policy-book/1\"); repeat for "
+          + "several policies (such as one for compute plans and one for storage plans). Or --preset.")
+  List<Path> policies;
 
   @Option(names = "--preset", paramLabel = "NAME",
       description = "A published SLA shipped with amends, instead of --policy; amends presets lists them.")
@@ -79,6 +85,12 @@ final class Inputs {
       description = "The month in which each account's billing period starts, such as 2007-12.")
   YearMonth period;
 
+  @Option(names = "--allow-bad-records",
+      description = "Decide even when outage or telemetry lines were rejected (each is still reported, and the exit "
+          + "code is 4). Without it such a line stops the run with exit 5 before anything is decided: every decision "
+          + "may depend on the outage or sample it held.")
+  boolean allowBadRecords;
+
   @Option(names = "--evaluated-at", paramLabel = "INSTANT",
       description = "The instant the decisions are made at, such as 2008-01-15T12:00:00Z: recorded on each decision "
           + "and used for the account's standing. Default: the end of each account's billing period.")
@@ -104,10 +116,46 @@ final class Inputs {
    */
   CreditEngine engine(PrintWriter err, boolean traces) {
     long started = System.nanoTime();
-    Policy p = PresetsCommand.chosen(policy, preset, err);
+    PolicyBook book = PresetsCommand.chosen(policies, preset, err);
     policyNanos = System.nanoTime() - started;
-    policyEngine = engineBuilder(err).policies(PolicyBook.of(p));
-    return policyEngine.traces(traces).build();
+    policyEngine = engineBuilder(err).policies(book);
+    return build(policyEngine.traces(traces));
+  }
+
+  /**
+   * Builds an engine.
+   *
+   * @throws CliException with {@link ExitCodes#BAD_POLICY} if the policies and campaigns do not
+   *     fit together (the engine's own message)
+   */
+  static CreditEngine build(CreditEngine.Builder b) {
+    try {
+      return b.build();
+    } catch (AmendsException | IllegalArgumentException e) {
+      throw new CliException(ExitCodes.BAD_POLICY, "the policies and campaigns cannot be used together: " + e.getMessage());
+    }
+  }
+
+  /** The input files by option, in the order of {@code --help}, for {@link OutputFiles}. */
+  Map<String, List<Path>> files() {
+    Map<String, List<Path>> m = new LinkedHashMap<>();
+    m.put("--policy", policies == null ? List.of() : policies);
+    m.put("--campaign", campaigns == null ? List.of() : campaigns);
+    m.put("--accounts", accounts == null ? List.of() : List.of(accounts));
+    m.put("--outages", outages == null ? List.of() : List.of(outages));
+    m.put("--telemetry", telemetry == null ? List.of() : List.of(telemetry));
+    m.put("--claims", claims == null ? List.of() : List.of(claims));
+    m.put("--issued", issued == null ? List.of() : List.of(issued));
+    m.put("--previous", previous);
+    return m;
+  }
+
+  /** The policy files' names, for the report. */
+  String policyNames() {
+    if (policies == null || policies.isEmpty()) {
+      return "preset " + preset;
+    }
+    return String.join(", ", policies.stream().map(p -> String.valueOf(p.getFileName())).toList());
   }
 
   /**
@@ -120,16 +168,13 @@ final class Inputs {
   CreditEngine.Builder engineBuilder(PrintWriter err) {
     this.err = err;
     var goodwill = Documents.campaigns(campaigns, err);
-    List<Outage> outageList = new ArrayList<>();
-    readAll(RecordFormat.OUTAGES, outages, outageList::add);
+    long badBefore = badLines.get();
+    List<Outage> outageList = readOutages();
     CreditEngine.Builder b = CreditEngine.builder()
         .outages(OutageLog.of(outageList))
         .campaigns(goodwill);
-    if (telemetry != null) {
-      List<TelemetrySample> samples = new ArrayList<>();
-      readAll(RecordFormat.TELEMETRY, telemetry, samples::add);
-      b.telemetry(TelemetryLog.of(samples));
-    }
+    TelemetryLog samples = telemetry == null ? null : readTelemetry();
+    long badEvidence = badLines.get() - badBefore;
     if (claims != null) {
       Map<String, List<Claim>> m = new HashMap<>();
       readAll(RecordFormat.CLAIMS, claims,
@@ -142,6 +187,19 @@ final class Inputs {
           c -> m.computeIfAbsent(c.accountId(), k -> new ArrayList<>()).add(c));
       issuedByAccount = m;
     }
+    if (badEvidence > 0 && !allowBadRecords) {
+      throw new CliException(ExitCodes.BAD_RECORDS, badEvidence + (badEvidence == 1 ? " outage or telemetry line was"
+          : " outage or telemetry lines were") + " rejected (each reported above): nothing was decided, since any "
+          + "decision may depend on them. Correct them, or give --allow-bad-records to decide without them");
+    }
+    if (badEvidence > 0) {
+      err.println("warning: deciding without " + badEvidence + " rejected outage or telemetry "
+          + (badEvidence == 1 ? "line" : "lines") + " (--allow-bad-records)");
+      err.flush();
+    }
+    if (samples != null) {
+      b.telemetry(samples);
+    }
     if (!previous.isEmpty()) {
       issuedByAccount = PreviousRuns.addTo(issuedByAccount, previous, period, this, err);
     }
@@ -149,9 +207,67 @@ final class Inputs {
     return b;
   }
 
+  /**
+   * The outages, each id once: a second line with an id already read is rejected, naming the
+   * line the id was first read on.
+   */
+  private List<Outage> readOutages() {
+    List<Outage> list = new ArrayList<>();
+    Map<String, Long> firstLine = new HashMap<>();
+    try (RecordReader<Outage> in = open(RecordFormat.OUTAGES, outages)) {
+      while (in.hasNext()) {
+        RecordLine<Outage> line = in.next();
+        Optional<Outage> o = accept(line);
+        if (o.isPresent()) {
+          Long first = firstLine.putIfAbsent(o.get().id(), line.lineNumber());
+          if (first == null) {
+            list.add(o.get());
+          } else {
+            reject(outages.getFileName() + " line " + line.lineNumber() + ": /id: \"" + o.get().id()
+                + "\" is the id of the outage on line " + first + "; an outage id must be unique");
+          }
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw unreadable(outages, e);
+    }
+    return list;
+  }
+
+  /**
+   * The telemetry samples as a log.
+   *
+   * @throws CliException with {@link ExitCodes#BAD_RECORDS} if two samples of a scope overlap,
+   *     naming both lines
+   */
+  private TelemetryLog readTelemetry() {
+    List<TelemetrySample> samples = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
+    try (RecordReader<TelemetrySample> in = open(RecordFormat.TELEMETRY, telemetry)) {
+      while (in.hasNext()) {
+        RecordLine<TelemetrySample> line = in.next();
+        accept(line).ifPresent(t -> {
+          samples.add(t);
+          lines.add(line.lineNumber());
+        });
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw unreadable(telemetry, e);
+    }
+    try {
+      return TelemetryLog.of(samples);
+    } catch (InvalidInputException e) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("samples\\[(\\d+)]").matcher(e.field());
+      String where = m.find() && Integer.parseInt(m.group(1)) < lines.size()
+          ? " line " + lines.get(Integer.parseInt(m.group(1))) : "";
+      throw new CliException(ExitCodes.BAD_RECORDS, telemetry.getFileName() + where + ": " + e.getMessage()
+          + "; nothing was decided");
+    }
+  }
+
   /** An engine on the inputs {@link #engine} read, with traces on; reads nothing again. */
   CreditEngine tracedEngine() {
-    return policyEngine.traces(true).build();
+    return build(policyEngine.traces(true));
   }
 
   /**
@@ -221,6 +337,50 @@ final class Inputs {
   }
 
   /**
+   * Reads the policies of every policy and policy book document given as {@code option} into one
+   * book.
+   *
+   * @throws CliException with {@link ExitCodes#BAD_POLICY} after printing every problem of every
+   *     document and of the book they make, or {@link ExitCodes#USAGE} if a file cannot be read
+   */
+  static PolicyBook readPolicies(String option, List<Path> files, PrintWriter err) {
+    List<Policy> all = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    for (Path file : files) {
+      boolean book = isBook(file);
+      try {
+        if (book) {
+          all.addAll(PolicyDocuments.standard().readBook(Files.readString(file)).value().policies());
+        } else {
+          all.add(PolicyDocuments.standard().read(file).value());
+        }
+      } catch (IOException | UncheckedIOException e) {
+        throw unreadable(file, e);
+      } catch (JsonDocumentException e) {
+        bad.add(Documents.report(file, book ? "policy book" : "policy", e, err));
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new CliException(ExitCodes.BAD_POLICY, String.join("; ", bad));
+    }
+    try {
+      return PolicyBook.of(all);
+    } catch (PolicyDefinitionException e) {
+      e.problems().forEach(problem -> err.println(option + ": " + problem));
+      throw new CliException(ExitCodes.BAD_POLICY, option + ": the policies given do not make one policy book ("
+          + e.problems().size() + (e.problems().size() == 1 ? " problem)" : " problems)"));
+    }
+  }
+
+  private static boolean isBook(Path file) {
+    try {
+      return PolicyDocuments.isBook(file);
+    } catch (UncheckedIOException e) {
+      return false; // the policy reader reports the file
+    }
+  }
+
+  /**
    * Reads a policy document.
    *
    * @throws CliException with {@link ExitCodes#BAD_POLICY} listing every problem, or {@link
@@ -233,22 +393,6 @@ final class Inputs {
       throw unreadable(file, e);
     } catch (JsonDocumentException e) {
       throw new CliException(ExitCodes.BAD_POLICY, Documents.report(file, "policy", e, err));
-    }
-  }
-
-  /**
-   * Where a command writes: the file, UTF-8, or standard output if none is given.
-   *
-   * @throws CliException with {@link ExitCodes#USAGE} if the file cannot be opened
-   */
-  static Writer output(Path out, PrintWriter stdout) {
-    if (out == null) {
-      return stdout;
-    }
-    try {
-      return Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.USAGE, "cannot write " + out + ": " + e.getMessage());
     }
   }
 

@@ -1,6 +1,9 @@
 package dev.amends.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,9 +31,29 @@ public final class Main implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    // decisions are UTF-8 whatever the platform's encoding; messages follow the terminal's
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
-    System.exit(commandLine(out, new PrintWriter(System.err, true)).execute(args));
+    // decisions are UTF-8 whatever the platform's encoding; messages follow the terminal's. Not
+    // System.out: a PrintStream swallows write errors, so a closed pipe would go unnoticed.
+    PrintWriter out = StandardOutput.Recording.on(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
+    PrintWriter err = StandardOutput.Recording.on(new FileOutputStream(FileDescriptor.err), System.err.charset());
+    System.exit(exit(commandLine(out, err).execute(args), out, err));
+  }
+
+  /**
+   * The exit code once the command is done: {@link ExitCodes#WRITE_FAILED} if standard output or
+   * standard error failed, whatever the command returned.
+   */
+  static int exit(int code, PrintWriter out, PrintWriter err) {
+    if (code == ExitCodes.WRITE_FAILED) {
+      return code; // said already
+    }
+    try {
+      StandardOutput.check(out);
+    } catch (CliException e) {
+      err.println("amends: " + e.getMessage());
+      err.flush();
+      return e.exitCode();
+    }
+    return err.checkError() ? ExitCodes.WRITE_FAILED : code;
   }
 
   /**
@@ -46,6 +69,8 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     applyExitCodeHelp(cl);
+    cl.setParameterExceptionHandler(Arguments::handle);
+    Arguments.converters(cl);
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
       PrintWriter w = line.getErr();
       if (e instanceof CliException c) {

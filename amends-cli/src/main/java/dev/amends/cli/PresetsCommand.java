@@ -3,7 +3,10 @@ package dev.amends.cli;
 import dev.amends.core.InvalidInputException;
 import dev.amends.presets.Presets;
 import dev.amends.rules.Policy;
+import dev.amends.rules.PolicyBook;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,21 +50,23 @@ final class PresetsCommand implements Callable<Integer> {
   }
 
   /**
-   * The policy of {@code --policy FILE} or of {@code --preset NAME}: exactly one must be given.
+   * The policies of {@code --policy FILE} (repeatable, books too) or the one of {@code --preset NAME}:
+   * one of the two must be given.
    *
    * @throws CliException with {@link ExitCodes#USAGE} for neither, both, or an unknown preset;
    *     with {@link ExitCodes#BAD_POLICY} for a bad policy document
    */
-  static Policy chosen(java.nio.file.Path policy, String preset, PrintWriter err) {
-    if ((policy == null) == (preset == null)) {
+  static PolicyBook chosen(List<Path> policies, String preset, PrintWriter err) {
+    boolean noPolicy = policies == null || policies.isEmpty();
+    if (noPolicy == (preset == null)) {
       throw new CliException(ExitCodes.USAGE, "give exactly one of --policy POLICY.json and --preset NAME"
-          + " (amends presets lists the names)");
+          + " (--policy may be repeated; amends presets lists the names)");
     }
-    if (policy != null) {
-      return Inputs.readPolicy(policy, err).value();
+    if (!noPolicy) {
+      return Inputs.readPolicies("--policy", policies, err);
     }
     try {
-      return Presets.load(preset);
+      return PolicyBook.of(Presets.load(preset));
     } catch (InvalidInputException e) {
       throw new CliException(ExitCodes.USAGE, "--preset: " + e.getMessage());
     }

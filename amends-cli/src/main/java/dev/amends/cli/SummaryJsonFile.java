@@ -3,9 +3,7 @@ package dev.amends.cli;
 import dev.amends.rules.LiabilitySummary;
 import dev.amends.rules.json.LiabilitySummaryJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.Writer;
 
 /** {@code credit --summary FILE}: the run's liability summary as JSON, by {@link LiabilitySummaryJson}. */
 final class SummaryJsonFile {
@@ -14,13 +12,13 @@ final class SummaryJsonFile {
   /**
    * Writes the summary.
    *
-   * @throws CliException with {@link ExitCodes#USAGE} if the file cannot be written
+   * @throws CliException with {@link ExitCodes#WRITE_FAILED} if it cannot be written
    */
-  static void write(Path file, LiabilitySummary summary) {
+  static void write(Writer file, LiabilitySummary summary) {
     try {
-      Files.writeString(file, LiabilitySummaryJson.toJson(summary), StandardCharsets.UTF_8);
+      file.write(LiabilitySummaryJson.toJson(summary));
     } catch (IOException e) {
-      throw new CliException(ExitCodes.USAGE, "cannot write " + file + ": " + e.getMessage());
+      throw new CliException(ExitCodes.WRITE_FAILED, "cannot write --summary: " + OutputFile.reason(e));
     }
   }
 }

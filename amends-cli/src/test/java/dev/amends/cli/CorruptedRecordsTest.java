@@ -165,7 +165,7 @@ class CorruptedRecordsTest {
   }
 
   @Test
-  void badOutageLinesAreRejectedWithTheirLineAndTheRunCarriesOn() throws IOException {
+  void withAllowBadRecordsBadOutageLinesAreRejectedWithTheirLineAndTheRunCarriesOn() throws IOException {
     List<String> outages = new ArrayList<>(Files.readAllLines(Path.of(AmendsCliTest.OUTAGES)));
     outages.add(1, "{\"id\":\"REVERSED\",\"scopes\":[\"grid/cluster-1\"],\"window\":{\"start\":\"2007-12-10T12:00:00Z\","
         + "\"end\":\"2007-12-10T08:00:00Z\"},\"impact\":{\"level\":\"FULL\"}}");
@@ -174,7 +174,7 @@ class CorruptedRecordsTest {
     Path file = Fleet.write(tmp.resolve("outages.ndjson"), outages);
 
     Run r = run("credit", "--policy", AmendsCliTest.POLICY, "--accounts", AmendsCliTest.ACCOUNTS,
-        "--outages", file.toString(), "--period", "2007-12", "--threads", "2");
+        "--outages", file.toString(), "--period", "2007-12", "--threads", "2", "--allow-bad-records");
 
     assertThat(r.exit()).isEqualTo(ExitCodes.REJECTED);
     List<String> rejections = Fleet.rejections(r.err());

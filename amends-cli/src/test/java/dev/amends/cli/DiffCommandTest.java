@@ -135,7 +135,7 @@ class DiffCommandTest {
     Run r = run(diff(POLICY, v2.toString(), "--policy", POLICY));
 
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("Unknown option", "--policy");
+    assertThat(r.err()).contains("unknown option '--policy'");
   }
 
   @Test

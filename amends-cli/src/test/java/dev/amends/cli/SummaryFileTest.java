@@ -103,11 +103,12 @@ class SummaryFileTest {
   }
 
   @Test
-  void anUnwritableSummaryFileIsOneLineAndExitTwo() {
+  void anUnwritableSummaryFileIsOneLineAndExitSix() {
     Path dir = tmp.resolve("no-such-dir").resolve("s.json");
     Run r = run(credit(ACCOUNTS, "--summary", dir.toString()));
 
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("cannot write " + dir);
+    assertThat(r.exit()).isEqualTo(ExitCodes.WRITE_FAILED);
+    assertThat(r.err().strip()).isEqualTo("amends credit: cannot write --summary " + dir + ": no such directory");
+    assertThat(r.out()).isEmpty();
   }
 }

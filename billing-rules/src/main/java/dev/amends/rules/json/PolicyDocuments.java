@@ -150,6 +150,28 @@ public final class PolicyDocuments {
     return result(walk, book, "policy book document");
   }
 
+  /**
+   * Whether a file is a policy book document, by its {@code "schema"} ({@link #BOOK_SCHEMA}); a
+   * file that is not JSON, or not an object, is not one (read it as a policy document to learn
+   * why).
+   *
+   * @param file the file, not null
+   * @return whether its top-level {@code "schema"} is {@link #BOOK_SCHEMA}
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static boolean isBook(Path file) {
+    JsonNode root;
+    try (InputStream in = Files.newInputStream(Objects.requireNonNull(file, "file"))) {
+      root = Json.POLICY_MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      return false; // not JSON, too large, too deep: the policy reader says why
+    }
+    return root != null && root.isObject() && root.get("schema") != null && root.get("schema").isString()
+        && BOOK_SCHEMA.equals(root.get("schema").stringValue());
+  }
+
   private Loaded<Policy> policy(Supplier<JsonNode> read) {
     return policy(read, () -> true);
   }

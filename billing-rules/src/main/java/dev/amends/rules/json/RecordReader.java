@@ -178,11 +178,40 @@ public final class RecordReader<T> implements Iterator<RecordLine<T>>, Closeable
       java.util.regex.Pattern.compile("\\s*\\((?:start marker at )?\\[Source: [^\\]]*\\]\\)");
   private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("\\s*\\[Source: [^\\]]*\\]");
 
+  /** Jackson's advice to switch a feature on or off ({@code : enable `JsonReadFeature.X` to allow}). */
+  private static final java.util.regex.Pattern FEATURE_ADVICE = java.util.regex.Pattern.compile(
+      "\\s*[:;,]?\\s*\\(?(?:enable|disable)\\s+`[^`]*`\\s+to\\s+\\w+\\)?");
+  /** The Java type a value was to be bound as, and the feature that refused it. */
+  private static final java.util.regex.Pattern BINDING = java.util.regex.Pattern.compile(
+      "\\s*\\(bound as `[^`]*`\\)|\\s*[:;,]?\\s*not allowed as per `[^`]*`");
+  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("`JsonToken\\.(\\w+)`");
+
   /**
    * Jackson's message without its source location ({@code (start marker at [Source: REDACTED
-   * ...; byte offset: #UNKNOWN])}), which says nothing to a reader: the line and column are ours.
+   * ...; byte offset: #UNKNOWN])}), which says nothing to a reader: the line and column are ours;
+   * and without the names of Jackson's features, types and tokens ({@code enable
+   * `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow}, {@code `JsonToken.START_OBJECT`}),
+   * which are not the reader's to change: a token is shown as its text.
    */
   static String withoutSource(String message) {
-    return SOURCE.matcher(SOURCE_IN_PARENTHESES.matcher(message).replaceAll("")).replaceAll("");
+    String m = SOURCE.matcher(SOURCE_IN_PARENTHESES.matcher(message).replaceAll("")).replaceAll("");
+    m = BINDING.matcher(FEATURE_ADVICE.matcher(m).replaceAll("")).replaceAll("");
+    return TOKEN.matcher(m).replaceAll(t -> java.util.regex.Matcher.quoteReplacement(token(t.group(1))));
+  }
+
+  private static String token(String name) {
+    return switch (name) {
+      case "START_OBJECT" -> "'{'";
+      case "END_OBJECT" -> "'}'";
+      case "START_ARRAY" -> "'['";
+      case "END_ARRAY" -> "']'";
+      case "VALUE_STRING" -> "a string";
+      case "VALUE_NUMBER_INT", "VALUE_NUMBER_FLOAT" -> "a number";
+      case "VALUE_TRUE" -> "true";
+      case "VALUE_FALSE" -> "false";
+      case "VALUE_NULL" -> "null";
+      case "PROPERTY_NAME", "FIELD_NAME" -> "a property name";
+      default -> name.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    };
   }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,23 +75,15 @@ final class CreditCommand implements Callable<Integer> {
     stats.setupDone();
     BatchOptions options = threads == null ? BatchOptions.defaults() : BatchOptions.defaults().threads(threads);
     Summary summary = new Summary();
-    try (RecordReader<Account> accounts = inputs.accountReader();
-        Progress progress = Progress.start(inputs.accounts);
-        ReadAhead ahead = new ReadAhead(accounts, inputs::request);
-        DecisionSink sink = new WriteBehind(sink())) {
-      AccountRequests requests = new AccountRequests(ahead, inputs, summary::refused);
-      Iterator<BatchResult> results = engine.decideAll(requests, options);
-      while (results.hasNext()) {
-        BatchResult r = results.next();
-        Account account = requests.done(r.index()).account();
-        summary.add(account, r);
-        if (r instanceof BatchResult.Rejected j) {
-          inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
-        }
-        sink.write(r);
-        progress.step();
+    try (DecisionSink sink = new WriteBehind(sink())) {
+      // one pass over the accounts per month: output in month order, then input order
+      boolean first = true;
+      for (YearMonth month : inputs.months()) {
+        inputs.period = month;
+        inputs.quietAccountLines = !first;
+        decide(engine, options, summary, sink, first);
+        first = false;
       }
-      summary.read(accounts.read(), accounts.rejected());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -109,6 +102,30 @@ final class CreditCommand implements Callable<Integer> {
       IncidentReport.write(reportFile, inputs, summary.liability(), summary.counts());
     }
     return inputs.badLines.get() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+  }
+
+  /** Decides every account's period starting in {@code inputs.period}; counts the file on the first pass. */
+  private void decide(CreditEngine engine, BatchOptions options, Summary summary, DecisionSink sink, boolean first)
+      throws IOException {
+    try (RecordReader<Account> accounts = inputs.accountReader();
+        Progress progress = Progress.start(inputs.accounts);
+        ReadAhead ahead = new ReadAhead(accounts, inputs::request)) {
+      AccountRequests requests = new AccountRequests(ahead, inputs, summary::refused);
+      Iterator<BatchResult> results = engine.decideAll(requests, options);
+      while (results.hasNext()) {
+        BatchResult r = results.next();
+        Account account = requests.done(r.index()).account();
+        summary.add(account, r);
+        if (r instanceof BatchResult.Rejected j) {
+          inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
+        }
+        sink.write(r);
+        progress.step();
+      }
+      if (first) {
+        summary.read(accounts.read(), accounts.rejected());
+      }
+    }
   }
 
   private DecisionSink sink() {

@@ -91,6 +91,7 @@ final class DiffCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
     }
     PrintWriter err = spec.commandLine().getErr();
+    inputs.singleMonth("diff");
     Policy old = Inputs.readPolicy(before, err).value();
     Policy neu = Inputs.readPolicy(after, err).value();
     warnIfNotInForce(err, before, old);
@@ -178,7 +179,8 @@ final class DiffCommand implements Callable<Integer> {
     Instant earliest = inputs.period.atDay(1).atStartOfDay(ZoneOffset.ofHours(14)).toInstant();
     Instant latest = inputs.period.atDay(1).atStartOfDay(ZoneOffset.ofHours(-12)).toInstant();
     if (!p.effective().contains(earliest) || !p.effective().contains(latest)) {
-      err.println("warning: " + file + ": " + p.label() + " is in force " + p.effective()
+      err.println("warning: " + file + ": " + p.label() + " is in force "
+          + (p.effective().isUnboundedEnd() ? p.effective().getStart() + "/open-ended" : p.effective().toString())
           + ", not (everywhere) at the start of " + inputs.period + "; it gives no lines where it is not in force");
     }
   }

@@ -5,15 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code amends} command: {@code credit}, {@code explain}, {@code diff}, {@code validate} and
- * {@code schema}. Run {@code java -jar amends-cli.jar --help}.
+ * The {@code amends} command: {@code credit}, {@code explain}, {@code diff}, {@code validate},
+ * {@code schema} and {@code completion}. Run {@code java -jar amends-cli.jar --help}.
  */
 @Command(
     name = "amends",
     mixinStandardHelpOptions = true,
     version = "amends 0.1.0-SNAPSHOT",
     description = "Decides what customers are owed when a service fails them: SLA and goodwill credits, exact to the cent.",
-    subcommands = {CreditCommand.class, ExplainCommand.class, DiffCommand.class, ValidateCommand.class, SchemaCommand.class})
+    subcommands = {CreditCommand.class, ExplainCommand.class, DiffCommand.class, ValidateCommand.class, SchemaCommand.class,
+        CompletionCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -245,6 +245,16 @@ final class Inputs {
     return List.copyOf(found);
   }
 
+  /** Whether a period of the account's schedule starts in the month. */
+  private static boolean startsIn(Account account, YearMonth month) {
+    try {
+      account.billing().periodStartingIn(month);
+      return true;
+    } catch (dev.amends.core.InvalidInputException e) {
+      return false;
+    }
+  }
+
   /** Whether the account has a period starting in the month that overlaps an outage. */
   private boolean touches(Account account, YearMonth month) {
     try {
@@ -265,14 +275,16 @@ final class Inputs {
    * this one).
    *
    * <p>With {@code --periods-touched}, null (nothing to decide, and nothing to report) when no
-   * period of the account starts in the month or its period overlaps no outage. With several
-   * months, an issued credit must name its period.
+   * period of the account starts in the month or its period overlaps no outage; with a range of
+   * months, null when no period of the account starts in the month (a quarterly account in its
+   * quarter's second and third months). With several months, an issued credit must name its
+   * period.
    *
    * @throws dev.amends.core.InvalidInputException if no period of the account's schedule starts
    *     in the month
    */
   DecisionRequest request(Account account) {
-    if (periodsTouched && !touches(account, period)) {
+    if (periodsTouched ? !touches(account, period) : months.size() > 1 && !startsIn(account, period)) {
       return null;
     }
     BillingPeriod bp = account.billing().periodStartingIn(period);

@@ -96,6 +96,29 @@ class PeriodsAndExplainTest {
   }
 
   @Test
+  void aRangeDecidesAQuarterlyAccountOnceInTheMonthItsQuarterStarts() throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(ACCOUNTS)).subList(0, 1));
+    lines.add("{\"id\":\"quarterly\",\"currency\":\"USD\",\"zone\":\"America/New_York\",\"billing\":{\"cycle\":\"QUARTERLY\"},"
+        + "\"subscriptions\":[{\"id\":\"q\",\"plan\":\"grid-monthly\",\"prices\":[{\"amount\":{\"amount\":\"60.00\","
+        + "\"currency\":\"USD\"},\"per\":\"QUARTERLY\"}],\"active\":{\"start\":\"2006-01-01T05:00:00Z\"},"
+        + "\"placements\":[\"grid/cluster-2\"]}]}");
+    Path accounts = Files.write(tmp.resolve("accounts.ndjson"), lines);
+
+    Run r = run("credit", "--policy", POLICY, "--accounts", accounts.toString(), "--outages", OUTAGES, "--threads", "2",
+        "--period", "2007-10..2007-12");
+
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.err()).doesNotContain("rejected:");
+    // acme in October, November and December; the quarterly account once, for the quarter from October
+    assertThat(r.out().lines().map(l -> l.substring(l.indexOf("\"accountId\""), l.indexOf(",\"end\""))))
+        .containsExactly(
+            "\"accountId\":\"acme\",\"period\":{\"start\":\"2007-10-01\"",
+            "\"accountId\":\"quarterly\",\"period\":{\"start\":\"2007-10-01\"",
+            "\"accountId\":\"acme\",\"period\":{\"start\":\"2007-11-01\"",
+            "\"accountId\":\"acme\",\"period\":{\"start\":\"2007-12-01\"");
+  }
+
+  @Test
   void aBadRangeIsOneLineNamingTheExpectedForm() {
     Run reversed = run(credit(Path.of(OUTAGES), "--period", "2007-12..2007-11"));
     Run garbled = run(credit(Path.of(OUTAGES), "--period", "2007-12..soon"));

@@ -1,6 +1,6 @@
 /**
  * The {@code amends} command-line tool: {@code credit}, {@code explain}, {@code diff},
- * {@code validate}, {@code schema} and {@code presets}. Its commands are read by picocli through reflection,
+ * {@code validate}, {@code schema}, {@code presets} and {@code completion}. Its commands are read by picocli through reflection,
  * hence the opened package; its report's precompiled jte template is loaded by name from
  * dev.amends.cli.report (not exported).
  */

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,10 @@ final class CreditCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Threads deciding. Default: the number of cores.")
   Integer threads;
 
+  /** Accounts decided with no policy in force at the start of their period, and one of them. */
+  private long noPolicy;
+  private String noPolicyExample;
+
   @Override
   public Integer call() {
     if (threads != null && threads < 1) {
@@ -80,35 +85,21 @@ final class CreditCommand implements Callable<Integer> {
     outputs.put("--report", reportFile);
     RunStats stats = new RunStats();
     Summary summary = new Summary();
-    long noPolicy = 0;
-    String noPolicyExample = null;
     CreditEngine engine;
     try (stats; OutputFiles files = OutputFiles.open(outputs, inputs.files(), List.of("--policy", "--campaign"))) {
       engine = inputs.engine(err, false);
       stats.policyLoaded(inputs.policyNanos);
       stats.setupDone();
       BatchOptions options = threads == null ? BatchOptions.defaults() : BatchOptions.defaults().threads(threads);
-      try (RecordReader<Account> accounts = inputs.accountReader();
-          Progress progress = Progress.start(inputs.accounts);
-          ReadAhead ahead = new ReadAhead(accounts, inputs::request);
-          DecisionSink sink = new WriteBehind(sink(files))) {
-        AccountRequests requests = new AccountRequests(ahead, inputs, summary::refused);
-        Iterator<BatchResult> results = engine.decideAll(requests, options);
-        while (results.hasNext()) {
-          BatchResult r = results.next();
-          DecisionRequest request = requests.done(r.index());
-          Account account = request.account();
-          summary.add(account, r);
-          if (r instanceof BatchResult.Rejected j) {
-            inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
-          } else if (engine.policies().inForce(request.period().start()).isEmpty()) {
-            noPolicy++;
-            noPolicyExample = noPolicyExample == null ? account.id() : noPolicyExample;
-          }
-          sink.write(r);
-          progress.step();
+      try (DecisionSink sink = new WriteBehind(sink(files))) {
+        // one pass over the accounts per month: output in month order, then input order
+        boolean first = true;
+        for (YearMonth month : inputs.months()) {
+          inputs.period = month;
+          inputs.quietAccountLines = !first;
+          decide(engine, options, summary, sink, first);
+          first = false;
         }
-        summary.read(accounts.read(), accounts.rejected());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -148,6 +139,34 @@ final class CreditCommand implements Callable<Integer> {
     }
     sb.setLength(sb.length() - 1);
     err.println(sb);
+  }
+
+  /** Decides every account's period starting in {@code inputs.period}; counts the file on the first pass. */
+  private void decide(CreditEngine engine, BatchOptions options, Summary summary, DecisionSink sink, boolean first)
+      throws IOException {
+    try (RecordReader<Account> accounts = inputs.accountReader();
+        Progress progress = Progress.start(inputs.accounts);
+        ReadAhead ahead = new ReadAhead(accounts, inputs::request)) {
+      AccountRequests requests = new AccountRequests(ahead, inputs, summary::refused);
+      Iterator<BatchResult> results = engine.decideAll(requests, options);
+      while (results.hasNext()) {
+        BatchResult r = results.next();
+        DecisionRequest request = requests.done(r.index());
+        Account account = request.account();
+        summary.add(account, r);
+        if (r instanceof BatchResult.Rejected j) {
+          inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
+        } else if (engine.policies().inForce(request.period().start()).isEmpty()) {
+          noPolicy++;
+          noPolicyExample = noPolicyExample == null ? account.id() : noPolicyExample;
+        }
+        sink.write(r);
+        progress.step();
+      }
+      if (first) {
+        summary.read(accounts.read(), accounts.rejected());
+      }
+    }
   }
 
   private DecisionSink sink(OutputFiles files) {

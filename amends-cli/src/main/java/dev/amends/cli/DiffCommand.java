@@ -113,6 +113,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private int diff(PrintWriter err, OutputFiles files) {
+    inputs.singleMonth("diff");
     PolicyBook old = Inputs.readPolicies("--before", before, err);
     PolicyBook neu = Inputs.readPolicies("--after", after, err);
     warnIfNotInForce(err, before, old);
@@ -216,7 +217,8 @@ final class DiffCommand implements Callable<Integer> {
     String where = String.join(", ", files.stream().map(String::valueOf).toList());
     for (Policy p : book.policies()) {
       if (!p.effective().contains(earliest) || !p.effective().contains(latest)) {
-        err.println("warning: " + where + ": " + p.label() + " is in force " + p.effective()
+        err.println("warning: " + where + ": " + p.label() + " is in force "
+            + (p.effective().isUnboundedEnd() ? p.effective().getStart() + "/open-ended" : p.effective().toString())
             + ", not (everywhere) at the start of " + inputs.period + "; it gives no lines where it is not in force");
       }
     }

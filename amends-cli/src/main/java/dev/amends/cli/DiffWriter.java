@@ -43,6 +43,9 @@ abstract class DiffWriter extends TextOut {
     w.println(String.format("%-24s %14d", "  unchanged", c.unchanged()));
     w.println(String.format("%-24s %14d", "rejected", c.rejected()));
     w.println(String.format("%-24s %14s %14s %14s", "Credits per currency", "before", "after", "change"));
+    if (totals.isEmpty()) {
+      w.println("  none");
+    }
     for (PolicyDiff.Total t : totals) {
       w.println(String.format("%-24s %14s %14s %14s", "  " + t.currency(), t.before().getAmount().toPlainString(),
           t.after().getAmount().toPlainString(), signed(t.change()).substring(4)));

@@ -5,12 +5,19 @@ import dev.amends.cli.report.ReportView;
 import dev.amends.core.AmendsException;
 import dev.amends.core.account.Account;
 import dev.amends.rules.CreditEngine;
+import dev.amends.rules.CreditLine;
+import dev.amends.rules.DecisionRequest;
 import dev.amends.rules.LiabilitySummary;
 import dev.amends.rules.json.RecordLine;
 import dev.amends.rules.json.RecordReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +39,27 @@ final class IncidentReport {
    * @throws CliException with {@link ExitCodes#WRITE_FAILED} if the file cannot be written
    */
   static void write(Writer file, Inputs inputs, LiabilitySummary summary, Map<String, String> counts) {
-    ReportView view = ReportView.of(inputs.period, inputs.policyNames(), inputs.outagesRead, summary,
-        counts, explanations(inputs, ReportView.accountsOfLargest(summary)));
+    List<YearMonth> months = inputs.months();
+    YearMonth first;
+    YearMonth last;
+    if (!months.isEmpty()) {
+      first = months.get(0);
+      last = months.get(months.size() - 1);
+    } else if (inputs.periods != null) {
+      first = inputs.periods.first();
+      last = inputs.periods.last();
+    } else {
+      // --periods-touched and nothing decided: the months of the outages, if any
+      List<YearMonth> touched = inputs.outagesRead.stream()
+          .map(o -> YearMonth.from(o.window().getStart().atOffset(ZoneOffset.UTC))).sorted().toList();
+      if (touched.isEmpty()) {
+        throw new CliException(ExitCodes.USAGE, "cannot write --report: no month was decided and no outage read");
+      }
+      first = touched.get(0);
+      last = touched.get(touched.size() - 1);
+    }
+    ReportView view = ReportView.of(first, last, inputs.policyNames(), inputs.outagesRead, summary,
+        counts, explanations(inputs, summary));
     try {
       file.write(IncidentPage.render(view));
     } catch (IOException e) {
@@ -45,7 +71,13 @@ final class IncidentReport {
    * The accounts' explanations, decided again with traces on: the accounts file is read again for
    * them (its bad lines were reported already and are skipped quietly).
    */
-  static Map<String, String> explanations(Inputs inputs, List<String> accountIds) {
+  static Map<String, String> explanations(Inputs inputs, LiabilitySummary summary) {
+    // each account is explained for the period of its largest credit
+    Map<String, YearMonth> monthOf = new LinkedHashMap<>();
+    for (CreditLine l : summary.largest()) {
+      monthOf.putIfAbsent(l.accountId(), YearMonth.from(l.period().startDate()));
+    }
+    List<String> accountIds = List.copyOf(monthOf.keySet());
     Map<String, Account> found = new HashMap<>();
     if (!accountIds.isEmpty()) {
       try (RecordReader<Account> in = inputs.accountReader()) {
@@ -67,7 +99,10 @@ final class IncidentReport {
         text = "account " + id + " was not found again in " + inputs.accounts;
       } else {
         try {
-          text = traced.decide(inputs.request(a)).explain();
+          inputs.period = monthOf.get(id);
+          DecisionRequest request = inputs.request(a);
+          text = request == null ? "account " + id + ": no outage overlaps its period starting in " + inputs.period
+              : traced.decide(request).explain();
         } catch (AmendsException e) {
           text = "account " + id + " could not be decided again: " + e.getMessage();
         }

@@ -81,8 +81,22 @@ final class Inputs {
       + "then issues only top-ups and clawbacks for what changed.")
   List<Path> previous = List.of();
 
-  @Option(names = "--period", required = true, paramLabel = "YYYY-MM",
-      description = "The month in which each account's billing period starts, such as 2007-12.")
+  @Option(names = "--period", paramLabel = "YYYY-MM[..YYYY-MM]", converter = Months.Converter.class,
+      description = "The month in which each account's billing period starts, such as 2007-12; or a range of "
+          + "months, such as 2026-02..2026-03, to decide every account's period starting in each (at most "
+          + Months.MAX + " months; output in month order, then input order).")
+  Months periods;
+
+  @Option(names = "--periods-touched",
+      description = "Decide every billing period of each account that an outage of the outages file overlaps "
+          + "(within --period's months, if given): an outage across a month end is decided in both periods. "
+          + "Periods no outage overlaps are not decided.")
+  boolean periodsTouched;
+
+  /**
+   * The month being decided: one of {@link #months()}, set for each pass over the accounts by the
+   * command (the first month until then).
+   */
   YearMonth period;
 
   @Option(names = "--allow-bad-records",
@@ -105,6 +119,11 @@ final class Inputs {
   List<Outage> outagesRead = List.of();
 
   private PrintWriter err;
+  private List<YearMonth> months = List.of();
+  /** With {@code --periods-touched}: the outages' windows, merged; periods must overlap one. */
+  private List<org.threeten.extra.Interval> touched;
+  /** Set for passes over the accounts after the first: their bad lines were reported already. */
+  boolean quietAccountLines;
   private CreditEngine.Builder policyEngine;
   private Map<String, List<Claim>> claimsByAccount = Map.of();
   private Map<String, List<AccountRecord<IssuedCredit>>> issuedByAccount = Map.of();
@@ -170,6 +189,7 @@ final class Inputs {
     var goodwill = Documents.campaigns(campaigns, err);
     long badBefore = badLines.get();
     List<Outage> outageList = readOutages();
+    resolveMonths(outageList);
     CreditEngine.Builder b = CreditEngine.builder()
         .outages(OutageLog.of(outageList))
         .campaigns(goodwill);
@@ -201,10 +221,109 @@ final class Inputs {
       b.telemetry(samples);
     }
     if (!previous.isEmpty()) {
-      issuedByAccount = PreviousRuns.addTo(issuedByAccount, previous, period, this, err);
+      issuedByAccount = PreviousRuns.addTo(issuedByAccount, previous, months, this, err);
     }
     outagesRead = List.copyOf(outageList);
+    if (periodsTouched) {
+      months = months.isEmpty() ? months : monthsOfAccounts();
+      period = months.isEmpty() ? null : months.get(0);
+      if (months.isEmpty()) {
+        err.println("warning: --periods-touched: no outage in " + outages + " overlaps a billing period of an account"
+            + (periods == null ? "" : " starting in " + periods) + "; nothing is decided");
+        err.flush();
+      }
+    }
     return b;
+  }
+
+  /**
+   * The months to decide, in order: {@code --period}'s, or with {@code --periods-touched} those
+   * in which a billing period overlapping an outage may start (each account's own periods are
+   * checked by {@link #request}). Known once {@link #engineBuilder} has read the outages.
+   */
+  List<YearMonth> months() {
+    return months;
+  }
+
+  /** Whether more than one month may be decided: {@code --periods-touched} or a range. */
+  boolean severalMonths() {
+    return periodsTouched || (periods != null && !periods.first().equals(periods.last()));
+  }
+
+  /**
+   * For a command that decides one month only ({@code diff}): the month of {@code --period}.
+   *
+   * @throws CliException with {@link ExitCodes#USAGE} for a range, {@code --periods-touched} or no
+   *     {@code --period}
+   */
+  YearMonth singleMonth(String command) {
+    if (periods == null || severalMonths()) {
+      throw new CliException(ExitCodes.USAGE, command + " decides one billing period: give --period YYYY-MM"
+          + (periodsTouched || periods != null ? " (not a range or --periods-touched)" : ""));
+    }
+    period = periods.first();
+    months = List.of(period);
+    return period;
+  }
+
+  private void resolveMonths(List<Outage> outageList) {
+    if (periods == null && !periodsTouched) {
+      throw new CliException(ExitCodes.USAGE, "missing option: --period YYYY-MM (or a range YYYY-MM..YYYY-MM, "
+          + "or --periods-touched)");
+    }
+    if (!periodsTouched) {
+      months = periods.list();
+    } else {
+      touched = Months.merged(outageList);
+      try {
+        months = Months.candidates(touched, periods);
+      } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        throw new CliException(ExitCodes.USAGE, "--periods-touched: " + e.getMessage());
+      }
+    }
+    period = months.isEmpty() ? null : months.get(0);
+  }
+
+  /**
+   * The candidate months in which some account's period overlapping an outage starts: one quiet
+   * pass over the accounts file (its bad lines are reported when it is read to be decided), so
+   * that no pass decides nothing.
+   */
+  private List<YearMonth> monthsOfAccounts() {
+    java.util.TreeSet<YearMonth> found = new java.util.TreeSet<>();
+    try (RecordReader<Account> in = accountReader()) {
+      while (in.hasNext() && found.size() < months.size()) {
+        if (in.next() instanceof RecordLine.Accepted<Account> a) {
+          for (YearMonth m : months) {
+            if (!found.contains(m) && touches(a.record(), m)) {
+              found.add(m);
+            }
+          }
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw unreadable(accounts, e);
+    }
+    return List.copyOf(found);
+  }
+
+  /** Whether a period of the account's schedule starts in the month. */
+  private static boolean startsIn(Account account, YearMonth month) {
+    try {
+      account.billing().periodStartingIn(month);
+      return true;
+    } catch (dev.amends.core.InvalidInputException e) {
+      return false;
+    }
+  }
+
+  /** Whether the account has a period starting in the month that overlaps an outage. */
+  private boolean touches(Account account, YearMonth month) {
+    try {
+      return Months.touches(touched, account.billing().periodStartingIn(month).window());
+    } catch (dev.amends.core.InvalidInputException e) {
+      return false;
+    }
   }
 
   /**
@@ -275,10 +394,19 @@ final class Inputs {
    * the credits issued for that period (an issued credit without a period is taken as issued for
    * this one).
    *
+   * <p>With {@code --periods-touched}, null (nothing to decide, and nothing to report) when no
+   * period of the account starts in the month or its period overlaps no outage; with a range of
+   * months, null when no period of the account starts in the month (a quarterly account in its
+   * quarter's second and third months). With several months, an issued credit must name its
+   * period.
+   *
    * @throws dev.amends.core.InvalidInputException if no period of the account's schedule starts
    *     in the month
    */
   DecisionRequest request(Account account) {
+    if (periodsTouched ? !touches(account, period) : months.size() > 1 && !startsIn(account, period)) {
+      return null;
+    }
     BillingPeriod bp = account.billing().periodStartingIn(period);
     DecisionRequest.Builder b = DecisionRequest.builder().account(account).period(bp);
     if (evaluatedAt != null) {
@@ -286,6 +414,11 @@ final class Inputs {
     }
     b.addAllClaims(claimsByAccount.getOrDefault(account.id(), List.of()));
     for (AccountRecord<IssuedCredit> c : issuedByAccount.getOrDefault(account.id(), List.of())) {
+      if (c.periodStart().isEmpty() && months.size() > 1) {
+        throw dev.amends.core.InvalidInputException.of("issued.periodStart",
+            "is needed when several periods are decided (" + months.size() + " months), to know which one the "
+                + "credit was issued for", c.record().key());
+      }
       if (c.periodStart().map(bp.startDate()::equals).orElse(true)) {
         b.addIssued(c.record());
       }
@@ -303,7 +436,9 @@ final class Inputs {
     return switch (line) {
       case RecordLine.Accepted<T> a -> Optional.of(a.record());
       case RecordLine.Rejected<T> r -> {
-        reject(r.problem().getMessage());
+        if (!quietAccountLines) {
+          reject(r.problem().getMessage());
+        }
         yield Optional.empty();
       }
     };

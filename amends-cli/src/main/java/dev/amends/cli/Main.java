@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code amends} command: {@code credit}, {@code explain}, {@code diff}, {@code validate},
- * {@code schema} and {@code presets}. Run {@code java -jar amends-cli.jar --help}.
+ * {@code schema}, {@code presets} and {@code completion}. Run {@code java -jar amends-cli.jar --help}.
  */
 @Command(
     name = "amends",
@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     version = "amends 0.1.0-SNAPSHOT",
     description = "Decides what customers are owed when a service fails them: SLA and goodwill credits, exact to the cent.",
     subcommands = {CreditCommand.class, ExplainCommand.class, DiffCommand.class, ValidateCommand.class, SchemaCommand.class,
-        PresetsCommand.class})
+        PresetsCommand.class, CompletionCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

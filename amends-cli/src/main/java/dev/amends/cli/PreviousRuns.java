@@ -38,17 +38,17 @@ final class PreviousRuns {
 
   /**
    * Adds the credits of the files to the issued credits by account; reports on {@code err} how
-   * many were read, and how many decisions were for periods not starting in {@code period} (which
-   * the run does not use).
+   * many were read, and how many decisions were for periods not starting in one of {@code months}
+   * (which the run does not use).
    */
   static Map<String, List<AccountRecord<IssuedCredit>>> addTo(Map<String, List<AccountRecord<IssuedCredit>>> issued,
-      List<Path> files, YearMonth period, Inputs inputs, PrintWriter err) {
+      List<Path> files, List<YearMonth> months, Inputs inputs, PrintWriter err) {
     Map<String, List<AccountRecord<IssuedCredit>>> out = new HashMap<>();
     issued.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
     PreviousRuns runs = new PreviousRuns(inputs);
     long badBefore = inputs.badLines.get();
     for (Path file : files) {
-      runs.read(file, period, out);
+      runs.read(file, months, out);
     }
     long bad = inputs.badLines.get() - badBefore;
     if (bad > 0) {
@@ -59,12 +59,12 @@ final class PreviousRuns {
     err.println("previous runs: " + runs.credits + " credit lines of " + runs.decisions + " decisions read from "
         + files.size() + (files.size() == 1 ? " file" : " files")
         + (runs.otherPeriods == 0 ? "" : "; " + runs.otherPeriods + " decisions for periods not starting in "
-            + period + " are not used"));
+            + (months.size() == 1 ? months.get(0) : "the months decided") + " are not used"));
     err.flush();
     return out;
   }
 
-  private void read(Path file, YearMonth period, Map<String, List<AccountRecord<IssuedCredit>>> out) {
+  private void read(Path file, List<YearMonth> months, Map<String, List<AccountRecord<IssuedCredit>>> out) {
     RecordReader<List<AccountRecord<IssuedCredit>>> in;
     try {
       in = DecisionJson.issuedReader(file);
@@ -74,14 +74,14 @@ final class PreviousRuns {
     try (in) {
       while (in.hasNext()) {
         var line = in.next();
-        inputs.accept(line).ifPresent(lines -> add(file, line.lineNumber(), lines, period, out));
+        inputs.accept(line).ifPresent(lines -> add(file, line.lineNumber(), lines, months, out));
       }
     } catch (IOException | UncheckedIOException e) {
       throw Inputs.unreadable(file, e);
     }
   }
 
-  private void add(Path file, long number, List<AccountRecord<IssuedCredit>> lines, YearMonth period,
+  private void add(Path file, long number, List<AccountRecord<IssuedCredit>> lines, List<YearMonth> months,
       Map<String, List<AccountRecord<IssuedCredit>>> out) {
     String here = file.getFileName() + " line " + number;
     for (AccountRecord<IssuedCredit> c : lines) {
@@ -93,7 +93,7 @@ final class PreviousRuns {
       }
     }
     decisions++;
-    if (!lines.isEmpty() && lines.get(0).periodStart().map(YearMonth::from).filter(period::equals).isEmpty()) {
+    if (!lines.isEmpty() && lines.get(0).periodStart().map(YearMonth::from).filter(months::contains).isEmpty()) {
       otherPeriods++;
     }
     for (AccountRecord<IssuedCredit> c : lines) {

@@ -84,6 +84,9 @@ final class Summary {
     t.row("credit lines", Long.toString(s.creditLines()));
     t.row("accounts credited", Long.toString(s.accountsCredited()));
     t.title("Credits per currency");
+    if (s.totals().isEmpty()) {
+      t.row("  none", "");
+    }
     s.totals().forEach(m -> t.row("  " + m.getCurrencyUnit(), amount(m)));
     t.subtotals("Credits per plan", s.byPlan());
     t.subtotals("Credits per scope (placement)", s.byScope());
@@ -93,6 +96,10 @@ final class Summary {
       t.row("  none", "");
     }
     s.flags().forEach((f, n) -> t.row("  " + f, Long.toString(n)));
+    if (s.largest().isEmpty()) {
+      t.title("Largest credits");
+      t.row("  none", "");
+    }
     CurrencyUnit current = null;
     for (CreditLine l : s.largest()) {
       if (!l.amount().getCurrencyUnit().equals(current)) {
@@ -119,6 +126,9 @@ final class Summary {
 
     void subtotals(String title, List<LiabilitySummary.Subtotal> rows) {
       title(title);
+      if (rows.isEmpty()) {
+        row("  none", "");
+      }
       rows.forEach(r -> row("  " + r.label(), amount(r.amount())));
     }
 

@@ -96,12 +96,12 @@ class IncidentReportTest {
     Element maint = page.selectFirst("table.outages tr[data-outage=MAINT-2007-12-01]");
     assertThat(maint.hasClass("overran")).isTrue();
     assertThat(maint.select("td").stream().map(Element::text)).containsExactly("MAINT-2007-12-01", "grid/cluster-2", "MAINTENANCE",
-        "2007-12-01 05:00Z", "2007-12-01 18:00Z", "13 h",
+        "FULL", "2007-12-01 05:00Z", "2007-12-01 18:00Z", "13 h",
         "2007-12-01 05:00Z – 2007-12-01 11:00Z (announced 2007-11-21 05:00Z)", "7 h");
     Element inc = page.selectFirst("table.outages tr[data-outage=INC-2007-12-14]");
     assertThat(inc.hasClass("overran")).isFalse();
     assertThat(inc.select("td").stream().map(Element::text)).containsExactly("INC-2007-12-14", "grid/cluster-3", "UNPLANNED",
-        "2007-12-14 15:00Z", "2007-12-14 15:30Z", "30 min", "", "");
+        "FULL", "2007-12-14 15:00Z", "2007-12-14 15:30Z", "30 min", "", "");
   }
 
   @Test

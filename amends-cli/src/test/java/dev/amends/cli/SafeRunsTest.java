@@ -305,8 +305,8 @@ class SafeRunsTest {
     Run missing = run("credit", "--policy", POLICY, "--accounts", ACCOUNTS, "--outages", OUTAGES, "--perod", "2007-12");
 
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err().strip()).isEqualTo("amends credit: unknown option '--perod'; did you mean --period? "
-        + "(see 'amends credit --help')");
+    assertThat(r.err().strip()).isEqualTo("amends credit: unknown option '--perod'; did you mean --period or "
+        + "--periods-touched? (see 'amends credit --help')");
     // --period is then missing too, but the misspelling is the cause
     assertThat(missing.err().strip()).isEqualTo(r.err().strip());
   }
@@ -318,8 +318,9 @@ class SafeRunsTest {
     Run threads = run(credit(ACCOUNTS, "--threads", "many"));
 
     assertThat(month.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(month.err().strip()).isEqualTo("amends credit: Invalid value for option '--period': '2007-13' is "
-        + "not a month: expected YYYY-MM with a month from 01 to 12, such as 2007-12 (see 'amends credit --help')");
+    assertThat(month.err().strip()).isEqualTo("amends credit: Invalid value for option '--period': '2007-13': "
+        + "expected a month YYYY-MM, such as 2026-02, or a range YYYY-MM..YYYY-MM, such as 2026-02..2026-03 "
+        + "(see 'amends credit --help')");
     assertThat(month.out()).isEmpty();
     assertThat(instant.err()).hasLineCount(1).contains("--evaluated-at", "'2008-01-15' is not an instant",
         "such as 2008-01-15T12:00:00Z").doesNotContain("java.", "Usage");

@@ -543,7 +543,7 @@ public final class Conditions {
     /** Tests the subscription's active window. */
     @Override
     public ConditionResult test(RuleContext ctx) {
-      return new ConditionResult(holds(ctx), "active " + ctx.subscription().active(), "active at " + instant);
+      return new ConditionResult(holds(ctx), "active " + dev.amends.core.internal.Intervals.text(ctx.subscription().active()), "active at " + instant);
     }
 
     boolean holds(RuleContext ctx) {

@@ -400,6 +400,6 @@ public abstract class Policy {
 
   @Override
   public String toString() {
-    return label() + " " + effective();
+    return label() + " " + dev.amends.core.internal.Intervals.text(effective());
   }
 }

@@ -55,8 +55,8 @@ public final class PolicyBook {
             problems.add("policy " + a.id() + " has version " + a.version() + " twice");
           }
           if (a.effective().overlaps(b.effective())) {
-            problems.add("policy " + a.id() + " v" + a.version() + " " + a.effective() + " overlaps v"
-                + b.version() + " " + b.effective());
+            problems.add("policy " + a.id() + " v" + a.version() + " " + dev.amends.core.internal.Intervals.text(a.effective()) + " overlaps v"
+                + b.version() + " " + dev.amends.core.internal.Intervals.text(b.effective()));
           }
         }
       }

@@ -1,6 +1,7 @@
 package dev.amends.cli.report;
 
 import dev.amends.core.outage.Announcement;
+import dev.amends.core.outage.Impact;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageKind;
 import dev.amends.core.scope.Scope;
@@ -37,13 +38,16 @@ import org.joda.money.Money;
  * @param totals the totals per currency, such as {@code USD 11.50}
  * @param flags the flags raised, with how many decisions raised each
  * @param timeline the outages against the maintenance windows
+ * @param zoomed the incident days, zoomed: one timeline per run of consecutive days (UTC) with an
+ *     outage, at most {@value #MAX_ZOOMS}, each at most {@value #MAX_ZOOM_DAYS} days long
+ * @param zoomNote what was not zoomed, empty if nothing
  * @param charts liability by plan, scope and rule, one chart per currency
  * @param largest the largest credits
  * @param explanations the explanations of the accounts of the largest credits, in their order
  */
 public record ReportView(
     String title, String period, List<Stat> stats, List<String> totals, List<Stat> flags, Timeline timeline,
-    List<Chart> charts, List<Largest> largest, List<Explanation> explanations) {
+    List<Zoom> zoomed, String zoomNote, List<Chart> charts, List<Largest> largest, List<Explanation> explanations) {
 
   /** Width of every SVG's view box. */
   static final int WIDTH = 1000;
@@ -61,10 +65,16 @@ public record ReportView(
   static final int BAR_MAX = 520;
   /** A chart's row. */
   static final int ROW = 26;
+  /** The most zoomed views of incident days. */
+  static final int MAX_ZOOMS = 6;
+  /** The longest run of incident days zoomed; a longer one is seen well enough on the whole axis. */
+  static final int MAX_ZOOM_DAYS = 7;
   /** The narrowest mark drawn, so that a short outage is still seen. */
   static final BigDecimal MIN_WIDTH = new BigDecimal("2.0");
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
   /** A label and a value. */
   public record Stat(String label, String value) {}
@@ -79,6 +89,9 @@ public record ReportView(
    */
   public record Timeline(int height, List<Tick> ticks, List<Lane> lanes, List<OutageRow> outages) {}
 
+  /** A zoomed view of incident days: its title (the days, UTC) and its timeline, hours along the axis. */
+  public record Zoom(String title, Timeline timeline) {}
+
   /** A day on the axis; {@code label} empty for an unlabelled tick. */
   public record Tick(String x, String label) {}
 
@@ -92,9 +105,12 @@ public record ReportView(
    */
   public record Mark(String kind, String outageId, String x, int y, String width, int height, String title) {}
 
-  /** An outage as a table row. */
-  public record OutageRow(String id, String scopes, String kind, String start, String end, String down, String announced,
-      String overrun, boolean overran) {}
+  /**
+   * An outage as a table row; {@code impact} is its level, with the share of users affected for a
+   * partial-impact outage ({@code FULL, 1/3 of users (33.33 %)}, the percentage truncated).
+   */
+  public record OutageRow(String id, String scopes, String kind, String impact, String start, String end, String down,
+      String announced, String overrun, boolean overran) {}
 
   /** One bar chart: a breakdown in one currency. */
   public record Chart(String title, String currency, int height, List<Bar> bars) {}
@@ -120,6 +136,23 @@ public record ReportView(
    */
   public static ReportView of(YearMonth period, String policy, List<Outage> outages, LiabilitySummary summary,
       Map<String, String> counts, Map<String, String> explanations) {
+    return of(period, period, policy, outages, summary, counts, explanations);
+  }
+
+  /**
+   * The view of a run over several months.
+   *
+   * @param first the first month decided
+   * @param last the last month decided, not before the first
+   * @param policy the policy's name, for the title
+   * @param outages every outage read; those that touch the months (UTC) are drawn
+   * @param summary the run's liability
+   * @param counts the run's counts, in order (accounts read, rejected...)
+   * @param explanations the explanation of each account of the largest credits, by account id
+   */
+  public static ReportView of(YearMonth first, YearMonth last, String policy, List<Outage> outages,
+      LiabilitySummary summary, Map<String, String> counts, Map<String, String> explanations) {
+    String period = first.equals(last) ? first.toString() : first + ".." + last;
     List<Stat> stats = new ArrayList<>();
     counts.forEach((k, v) -> stats.add(new Stat(k, v)));
     stats.add(new Stat("decided", Long.toString(summary.decided())));
@@ -137,9 +170,25 @@ public record ReportView(
         .toList();
     List<Explanation> explained = new ArrayList<>();
     new LinkedHashMap<String, String>(explanations).forEach((id, text) -> explained.add(new Explanation(id, text)));
-    return new ReportView("Incident report " + period + " (" + policy + ")", period.toString(), stats,
-        summary.totals().stream().map(ReportView::amount).toList(), flags, timeline(period, outages), charts, largest,
-        explained);
+    Timeline whole = timeline(first, last, outages);
+    List<List<LocalDate>> runs = incidentDays(first, last, outages);
+    List<Zoom> zoomed = new ArrayList<>();
+    int tooLong = 0;
+    for (List<LocalDate> run : runs) {
+      if (run.size() > MAX_ZOOM_DAYS) {
+        tooLong++;
+      } else if (zoomed.size() < MAX_ZOOMS) {
+        zoomed.add(zoom(run, outages));
+      }
+    }
+    int notShown = runs.size() - tooLong - zoomed.size();
+    String note = (tooLong == 0 ? "" : tooLong + " run(s) of more than " + MAX_ZOOM_DAYS
+        + " incident days in a row are seen on the whole axis only. ")
+        + (notShown == 0 ? "" : notShown + " more run(s) of incident days are not zoomed (the first " + MAX_ZOOMS
+            + " are).");
+    return new ReportView("Incident report " + period + " (" + policy + ")", period, stats,
+        summary.totals().stream().map(ReportView::amount).toList(), flags, whole, List.copyOf(zoomed), note.strip(),
+        charts, largest, explained);
   }
 
   /** Money as the report writes it: {@code USD 11.50}. */
@@ -171,14 +220,77 @@ public record ReportView(
 
   /** The month in UTC, its days marked, one lane per scope hit by an outage that touches it. */
   public static Timeline timeline(YearMonth period, List<Outage> outages) {
-    Instant from = period.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant to = period.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return timeline(period, period, outages);
+  }
+
+  /**
+   * The months in UTC, their days marked (the 1st, 8th, 15th, 22nd and 29th labelled; the 1st as
+   * the month when there are several), one lane per scope hit by an outage that touches them.
+   */
+  public static Timeline timeline(YearMonth first, YearMonth last, List<Outage> outages) {
+    Instant from = first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant to = last.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     List<Tick> ticks = new ArrayList<>();
-    for (LocalDate d = period.atDay(1); d.isBefore(period.plusMonths(1).atDay(1)); d = d.plusDays(1)) {
+    for (LocalDate d = first.atDay(1); d.isBefore(last.plusMonths(1).atDay(1)); d = d.plusDays(1)) {
       boolean labelled = d.getDayOfMonth() % 7 == 1;
-      ticks.add(new Tick(x(d.atStartOfDay(ZoneOffset.UTC).toInstant(), from, to).toPlainString(),
-          labelled ? Integer.toString(d.getDayOfMonth()) : ""));
+      String label = !labelled ? "" : d.getDayOfMonth() == 1 && !first.equals(last) ? YearMonth.from(d).toString()
+          : Integer.toString(d.getDayOfMonth());
+      ticks.add(new Tick(x(d.atStartOfDay(ZoneOffset.UTC).toInstant(), from, to).toPlainString(), label));
     }
+    return axis(from, to, ticks, outages);
+  }
+
+  /**
+   * The days (UTC) from the first to the last month on which an outage is down, in runs of
+   * consecutive days, in order.
+   */
+  static List<List<LocalDate>> incidentDays(YearMonth first, YearMonth last, List<Outage> outages) {
+    LocalDate firstDay = first.atDay(1);
+    LocalDate lastDay = last.atEndOfMonth();
+    TreeSet<LocalDate> days = new TreeSet<>();
+    for (Outage o : outages) {
+      LocalDate a = LocalDate.ofInstant(o.window().getStart(), ZoneOffset.UTC);
+      LocalDate b = LocalDate.ofInstant(o.window().getEnd().minusNanos(1), ZoneOffset.UTC);
+      a = a.isBefore(firstDay) ? firstDay : a;
+      b = b.isAfter(lastDay) ? lastDay : b;
+      for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
+        days.add(d);
+      }
+    }
+    List<List<LocalDate>> runs = new ArrayList<>();
+    for (LocalDate d : days) {
+      List<LocalDate> run = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+      if (run != null && run.get(run.size() - 1).plusDays(1).equals(d)) {
+        run.add(d);
+      } else {
+        runs.add(new ArrayList<>(List.of(d)));
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * A run of incident days, zoomed: the hours marked (labelled every 3 hours for one day, every 6
+   * for up to three, every 12 beyond; midnight as the date).
+   */
+  static Zoom zoom(List<LocalDate> days, List<Outage> outages) {
+    LocalDate firstDay = days.get(0);
+    LocalDate end = days.get(days.size() - 1).plusDays(1);
+    Instant from = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant to = end.atStartOfDay(ZoneOffset.UTC).toInstant();
+    int every = days.size() == 1 ? 3 : days.size() <= 3 ? 6 : 12;
+    List<Tick> ticks = new ArrayList<>();
+    for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofHours(1))) {
+      int hour = t.atOffset(ZoneOffset.UTC).getHour();
+      String label = hour % every != 0 ? "" : hour == 0 ? DAY.format(t) : HOUR.format(t);
+      ticks.add(new Tick(x(t, from, to).toPlainString(), label));
+    }
+    String title = days.size() == 1 ? firstDay + " (UTC)" : firstDay + " – " + days.get(days.size() - 1) + " (UTC)";
+    return new Zoom(title, axis(from, to, ticks, outages));
+  }
+
+  /** One lane per scope hit by an outage that touches [from, to), its marks scaled to the axis. */
+  private static Timeline axis(Instant from, Instant to, List<Tick> ticks, List<Outage> outages) {
     List<Outage> shown = outages.stream()
         .filter(o -> o.window().getStart().isBefore(to) && o.window().getEnd().isAfter(from))
         .sorted(Comparator.comparing((Outage o) -> o.window().getStart()).thenComparing(Outage::id))
@@ -275,8 +387,20 @@ public record ReportView(
       }
     }
     return new OutageRow(o.id(), String.join(", ", o.scopes().stream().map(Scope::toString).sorted().toList()),
-        o.kind().name(), WHEN.format(start), WHEN.format(end), length(Duration.between(start, end)), announced,
+        o.kind().name(), impact(o.impact()), WHEN.format(start), WHEN.format(end), length(Duration.between(start, end)), announced,
         overrun, overran);
+  }
+
+  /**
+   * An impact as the outage table shows it: {@code FULL}, {@code DEGRADED}, or with the share of
+   * users affected, {@code FULL, 1/3 of users (33.33 %)}: the exact share, then a percentage
+   * truncated to two decimals (never rounded up).
+   */
+  public static String impact(Impact impact) {
+    return impact.level().name() + impact.affectedShare()
+        .map(s -> ", " + s + " of users (" + s.toPercent(2, RoundingMode.DOWN).stripTrailingZeros().toPlainString()
+            + " %)")
+        .orElse("");
   }
 
   /** A length as {@code 7 h}, {@code 30 min} or {@code 1 h 30 min}; {@code 0 min} for none. */

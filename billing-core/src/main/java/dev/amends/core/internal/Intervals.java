@@ -17,4 +17,15 @@ public final class Intervals {
     Instant end = a.getEnd().isBefore(b.getEnd()) ? a.getEnd() : b.getEnd();
     return start.isBefore(end) ? Optional.of(Interval.of(start, end)) : Optional.empty();
   }
+
+  /**
+   * A window as the explanations and messages write it: {@code start/end} in ISO-8601, an end of
+   * {@link Instant#MAX} as {@code open-ended} (and a start of {@link Instant#MIN} as {@code
+   * open-start}), never as {@code +1000000000-12-31T23:59:59.999999999Z}: {@code
+   * 2006-01-01T05:00:00Z/open-ended}.
+   */
+  public static String text(Interval w) {
+    return (w.isUnboundedStart() ? "open-start" : w.getStart().toString()) + "/"
+        + (w.isUnboundedEnd() ? "open-ended" : w.getEnd().toString());
+  }
 }

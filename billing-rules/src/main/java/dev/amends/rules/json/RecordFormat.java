@@ -57,8 +57,9 @@ import tools.jackson.databind.node.ObjectNode;
  * }
  * }</pre>
  *
- * <p>The rules of every stream: UTF-8 (a byte-order mark is skipped; a UTF-16 or UTF-32 file is one
- * rejection, line 1, naming the encoding found, and is not read further), one JSON object a line, blank lines skipped, lines at most
+ * <p>The rules of every stream: UTF-8 (a byte-order mark is skipped; a UTF-16 or UTF-32 file is
+ * one rejection, line 1, naming the encoding found, and is not read further), one JSON object a
+ * line, blank lines skipped, lines at most
  * 1,048,576 characters. Unknown fields, duplicate keys, nulls for required fields and wrong types
  * are errors. Instants are ISO-8601 in UTC ({@code 2007-12-01T05:00:00Z}), dates ISO-8601, zones by
  * region id; decimals are strings or plain JSON numbers, read exactly (at most 18 integer and 12

@@ -326,6 +326,9 @@ final class PolicyReader {
    */
   private void wholeTreeProblems(String policyPointer) {
     for (ReadNode t : tierNodes) {
+      if (walk.problemCount() > Walk.MAX_PROBLEMS) {
+        return; // the list is full: nothing more would be shown
+      }
       Policy.Builder alone = Policy.builder().id("probe").version(1).effectiveFrom(java.time.Instant.EPOCH)
           .rule(t.node()).rounding(Rounding.of(RoundingMode.HALF_UP)).allowsOverFullFee(true);
       for (String problem : probeProblems(alone::build)) {

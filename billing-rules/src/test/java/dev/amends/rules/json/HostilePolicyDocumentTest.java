@@ -200,7 +200,7 @@ class HostilePolicyDocumentTest {
    * are each checked alone, and the list still stops at two hundred.
    */
   @Test
-  void aBadFieldBesideThousandsOfGappedTierTablesListsTheFirstTwoHundredProblems() {
+  void aBadFieldBesideAThousandGappedTierTablesListsTheFirstTwoHundredProblems() {
     StringBuilder sb = new StringBuilder("{\"kind\":\"sum\",\"id\":\"s\",\"children\":[")
         .append("{\"kind\":\"percent-of-fee\",\"id\":\"bad\",\"percent\":\"5,0\"}");
     for (int i = 0; i < 1000; i++) {

@@ -81,7 +81,7 @@ class ReadmeExampleTest {
         .row("98.99", "5.00")
         .check();
     TierTableCheck.of(GRID_SLA_ON_CLAIM).fee("USD 20.00")
-        .claimFiled("2024-09-01T00:00")   // June 2024 is decided: one second after the deadline
+        .claimFiled("2024-09-01T00:00")   // June 2024 is decided: too late, the deadline is the end of August
         .row("98.99", "0.00")
         .check();
   }

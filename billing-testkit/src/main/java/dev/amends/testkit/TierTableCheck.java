@@ -50,6 +50,19 @@ import org.joda.money.Money;
  * {@link #of(Policy)} uses your policy as it is, and a row whose measured availability is not the
  * row's (because the policy's measurement rules round or drop downtime) fails saying so.
  *
+ * <p><b>Realistic policies</b>: a policy that lists its {@code plans} is checked on its first plan,
+ * or on the one {@link #plan(String)} names; rows behind {@code requires-claim} (or a {@code
+ * claim-filed-in-time} condition) give nothing without a claim, so {@link #claimFiled()} files one
+ * for every row as its outage ends, and {@link #claimFiled(String)} at a given time, to check a
+ * deadline:
+ *
+ * <pre>{@code
+ * TierTableCheck.of(COMPUTE_SLA).plan("compute").claimFiled()
+ *     .row("99.99", "0.00")
+ *     .row("99.98", "10.00")
+ *     .check();
+ * }</pre>
+ *
  * <p>The expected amount of a row is the decision's total in the fee's currency, {@code "0.00"}
  * for no credit. Immutable: every method returns a new check.
  */
@@ -64,20 +77,32 @@ public final class TierTableCheck {
     }
   }
 
+  /** The instant a claim is filed at: {@link #AT_INCIDENT_END}, or a time as {@link Scenario} reads it. */
+  private static final String AT_INCIDENT_END = "";
+
   private final RuleNode rule;
   private final Policy policy;
   private final Rounding rounding;
   private final String fee;
   private final YearMonth month;
   private final List<Row> rows;
+  private final String plan; // null: the policy's first plan, or the scenario's default
+  private final String claimFiledAt; // null: no claim
 
-  private TierTableCheck(RuleNode rule, Policy policy, Rounding rounding, String fee, YearMonth month, List<Row> rows) {
+  private TierTableCheck(RuleNode rule, Policy policy, Rounding rounding, String fee, YearMonth month, List<Row> rows,
+      String plan, String claimFiledAt) {
     this.rule = rule;
     this.policy = policy;
     this.rounding = rounding;
     this.fee = fee;
     this.month = month;
     this.rows = List.copyOf(rows);
+    this.plan = plan;
+    this.claimFiledAt = claimFiledAt;
+  }
+
+  private TierTableCheck(RuleNode rule, Policy policy, Rounding rounding, String fee, YearMonth month, List<Row> rows) {
+    this(rule, policy, rounding, fee, month, rows, null, null);
   }
 
   /** A check of a rule, in a policy with default measurement rules and {@code HALF_UP} rounding. */
@@ -95,12 +120,13 @@ public final class TierTableCheck {
   /** The monthly fee, such as {@code "USD 20.00"}; USD 100.00 by default. */
   public TierTableCheck fee(String monthly) {
     Texts.money("tierTable.fee", monthly, null);
-    return new TierTableCheck(rule, policy, rounding, monthly, month, rows);
+    return new TierTableCheck(rule, policy, rounding, monthly, month, rows, plan, claimFiledAt);
   }
 
   /** The month decided, in UTC; June 2024 by default. */
   public TierTableCheck period(YearMonth m) {
-    return new TierTableCheck(rule, policy, rounding, fee, Texts.notNull("tierTable.period", m), rows);
+    return new TierTableCheck(rule, policy, rounding, fee, Texts.notNull("tierTable.period", m), rows, plan,
+        claimFiledAt);
   }
 
   /** The rounding of the policy made for {@link #of(RuleNode)}; not allowed with {@link #of(Policy)}. */
@@ -109,7 +135,44 @@ public final class TierTableCheck {
     if (policy != null) {
       throw InvalidInputException.of("tierTable.rounding", "is the policy's own; set it on the policy", r);
     }
-    return new TierTableCheck(rule, null, r, fee, month, rows);
+    return new TierTableCheck(rule, null, r, fee, month, rows, plan, claimFiledAt);
+  }
+
+  /**
+   * The subscription's plan. By default the first (in sorted order) of the plans the policy lists,
+   * or, for a policy that lists none, the scenario's default plan {@code "plan"}. A plan the
+   * policy does not cover is refused when {@link #check()} runs.
+   *
+   * @param name the plan, such as {@code "compute"}, not null
+   * @return a new check
+   */
+  public TierTableCheck plan(String name) {
+    Texts.notNull("tierTable.plan", name);
+    return new TierTableCheck(rule, policy, rounding, fee, month, rows, name, claimFiledAt);
+  }
+
+  /**
+   * Every row has a claim for the subscription, filed when the row's outage ends (or at the
+   * period's start, for a row without downtime): in time for any claim deadline, so that rows
+   * behind {@code requires-claim} or {@code claim-filed-in-time} give their credit.
+   *
+   * @return a new check
+   */
+  public TierTableCheck claimFiled() {
+    return new TierTableCheck(rule, policy, rounding, fee, month, rows, plan, AT_INCIDENT_END);
+  }
+
+  /**
+   * Every row has a claim for the subscription, filed at this time (UTC, the account's zone, unless
+   * it ends in {@code Z} or an offset), such as {@code "2024-07-15T00:00"}: to check a deadline.
+   *
+   * @param at when the claim is filed, not null
+   * @return a new check
+   */
+  public TierTableCheck claimFiled(String at) {
+    Texts.notNull("tierTable.claimFiled", at);
+    Texts.instant("tierTable.claimFiled", at, ZoneOffset.UTC);
+    return new TierTableCheck(rule, policy, rounding, fee, month, rows, plan, at);
   }
 
   /**
@@ -143,7 +206,7 @@ public final class TierTableCheck {
   private TierTableCheck add(Row row) {
     List<Row> r = new ArrayList<>(rows);
     r.add(row);
-    return new TierTableCheck(rule, policy, rounding, fee, month, r);
+    return new TierTableCheck(rule, policy, rounding, fee, month, r, plan, claimFiledAt);
   }
 
   /**
@@ -161,8 +224,13 @@ public final class TierTableCheck {
             .build();
     BillingPeriod period = BillingPeriod.month(month, ZoneOffset.UTC);
     Money feeMoney = Texts.money("tierTable.fee", fee, null);
+    String onPlan = plan != null ? plan : p.plans().stream().sorted().findFirst().orElse(null);
+    if (onPlan != null && !p.plans().isEmpty() && !p.plans().contains(onPlan)) {
+      throw InvalidInputException.of("tierTable.plan", "is not a plan the policy covers "
+          + p.plans().stream().sorted().toList(), onPlan);
+    }
     Scenario base = Scenario.account("tier-table")
-        .subscription(SUBSCRIPTION, s -> s.monthly(feeMoney.toString()).on(SCOPE))
+        .subscription(SUBSCRIPTION, s -> (onPlan == null ? s : s.plan(onPlan)).monthly(feeMoney.toString()).on(SCOPE))
         .period(month);
     List<String> failures = new ArrayList<>();
     for (Row row : rows) {
@@ -170,6 +238,10 @@ public final class TierTableCheck {
       Duration down = row.downtime() != null ? row.downtime() : downtimeFor(field, row.availability(), period.length());
       Scenario s = down.isZero() ? base
           : base.outage("down", o -> o.on(SCOPE).from(period.start().toString()).lasting(down));
+      if (claimFiledAt != null) {
+        s = s.claim("claim", claimFiledAt.equals(AT_INCIDENT_END) ? period.start().plus(down).toString() : claimFiledAt,
+            SUBSCRIPTION);
+      }
       Money want = Texts.money(field + ".expected", row.expected(), feeMoney.getCurrencyUnit());
       CreditDecision d = s.decideWith(p);
       Money got = d.total(want.getCurrencyUnit());
@@ -200,8 +272,11 @@ public final class TierTableCheck {
     }
     if (!failures.isEmpty()) {
       throw new AssertionError("Tier table of " + (policy != null ? "policy " + p.label() : "rule \"" + rule.id() + "\"")
-          + " (fee " + feeMoney + " a month, " + period.label() + " in UTC, " + Describe.duration(period.length())
-          + "): " + failures.size() + " of " + rows.size() + " rows failed:\n  " + String.join("\n  ", failures));
+          + " (fee " + feeMoney + " a month" + (onPlan == null ? "" : " on plan " + onPlan)
+          + (claimFiledAt == null ? "" : claimFiledAt.equals(AT_INCIDENT_END) ? ", claim filed as the outage"
+              + " ends" : ", claim filed " + claimFiledAt) + ", " + period.label() + " in UTC, "
+          + Describe.duration(period.length()) + "): " + failures.size() + " of " + rows.size() + " rows failed:\n  "
+          + String.join("\n  ", failures));
     }
   }
 

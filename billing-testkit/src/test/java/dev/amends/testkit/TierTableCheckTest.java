@@ -7,6 +7,7 @@ import dev.amends.core.measure.Granularity;
 import dev.amends.core.measure.MeasurementRules;
 import dev.amends.core.money.Rounding;
 import dev.amends.rules.CapLimit;
+import dev.amends.rules.ClaimDeadline;
 import dev.amends.rules.Policy;
 import dev.amends.rules.RuleNode;
 import dev.amends.rules.Rules;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Table checks on the cloud-style tiers and on "5 % per started 30 minutes, capped at 100 %". */
@@ -112,5 +114,50 @@ class TierTableCheckTest {
     assertThatThrownBy(() -> TierTableCheck.of(CLOUD_TIERS).check())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("tierTable.rows needs at least one row");
+  }
+
+  /** The cloud tiers on plan "compute" only, paid only on a claim filed by the end of the second cycle after. */
+  static final Policy COMPUTE_SLA = Policy.builder().id("compute-sla").version(1).effectiveFrom(Instant.EPOCH)
+      .rule(Rules.requiresClaim("claimed", new ClaimDeadline(ClaimDeadline.Kind.CYCLES_AFTER_INCIDENT, 2), CLOUD_TIERS))
+      .rounding(Rounding.of(RoundingMode.HALF_UP)).plans(Set.of("compute", "compute-reserved")).build();
+
+  @Test
+  void aPolicyWithPlansAndAClaimRuleIsCheckedWhole() {
+    // On USD 100.00 a month a percentage reads as the amount: 99.9 % is not below 99.9 %, 99.0 % is 10 %.
+    TierTableCheck.of(COMPUTE_SLA).claimFiled()
+        .row("99.9", "0.00")
+        .row("99.0", "10.00")
+        .row("98.99", "25.00")
+        .row("94.9", "100.00")
+        .check();
+    TierTableCheck.of(COMPUTE_SLA).plan("compute-reserved").claimFiled()
+        .row("99.0", "10.00")
+        .check();
+  }
+
+  @Test
+  void withoutAClaimEveryRowBehindRequiresClaimGivesNothingAndFailingRowsSaySo() {
+    TierTableCheck.of(COMPUTE_SLA).row("99.0", "0.00").check();
+
+    assertThatThrownBy(() -> TierTableCheck.of(COMPUTE_SLA).row("99.0", "10.00").check())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("a month on plan compute, 2024-06 in UTC")
+        .hasMessageContaining("row 1, availability 99.0 % (432 min down): expected USD 10.00, got USD 0.00")
+        .hasMessageContaining("no claim filed");
+  }
+
+  @Test
+  void aClaimFiledAtAGivenTimeChecksTheDeadline() {
+    // June 2024's incident: two cycles after end with August 2024; a claim on 1 September is late.
+    TierTableCheck.of(COMPUTE_SLA).claimFiled("2024-08-31T23:59:59Z").row("99.0", "10.00").check();
+    TierTableCheck.of(COMPUTE_SLA).claimFiled("2024-09-01T00:00").row("99.0", "0.00").check();
+  }
+
+  @Test
+  void aPlanThePolicyDoesNotCoverIsRefused() {
+    assertThatThrownBy(() -> TierTableCheck.of(COMPUTE_SLA).plan("storage").row("99.0", "0.00").check())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("tierTable.plan")
+        .hasMessageContaining("[compute, compute-reserved]");
   }
 }

@@ -65,6 +65,18 @@ public final class DecisionJson {
   private DecisionJson() {}
 
   /**
+   * The JSON Schema (draft 2020-12) of one line the {@link #writer(Writer) writer} writes (a
+   * decided or rejected batch result; a {@link #toLine(CreditDecision) single decision} is a
+   * decided one without {@code result} and {@code index}), every field described; as shipped in
+   * this jar ({@code dev/amends/rules/json/records/decisions.schema.json}).
+   *
+   * @return the schema's JSON text, not null
+   */
+  public static String schema() {
+    return Json.resource("records/decisions.schema.json");
+  }
+
+  /**
    * A decision as one line of JSON, without the line end; as a batch result with index 0 would be,
    * without the {@code result} and {@code index} fields.
    *

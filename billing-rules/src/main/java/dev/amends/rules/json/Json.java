@@ -107,4 +107,20 @@ final class Json {
   static tools.jackson.databind.node.ObjectNode money(org.joda.money.Money money) {
     return MAPPER.valueToTree(money);
   }
+
+  /**
+   * A text resource of this package, UTF-8, such as a shipped JSON Schema.
+   *
+   * @throws IllegalStateException if the jar lacks it
+   */
+  static String resource(String name) {
+    try (java.io.InputStream in = Json.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("a resource is missing from the jar: dev/amends/rules/json/" + name);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

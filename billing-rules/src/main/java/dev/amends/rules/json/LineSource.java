@@ -13,9 +13,15 @@ import java.util.Arrays;
 /**
  * Splits characters or UTF-8 bytes into NDJSON lines, one at a time and never more than one line
  * in memory: a line ends at {@code \n} (a {@code \r} before it is dropped), the last line may lack
- * it, and a byte-order mark before the first line is skipped. A line longer than the limit is
+ * it, and a UTF-8 byte-order mark before the first line is skipped. A line longer than the limit is
  * skipped to its end and given as a problem, as are bytes that are not UTF-8; reading goes on with
  * the next line.
+ *
+ * <p>Input in another encoding is told once, not line by line: bytes that start with a UTF-16 or
+ * UTF-32 byte-order mark, or with a NUL byte among the first two (JSON text in UTF-8 has none; in
+ * UTF-16 every ASCII character has one), give one problem as line 1, naming the encoding found and
+ * UTF-8 as the one expected, and nothing more is read. Characters that start with NUL or a
+ * byte-swapped byte-order mark (U+FFFE) are told the same way.
  */
 abstract class LineSource implements Closeable {
   /**
@@ -32,6 +38,7 @@ abstract class LineSource implements Closeable {
   final int maxLength;
   private long number;
   private boolean ended;
+  private boolean encodingChecked;
 
   private LineSource(int maxLength) {
     this.maxLength = maxLength;
@@ -51,6 +58,17 @@ abstract class LineSource implements Closeable {
   final Line next() throws IOException {
     if (ended) {
       return null;
+    }
+    if (!encodingChecked) {
+      encodingChecked = true;
+      String found = otherEncoding();
+      if (found != null) {
+        ended = true;
+        number = 1;
+        return new Line(number, null, new JsonProblem("", "(file)", "is " + found + ", not UTF-8, so none of it"
+            + " was read: NDJSON input must be UTF-8; convert it (for example iconv -f UTF-16 -t UTF-8) and read it"
+            + " again"));
+      }
     }
     clear();
     boolean overlong = false;
@@ -77,6 +95,12 @@ abstract class LineSource implements Closeable {
 
   /** The next byte or character, or {@link #EOF}. */
   abstract int read() throws IOException;
+
+  /**
+   * What the input's first units say its encoding is when it is not UTF-8 text (such as {@code
+   * UTF-16 little-endian (byte-order mark FF FE)}), or null; reads ahead without consuming.
+   */
+  abstract String otherEncoding() throws IOException;
 
   abstract void clear();
 
@@ -109,6 +133,26 @@ abstract class LineSource implements Closeable {
         }
       }
       return buffer[pos++];
+    }
+
+    @Override
+    String otherEncoding() throws IOException {
+      while (limit < 2) {
+        int n = reader.read(buffer, limit, buffer.length - limit);
+        if (n <= 0) {
+          break;
+        }
+        limit += n;
+      }
+      if (limit >= 1 && buffer[0] == '\uFFFE') {
+        return "text whose first character is U+FFFE, a byte-swapped byte-order mark (UTF-16 decoded in the wrong"
+            + " byte order)";
+      }
+      if (limit >= 2 && (buffer[0] == 0 || buffer[1] == 0)) {
+        return "text with NUL characters (U+0000) between its characters (UTF-16 bytes decoded as if they were"
+            + " UTF-8 or Latin-1)";
+      }
+      return null;
     }
 
     @Override
@@ -165,6 +209,43 @@ abstract class LineSource implements Closeable {
         }
       }
       return buffer[pos++] & 0xff;
+    }
+
+    @Override
+    String otherEncoding() throws IOException {
+      while (limit < 4) {
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n <= 0) {
+          break;
+        }
+        limit += n;
+      }
+      int b0 = limit > 0 ? buffer[0] & 0xff : -1;
+      int b1 = limit > 1 ? buffer[1] & 0xff : -1;
+      int b2 = limit > 2 ? buffer[2] & 0xff : -1;
+      int b3 = limit > 3 ? buffer[3] & 0xff : -1;
+      if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+        return "UTF-32 big-endian (byte-order mark 00 00 FE FF)";
+      }
+      if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+        return "UTF-32 little-endian (byte-order mark FF FE 00 00)";
+      }
+      if (b0 == 0xFE && b1 == 0xFF) {
+        return "UTF-16 big-endian (byte-order mark FE FF)";
+      }
+      if (b0 == 0xFF && b1 == 0xFE) {
+        return "UTF-16 little-endian (byte-order mark FF FE)";
+      }
+      if (b0 == 0 && b1 == 0) {
+        return "UTF-32 or binary (it starts with two NUL bytes)";
+      }
+      if (b0 == 0 && b1 > 0) {
+        return "UTF-16 big-endian without a byte-order mark (a NUL byte before each character)";
+      }
+      if (b0 > 0 && b1 == 0) {
+        return "UTF-16 little-endian without a byte-order mark (a NUL byte after each character)";
+      }
+      return null;
     }
 
     @Override

@@ -94,6 +94,15 @@ final class PolicyReader {
   private final Map<String, String> pointers = new LinkedHashMap<>();
   private boolean allowsOverFullFee;
   private int nodes;
+  /**
+   * Every node read with an id, in document order (as {@link Policy} walks a tree), and every tier
+   * node built: what a document with problems is still checked for ({@link #wholeTreeProblems}).
+   */
+  private final List<ReadNode> readNodes = new ArrayList<>();
+  private final List<ReadNode> tierNodes = new ArrayList<>();
+
+  /** A node as read: its id, its id path, its pointer, and the node if it was built. */
+  private record ReadNode(String id, String path, String pointer, RuleNode node) {}
   /** The id path of the node being read ({@code sla/tiers}): the parent path of its children. */
   private String nodePath = "";
 
@@ -225,6 +234,20 @@ final class PolicyReader {
     RuleNode rule = o.required("rule", (w, n, p) -> node(n, p, ""));
     o.end();
     if (walk.failed() || rule == null) {
+      // Still every problem in one pass: what only the whole policy shows, from what was read.
+      wholeTreeProblems(pointer);
+      Policy.Builder probe = Policy.builder().id(id == null ? "probe" : id).version(version == null ? 1 : version)
+          .effectiveFrom(from == null ? java.time.Instant.EPOCH : from)
+          .effectiveUntil(until == null || from == null ? Optional.empty() : until)
+          .rule(Rules.percentOfFee("probe", BigDecimal.ZERO))
+          .rounding(rounding == null ? Rounding.of(RoundingMode.HALF_UP) : rounding)
+          .minimumCredit(minimum == null ? List.of() : minimum)
+          .plans(plans == null ? Set.of() : plans);
+      for (String problem : probeProblems(probe::build)) {
+        if (problem.startsWith("policy.")) {
+          walk.problem(pointer, "(policy)", problem);
+        }
+      }
       return null;
     }
     try {
@@ -269,6 +292,7 @@ final class PolicyReader {
     MeasurementRules measurement = o.optional("measurementRules", this::measurementRules, MeasurementRules.defaults());
     o.end();
     if (walk.failed() || grant == null || eligibility == null) {
+      wholeTreeProblems(pointer);
       return null;
     }
     try {
@@ -296,6 +320,46 @@ final class PolicyReader {
     return best == null ? policyPointer : pointers.get(best);
   }
 
+  /**
+   * For a document with problems, which is not built: what {@link Policy} would find in the tree
+   * if it were, from the nodes that were read. Tier tables with gaps or overlaps (each tier node
+   * that was built, checked alone), and node ids used twice; with the same texts as when the
+   * policy is built.
+   */
+  private void wholeTreeProblems(String policyPointer) {
+    for (ReadNode t : tierNodes) {
+      if (walk.problemCount() > Walk.MAX_PROBLEMS) {
+        return; // the list is full: nothing more would be shown
+      }
+      Policy.Builder alone = Policy.builder().id("probe").version(1).effectiveFrom(java.time.Instant.EPOCH)
+          .rule(t.node()).rounding(Rounding.of(RoundingMode.HALF_UP)).allowsOverFullFee(true);
+      for (String problem : probeProblems(alone::build)) {
+        if (problem.startsWith(t.id() + ".tiers")) {
+          walk.problem(t.pointer(), "(policy)", t.path() + problem.substring(t.id().length()));
+        }
+      }
+    }
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (ReadNode n : readNodes) {
+      String earlier = seen.putIfAbsent(n.id(), n.path());
+      if (earlier != null) {
+        walk.problem(n.pointer(), "(policy)", n.path() + " repeats the node id \"" + n.id() + "\" of " + earlier);
+      }
+    }
+  }
+
+  /** The problems a build reports, if it fails as a policy definition; none if it succeeds. */
+  private static List<String> probeProblems(java.util.function.Supplier<?> build) {
+    try {
+      build.get();
+      return List.of();
+    } catch (PolicyDefinitionException e) {
+      return e.problems();
+    } catch (dev.amends.core.AmendsException e) {
+      return List.of();
+    }
+  }
+
   // ---- rule nodes ----
 
   /** A rule node by its kind, or {@code null} with the problems reported. */
@@ -318,6 +382,9 @@ final class PolicyReader {
     }
     String path = parentPath.isEmpty() ? String.valueOf(id) : parentPath + "/" + id;
     pointers.put(path, pointer); // a repeated path: the repeat, which is what the policy reports
+    if (id != null) {
+      readNodes.add(new ReadNode(id, path, pointer, null));
+    }
     var standard = kinds.get(kind);
     if (standard != null) {
       int before = walk.problemCount();
@@ -331,7 +398,13 @@ final class PolicyReader {
         nodePath = outer;
       }
       o.end();
-      return id == null || before != walk.problemCount() ? null : node;
+      if (id == null || before != walk.problemCount()) {
+        return null;
+      }
+      if (node instanceof AvailabilityTiersRule || node instanceof DaysOfServiceRule) {
+        tierNodes.add(new ReadNode(id, path, pointer, node));
+      }
+      return node;
     }
     var own = types.rule(kind);
     if (own.isPresent()) {
@@ -433,11 +506,20 @@ final class PolicyReader {
     if (tiers == null) {
       return null;
     }
+    boolean over = false;
     for (int i = 0; i < tiers.size(); i++) {
-      if (percentages && percent(walk.object(o.node.get("tiers").get(i), Walk.item(o.at("tiers"), i)), "value",
-          tiers.get(i).value()) == null) {
-        return null;
+      // Every tier over 100 % is reported, not only the first.
+      over |= percentages && percent(walk.object(o.node.get("tiers").get(i), Walk.item(o.at("tiers"), i)), "value",
+          tiers.get(i).value()) == null;
+    }
+    if (over) {
+      // The node is not built, but its table is still checked for gaps and overlaps.
+      String id = nodePath.substring(nodePath.lastIndexOf('/') + 1);
+      AvailabilityTiersRule table = walk.build(o.pointer, o.node, () -> new AvailabilityTiersRule(id, tiers));
+      if (table != null) {
+        tierNodes.add(new ReadNode(id, nodePath, o.pointer, table));
       }
+      return null;
     }
     Comparator<Tier> order = Comparator.comparing(Tier::lower).thenComparing(Tier::upper);
     boolean ascending = true;

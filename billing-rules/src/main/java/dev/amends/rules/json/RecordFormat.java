@@ -57,7 +57,9 @@ import tools.jackson.databind.node.ObjectNode;
  * }
  * }</pre>
  *
- * <p>The rules of every stream: UTF-8, one JSON object a line, blank lines skipped, lines at most
+ * <p>The rules of every stream: UTF-8 (a byte-order mark is skipped; a UTF-16 or UTF-32 file is
+ * one rejection, line 1, naming the encoding found, and is not read further), one JSON object a
+ * line, blank lines skipped, lines at most
  * 1,048,576 characters. Unknown fields, duplicate keys, nulls for required fields and wrong types
  * are errors. Instants are ISO-8601 in UTC ({@code 2007-12-01T05:00:00Z}), dates ISO-8601, zones by
  * region id; decimals are strings or plain JSON numbers, read exactly (at most 18 integer and 12
@@ -75,45 +77,78 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class RecordFormat<T> {
   /** Accounts with their subscriptions, prices, billing schedule and standing. */
-  public static final RecordFormat<Account> ACCOUNTS = new RecordFormat<>("accounts", RecordCodecs.ACCOUNT);
+  public static final RecordFormat<Account> ACCOUNTS = new RecordFormat<>("accounts", "accounts", RecordCodecs.ACCOUNT);
   /** Outage records. */
-  public static final RecordFormat<Outage> OUTAGES = new RecordFormat<>("outages", RecordCodecs.OUTAGE);
+  public static final RecordFormat<Outage> OUTAGES = new RecordFormat<>("outages", "outages", RecordCodecs.OUTAGE);
   /**
    * Telemetry samples: {@code {"scope": "api", "window": {...}, "good": 9400, "total": 10000}} or
    * with {@code "errorRate": "0.06"} instead of the counts.
    */
-  public static final RecordFormat<TelemetrySample> TELEMETRY = new RecordFormat<>("telemetry", RecordCodecs.TELEMETRY);
+  public static final RecordFormat<TelemetrySample> TELEMETRY = new RecordFormat<>("telemetry", "telemetry", RecordCodecs.TELEMETRY);
   /**
    * Claims, each with its account: {@code {"accountId": "acct-1", "id": "CLM-1", "filedAt":
    * "2007-12-05T14:00:00Z", "subscriptionId": "sub-c2", "outageIds": [...], "evidence": [...]}}.
    */
-  public static final RecordFormat<AccountRecord<Claim>> CLAIMS = new RecordFormat<>("claims", RecordCodecs.CLAIM);
+  public static final RecordFormat<AccountRecord<Claim>> CLAIMS = new RecordFormat<>("claims", "claims", RecordCodecs.CLAIM);
   /**
    * Credits already issued, each with its account and period: {@code {"accountId": "acct-1",
    * "periodStart": "2007-12-01", "key": "cr-...", "amount": {...}, "policyId": ..., "subscriptionId":
    * ..., "rulePath": ..., "days": "5/2"}} ({@code days} optional).
    */
   public static final RecordFormat<AccountRecord<IssuedCredit>> ISSUED_CREDITS =
-      new RecordFormat<>("issued credits", RecordCodecs.ISSUED);
+      new RecordFormat<>("issued credits", "issued-credits", RecordCodecs.ISSUED);
   /**
    * Amounts carried forward by caps, each with its account and the period they were cut in:
    * {@code {"accountId": ..., "periodStart": ..., "subscriptionId": ..., "policyId": ...,
    * "capPath": ..., "amount": {...}}}.
    */
   public static final RecordFormat<AccountRecord<CarriedCredit>> CARRIED_CREDITS =
-      new RecordFormat<>("carried credits", RecordCodecs.CARRIED);
+      new RecordFormat<>("carried credits", "carried-credits", RecordCodecs.CARRIED);
+
+  /** Every record format, in the order above. */
+  private static final List<RecordFormat<?>> ALL =
+      List.of(ACCOUNTS, OUTAGES, TELEMETRY, CLAIMS, ISSUED_CREDITS, CARRIED_CREDITS);
 
   private final String name;
+  private final String kind;
   private final RecordCodec<T> codec;
 
-  private RecordFormat(String name, RecordCodec<T> codec) {
+  private RecordFormat(String name, String kind, RecordCodec<T> codec) {
     this.name = name;
+    this.kind = kind;
     this.codec = codec;
+  }
+
+  /** Every record format: accounts, outages, telemetry, claims, issued and carried credits. */
+  public static List<RecordFormat<?>> all() {
+    return ALL;
   }
 
   /** What the stream holds, such as {@code accounts}. */
   public String name() {
     return name;
+  }
+
+  /**
+   * The format's name as one word, as {@code amends schema <kind>} takes it and its schema's file
+   * is named: {@code accounts}, {@code outages}, {@code telemetry}, {@code claims}, {@code
+   * issued-credits}, {@code carried-credits}.
+   */
+  public String kind() {
+    return kind;
+  }
+
+  /**
+   * The JSON Schema (draft 2020-12) of one line of this stream, as shipped in this jar
+   * ({@code dev/amends/rules/json/records/<kind>.schema.json}, {@code $id}
+   * {@code https://amends.dev/schemas/records/1/<kind>.schema.json}): every field with its
+   * description. Self-contained; the readers check a little more than it can say (a window's end
+   * after its start, ids without control characters, money at the currency's scale).
+   *
+   * @return the schema's JSON text, not null
+   */
+  public String schema() {
+    return Json.resource("records/" + kind + ".schema.json");
   }
 
   /**

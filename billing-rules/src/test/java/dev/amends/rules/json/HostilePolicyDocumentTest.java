@@ -194,4 +194,26 @@ class HostilePolicyDocumentTest {
     assertThat(problems).hasSize(201);
     assertThat(problems.get(200).message()).isEqualTo("has more than 200 problems; the first are listed");
   }
+
+  /**
+   * A bad field no longer stops the whole-policy checks: a thousand gapped tier tables beside it
+   * are each checked alone, and the list still stops at two hundred.
+   */
+  @Test
+  void aBadFieldBesideAThousandGappedTierTablesListsTheFirstTwoHundredProblems() {
+    StringBuilder sb = new StringBuilder("{\"kind\":\"sum\",\"id\":\"s\",\"children\":[")
+        .append("{\"kind\":\"percent-of-fee\",\"id\":\"bad\",\"percent\":\"5,0\"}");
+    for (int i = 0; i < 1000; i++) {
+      sb.append(",{\"kind\":\"availability-tiers\",\"id\":\"t").append(i).append("\",\"tiers\":[")
+          .append("{\"lower\":99,\"upper\":99.9,\"value\":10},{\"lower\":0,\"upper\":95,\"value\":25}]}");
+    }
+    sb.append("]}");
+
+    List<JsonProblem> problems = rejected(grid(sb.toString()));
+
+    assertThat(problems).hasSize(201);
+    assertThat(problems.get(0).toString()).contains("/rule/children/0/percent", "5,0");
+    assertThat(problems.get(1).toString()).contains("/rule/children/1", "s/t0.tiers have a gap");
+    assertThat(problems.get(200).message()).isEqualTo("has more than 200 problems; the first are listed");
+  }
 }

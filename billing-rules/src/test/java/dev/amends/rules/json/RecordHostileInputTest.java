@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Hostile and broken lines in record streams: each is rejected with its line number, the JSON
@@ -207,6 +209,64 @@ class RecordHostileInputTest {
         .singleElement().isInstanceOf(RecordLine.Accepted.class);
     assertThat(RecordFormat.OUTAGES.reader(new java.io.StringReader("\uFEFF" + STORY_OUTAGE), "chars").stream())
         .singleElement().isInstanceOf(RecordLine.Accepted.class);
+  }
+
+  /**
+   * Three account lines in another encoding: said once, as line 1, naming the encoding found and
+   * UTF-8, and nothing more is read (it was "CTRL-CHAR code 0" on every line).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "UTF-16LE | FFFE     | UTF-16 little-endian (byte-order mark FF FE)",
+      "UTF-16BE | FEFF     | UTF-16 big-endian (byte-order mark FE FF)",
+      "UTF-16LE | ''       | UTF-16 little-endian without a byte-order mark (a NUL byte after each character)",
+      "UTF-16BE | ''       | UTF-16 big-endian without a byte-order mark (a NUL byte before each character)",
+      "UTF-32LE | FFFE0000 | UTF-32 little-endian (byte-order mark FF FE 00 00)",
+      "UTF-32BE | 0000FEFF | UTF-32 big-endian (byte-order mark 00 00 FE FF)",
+  })
+  void aFileInAnotherEncodingIsToldOnceNamingItAndUtf8(String charset, String bom, String found) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(java.util.HexFormat.of().parseHex(bom));
+    bytes.writeBytes((STORY_ACCOUNT + "\n" + STORY_ACCOUNT + "\r\n" + STORY_ACCOUNT + "\n")
+        .getBytes(java.nio.charset.Charset.forName(charset)));
+    RecordReader<Account> in = RecordFormat.ACCOUNTS.reader(new ByteArrayInputStream(bytes.toByteArray()),
+        "accounts.ndjson");
+
+    List<RecordLine<Account>> lines = in.stream().toList();
+
+    assertThat(lines).singleElement().isInstanceOfSatisfying(RecordLine.Rejected.class, r ->
+        assertThat(r.problem().getMessage()).isEqualTo("accounts.ndjson line 1: 1 problem\n  /: (file) is " + found
+            + ", not UTF-8, so none of it was read: NDJSON input must be UTF-8; convert it (for example iconv -f"
+            + " UTF-16 -t UTF-8) and read it again"));
+    assertThat(in.read()).isEqualTo(1);
+    assertThat(in.rejected()).isEqualTo(1);
+  }
+
+  @Test
+  void charactersDecodedFromUtf16AsIfUtf8AreToldOnceToo() {
+    String misread = new String((STORY_OUTAGE + "\n" + STORY_OUTAGE).getBytes(StandardCharsets.UTF_16LE),
+        StandardCharsets.ISO_8859_1);
+
+    List<RecordLine<Outage>> lines = RecordFormat.OUTAGES.reader(new java.io.StringReader(misread), "chars")
+        .stream().toList();
+
+    assertThat(lines).singleElement().isInstanceOfSatisfying(RecordLine.Rejected.class, r ->
+        assertThat(r.problem().problems()).singleElement().extracting(JsonProblem::message).asString()
+            .startsWith("is text with NUL characters (U+0000) between its characters"));
+  }
+
+  @Test
+  void utf8WithAByteOrderMarkOrOneLineStartingWithAnEscapedNulIsStillRead() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.writeBytes((STORY_ACCOUNT + "\n").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(read(RecordFormat.ACCOUNTS, new ByteArrayInputStream(bytes.toByteArray())))
+        .singleElement().isInstanceOf(RecordLine.Accepted.class);
+    // A single byte, or a first line that is not JSON, is an ordinary rejected line.
+    assertThat(read(RecordFormat.ACCOUNTS, utf8("x\n" + STORY_ACCOUNT)))
+        .extracting(l -> l.getClass().getSimpleName()).containsExactly("Rejected", "Accepted");
+    assertThat(read(RecordFormat.ACCOUNTS, utf8("{"))).singleElement().isInstanceOf(RecordLine.Rejected.class);
   }
 
   @Test

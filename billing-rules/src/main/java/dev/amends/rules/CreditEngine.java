@@ -485,7 +485,7 @@ public final class CreditEngine {
       Optional<Instant> termEnd = Optional.empty();
       if (hasDays) {
         Ratio daysSoFar = out.daysGiven.getOrDefault(sub.id(), Ratio.ZERO);
-        Instant paidThrough = TermExtension.paidThrough(sub, period);
+        Instant paidThrough = TermExtension.paidThrough(account, sub, period);
         Instant from = TermExtension.extend(paidThrough, daysSoFar, account.zone(), pending.path());
         Ratio daysNow = daysSoFar.plus(pending.days());
         out.daysGiven.put(sub.id(), daysNow);

@@ -596,4 +596,20 @@ class HostileInputTest {
 
 
   // ---- end of section: periods, placements, grants, policy windows ---------------------------
+
+
+  // ---- section: issue 15 probes (core) -------------------------------------------------------
+
+  /** The second review's probes against billing-core: each now ends in a named error. */
+  @Nested
+  class Issue15Probes {
+    @org.junit.jupiter.api.Test
+    void theLastSupportedMonthIsNamedNotARawDateTimeException() {
+      assertThatThrownBy(() -> BillingPeriod.month(YearMonth.of(999_999_999, 12), ZoneOffset.UTC))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("period.month").hasMessageContaining("+999999999-12");
+    }
+  }
+
+  // ---- end of section: issue 15 probes (core) ------------------------------------------------
 }

@@ -667,4 +667,69 @@ class HostileInputTest {
 
 
   // ---- end of section: periods, placements, grants, policy windows ---------------------------
+
+
+  // ---- section: issue 15 probes (rules) ------------------------------------------------------
+
+  /** The second review's probes against billing-rules: each now ends in a named error or a word. */
+  @Nested
+  class Issue15Probes {
+    /** A user rule that recurses without end. */
+    record Recursing(String id) implements CreditRule {
+      @Override
+      public Outcome evaluate(RuleContext context) {
+        return evaluate(context);
+      }
+    }
+
+    /** A user rule whose parameter nests {@code levels} lists deep. */
+    record Nested(String id, Object data) implements CreditRule {
+      @Override
+      public Outcome evaluate(RuleContext context) {
+        return Outcome.noCredit("never");
+      }
+    }
+
+    @org.junit.jupiter.api.Test
+    void userRuleOverflowingTheStackIsWrappedWithItsPath() {
+      assertThatThrownBy(() -> RuleFixtures.decide(Rules.sum("root", new Recursing("loop"))))
+          .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+            assertThat(e.getMessage()).contains("root/loop").contains("StackOverflowError");
+            assertThat(e.getCause()).isInstanceOf(StackOverflowError.class);
+          });
+    }
+
+    @org.junit.jupiter.api.Test
+    void conditionNestedTwentyThousandDeepIsRefusedBeforeAnyRecursion() {
+      Condition c = Conditions.planIn("pro");
+      for (int i = 0; i < 20_000; i++) {
+        c = Conditions.not(c);
+      }
+      Condition deep = c;
+      assertThatThrownBy(() -> RuleFixtures.policy("p", Rules.when("w", deep, Rules.flatAmount("flat", Money.parse("USD 1.00")))))
+          .isInstanceOfSatisfying(PolicyDefinitionException.class, e -> assertThat(e.problems()).containsExactly(
+              "policy.rule node \"w\" has a condition nested deeper than 64 levels of not/all/any"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void valueTooDeepForTheDigestNamesItsNode() {
+      // 60 sums (2 levels of canonical text each) above a rule whose parameter is 200 lists deep:
+      // each alone is within 256 levels, together they are not.
+      Object data = "x";
+      for (int i = 0; i < 200; i++) {
+        data = java.util.List.of(data);
+      }
+      RuleNode node = new Nested("deep", data);
+      for (int i = 59; i >= 0; i--) {
+        node = Rules.sum("s" + i, node);
+      }
+      RuleNode tree = node;
+      assertThatThrownBy(() -> RuleFixtures.policy("p", tree))
+          .isInstanceOfSatisfying(PolicyDefinitionException.class, e -> assertThat(e.problems()).singleElement()
+              .asString().startsWith("policy.rule cannot be read for the digest: value nested deeper than 256 levels,"
+                  + " in node s0/s1/s2/").endsWith("/s59/deep"));
+    }
+  }
+
+  // ---- end of section: issue 15 probes (rules) -----------------------------------------------
 }

@@ -67,7 +67,8 @@ final class Canonical {
    * Accessors added after a type's first release, written only when not empty, so that the
    * canonical text, and the digest, of a value that does not use them stays what it was.
    */
-  static final Map<Class<?>, Set<String>> OMITTED_WHEN_EMPTY = Map.of(Policy.class, Set.of("plans"));
+  static final Map<Class<?>, Set<String>> OMITTED_WHEN_EMPTY =
+      Map.of(Policy.class, Set.of("plans"), Campaign.class, Set.of("reviewAbove"));
 
   private Canonical() {}
 
@@ -75,7 +76,8 @@ final class Canonical {
     Map<Class<?>, List<String>> m = new LinkedHashMap<>();
     m.put(Policy.class, List.of("id", "version", "effectiveFrom", "effectiveUntil", "measurementRules", "rule",
         "rounding", "proration", "minimumCredit", "allowsClawback", "allowsOverFullFee", "plans"));
-    m.put(Campaign.class, List.of("id", "eligibleAt", "eligibility", "unit", "grant", "rounding", "measurementRules"));
+    m.put(Campaign.class, List.of("id", "eligibleAt", "eligibility", "unit", "grant", "rounding", "measurementRules",
+        "reviewAbove"));
     m.put(MeasurementRules.class, List.of("maintenanceNotice", "maintenanceBudget", "standingWindows",
         "excludedCauses", "degradedCounts", "minimumDowntime", "granularity", "countFrom", "partialImpact",
         "denominator", "source", "telemetry"));

@@ -493,6 +493,13 @@ public final class Measurer {
           "share of users affected " + o.impact().share() + " < " + threshold.get()));
       return null;
     }
+    if (o.reportedAt().isPresent() && o.reportedAt().get().isBefore(o.window().getStart())) {
+      // Legitimate for the later record of an outage split in two, but also the sign of a start
+      // recorded late: never silent.
+      remarks.add("reported " + Texts.instant(o.reportedAt().get()) + ", before its recorded start "
+          + Texts.instant(o.window().getStart()) + ": counted from its start (check the start if this record is"
+          + " not the continuation of an earlier one)");
+    }
     if (rules.countFrom() == CountFrom.CUSTOMER_REPORT) {
       if (o.reportedAt().isEmpty()) {
         exclusions.add(exclusion(w, ExclusionReason.NOT_REPORTED, o, "not reported by the customer"));
@@ -508,6 +515,7 @@ public final class Measurer {
     if (!standing.isEmpty()) {
       WindowSet before = w;
       w = excludeStanding(o, index, w, standing, maintenance);
+      remarkStandingNotExcluding(o, w, standing, remarks);
       if (w.isEmpty() && !before.isEmpty()) {
         return w;
       }
@@ -536,6 +544,25 @@ public final class Measurer {
    * Moves the part of an outage inside standing maintenance windows into {@code parts}: for
    * maintenance, or for any outage if the window excludes all downtime.
    */
+  /**
+   * A remark for each standing window that leaves an outage's time inside it counting because it
+   * excludes only maintenance outages: {@code 2h inside standing maintenance window … counts: the
+   * window excludes only MAINTENANCE outages, and this one is UNPLANNED}.
+   */
+  private void remarkStandingNotExcluding(Outage o, WindowSet w, List<WindowSet> standing, List<String> remarks) {
+    if (o.kind() == OutageKind.MAINTENANCE || w.isEmpty()) {
+      return;
+    }
+    for (int k = 0; k < standing.size(); k++) {
+      MaintenanceWindow mw = rules.standingWindows().get(k);
+      WindowSet inside = mw.excludesAllDowntime() ? WindowSet.empty() : w.intersection(standing.get(k));
+      if (!inside.isEmpty()) {
+        remarks.add(Texts.duration(inside.totalLength()) + " inside standing maintenance window " + mw
+            + " counts: the window excludes only MAINTENANCE outages, and this one is " + o.kind());
+      }
+    }
+  }
+
   private WindowSet excludeStanding(
       Outage o, int index, WindowSet w, List<WindowSet> standing, List<MaintenancePart> parts) {
     for (int k = 0; k < standing.size() && !w.isEmpty(); k++) {

@@ -29,7 +29,8 @@ class MeasurementRulesTest {
   void rejectsABudgetWithoutANotice() {
     assertThatThrownBy(() -> MeasurementRules.builder().maintenanceBudget(Duration.ofHours(5)).build())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("measurementRules.maintenanceBudget needs maintenanceNotice to be set: PT5H");
+        .hasMessage("measurementRules.maintenanceBudget needs maintenanceNotice or standingWindows to be set "
+            + "(without either no maintenance is excluded, so there is nothing to budget): PT5H");
   }
 
   @Test

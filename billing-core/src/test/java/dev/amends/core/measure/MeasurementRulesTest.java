@@ -34,6 +34,18 @@ class MeasurementRulesTest {
   }
 
   @Test
+  void acceptsABudgetWithStandingWindowsAlone() {
+    MaintenanceWindow sundays = MaintenanceWindow.weekly(java.time.DayOfWeek.SUNDAY, java.time.LocalTime.of(1, 0),
+        java.time.LocalTime.of(4, 0), java.time.ZoneOffset.UTC);
+
+    MeasurementRules rules =
+        MeasurementRules.builder().addStandingWindows(sundays).maintenanceBudget(Duration.ofHours(5)).build();
+
+    assertThat(rules.maintenanceBudget()).contains(Duration.ofHours(5));
+    assertThat(rules.maintenanceNotice()).isEmpty();
+  }
+
+  @Test
   void rejectsNegativeDurationsNamingTheSetting() {
     assertThatThrownBy(() -> MeasurementRules.builder().maintenanceNotice(Duration.ofHours(-1)).build())
         .isInstanceOf(InvalidInputException.class)

@@ -596,4 +596,64 @@ class HostileInputTest {
 
 
   // ---- end of section: periods, placements, grants, policy windows ---------------------------
+
+
+  // ---- section: issue 15 probes (core) -------------------------------------------------------
+
+  /** The second review's probes against billing-core: each now ends in a named error. */
+  @Nested
+  class Issue15Probes {
+    @org.junit.jupiter.api.Test
+    void theLastSupportedMonthIsNamedNotARawDateTimeException() {
+      assertThatThrownBy(() -> BillingPeriod.month(YearMonth.of(999_999_999, 12), ZoneOffset.UTC))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("period.month").hasMessageContaining("+999999999-12");
+    }
+
+    @org.junit.jupiter.api.Test
+    void scopesDifferingOnlyInCaseCannotArise() {
+      assertThatThrownBy(() -> Scope.of("Grid/Cluster-2"))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("scope").hasMessageContaining("lower case").hasMessageContaining("\"grid/cluster-2\"");
+    }
+
+    private final Subscription onCluster2 = Subscription.builder().id("sub-c2").plan("grid")
+        .prices(PriceSchedule.monthly(Money.parse("USD 20.00")))
+        .active(Instant.parse("2020-01-01T00:00:00Z"), Instant.MAX)
+        .addPlacements(Scope.of("grid/cluster-2")).build();
+    private final BillingPeriod june = BillingPeriod.month(YearMonth.of(2024, 6), ZoneOffset.UTC);
+
+    @org.junit.jupiter.api.Test
+    void anOutageReportedBeforeItStartedIsRemarkedOn() {
+      Outage early = Outage.builder().id("INC-1").addScopes(Scope.of("grid/cluster-2"))
+          .window(Instant.parse("2024-06-10T10:00:00Z"), Instant.parse("2024-06-10T12:00:00Z"))
+          .reportedAt(Instant.parse("2024-06-10T09:30:00Z")).build();
+
+      Measurement m = Measurer.of(MeasurementRules.defaults()).measure(onCluster2, june, OutageLog.of(List.of(early)));
+
+      assertThat(m.downtime()).isEqualTo(Duration.ofHours(2));
+      assertThat(m.breakdown()).singleElement().satisfies(b -> assertThat(b.remarks()).containsExactly(
+          "reported 2024-06-10T09:30Z, before its recorded start 2024-06-10T10:00Z: counted from its start"
+              + " (check the start if this record is not the continuation of an earlier one)"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnplannedOutageInsideAMaintenanceOnlyWindowSaysItCounts() {
+      // Sundays 01:00-04:00 UTC exclude maintenance only; 9 June 2024 is a Sunday: 02:00-03:00 counts.
+      var sundays = dev.amends.core.measure.MaintenanceWindow.weekly(java.time.DayOfWeek.SUNDAY,
+          java.time.LocalTime.of(1, 0), java.time.LocalTime.of(4, 0), ZoneOffset.UTC);
+      Outage unplanned = Outage.builder().id("INC-2").addScopes(Scope.of("grid/cluster-2"))
+          .window(Instant.parse("2024-06-09T02:00:00Z"), Instant.parse("2024-06-09T03:00:00Z")).build();
+
+      Measurement m = Measurer.of(MeasurementRules.builder().addStandingWindows(sundays).build())
+          .measure(onCluster2, june, OutageLog.of(List.of(unplanned)));
+
+      assertThat(m.downtime()).isEqualTo(Duration.ofHours(1));
+      assertThat(m.breakdown()).singleElement().satisfies(b -> assertThat(b.describe()).isEqualTo(
+          "INC-2: down 1h in period; counted 1h; 1h inside standing maintenance window " + sundays
+              + " counts: the window excludes only MAINTENANCE outages, and this one is UNPLANNED"));
+    }
+  }
+
+  // ---- end of section: issue 15 probes (core) ------------------------------------------------
 }

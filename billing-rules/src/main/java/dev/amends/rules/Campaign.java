@@ -97,6 +97,14 @@ public abstract class Campaign {
   /** How each grant line is rounded, once, to the currency's scale. Required. */
   public abstract Rounding rounding();
 
+  /**
+   * Per currency, the amount above which a grant line is flagged {@link
+   * DecisionFlag#NEEDS_REVIEW}, with a warning naming the campaign, the line and the limit; none
+   * by default. A safety net for a grant of absurd size (a count typed with three zeros too many):
+   * {@code reviewAbove(Money.parse("USD 500.00"))}. At most one amount per currency, not negative.
+   */
+  public abstract java.util.List<org.joda.money.Money> reviewAbove();
+
   /** How downtime is measured for eligibility conditions that look at it; the defaults if not given. */
   @Value.Default
   public MeasurementRules measurementRules() {
@@ -164,6 +172,17 @@ public abstract class Campaign {
 
   @Value.Check
   void check() {
+    java.util.Set<org.joda.money.CurrencyUnit> currencies = new java.util.HashSet<>();
+    for (int i = 0; i < reviewAbove().size(); i++) {
+      org.joda.money.Money m = reviewAbove().get(i);
+      if (m.isNegative()) {
+        throw dev.amends.core.InvalidInputException.of("campaign.reviewAbove[" + i + "]", "must not be negative", m);
+      }
+      if (!currencies.add(m.getCurrencyUnit())) {
+        throw dev.amends.core.InvalidInputException.of("campaign.reviewAbove[" + i + "]",
+            "repeats the currency " + m.getCurrencyUnit(), m);
+      }
+    }
     // The id, the tree, the rounding: everything a policy checks, every problem listed.
     try {
       policy();

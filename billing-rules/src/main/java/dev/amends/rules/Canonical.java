@@ -67,7 +67,8 @@ final class Canonical {
    * Accessors added after a type's first release, written only when not empty, so that the
    * canonical text, and the digest, of a value that does not use them stays what it was.
    */
-  static final Map<Class<?>, Set<String>> OMITTED_WHEN_EMPTY = Map.of(Policy.class, Set.of("plans", "description"));
+  static final Map<Class<?>, Set<String>> OMITTED_WHEN_EMPTY =
+      Map.of(Policy.class, Set.of("plans", "description"), Campaign.class, Set.of("reviewAbove"));
 
   private Canonical() {}
 
@@ -75,7 +76,8 @@ final class Canonical {
     Map<Class<?>, List<String>> m = new LinkedHashMap<>();
     m.put(Policy.class, List.of("id", "version", "effectiveFrom", "effectiveUntil", "measurementRules", "rule",
         "rounding", "proration", "minimumCredit", "allowsClawback", "allowsOverFullFee", "plans", "description"));
-    m.put(Campaign.class, List.of("id", "eligibleAt", "eligibility", "unit", "grant", "rounding", "measurementRules"));
+    m.put(Campaign.class, List.of("id", "eligibleAt", "eligibility", "unit", "grant", "rounding", "measurementRules",
+        "reviewAbove"));
     m.put(MeasurementRules.class, List.of("maintenanceNotice", "maintenanceBudget", "standingWindows",
         "excludedCauses", "degradedCounts", "minimumDowntime", "granularity", "countFrom", "partialImpact",
         "denominator", "source", "telemetry"));
@@ -109,9 +111,32 @@ final class Canonical {
     return java.util.Collections.unmodifiableMap(out);
   }
 
+  /**
+   * A value nested deeper than {@link #MAX_NESTING} levels, naming the rule nodes it lies in, from
+   * the outermost: {@code value nested deeper than 256 levels, in node sla/inner/mine}.
+   */
+  static final class TooDeep extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<String> ids;
+
+    TooDeep(List<String> ids) {
+      super("value nested deeper than " + MAX_NESTING + " levels"
+          + (ids.isEmpty() ? "" : ", in node " + String.join("/", ids)));
+      this.ids = ids;
+    }
+
+    /** The same, inside one more node. */
+    TooDeep inside(RuleNode node) {
+      List<String> out = new java.util.ArrayList<>(ids.size() + 1);
+      out.add(Policy.safeId(node));
+      out.addAll(ids);
+      return new TooDeep(List.copyOf(out));
+    }
+  }
+
   private static void write(StringBuilder sb, Object v, int depth) {
     if (depth > MAX_NESTING) {
-      throw new IllegalArgumentException("value nested deeper than " + MAX_NESTING + " levels");
+      throw new TooDeep(List.of());
     }
     switch (v) {
       case null -> sb.append("null");
@@ -166,8 +191,20 @@ final class Canonical {
         }
         object(sb, null, null, sorted, depth);
       }
-      case RuleNode n when n instanceof Record r -> object(sb, "kind", n.kind(), componentsOf(r), depth);
-      case CreditRule rule -> object(sb, "kind", rule.kind(), userRule(rule), depth);
+      case RuleNode n when n instanceof Record r -> {
+        try {
+          object(sb, "kind", n.kind(), componentsOf(r), depth);
+        } catch (TooDeep e) {
+          throw e.inside(n);
+        }
+      }
+      case CreditRule rule -> {
+        try {
+          object(sb, "kind", rule.kind(), userRule(rule), depth);
+        } catch (TooDeep e) {
+          throw e.inside(rule);
+        }
+      }
       case Record r -> object(sb, "type", typeName(r.getClass()), componentsOf(r), depth);
       case Policy p -> object(sb, "schema", Policy.SCHEMA, values(Policy.class, p), depth);
       case Campaign c -> object(sb, "schema", Campaign.SCHEMA, values(Campaign.class, c), depth);

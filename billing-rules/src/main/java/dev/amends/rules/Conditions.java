@@ -685,6 +685,41 @@ public final class Conditions {
     }
   }
 
+  /** The most levels of {@code not}, {@code all} and {@code any} a condition may nest (itself level 1). */
+  static final int MAX_DEPTH = 64;
+
+  /**
+   * How deep the built-in combinations ({@code not}, {@code all}, {@code any}) nest in a
+   * condition, counted without recursion and not past {@code limit + 1}: so a condition nested
+   * 20,000 deep is found too deep before anything (its canonical text, its test) recurses into it.
+   */
+  static int depth(Condition root, int limit) {
+    java.util.ArrayDeque<Condition> todo = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    todo.push(root);
+    depths.push(1);
+    int max = 0;
+    while (!todo.isEmpty()) {
+      Condition c = todo.pop();
+      int d = depths.pop();
+      max = Math.max(max, d);
+      if (max > limit) {
+        return max;
+      }
+      List<Condition> inner = switch (c) {
+        case Not n -> List.of(n.condition());
+        case All a -> a.conditions();
+        case Any a -> a.conditions();
+        default -> List.of();
+      };
+      for (Condition i : inner) {
+        todo.push(i);
+        depths.push(d + 1);
+      }
+    }
+    return max;
+  }
+
   /**
    * Whether a condition holds, without building the texts of its result, for the conditions that
    * read only the subscription (plan, placement, active window) and their combinations; null for

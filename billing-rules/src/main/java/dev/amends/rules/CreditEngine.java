@@ -233,9 +233,18 @@ public final class CreditEngine {
     //    c. rule tree, d. caps and one rounding per line. Lines come by subscription id, then
     //    policy id, then position in the tree (see CreditDecision).
     for (Subscription sub : out.subscriptions) {
+      Policy crediting = null;
       for (Policy policy : inForce) {
+        int before = out.lines.size();
         decideOne(policy, policy.digest(), sub, out,
             path -> key(out.account.id(), sub.id(), out.period, policy.id(), path));
+        if (out.lines.size() > before) {
+          if (crediting != null) {
+            flagDoubleCover(sub, crediting, policy, out);
+          } else {
+            crediting = policy;
+          }
+        }
       }
     }
     //    then the one-off grants whose eligibility instant falls in this period, by campaign id
@@ -251,6 +260,18 @@ public final class CreditEngine {
     flagForReview(lines, out);
     return new CreditDecision(out.account.id(), out.period, out.evaluatedAt, lines, out.flags, out.warnings,
         traces ? out.traces : null, out.carriedForward);
+  }
+
+  /**
+   * Two policies in force both credit one subscription for the period: allowed (policies that
+   * list disjoint plans never do), but never silent, since it usually means one subscription is
+   * paid twice for one failure.
+   */
+  private static void flagDoubleCover(Subscription sub, Policy first, Policy second, Decided out) {
+    out.flags.add(DecisionFlag.NEEDS_REVIEW);
+    out.warnings.add(sub.id() + " (plan " + sub.plan() + ") is credited by two policies in force, " + first.label()
+        + " and " + second.label() + ": if one subscription should be covered by one policy, give the policies"
+        + " disjoint plans (Policy.plans); a one-off gesture is a Campaign");
   }
 
   /**
@@ -485,7 +506,7 @@ public final class CreditEngine {
       Optional<Instant> termEnd = Optional.empty();
       if (hasDays) {
         Ratio daysSoFar = out.daysGiven.getOrDefault(sub.id(), Ratio.ZERO);
-        Instant paidThrough = TermExtension.paidThrough(sub, period);
+        Instant paidThrough = TermExtension.paidThrough(account, sub, period);
         Instant from = TermExtension.extend(paidThrough, daysSoFar, account.zone(), pending.path());
         Ratio daysNow = daysSoFar.plus(pending.days());
         out.daysGiven.put(sub.id(), daysNow);
@@ -559,10 +580,29 @@ public final class CreditEngine {
         continue;
       }
       String unitPart = campaign.unit() == Campaign.Unit.PER_SUBSCRIPTION ? sub.id() : "";
+      int before = out.lines.size();
       boolean given = decideOne(policy, campaign.digest(), sub, out,
           path -> Keys.grantKey(campaign.id(), out.account.id(), unitPart, path));
+      flagAboveCampaignLimit(campaign, out, before);
       if (given && campaign.unit() == Campaign.Unit.PER_ACCOUNT) {
         givenWith = sub.id();
+      }
+    }
+  }
+
+  /** Flags each grant line from {@code from} on above the campaign's review limit in its currency. */
+  private static void flagAboveCampaignLimit(Campaign campaign, Decided out, int from) {
+    if (campaign.reviewAbove().isEmpty()) {
+      return;
+    }
+    for (int i = from; i < out.lines.size(); i++) {
+      CreditLine l = out.lines.get(i);
+      for (Money limit : campaign.reviewAbove()) {
+        if (limit.getCurrencyUnit().equals(l.amount().getCurrencyUnit()) && l.amount().isGreaterThan(limit)) {
+          out.flags.add(DecisionFlag.NEEDS_REVIEW);
+          out.warnings.add("campaign " + campaign.id() + " grants " + l.amount() + " to " + l.subscriptionId()
+              + ", above its review limit " + limit);
+        }
       }
     }
   }
@@ -731,7 +771,10 @@ public final class CreditEngine {
       return this;
     }
 
-    /** The policies to apply; required. */
+    /**
+     * The policies to apply; required unless {@link #campaigns(Campaign...)} are given (a
+     * campaign-only engine needs no policy book).
+     */
     public Builder policies(PolicyBook policies) {
       this.policies = Checks.notNull("engine.policies", policies);
       return this;
@@ -762,10 +805,20 @@ public final class CreditEngine {
     /**
      * Builds the engine.
      *
-     * @throws dev.amends.core.InvalidInputException if no policies were given
+     * @throws dev.amends.core.InvalidInputException naming {@code engine.policies} if neither a
+     *     policy nor a campaign was given (no book, or an empty one): such an engine would decide
+     *     nothing for every account without a word
      */
     public CreditEngine build() {
+      if (policies == null && !campaigns.isEmpty()) {
+        policies = PolicyBook.of(List.of());
+      }
       Checks.notNull("engine.policies", policies);
+      if (policies.policies().isEmpty() && campaigns.isEmpty()) {
+        throw dev.amends.core.InvalidInputException.of("engine.policies",
+            "must hold at least one policy, or the engine must have campaigns: an engine over an empty policy book "
+                + "decides nothing", "an empty policy book");
+      }
       for (Campaign c : campaigns.values()) {
         if (!policies.versions(c.id()).isEmpty()) {
           throw dev.amends.core.InvalidInputException.of("engine.campaigns", "must not share an id with a policy",

@@ -87,8 +87,14 @@ public record CreditLine(
    * The subscription's new term end, when the line carries days of service.
    *
    * <p>Days of service extend the paid-through date, as hosting SLAs mean by "3 days of service
-   * credit". The service is paid through the end of the billing period, or the end of the
-   * subscription's active window if that is earlier; the days are added to that instant as local
+   * credit". The service is paid through the end of the prepaid cycle that holds the billing
+   * period, or the end of the subscription's active window if that is earlier. The prepaid cycle
+   * is the billing period itself (a month, a quarter, a year, calendar or anniversary, as the
+   * account's schedule says), unless the price in force on the period's last day is for a longer
+   * cycle than the account bills in: an annual price billed monthly is a prepaid year, which runs
+   * from the later of the subscription's first local day and the first day of the run of annual
+   * prices (on that day of month; calendar-aligned when neither is bounded). The days are added
+   * to that instant as local
    * days in the account's zone, so a day across a daylight-saving change is 23 or 25 hours and
    * the term still ends at the same local time. A fractional day (a tier of {@code 0.5}, or days
    * cut pro rata by a cap) adds that share of the next local day, rounded up to the second.
@@ -97,6 +103,9 @@ public record CreditLine(
    * // June 2024 in New York, open-ended subscription, 3 days:
    * // paid through 2024-07-01T00:00-04:00, term extended to 2024-07-04T00:00-04:00
    * // (2024-07-04T04:00:00Z); 1.5 days: to 2024-07-02T12:00-04:00.
+   * // March 2025 in Berlin, EUR 600.00 per ANNUAL billed monthly, active from 2025-03-01, 3 days:
+   * // prepaid term 2025-03-01..2026-02-28, paid through 2026-03-01T00:00+01:00, term extended
+   * // to 2026-03-04T00:00+01:00 (service through 3 March 2026).
    * }</pre>
    *
    * <p>When several lines of a decision carry days for the same subscription, they add up in

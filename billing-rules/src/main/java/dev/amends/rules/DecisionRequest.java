@@ -17,7 +17,10 @@ import org.immutables.value.Value;
  * <p>The period must be one of the account's own billing periods ({@link Account#billing()}):
  * same zone, same first and last day, same number of months. A period in another zone, shifted
  * by a day, or a day that claims to be a year is rejected, naming {@code request.period}; use
- * {@link CreditEngine#decide(Account, java.time.YearMonth)} to let the schedule pick it.
+ * {@link CreditEngine#decide(Account, java.time.YearMonth)} to let the schedule pick it. An
+ * evaluation instant before the period's start is rejected, naming {@code request.evaluatedAt};
+ * a claim for a subscription the account does not have, naming {@code request.claims[i].subscriptionId}
+ * (when the engine decides).
  *
  * <p>Immutable and thread-safe.
  */
@@ -53,7 +56,7 @@ public abstract class DecisionRequest {
    */
   public abstract List<CarriedCredit> carriedIn();
 
-  /** The instant of evaluation; the period's end if empty. */
+  /** The instant of evaluation; the period's end if empty; never before the period's start. */
   public abstract Optional<Instant> evaluatedAt();
 
   @Value.Check
@@ -65,6 +68,12 @@ public abstract class DecisionRequest {
               + "), such as " + schedule.periodContaining(period().start()),
           period() + " [" + period().startDate() + ", " + period().endDate() + ") of " + period().months()
               + " month(s)");
+    }
+    if (evaluatedAt().isPresent() && evaluatedAt().get().isBefore(period().start())) {
+      // Nothing of the period has happened yet: every deadline and standing would be judged
+      // before the facts exist.
+      throw InvalidInputException.of("request.evaluatedAt",
+          "must not be before the period's start " + period().start() + " (" + period() + ")", evaluatedAt().get());
     }
   }
 

@@ -98,12 +98,22 @@ final class Evaluator {
       throw new RuleEvaluationException(path, "condition " + describe(condition) + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new RuleEvaluationException(path, "condition " + describe(condition) + " failed: " + e, e);
+    } catch (StackOverflowError e) {
+      throw new RuleEvaluationException(path, "condition " + conditionClass(condition) + " failed: " + STACK_OVERFLOW, e);
     }
     if (r == null) {
       throw new RuleEvaluationException(path,
           "condition " + describe(condition) + " returned null instead of a ConditionResult", null);
     }
     return r;
+  }
+
+  /** What a rule or condition that overflowed the stack is said to have done. */
+  static final String STACK_OVERFLOW = "java.lang.StackOverflowError (it recursed too deeply)";
+
+  /** A condition's class only: its text may be what overflowed. */
+  private static String conditionClass(Condition condition) {
+    return condition.getClass().getName();
   }
 
   private static String describe(Condition condition) {
@@ -129,6 +139,9 @@ final class Evaluator {
       throw new RuleEvaluationException(path, e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new RuleEvaluationException(path, "failed: " + e, e);
+    } catch (StackOverflowError e) {
+      // A user rule that recurses without end: the stack is unwound by now, so name the rule.
+      throw new RuleEvaluationException(path, "failed: " + STACK_OVERFLOW, e);
     }
     if (outcome == null) {
       throw new RuleEvaluationException(path, "returned null instead of an Outcome", null);

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
  * under a price that starts with it, at the price of its first active day.
  *
  * @param id the node id
- * @param count the number of months or periods, not negative
+ * @param count the number of months or periods, 0 to {@value #MAX_COUNT}
  * @param valuation how they are valued
  */
 public record FreePeriodsRule(String id, BigDecimal count, Rules.FreePeriodValue valuation) implements CreditRule {
@@ -20,13 +20,20 @@ public record FreePeriodsRule(String id, BigDecimal count, Rules.FreePeriodValue
    * Checks the node.
    *
    * @throws dev.amends.core.InvalidInputException naming {@code rule.id} for a bad id, {@code
-   *     <id>.count} (negative) or {@code <id>.valuation} (null)
+   *     <id>.count} (negative or above {@value #MAX_COUNT}) or {@code <id>.valuation} (null)
    */
   public FreePeriodsRule {
     Rules.checkId(id);
     Rules.notNegative(id + ".count", count);
+    if (count != null && count.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
+      throw dev.amends.core.InvalidInputException.of(id + ".count",
+          "must be at most " + MAX_COUNT + " (ten years of monthly periods)", count.toPlainString());
+    }
     dev.amends.core.internal.Checks.notNull(id + ".valuation", valuation);
   }
+
+  /** The most periods one rule may give free: 120, ten years of months. */
+  public static final int MAX_COUNT = 120;
 
   /** {@code free-periods}. */
   @Override

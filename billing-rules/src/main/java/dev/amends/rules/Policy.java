@@ -261,8 +261,13 @@ public abstract class Policy {
       // The digest reads every node's data; a part that cannot be read is a problem now, not later.
       try {
         Canonical.of(rule());
+      } catch (Canonical.TooDeep e) {
+        problems.add("policy.rule cannot be read for the digest: " + e.getMessage());
       } catch (RuntimeException e) {
         problems.add("policy.rule cannot be read for the digest: " + e);
+      } catch (StackOverflowError e) {
+        problems.add("policy.rule cannot be read for the digest: java.lang.StackOverflowError (a value of a node "
+            + "refers to itself or nests too deeply)");
       }
     }
     if (!problems.isEmpty()) {
@@ -292,6 +297,12 @@ public abstract class Policy {
       if (depth > MAX_DEPTH) {
         problems.add("policy.rule is nested deeper than " + MAX_DEPTH + " levels: node \"" + safeId(node)
             + "\" is at level " + depth + " below \"" + safeId(root) + "\"");
+        return;
+      }
+      if (node instanceof When w && w.condition() != null
+          && Conditions.depth(w.condition(), Conditions.MAX_DEPTH) > Conditions.MAX_DEPTH) {
+        problems.add("policy.rule node \"" + safeId(node) + "\" has a condition nested deeper than "
+            + Conditions.MAX_DEPTH + " levels of not/all/any");
         return;
       }
       if (node instanceof Combinator c) {

@@ -5,6 +5,7 @@ import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.joda.money.CurrencyUnit;
 
 /** Checks of a {@link DecisionRequest} against its own account, before anything is decided. */
@@ -48,6 +49,15 @@ final class RequestChecks {
                 + c.subscriptionId() + ", period " + period + ", policy " + c.policyId() + " and rule " + c.rulePath()
                 + " (expected " + expected + " or an adjustment of it)",
             c.key());
+      }
+    }
+    List<Claim> claims = request.claims();
+    for (int i = 0; i < claims.size(); i++) {
+      Optional<String> sub = claims.get(i).subscriptionId();
+      if (sub.isPresent() && account.subscriptions().stream().noneMatch(s -> s.id().equals(sub.get()))) {
+        throw InvalidInputException.of("request.claims[" + i + "].subscriptionId",
+            "is not a subscription of account " + account.id() + ", so the claim would count for nothing",
+            sub.get());
       }
     }
     List<CarriedCredit> carried = request.carriedIn();

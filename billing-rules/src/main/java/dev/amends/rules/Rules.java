@@ -171,8 +171,9 @@ public final class Rules {
    * }</pre>
    *
    * <p>The credit line carries the days and the subscription's new term end ({@link
-   * CreditLine#extendsTermTo()}): the service is paid through the end of the billing period, or
-   * the end of the subscription's active window if that is earlier, and the days extend that by
+   * CreditLine#extendsTermTo()}): the service is paid through the end of the prepaid cycle that
+   * holds the billing period (the period itself, or the year of an annual price billed monthly),
+   * or the end of the subscription's active window if that is earlier, and the days extend that by
    * local days in the account's zone. Days may be fractional (a tier of {@code 0.5}, or a cut by a
    * cap spread pro rata); see {@link CreditLine#extendsTermTo()}.
    *

@@ -1,14 +1,20 @@
 package dev.amends.rules;
 
+import dev.amends.core.account.Account;
+import dev.amends.core.account.Price;
 import dev.amends.core.account.Subscription;
 import dev.amends.core.money.Ratio;
+import dev.amends.core.time.BillingCycle;
 import dev.amends.core.time.BillingPeriod;
+import dev.amends.core.time.BillingSchedule;
 import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 /**
  * Turns days of service into a subscription's new term end. See {@link
@@ -18,12 +24,57 @@ final class TermExtension {
   private TermExtension() {}
 
   /**
-   * The end of the term the days extend: the service is paid through the end of the billing
-   * period, or through the end of the subscription's active window if that is earlier.
+   * The end of the term the days extend: the end of the prepaid cycle that holds the period's
+   * last instant, or the end of the subscription's active window if that is earlier.
+   *
+   * <p>The prepaid cycle is the account's billing period itself, unless the price in force on the
+   * period's last day is for a longer cycle than the account bills in (an annual price billed
+   * monthly, say): the customer has then prepaid a term of the price's cycle, which runs from the
+   * later of the subscription's first local day and the day the run of prices of that cycle began
+   * (a price rise within the same cycle does not restart the term), on that day of month. When
+   * neither date is bounded the term is calendar-aligned (a year from 1 January, a quarter from
+   * January, April, July or October).
    */
-  static Instant paidThrough(Subscription subscription, BillingPeriod period) {
+  static Instant paidThrough(Account account, Subscription subscription, BillingPeriod period) {
+    Instant prepaidEnd = prepaidCycle(account.billing(), subscription, period).end();
     Instant activeEnd = subscription.active().getEnd();
-    return activeEnd.isBefore(period.end()) ? activeEnd : period.end();
+    return activeEnd.isBefore(prepaidEnd) ? activeEnd : prepaidEnd;
+  }
+
+  /** The prepaid cycle that holds the period's last instant; see {@link #paidThrough}. */
+  static BillingPeriod prepaidCycle(BillingSchedule billing, Subscription subscription, BillingPeriod period) {
+    ZoneId zone = period.zone();
+    List<Price> prices = subscription.prices().prices();
+    LocalDate lastDay = period.endDate().minusDays(1);
+    int inForce = -1;
+    for (int i = 0; i < prices.size() && !prices.get(i).effectiveFrom().isAfter(lastDay); i++) {
+      inForce = i;
+    }
+    if (inForce < 0 || prices.get(inForce).per().months() <= billing.cycle().months()) {
+      return period;
+    }
+    BillingCycle term = prices.get(inForce).per();
+    int runStart = inForce;
+    while (runStart > 0 && prices.get(runStart - 1).per() == term) {
+      runStart--;
+    }
+    LocalDate anchor = prices.get(runStart).effectiveFrom();
+    if (anchor.equals(LocalDate.MIN)) {
+      anchor = null;
+    }
+    Instant start = subscription.active().getStart();
+    if (!subscription.active().isUnboundedStart()) {
+      try {
+        LocalDate first = LocalDate.ofInstant(start, zone);
+        anchor = anchor == null || first.isAfter(anchor) ? first : anchor;
+      } catch (DateTimeException e) {
+        // a start before the supported local dates: leave the price's date, or calendar alignment
+      }
+    }
+    BillingSchedule terms = anchor == null
+        ? BillingSchedule.calendar(term, zone)
+        : BillingSchedule.anniversary(term, anchor, zone);
+    return terms.periodContaining(period.end().minusNanos(1));
   }
 
   /**

@@ -667,4 +667,191 @@ class HostileInputTest {
 
 
   // ---- end of section: periods, placements, grants, policy windows ---------------------------
+
+
+  // ---- section: issue 15 probes (rules) ------------------------------------------------------
+
+  /** The second review's probes against billing-rules: each now ends in a named error or a word. */
+  @Nested
+  class Issue15Probes {
+    /** A user rule that recurses without end. */
+    record Recursing(String id) implements CreditRule {
+      @Override
+      public Outcome evaluate(RuleContext context) {
+        return evaluate(context);
+      }
+    }
+
+    /** A user rule whose parameter nests {@code levels} lists deep. */
+    record Nested(String id, Object data) implements CreditRule {
+      @Override
+      public Outcome evaluate(RuleContext context) {
+        return Outcome.noCredit("never");
+      }
+    }
+
+    @org.junit.jupiter.api.Test
+    void userRuleOverflowingTheStackIsWrappedWithItsPath() {
+      assertThatThrownBy(() -> RuleFixtures.decide(Rules.sum("root", new Recursing("loop"))))
+          .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+            assertThat(e.getMessage()).contains("root/loop").contains("StackOverflowError");
+            assertThat(e.getCause()).isInstanceOf(StackOverflowError.class);
+          });
+    }
+
+    @org.junit.jupiter.api.Test
+    void conditionNestedTwentyThousandDeepIsRefusedBeforeAnyRecursion() {
+      Condition c = Conditions.planIn("pro");
+      for (int i = 0; i < 20_000; i++) {
+        c = Conditions.not(c);
+      }
+      Condition deep = c;
+      assertThatThrownBy(() -> RuleFixtures.policy("p", Rules.when("w", deep, Rules.flatAmount("flat", Money.parse("USD 1.00")))))
+          .isInstanceOfSatisfying(PolicyDefinitionException.class, e -> assertThat(e.problems()).containsExactly(
+              "policy.rule node \"w\" has a condition nested deeper than 64 levels of not/all/any"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void valueTooDeepForTheDigestNamesItsNode() {
+      // 60 sums (2 levels of canonical text each) above a rule whose parameter is 200 lists deep:
+      // each alone is within 256 levels, together they are not.
+      Object data = "x";
+      for (int i = 0; i < 200; i++) {
+        data = java.util.List.of(data);
+      }
+      RuleNode node = new Nested("deep", data);
+      for (int i = 59; i >= 0; i--) {
+        node = Rules.sum("s" + i, node);
+      }
+      RuleNode tree = node;
+      assertThatThrownBy(() -> RuleFixtures.policy("p", tree))
+          .isInstanceOfSatisfying(PolicyDefinitionException.class, e -> assertThat(e.problems()).singleElement()
+              .asString().startsWith("policy.rule cannot be read for the digest: value nested deeper than 256 levels,"
+                  + " in node s0/s1/s2/").endsWith("/s59/deep"));
+    }
+  }
+
+  /** Accepted without a word before issue 15: each now gets a refusal, a flag or a remark. */
+  @Nested
+  class Issue15AcceptedWithoutAWord {
+    private final Policy ten = RuleFixtures.policy("sla", Rules.flatAmount("ten", Money.parse("USD 10.00")));
+    private final Policy five = RuleFixtures.policy("extra", Rules.flatAmount("five", Money.parse("USD 5.00")));
+
+    private Campaign campaign(java.math.BigDecimal count, Money... reviewAbove) {
+      return Campaign.builder().id("goodwill").eligibleAt(CampaignTest.APOLOGY)
+          .eligibility(Conditions.placedUnder(dev.amends.core.fixtures.Story2007.GRID))
+          .unit(Campaign.Unit.PER_SUBSCRIPTION)
+          .grant(Rules.freePeriods("free", count, Rules.FreePeriodValue.MONTHLY_PRICE))
+          .addReviewAbove(reviewAbove)
+          .rounding(Rounding.of(RoundingMode.HALF_UP)).build();
+    }
+
+    @org.junit.jupiter.api.Test
+    void twoPoliciesCreditingOneSubscriptionAreFlaggedForReview() {
+      // sla gives USD 10.00 and extra USD 5.00 to sub-1 on plan grid: both in force, neither lists plans.
+      CreditDecision d = CreditEngine.builder().policies(PolicyBook.of(ten, five)).build()
+          .decide(RuleFixtures.ACCOUNT_USD_20, RuleFixtures.JUNE_2024_UTC);
+
+      assertThat(d.lines()).hasSize(2);
+      assertThat(d.flags()).contains(DecisionFlag.NEEDS_REVIEW);
+      assertThat(d.warnings()).contains("sub-1 (plan grid) is credited by two policies in force, extra v1 and sla v1:"
+          + " if one subscription should be covered by one policy, give the policies disjoint plans"
+          + " (Policy.plans); a one-off gesture is a Campaign");
+    }
+
+    @org.junit.jupiter.api.Test
+    void policiesWithDisjointPlansWorkTogetherWithoutAFlag() {
+      Policy gridOnly = RuleFixtures.policyBuilder("sla", Rules.flatAmount("ten", Money.parse("USD 10.00")),
+          RuleFixtures.HALF_UP).addPlans("grid").build();
+      Policy proOnly = RuleFixtures.policyBuilder("extra", Rules.flatAmount("five", Money.parse("USD 5.00")),
+          RuleFixtures.HALF_UP).addPlans("pro").build();
+      var account = RuleFixtures.account("acct-2", RuleFixtures.subscription("sub-1", "grid", RuleFixtures.USD_20_00),
+          RuleFixtures.subscription("sub-2", "pro", RuleFixtures.USD_20_00));
+
+      CreditDecision d = CreditEngine.builder().policies(PolicyBook.of(gridOnly, proOnly)).build()
+          .decide(account, RuleFixtures.JUNE_2024_UTC);
+
+      // sub-1: USD 10.00 under sla; sub-2: USD 5.00 under extra.
+      assertThat(d.lines()).extracting(l -> l.subscriptionId() + " " + l.amount())
+          .containsExactly("sub-1 USD 10.00", "sub-2 USD 5.00");
+      assertThat(d.flags()).doesNotContain(DecisionFlag.NEEDS_REVIEW);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEngineOverAnEmptyPolicyBookIsRefused() {
+      assertThatThrownBy(() -> CreditEngine.builder().policies(PolicyBook.of(java.util.List.of())).build())
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("engine.policies");
+            assertThat(e.getMessage()).contains("decides nothing");
+          });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCampaignOnlyEngineNeedsNoPolicyBook() {
+      // Two months free at USD 20.00 a month = USD 40.00 for the grid customer on cluster 2.
+      CreditDecision d = CreditEngine.builder().campaigns(campaign(java.math.BigDecimal.valueOf(2))).build()
+          .decide(dev.amends.core.fixtures.Story2007.CUSTOMER_ON_CLUSTER_2,
+              dev.amends.core.fixtures.Story2007.DEC_2007_EASTERN);
+
+      assertThat(d.lines()).singleElement().satisfies(l -> assertThat(l.amount()).isEqualTo(Money.parse("USD 40.00")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNegativeCarriedInCreditIsRefused() {
+      assertThatThrownBy(() -> new CarriedCredit("sub-1", "sla", "sla/cap", Money.parse("USD -5.00")))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("carried.amount");
+            assertThat(e.value()).contains("USD -5.00");
+          });
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEvaluationInstantBeforeThePeriodIsRefused() {
+      assertThatThrownBy(() -> DecisionRequest.builder().account(RuleFixtures.ACCOUNT_USD_20)
+          .period(RuleFixtures.JUNE_2024_UTC).evaluatedAt(Instant.parse("2024-05-31T23:59:59Z")).build())
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("request.evaluatedAt");
+            assertThat(e.value()).contains("2024-05-31T23:59:59Z");
+          });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aClaimForASubscriptionTheAccountDoesNotHaveIsRefused() {
+      DecisionRequest request = DecisionRequest.builder().account(RuleFixtures.ACCOUNT_USD_20)
+          .period(RuleFixtures.JUNE_2024_UTC)
+          .addClaims(Claim.builder().id("CLM-1").subscriptionId("sub-9").filedAt(Instant.parse("2024-06-11T00:00:00Z"))
+              .build())
+          .build();
+
+      assertThatThrownBy(() -> RuleFixtures.engine(ten).decide(request))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("request.claims[0].subscriptionId");
+            assertThat(e.value()).contains("sub-9");
+          });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aGrantOfAMillionMonthsIsRefused() {
+      assertThatThrownBy(() -> campaign(java.math.BigDecimal.valueOf(1_000_000)))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("free.count");
+            assertThat(e.getMessage()).contains("at most 120");
+          });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aGrantAboveTheCampaignsReviewLimitIsFlagged() {
+      // 100 months at USD 20.00 = USD 2,000.00, above the campaign's limit of USD 500.00.
+      CreditDecision d = CreditEngine.builder()
+          .campaigns(campaign(java.math.BigDecimal.valueOf(100), Money.parse("USD 500.00"))).build()
+          .decide(dev.amends.core.fixtures.Story2007.CUSTOMER_ON_CLUSTER_2,
+              dev.amends.core.fixtures.Story2007.DEC_2007_EASTERN);
+
+      assertThat(d.lines()).singleElement().satisfies(l -> assertThat(l.amount()).isEqualTo(Money.parse("USD 2000.00")));
+      assertThat(d.flags()).contains(DecisionFlag.NEEDS_REVIEW);
+      assertThat(d.warnings()).contains("campaign goodwill grants USD 2000.00 to sub-c2, above its review limit USD 500.00");
+    }
+  }
+
+  // ---- end of section: issue 15 probes (rules) -----------------------------------------------
 }

@@ -81,7 +81,7 @@ class TelemetryPolicyTest {
     assertThat(d.flags()).contains(DecisionFlag.MISSING_TELEMETRY);
     assertThat(d.warnings()).singleElement().asString()
         .startsWith("no credit for sub-1 under error-minutes v1: telemetry missing for 719h in 2 stretches")
-        .endsWith("the policy does not say how missing data counts");
+        .endsWith("the policy does not say how missing data counts (set measurementRules.telemetry.missingData to GOOD or BAD)");
     assertThat(d.trace("sub-1", "error-minutes").orElseThrow().root()).satisfies(root -> {
       assertThat(root.verdict()).isEqualTo(Verdict.NOT_MET);
       assertThat(root.summary()).startsWith("not evaluated: telemetry missing for 719h");

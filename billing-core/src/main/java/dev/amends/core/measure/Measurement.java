@@ -125,7 +125,8 @@ public abstract class Measurement {
 
   /**
    * The missing telemetry in words, empty if none: {@code telemetry missing for 3h in 1
-   * stretch (2024-06-10T10:00Z–13:00Z); the policy does not say how missing data counts}. At most
+   * stretch (2024-06-10T10:00Z–13:00Z); the policy does not say how missing data counts
+   * (set measurementRules.telemetry.missingData to GOOD or BAD)}. At most
    * three stretches are listed.
    */
   public String describeMissingTelemetry() {
@@ -144,7 +145,7 @@ public abstract class Measurement {
     String how = switch (missingTelemetryCountsAs().orElse(TelemetryRules.MissingData.NOT_ALLOWED)) {
       case GOOD -> "counted as up, as the policy says";
       case BAD -> "counted as down, as the policy says";
-      case NOT_ALLOWED -> "the policy does not say how missing data counts";
+      case NOT_ALLOWED -> "the policy does not say how missing data counts (set measurementRules.telemetry.missingData to GOOD or BAD)";
     };
     return "telemetry missing for " + Texts.duration(missing.totalLength()) + " in " + missing.size()
         + (missing.size() == 1 ? " stretch (" : " stretches (") + String.join(", ", stretches) + "); " + how;

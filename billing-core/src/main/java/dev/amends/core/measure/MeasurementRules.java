@@ -139,9 +139,10 @@ public abstract class MeasurementRules {
     maintenanceNotice().ifPresent(d -> Checks.notNegative("measurementRules.maintenanceNotice", d));
     maintenanceBudget().ifPresent(d -> Checks.notNegative("measurementRules.maintenanceBudget", d));
     if (maintenanceBudget().isPresent() && maintenanceNotice().isEmpty() && standingWindows().isEmpty()) {
-      // A budget also works with standing windows alone; the message keeps its original wording.
-      throw InvalidInputException.of(
-          "measurementRules.maintenanceBudget", "needs maintenanceNotice to be set", maintenanceBudget().get());
+      // A budget limits excluded maintenance: announced maintenance (with a notice) or standing windows.
+      throw InvalidInputException.of("measurementRules.maintenanceBudget",
+          "needs maintenanceNotice or standingWindows to be set (without either no maintenance is excluded, so "
+              + "there is nothing to budget)", maintenanceBudget().get());
     }
     Checks.notNegative("measurementRules.minimumDowntime", minimumDowntime());
     if (partialImpact().isWeighted() && !granularity().isExact()) {

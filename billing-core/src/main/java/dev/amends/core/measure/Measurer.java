@@ -252,7 +252,8 @@ public final class Measurer {
       }
       Outage o = touching.get(i);
       out.add(new OutageBreakdown(o.id(), WindowSet.of(o.window()).intersection(measured).totalLength(),
-          kept.get(i).totalLength(), parts.get(i), remarks.get(i)));
+          kept.get(i).totalLength(), parts.get(i), remarks.get(i), o.impact().share(),
+          rules.partialImpact().isWeighted()));
     }
     return out;
   }
@@ -334,9 +335,25 @@ public final class Measurer {
     }
     WindowSet maint = unionOf(excludedParts);
 
-    Set<TelemetrySample> samples = new LinkedHashSet<>();
+    // Placements under the same measured scope share its samples: take each scope's once. No
+    // set of samples is needed (nor a sort): samples of one scope never overlap, and different
+    // scopes' samples are different samples.
+    List<TelemetrySample> samples = new ArrayList<>();
     List<WindowSet> uncovered = new ArrayList<>();
+    List<Scope> measuredScopes = new ArrayList<>(subscription.placements().size());
+    boolean unmeasured = false;
     for (Scope p : subscription.placements()) {
+      Optional<Scope> scope = telemetry.measuredScope(p);
+      if (scope.isEmpty()) {
+        if (unmeasured) {
+          continue;
+        }
+        unmeasured = true;
+      } else if (measuredScopes.contains(scope.get())) {
+        continue;
+      } else {
+        measuredScopes.add(scope.get());
+      }
       List<TelemetrySample> mine = telemetry.samplesFor(p, measured.get());
       samples.addAll(mine);
       List<Interval> covered = new ArrayList<>(mine.size());
@@ -352,15 +369,19 @@ public final class Measurer {
     List<Interval> bad = new ArrayList<>();
     List<Interval> ignored = new ArrayList<>();
     List<Interval> maintTouching = new ArrayList<>();
-    Ratio weightedErrors = Ratio.ZERO; // the sum of rate × length, in nanoseconds
+    List<Ratio> weightedErrors = new ArrayList<>(); // rate × length, in nanoseconds; summed pairwise
     Duration judgedTime = Duration.ZERO;
     long judged = 0;
+    Interval measuredWindow = measured.get();
     for (TelemetrySample s : samples) {
-      WindowSet clipped = WindowSet.of(s.window()).intersection(measuredSet);
-      if (clipped.isEmpty()) {
-        continue;
+      Interval w = s.window();
+      if (w.getStart().isBefore(measuredWindow.getStart()) || w.getEnd().isAfter(measuredWindow.getEnd())) {
+        Optional<Interval> clipped = Intervals.overlap(w, measuredWindow); // only the first and last sample
+        if (clipped.isEmpty()) {
+          continue;
+        }
+        w = clipped.get();
       }
-      Interval w = clipped.windows().get(0);
       Ratio rate;
       if (s.isEmpty(t.minimumRequests())) {
         switch (t.emptyInterval()) {
@@ -378,10 +399,12 @@ public final class Measurer {
         if (rate.compareTo(t.errorThreshold()) > 0) {
           bad.add(w);
         }
-      } else if (!WindowSet.of(w).intersection(maint).isEmpty()) {
+      } else if (!maint.isEmpty() && !WindowSet.of(w).intersection(maint).isEmpty()) {
         maintTouching.add(w); // averaged: an interval touching excluded maintenance is left out
       } else {
-        weightedErrors = weightedErrors.plus(Ratio.of(w.toDuration(), Duration.ofNanos(1)).multipliedBy(rate));
+        if (!rate.isZero()) {
+          weightedErrors.add(Ratio.of(w.toDuration(), Duration.ofNanos(1)).multipliedBy(rate));
+        }
         judgedTime = judgedTime.plus(w.toDuration());
         judged++;
       }
@@ -392,7 +415,7 @@ public final class Measurer {
         && t.method() == TelemetryRules.Method.AVERAGED_RATIOS && !missing.isEmpty()) {
       // Missing time averages in at 0 % (good) or 100 % (bad) errors, weighted by its length.
       Ratio rate = missingData == TelemetryRules.MissingData.BAD ? Ratio.ONE : Ratio.ZERO;
-      weightedErrors = weightedErrors.plus(Ratio.of(missing.totalLength(), Duration.ofNanos(1)).multipliedBy(rate));
+      weightedErrors.add(Ratio.of(missing.totalLength(), Duration.ofNanos(1)).multipliedBy(rate));
       judgedTime = judgedTime.plus(missing.totalLength());
       judged += missing.size();
     }
@@ -425,7 +448,7 @@ public final class Measurer {
       Duration denominator = denominator(period, measured.get(), maint).minus(
           ignoredSet.union(maintTouchingSet.minus(maint)).minus(leftOutAsMaintenance(maint)).totalLength());
       Ratio errorShare = judged == 0 ? Ratio.ZERO
-          : weightedErrors.dividedBy(Ratio.of(judgedTime, Duration.ofNanos(1)));
+          : Ratio.sum(weightedErrors).dividedBy(Ratio.of(judgedTime, Duration.ofNanos(1)));
       Duration downtime = Duration.ofNanos(
           Ratio.of(denominator, Duration.ofNanos(1)).multipliedBy(errorShare)
               .toBigDecimal(0, RoundingMode.HALF_UP).longValueExact());
@@ -470,6 +493,13 @@ public final class Measurer {
           "share of users affected " + o.impact().share() + " < " + threshold.get()));
       return null;
     }
+    if (o.reportedAt().isPresent() && o.reportedAt().get().isBefore(o.window().getStart())) {
+      // Legitimate for the later record of an outage split in two, but also the sign of a start
+      // recorded late: never silent.
+      remarks.add("reported " + Texts.instant(o.reportedAt().get()) + ", before its recorded start "
+          + Texts.instant(o.window().getStart()) + ": counted from its start (check the start if this record is"
+          + " not the continuation of an earlier one)");
+    }
     if (rules.countFrom() == CountFrom.CUSTOMER_REPORT) {
       if (o.reportedAt().isEmpty()) {
         exclusions.add(exclusion(w, ExclusionReason.NOT_REPORTED, o, "not reported by the customer"));
@@ -485,6 +515,7 @@ public final class Measurer {
     if (!standing.isEmpty()) {
       WindowSet before = w;
       w = excludeStanding(o, index, w, standing, maintenance);
+      remarkStandingNotExcluding(o, w, standing, remarks);
       if (w.isEmpty() && !before.isEmpty()) {
         return w;
       }
@@ -513,6 +544,25 @@ public final class Measurer {
    * Moves the part of an outage inside standing maintenance windows into {@code parts}: for
    * maintenance, or for any outage if the window excludes all downtime.
    */
+  /**
+   * A remark for each standing window that leaves an outage's time inside it counting because it
+   * excludes only maintenance outages: {@code 2h inside standing maintenance window … counts: the
+   * window excludes only MAINTENANCE outages, and this one is UNPLANNED}.
+   */
+  private void remarkStandingNotExcluding(Outage o, WindowSet w, List<WindowSet> standing, List<String> remarks) {
+    if (o.kind() == OutageKind.MAINTENANCE || w.isEmpty()) {
+      return;
+    }
+    for (int k = 0; k < standing.size(); k++) {
+      MaintenanceWindow mw = rules.standingWindows().get(k);
+      WindowSet inside = mw.excludesAllDowntime() ? WindowSet.empty() : w.intersection(standing.get(k));
+      if (!inside.isEmpty()) {
+        remarks.add(Texts.duration(inside.totalLength()) + " inside standing maintenance window " + mw
+            + " counts: the window excludes only MAINTENANCE outages, and this one is " + o.kind());
+      }
+    }
+  }
+
   private WindowSet excludeStanding(
       Outage o, int index, WindowSet w, List<WindowSet> standing, List<MaintenancePart> parts) {
     for (int k = 0; k < standing.size() && !w.isEmpty(); k++) {

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An exact rational number {@code numerator / denominator}, always in lowest terms with a
@@ -278,6 +280,43 @@ public final class Ratio implements Comparable<Ratio> {
   /** The denominator, in lowest terms; always positive. */
   public BigInteger denominator() {
     return isLong() ? BigInteger.valueOf(den) : bigDenominator;
+  }
+
+  /**
+   * The exact sum of many terms, added pairwise (the first two, the next two, ..., then the sums
+   * the same way) so that the numbers stay balanced. Adding 132,480 error rates with different
+   * denominators one after the other grows one huge denominator and repeats the work on it for
+   * every term (minutes); pairwise it takes milliseconds. The result equals adding in order.
+   *
+   * <pre>{@code
+   * Ratio.sum(List.of(Ratio.of(1, 3), Ratio.of(1, 6), Ratio.of(1, 2)));  // 1
+   * Ratio.sum(List.of());                                                 // 0
+   * }</pre>
+   *
+   * @param terms the terms, none null, not null
+   * @return the sum, zero for no terms, not null
+   * @throws InvalidInputException naming {@code terms[i]} if a term is null
+   */
+  public static Ratio sum(List<Ratio> terms) {
+    Checks.notNull("terms", terms);
+    List<Ratio> level = new ArrayList<>(terms.size());
+    for (int i = 0; i < terms.size(); i++) {
+      Ratio t = Checks.notNull("terms[" + i + "]", terms.get(i));
+      if (!t.isZero()) {
+        level.add(t);
+      }
+    }
+    while (level.size() > 1) {
+      List<Ratio> next = new ArrayList<>((level.size() + 1) / 2);
+      for (int i = 0; i + 1 < level.size(); i += 2) {
+        next.add(level.get(i).plus(level.get(i + 1)));
+      }
+      if (level.size() % 2 == 1) {
+        next.add(level.get(level.size() - 1));
+      }
+      level = next;
+    }
+    return level.isEmpty() ? ZERO : level.get(0);
   }
 
   /** The sum. */

@@ -74,7 +74,12 @@ public abstract class Outage {
     return Cause.PROVIDER;
   }
 
-  /** When the customer reported the outage, if they did. */
+  /**
+   * When the customer reported the outage, if they did. A report before the outage's start is
+   * accepted (the later record of an outage split in two carries the first one's report) and
+   * remarked on in the measurement's breakdown ({@link dev.amends.core.measure.OutageBreakdown#remarks()}):
+   * the outage counts from its start, and the start may have been recorded late.
+   */
   public abstract Optional<Instant> reportedAt();
 
   /** Free-form tags, such as {@code storage} or {@code season-2007}. */

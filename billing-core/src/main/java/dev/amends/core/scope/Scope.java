@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  * scope affects every placement at or below it: an outage on {@code grid} affects a customer
  * placed on {@code grid/cluster-2}, but an outage on {@code grid/cluster-1} does not.
  *
- * <p>Segments are non-empty and use letters, digits, {@code .}, {@code _}, {@code -} and
- * {@code :}. Comparison is exact and case-sensitive. Immutable and thread-safe.
+ * <p>Segments are non-empty and use lower-case letters, digits, {@code .}, {@code _}, {@code -}
+ * and {@code :}. Upper case is refused: {@code Grid/Cluster-2} and {@code grid/cluster-2} would
+ * otherwise be two scopes, and an outage recorded on one would silently miss customers placed on
+ * the other. Refusing (rather than matching case-insensitively) keeps every path exactly as
+ * written in outputs and keys, and makes a feed that mixes cases fail loudly at its first record
+ * instead of being merged on a guess. Comparison is exact. Immutable and thread-safe.
  */
 public final class Scope implements Comparable<Scope> {
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._:-]+");
@@ -37,13 +41,19 @@ public final class Scope implements Comparable<Scope> {
    *
    * @param path the path, segments separated by {@code /}, not null
    * @return the scope, not null
-   * @throws InvalidInputException if a segment is empty or has another character
+   * @throws InvalidInputException if a segment is empty, has another character, or has an
+   *     upper-case letter
    */
   public static Scope of(String path) {
     Checks.notNull("scope", path);
     String[] parts = path.split("/", -1);
     List<String> segs = new ArrayList<>(parts.length);
     for (String part : parts) {
+      if (SEGMENT.matcher(part).matches() && !part.equals(part.toLowerCase(java.util.Locale.ROOT))) {
+        throw InvalidInputException.of("scope",
+            "must be lower case (scopes differing only in case would be different scopes); write \""
+                + path.toLowerCase(java.util.Locale.ROOT) + "\"", "\"" + path + "\"");
+      }
       if (!SEGMENT.matcher(part).matches()) {
         throw InvalidInputException.of(
             "scope",

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.threeten.extra.Interval;
 
 /**
@@ -91,6 +92,24 @@ public final class TelemetryLog {
       }
     }
     return List.of();
+  }
+
+  /**
+   * The scope whose samples judge a placement: the placement's nearest scope, itself or an
+   * ancestor, that has any sample. Two placements with the same measured scope are judged by the
+   * same samples.
+   *
+   * @param placement the placement, not null
+   * @return the measured scope, empty if neither the placement nor an ancestor has samples
+   */
+  public Optional<Scope> measuredScope(Scope placement) {
+    Checks.notNull("placement", placement);
+    for (Scope s : placement.selfAndAncestors()) {
+      if (byScope.containsKey(s)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<TelemetrySample> overlapping(List<TelemetrySample> list, Interval window) {

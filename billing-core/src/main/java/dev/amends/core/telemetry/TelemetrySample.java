@@ -123,9 +123,13 @@ public final class TelemetrySample {
         && Objects.equals(errorRate, s.errorRate);
   }
 
+  /**
+   * A hash of every field. The window's two ends are hashed apart: {@link Interval#hashCode()}
+   * XORs them, so every sample of the same length would share one hash.
+   */
   @Override
   public int hashCode() {
-    return Objects.hash(scope, window, good, total, errorRate);
+    return Objects.hash(scope, window.getStart(), window.getEnd(), good, total, errorRate);
   }
 
   @Override

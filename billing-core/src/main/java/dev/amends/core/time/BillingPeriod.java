@@ -5,6 +5,7 @@ import dev.amends.core.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -76,9 +77,15 @@ public final class BillingPeriod implements Comparable<BillingPeriod> {
    * @param month the month, not null
    * @param zone the account's zone, not null
    * @return the period, not null
+   * @throws InvalidInputException naming {@code period.month} for the last supported month,
+   *     {@code +999999999-12}, whose end is past the last supported date
    */
   public static BillingPeriod month(YearMonth month, ZoneId zone) {
     Checks.notNull("period.month", month);
+    if (month.getYear() == Year.MAX_VALUE && month.getMonthValue() == 12) {
+      throw InvalidInputException.of("period.month",
+          "must end on a supported date (at most " + LocalDate.MAX + "), so be before +999999999-12", month);
+    }
     return of(month.atDay(1), month.plusMonths(1).atDay(1), zone, 1);
   }
 

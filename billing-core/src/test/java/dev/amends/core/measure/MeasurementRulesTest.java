@@ -29,7 +29,20 @@ class MeasurementRulesTest {
   void rejectsABudgetWithoutANotice() {
     assertThatThrownBy(() -> MeasurementRules.builder().maintenanceBudget(Duration.ofHours(5)).build())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("measurementRules.maintenanceBudget needs maintenanceNotice to be set: PT5H");
+        .hasMessage("measurementRules.maintenanceBudget needs maintenanceNotice or standingWindows to be set "
+            + "(without either no maintenance is excluded, so there is nothing to budget): PT5H");
+  }
+
+  @Test
+  void acceptsABudgetWithStandingWindowsAlone() {
+    MaintenanceWindow sundays = MaintenanceWindow.weekly(java.time.DayOfWeek.SUNDAY, java.time.LocalTime.of(1, 0),
+        java.time.LocalTime.of(4, 0), java.time.ZoneOffset.UTC);
+
+    MeasurementRules rules =
+        MeasurementRules.builder().addStandingWindows(sundays).maintenanceBudget(Duration.ofHours(5)).build();
+
+    assertThat(rules.maintenanceBudget()).contains(Duration.ofHours(5));
+    assertThat(rules.maintenanceNotice()).isEmpty();
   }
 
   @Test

@@ -45,7 +45,8 @@ class MissingTelemetryTest {
     assertThat(m.missingTelemetry()).isEqualTo(WindowSet.of(window("2024-06-10T10:20", "2024-06-10T10:40")));
     assertThat(m.isComplete()).isFalse();
     assertThat(m.describeMissingTelemetry()).isEqualTo("telemetry missing for 20m in 1 stretch "
-        + "(2024-06-10T10:20Z–10:40Z); the policy does not say how missing data counts");
+        + "(2024-06-10T10:20Z–10:40Z); the policy does not say how missing data counts"
+        + " (set measurementRules.telemetry.missingData to GOOD or BAD)");
   }
 
   @Test

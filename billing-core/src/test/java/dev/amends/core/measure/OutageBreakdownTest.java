@@ -4,7 +4,9 @@ import static dev.amends.core.fixtures.Outages2024.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.core.fixtures.Story2007;
+import dev.amends.core.money.Ratio;
 import dev.amends.core.outage.Cause;
+import dev.amends.core.outage.Impact;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
 import dev.amends.core.time.WindowSet;
@@ -34,6 +36,38 @@ class OutageBreakdownTest {
       assertThat(b.describe()).isEqualTo("MAINT-2007-12-01: down 13h in period; counted 7h; excluded 6h: "
           + "announced maintenance window 2007-12-01T05:00Z–11:00Z (announced 10 days ahead, notice >= 24h); "
           + "overrun 7h counts");
+    });
+  }
+
+  @Test
+  void weightedPartialImpactStatesTheShareAndTheCountedTime() {
+    // One zone of three down for 25 h, partial impact weighted: 25h × 1/3 = 8h 20m counts.
+    Measurement m = measure(MeasurementRules.builder().partialImpact(PartialImpact.weighted()).build(),
+        outage("INC-7", "2024-06-10T00:00", "2024-06-11T01:00")
+            .impact(Impact.full().withAffectedShare(Ratio.of(1, 3))).build());
+
+    assertThat(m.downtime()).isEqualTo(Duration.ofMinutes(500));
+    assertThat(m.breakdown()).singleElement().satisfies(b -> {
+      assertThat(b.share()).isEqualTo(Ratio.of(1, 3));
+      assertThat(b.weighted()).isTrue();
+      assertThat(b.counted()).isEqualTo(Duration.ofHours(25));
+      assertThat(b.weightedCounted()).isEqualTo(Duration.ofMinutes(500));
+      assertThat(b.describe()).isEqualTo("INC-7: down 25h in period; counted 25h × 1/3 of users affected = 8h 20m");
+    });
+  }
+
+  @Test
+  void partialImpactCountedInFullSaysSo() {
+    Measurement m = measure(MeasurementRules.builder().build(),
+        outage("INC-7", "2024-06-10T00:00", "2024-06-11T01:00")
+            .impact(Impact.full().withAffectedShare(Ratio.of(1, 3))).build());
+
+    assertThat(m.breakdown()).singleElement().satisfies(b -> {
+      assertThat(b.share()).isEqualTo(Ratio.of(1, 3));
+      assertThat(b.weighted()).isFalse();
+      assertThat(b.weightedCounted()).isEqualTo(Duration.ofHours(25));
+      assertThat(b.describe()).isEqualTo(
+          "INC-7: down 25h in period; counted 25h (1/3 of users affected; partial impact counts in full)");
     });
   }
 

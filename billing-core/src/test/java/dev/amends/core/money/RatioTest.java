@@ -338,6 +338,24 @@ class RatioTest {
         .as((unscaled, scale) -> BigDecimal.valueOf(unscaled, scale));
   }
 
+  @Property(tries = 300)
+  void sumOfManyTermsEqualsAddingThemInOrder(
+      @ForAll @net.jqwik.api.constraints.Size(max = 40) java.util.List<@net.jqwik.api.From("ratios") Ratio> terms) {
+    Ratio inOrder = Ratio.ZERO;
+    for (Ratio t : terms) {
+      inOrder = inOrder.plus(t);
+    }
+
+    assertThat(Ratio.sum(terms)).isEqualTo(inOrder);
+  }
+
+  @Test
+  void sumAddsPairwise() {
+    // 1/3 + 1/6 + 1/2 = 1; no terms = 0.
+    assertThat(Ratio.sum(java.util.List.of(Ratio.of(1, 3), Ratio.of(1, 6), Ratio.of(1, 2)))).isEqualTo(Ratio.ONE);
+    assertThat(Ratio.sum(java.util.List.of())).isEqualTo(Ratio.ZERO);
+  }
+
   @Property(tries = 2000)
   void buildsTheSameTermsAsTheReference(@ForAll("longs") long n, @ForAll("longs") long d) {
     if (d == 0) {

@@ -44,9 +44,12 @@ class ScopeTest {
   }
 
   @Test
-  void comparesCaseSensitively() {
-    assertThat(GRID.covers(Scope.of("Grid/cluster-2"))).isFalse();
-    assertThat(GRID).isNotEqualTo(Scope.of("GRID"));
+  void refusesUpperCaseSoScopesNeverDifferOnlyInCase() {
+    // Grid/Cluster-2 and grid/cluster-2 would be two scopes: an outage on one missing the other.
+    assertThatThrownBy(() -> Scope.of("Grid/Cluster-2"))
+        .isInstanceOf(dev.amends.core.InvalidInputException.class)
+        .hasMessageContaining("scope").hasMessageContaining("lower case")
+        .hasMessageContaining("\"grid/cluster-2\"").hasMessageContaining("\"Grid/Cluster-2\"");
   }
 
   @Test

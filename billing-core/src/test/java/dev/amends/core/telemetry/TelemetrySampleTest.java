@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.money.Ratio;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.threeten.extra.Interval;
 
@@ -93,5 +96,27 @@ class TelemetrySampleTest {
         .isEqualTo(TelemetrySample.ofCounts(API, MINUTE, 1, 2))
         .hasSameHashCodeAs(TelemetrySample.ofCounts(API, MINUTE, 1, 2))
         .isNotEqualTo(TelemetrySample.ofErrorRate(API, MINUTE, Ratio.of(1, 2)));
+  }
+
+  @Test
+  void samplesOfTheSameLengthHaveDifferentHashes() {
+    // A day of one-minute samples with the same counts: Interval.hashCode XORs start and end, so
+    // hashing through it gave these few distinct hashes; each end hashed apart gives 1,440.
+    Set<Integer> hashes = new HashSet<>();
+    for (int k = 0; k < 1_440; k++) {
+      Instant start = MINUTE.getStart().plusSeconds(60L * k);
+      hashes.add(TelemetrySample.ofCounts(API, Interval.of(start, start.plusSeconds(60)), 1, 2).hashCode());
+    }
+
+    assertThat(hashes).hasSize(1_440);
+  }
+
+  @Test
+  void measuredScopeIsTheNearestScopeWithSamples() {
+    TelemetryLog log = TelemetryLog.of(java.util.List.of(TelemetrySample.ofCounts(CLUSTER_2, MINUTE, 1, 2)));
+
+    assertThat(log.measuredScope(NODE_7)).contains(CLUSTER_2);
+    assertThat(log.measuredScope(CLUSTER_2)).contains(CLUSTER_2);
+    assertThat(log.measuredScope(CLUSTER_1)).isEmpty();
   }
 }

@@ -33,7 +33,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>{@code eligibility} is a condition and {@code grant} a rule node, written exactly as in a
  * policy document ({@link PolicyDocuments}); {@code unit} is {@code PER_SUBSCRIPTION} or {@code
- * PER_ACCOUNT}; {@code measurementRules} may be left out (the defaults). Percentages over 100 are
+ * PER_ACCOUNT}; {@code measurementRules} may be left out (the defaults), and so may {@code
+ * reviewAbove}, a list of amounts such as {@code [{"amount": "500.00", "currency": "USD"}]} above
+ * which a grant line is flagged for review ({@link Campaign#reviewAbove()}). Percentages over 100 are
  * allowed in a grant, as a campaign's grant may be worth more than a period's fee. Reading is as
  * strict as for policies, with the same limits, and a bad document is rejected with one {@link
  * JsonDocumentException} listing every problem found, each with its JSON Pointer, the value and

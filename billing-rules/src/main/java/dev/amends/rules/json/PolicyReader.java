@@ -290,6 +290,7 @@ final class PolicyReader {
     RuleNode grant = o.required("grant", (w, n, p) -> node(n, p, id == null ? "" : id));
     Rounding rounding = o.required("rounding", this::rounding);
     MeasurementRules measurement = o.optional("measurementRules", this::measurementRules, MeasurementRules.defaults());
+    List<Money> reviewAbove = o.optional("reviewAbove", list(MONEY), List.of());
     o.end();
     if (walk.failed() || grant == null || eligibility == null) {
       wholeTreeProblems(pointer);
@@ -297,7 +298,7 @@ final class PolicyReader {
     }
     try {
       return Campaign.builder().id(id).eligibleAt(eligibleAt).eligibility(eligibility).unit(unit).grant(grant)
-          .rounding(rounding).measurementRules(measurement).build();
+          .rounding(rounding).measurementRules(measurement).reviewAbove(reviewAbove).build();
     } catch (PolicyDefinitionException e) {
       for (String problem : e.problems()) {
         walk.problem(pointerOf(problem, pointer), "(campaign)", problem);

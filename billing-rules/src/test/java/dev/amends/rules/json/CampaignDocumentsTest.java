@@ -122,6 +122,18 @@ class CampaignDocumentsTest {
   }
 
   @Test
+  void aReviewLimitReadsBackAndLeavesTheDigestOfCampaignsWithoutOneAlone() {
+    Campaign limited = Campaign.builder().from(GOODWILL_JAVA)
+        .reviewAbove(List.of(org.joda.money.Money.parse("USD 500.00"))).build();
+
+    Campaign back = DOCS.read(CampaignDocuments.write(limited)).value();
+
+    assertThat(back).isEqualTo(limited);
+    assertThat(CampaignDocuments.write(limited)).contains("\"reviewAbove\":[{\"currency\":\"USD\",\"amount\":500.00}]");
+    assertThat(CampaignDocuments.write(GOODWILL_JAVA)).doesNotContain("reviewAbove");
+  }
+
+  @Test
   void aCampaignFileReadsAsItsStringAndNamesTheFileInItsProblems(@TempDir Path dir) throws Exception {
     Path good = Files.writeString(dir.resolve("goodwill.json"), GOODWILL);
     Path bad = Files.writeString(dir.resolve("bad.json"), GOODWILL.replace("\"unit\": \"PER_SUBSCRIPTION\",", ""));

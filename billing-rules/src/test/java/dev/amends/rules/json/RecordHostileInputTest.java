@@ -67,6 +67,9 @@ class RecordHostileInputTest {
           "/scopes: \"grid/cluster-2\" is not an array"),
       Map.entry(STORY_OUTAGE.replace("[\"grid/cluster-2\"]", "[\"grid//cluster-2\"]"),
           "/scopes/0: \"grid//cluster-2\" scope must be segments of letters, digits, '.', '_', '-' or ':' separated by single '/'"),
+      Map.entry(STORY_OUTAGE.replace("[\"grid/cluster-2\"]", "[\"Grid/Cluster-2\"]"),
+          "/scopes/0: \"Grid/Cluster-2\" scope must be lower case (scopes differing only in case would be different"
+              + " scopes); write \"grid/cluster-2\""),
       Map.entry(STORY_OUTAGE.replace("{\"level\":\"FULL\"}", "{\"level\":\"FULL\",\"affectedShare\":\"3/2\"}"),
           "/impact/affectedShare: \"3/2\" impact.affectedShare must be in (0, 1] (3/2)"),
       Map.entry(STORY_OUTAGE.replace("2007-11-21T05:00:00Z", "2007-11-21 05:00"),

@@ -1,0 +1,16 @@
+package dev.amends.ledger;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ledger contract on an SQLite file. */
+class SqliteLedgerTest extends LedgerContract {
+  @TempDir
+  Path tmp;
+
+  @Override
+  DataSource newDataSource() {
+    return Databases.sqlite(tmp);
+  }
+}

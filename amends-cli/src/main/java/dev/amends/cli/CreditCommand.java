@@ -41,6 +41,9 @@ final class CreditCommand implements Callable<Integer> {
   @Mixin
   Inputs inputs;
 
+  @Mixin
+  LedgerOptions ledger;
+
   @Option(names = "--format", defaultValue = "ndjson", paramLabel = "ndjson|csv",
       description = "Output format: ndjson (every decision, and every request the engine rejected, via DecisionJson; unreadable lines are reported on standard error only) or csv (one row per "
           + "credit line). Default: ${DEFAULT-VALUE}.")
@@ -71,6 +74,7 @@ final class CreditCommand implements Callable<Integer> {
     RunStats stats = new RunStats();
     CreditEngine engine = inputs.engine(err, false);
     stats.policyLoaded(inputs.policyNanos);
+    LedgerRecording recording = ledger.start(inputs, engine, err);
     stats.setupDone();
     BatchOptions options = threads == null ? BatchOptions.defaults() : BatchOptions.defaults().threads(threads);
     Summary summary = new Summary();
@@ -88,8 +92,10 @@ final class CreditCommand implements Callable<Integer> {
           inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
         }
         sink.write(r);
+        recording.add(r);
         progress.step();
       }
+      recording.flush();
       summary.read(accounts.read(), accounts.rejected());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -99,6 +105,7 @@ final class CreditCommand implements Callable<Integer> {
     }
     summary.badLines(inputs.badLines.get());
     summary.print(err);
+    recording.finish(summary.read(), inputs.badLines.get(), err);
     stats.print(err, summary.read());
     stats.close();
     err.flush();

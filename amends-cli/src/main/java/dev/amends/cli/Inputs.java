@@ -145,6 +145,11 @@ final class Inputs {
     return b;
   }
 
+  /** The credits the ledger holds for the period, by account, in place of {@code --issued} and {@code --previous}. */
+  void issuedFromLedger(Map<String, List<AccountRecord<IssuedCredit>>> byAccount) {
+    issuedByAccount = byAccount;
+  }
+
   /** An engine on the inputs {@link #engine} read, with traces on; reads nothing again. */
   CreditEngine tracedEngine() {
     return policyEngine.traces(true).build();

@@ -28,6 +28,28 @@ abstract class LedgerContract {
 
   abstract DataSource newDataSource();
 
+  /** Cuts a connection as a network failure or a server restart would. */
+  abstract void lose(Connection c) throws SQLException;
+
+  /** The data source; once {@code loseFromNow} is set to n, its n-th connection from then is lost before it is handed out. */
+  final java.util.concurrent.atomic.AtomicInteger loseFromNow = new java.util.concurrent.atomic.AtomicInteger();
+
+  DataSource losing() {
+    return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(dataSource, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (method.getName().equals("getConnection") && loseFromNow.get() > 0 && loseFromNow.decrementAndGet() == 0) {
+            lose((Connection) result);
+          }
+          return result;
+        });
+  }
+
   @BeforeEach
   void openLedger() {
     dataSource = newDataSource();
@@ -114,6 +136,26 @@ abstract class LedgerContract {
         "acme", "acme-grid", Lines.PERIOD, "grid-sla", 2, "sha256:other", "sla/tiers", List.of(), "reworded");
 
     assertThat(record(ledger, List.of(reworded))).isZero();
+  }
+
+  @Test
+  void aConnectionLostMidRunFailsNamingTheChunkAndLeavesOnlyWholeChunks() {
+    // connections from now: 1 starts the run, 2 records chunk 1, 3 (lost) chunk 2
+    CreditLedger flaky = new CreditLedger(losing()).withChunkSize(2);
+    loseFromNow.set(3);
+    List<CreditLine> lines = List.of(credit("cr-1", "a", "USD 1.00"), credit("cr-2", "a", "USD 1.00"),
+        credit("cr-3", "b", "USD 1.00"), credit("cr-4", "b", "USD 1.00"), credit("cr-5", "c", "USD 1.00"));
+
+    try (LedgerRun run = flaky.startRun(List.of("sha256:abc"), List.of())) {
+      assertThatThrownBy(() -> run.record(lines)).isInstanceOf(LedgerException.class)
+          .hasMessageContaining("chunk 2").hasMessageContaining("the 2 lines of the 1 chunks before it were");
+    }
+
+    assertThat(ledger.lines("a", DECEMBER)).hasSize(2);
+    assertThat(ledger.lines("b", DECEMBER)).isEmpty();
+    assertThat(ledger.lines("c", DECEMBER)).isEmpty();
+    // and running again completes it
+    assertThat(record(ledger, lines)).isEqualTo(3);
   }
 
   @Test

@@ -8,4 +8,15 @@ class PostgresLedgerTest extends LedgerContract {
   DataSource newDataSource() {
     return Databases.postgres();
   }
+
+  @Override
+  void lose(java.sql.Connection c) throws java.sql.SQLException {
+    // the server ends the session, as a restart or a failover would
+    try (java.sql.Connection admin = dataSource.getConnection(); java.sql.Statement st = admin.createStatement();
+        java.sql.Statement own = c.createStatement();
+        java.sql.ResultSet pid = own.executeQuery("SELECT pg_backend_pid()")) {
+      pid.next();
+      st.execute("SELECT pg_terminate_backend(" + pid.getInt(1) + ", 10000)");
+    }
+  }
 }

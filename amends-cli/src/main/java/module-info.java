@@ -7,6 +7,8 @@
 module dev.amends.cli {
   requires dev.amends.rules;
   requires dev.amends.presets;
+  requires dev.amends.ledger;
+  requires java.logging; // LedgerOptions: Flyway's progress messages kept off standard error
   requires info.picocli;
   requires me.tongfei.progressbar;
   requires java.management; // RunStats: heap use

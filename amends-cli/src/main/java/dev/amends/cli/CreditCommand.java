@@ -47,6 +47,9 @@ final class CreditCommand implements Callable<Integer> {
   @Mixin
   Inputs inputs;
 
+  @Mixin
+  LedgerOptions ledger;
+
   @Option(names = "--format", defaultValue = "ndjson", paramLabel = "ndjson|csv",
       description = "Output format: ndjson (every decision, and every request the engine rejected, via DecisionJson; unreadable lines are reported on standard error only) or csv (one row per "
           + "credit line). Default: ${DEFAULT-VALUE}.")
@@ -69,6 +72,9 @@ final class CreditCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Threads deciding. Default: the number of cores.")
   Integer threads;
 
+  /** Where this run's lines are recorded ({@code --ledger}); does nothing without one. */
+  private LedgerRecording recording = LedgerRecording.NONE;
+
   /** Accounts decided with no policy in force at the start of their period, and one of them. */
   private long noPolicy;
   private String noPolicyExample;
@@ -89,6 +95,7 @@ final class CreditCommand implements Callable<Integer> {
     try (stats; OutputFiles files = OutputFiles.open(outputs, inputs.files(), List.of("--policy", "--campaign"))) {
       engine = inputs.engine(err, false);
       stats.policyLoaded(inputs.policyNanos);
+      recording = ledger.start(inputs, engine, err);
       stats.setupDone();
       BatchOptions options = threads == null ? BatchOptions.defaults() : BatchOptions.defaults().threads(threads);
       try (DecisionSink sink = new WriteBehind(sink(files))) {
@@ -116,6 +123,7 @@ final class CreditCommand implements Callable<Integer> {
       files.commit();
     }
     summary.print(err);
+    recording.finish(summary.read(), inputs.badLines.get(), err);
     stats.print(err, summary.read());
     if (noPolicy > 0) {
       warnNoPolicy(err, engine, noPolicy, noPolicyExample);
@@ -161,12 +169,14 @@ final class CreditCommand implements Callable<Integer> {
           noPolicyExample = noPolicyExample == null ? account.id() : noPolicyExample;
         }
         sink.write(r);
+        recording.add(r);
         progress.step();
       }
       if (first) {
         summary.read(accounts.read(), accounts.rejected());
       }
     }
+    recording.flush();
   }
 
   private DecisionSink sink(OutputFiles files) {

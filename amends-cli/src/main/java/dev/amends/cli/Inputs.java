@@ -382,6 +382,10 @@ final class Inputs {
       throw new CliException(ExitCodes.BAD_RECORDS, telemetry.getFileName() + where + ": " + e.getMessage()
           + "; nothing was decided");
     }
+
+  /** The credits the ledger holds for the period, by account, in place of {@code --issued} and {@code --previous}. */
+  void issuedFromLedger(Map<String, List<AccountRecord<IssuedCredit>>> byAccount) {
+    issuedByAccount = byAccount;
   }
 
   /** An engine on the inputs {@link #engine} read, with traces on; reads nothing again. */

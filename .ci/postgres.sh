@@ -7,6 +7,7 @@
 # The server runs as an unprivileged user (PostgreSQL refuses root): the current one, or, when
 # run as root, the system user "postgres" if it exists, else "amends-pg" (created). Its data folder
 # is a new temporary folder; the port is a free one; only 127.0.0.1 listens; a random password.
+# fsync is off (a throwaway server: faster tests); AMENDS_PG_FSYNC=on for measurements.
 # Needs the PostgreSQL server binaries (Debian: apt-get install postgresql); as root on a machine
 # without them, this installs the package.
 set -euo pipefail
@@ -65,7 +66,7 @@ start() {
     || { cat "$dir/initdb.log" >&2; exit 1; }
   rm -f "$dir/pwfile"
   run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=50" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=${AMENDS_PG_FSYNC:-off} -c max_connections=50" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   PGPASSWORD="$password" "$bin/psql" -h 127.0.0.1 -p "$port" -U amends -d postgres -qtA -c "CREATE DATABASE amends" >/dev/null
   cat > "$dir/env" <<ENV

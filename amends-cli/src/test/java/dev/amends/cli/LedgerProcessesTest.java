@@ -89,7 +89,7 @@ class LedgerProcessesTest {
   }
 
   void twoRunsAtOnceRecordEveryLineOnce(Target ledger) throws Exception {
-    ledger.open(); // the schema first, as a deployment would; the runs race on the lines, not the migration
+    // a new ledger: the two race to create the schema too
     Process a = start(ledger, "a");
     Process b = start(ledger, "b");
 

@@ -18,8 +18,10 @@ import java.util.Set;
  * A run recording lines in a {@link CreditLedger}: made by {@link CreditLedger#startRun}, fed
  * with {@link #record}, ended by {@link #finish}. Thread-safe (calls are serialised).
  *
- * <p>Closing a run that was not finished leaves it recorded as unfinished, with every chunk it
- * committed; running the same period again completes what it left.
+ * <p>A run keeps one connection from chunk to chunk, given back by {@link #finish} or {@link
+ * #close}; after a failure it takes a new one on the next call. Closing a run that was not
+ * finished leaves it recorded as unfinished, with every chunk it committed; running the same
+ * period again completes what it left.
  */
 public final class LedgerRun implements AutoCloseable {
   private final CreditLedger ledger;
@@ -28,6 +30,8 @@ public final class LedgerRun implements AutoCloseable {
   private long recorded;
   private long chunks;
   private boolean finished;
+  /** The run's connection, kept from chunk to chunk; dropped after a failure, taken again on the next call. */
+  private Connection connection;
 
   LedgerRun(CreditLedger ledger, String id) {
     this.ledger = ledger;
@@ -85,8 +89,8 @@ public final class LedgerRun implements AutoCloseable {
     }
     chunk.sort(Comparator.comparing(CreditLine::key));
     Instant now = Instant.now();
-    try (Connection c = ledger.connection()) {
-      c.setAutoCommit(false);
+    try {
+      Connection c = connection();
       try {
         Set<String> inserted = insert(c, chunk, now);
         if (inserted.size() < chunk.size()) {
@@ -96,7 +100,10 @@ public final class LedgerRun implements AutoCloseable {
         recorded += inserted.size();
         chunks++;
         return inserted.size();
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException e) {
+        drop(e);
+        throw e;
+      } catch (RuntimeException e) {
         rollbackQuietly(c, e);
         throw e;
       }
@@ -160,6 +167,34 @@ public final class LedgerRun implements AutoCloseable {
     }
   }
 
+  /** The run's connection, in a transaction; taken from the ledger when there is none. */
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      Connection c = ledger.connection();
+      try {
+        c.setAutoCommit(false);
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+      connection = c;
+    }
+    return connection;
+  }
+
+  /** After a failure: the connection may be broken; roll back what can be, and close it. */
+  private void drop(Exception e) {
+    if (connection != null) {
+      rollbackQuietly(connection, e);
+      try {
+        connection.close();
+      } catch (SQLException c) {
+        e.addSuppressed(c);
+      }
+      connection = null;
+    }
+  }
+
   private static void rollbackQuietly(Connection c, Exception e) {
     try {
       c.rollback();
@@ -178,27 +213,43 @@ public final class LedgerRun implements AutoCloseable {
     if (finished) {
       throw new IllegalStateException("run " + id + " is already finished");
     }
-    try (Connection c = ledger.connection();
-        PreparedStatement ps = c.prepareStatement("UPDATE amends_ledger_run SET finished_at = ?, accounts_read = ?, "
-            + "decided = ?, rejected = ?, issued = ? WHERE run_id = ? AND finished_at IS NULL")) {
-      ledger.dialect().bind(ps, 1, Instant.now());
-      ps.setLong(2, counts.read());
-      ps.setLong(3, counts.decided());
-      ps.setLong(4, counts.rejected());
-      ps.setLong(5, recorded);
-      ps.setString(6, id);
-      if (ps.executeUpdate() != 1) {
-        throw new LedgerException("run " + id + " is not in the ledger, or already finished");
+    try {
+      Connection c = connection();
+      try (PreparedStatement ps = c.prepareStatement("UPDATE amends_ledger_run SET finished_at = ?, accounts_read = ?, "
+          + "decided = ?, rejected = ?, issued = ? WHERE run_id = ? AND finished_at IS NULL")) {
+        ledger.dialect().bind(ps, 1, Instant.now());
+        ps.setLong(2, counts.read());
+        ps.setLong(3, counts.decided());
+        ps.setLong(4, counts.rejected());
+        ps.setLong(5, recorded);
+        ps.setString(6, id);
+        int updated = ps.executeUpdate();
+        c.commit();
+        if (updated != 1) {
+          throw new LedgerException("run " + id + " is not in the ledger, or already finished");
+        }
       }
     } catch (SQLException e) {
+      drop(e);
       throw new LedgerException("cannot record the end of run " + id + ": " + e.getMessage(), e);
     }
     finished = true;
+    close();
   }
 
-  /** Ends the run; one not {@link #finish finished} stays recorded as unfinished. */
+  /** Ends the run and gives its connection back; one not {@link #finish finished} stays recorded as unfinished. */
   @Override
   public synchronized void close() {
     finished = true;
+    if (connection != null) {
+      try {
+        connection.rollback();
+        connection.close();
+      } catch (SQLException e) {
+        // nothing uncommitted is lost: every chunk was committed or rolled back already
+      } finally {
+        connection = null;
+      }
+    }
   }
 }

@@ -53,13 +53,28 @@ final class Migrations {
         // a newer schema is refused below, with a message that says so
         .ignoreMigrationPatterns("*:future")
         .load();
-    try {
-      checkNotNewer(flyway);
-      flyway.migrate();
-      checkNotNewer(flyway);
-    } catch (FlywayException e) {
-      throw new LedgerException("the ledger's schema could not be checked or migrated to version " + LATEST + ": "
-          + e.getMessage(), e);
+    // PostgreSQL: Flyway holds an advisory lock while it migrates. SQLite has none, so processes
+    // opening a new file at once race to create the tables; the losers' transactions roll back,
+    // and on a second look they find the schema migrated.
+    int attempts = dialect == Dialect.SQLITE ? 5 : 1;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        checkNotNewer(flyway);
+        flyway.migrate();
+        checkNotNewer(flyway);
+        return;
+      } catch (FlywayException e) {
+        if (attempt >= attempts) {
+          throw new LedgerException("the ledger's schema could not be checked or migrated to version " + LATEST + ": "
+              + e.getMessage(), e);
+        }
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException i) {
+          Thread.currentThread().interrupt();
+          throw new LedgerException("interrupted while migrating the ledger's schema", i);
+        }
+      }
     }
   }
 

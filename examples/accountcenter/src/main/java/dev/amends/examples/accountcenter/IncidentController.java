@@ -118,7 +118,8 @@ class IncidentController {
   @ExceptionHandler(LedgerConflictException.class)
   ResponseEntity<Problem> conflict(LedgerConflictException e) {
     return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
-        .body(new Problem("the ledger holds a line with the same key and other content; nothing was overwritten",
+        .body(new Problem("the ledger holds a line with the same key and other content (another writer decided at the same "
+            + "time); nothing was overwritten: post the incident again to reconcile with it",
             List.of(e.getMessage())));
   }
 

@@ -411,7 +411,7 @@ public final class CreditEngine {
       return false;
     }
     // a. the fee for the period, or for the longer window the policy measures and credits in it
-    BillingPeriod measured = MeasurementWindows.measured(policy, account, period).orElse(null);
+    BillingPeriod measured = MeasurementWindows.measured(policy, account, period);
     if (measured == null) {
       String why = "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow())
           + ", and none is credited in " + period.label();

@@ -13,16 +13,16 @@ final class MeasurementWindows {
 
   /**
    * The period measured under a policy when deciding a billing period: the billing period itself
-   * without a measurement window; the calendar quarter credited in it with one; empty if no
-   * quarter is credited in it.
+   * (the same instance, nothing allocated) without a measurement window; the calendar quarter
+   * credited in it with one; {@code null} if no quarter is credited in it.
    *
    * @throws InvalidInputException naming {@code measurementWindow} if the account's billing
    *     periods are longer than a quarter
    */
-  static Optional<BillingPeriod> measured(Policy policy, Account account, BillingPeriod period) {
+  static BillingPeriod measured(Policy policy, Account account, BillingPeriod period) {
     Optional<MeasurementWindow> window = policy.measurementWindow();
     if (window.isEmpty()) {
-      return Optional.of(period);
+      return period;
     }
     return switch (window.get()) {
       case MeasurementWindow.CalendarQuarter q -> quarterCreditedIn(account.billing(), period, q.periodsAfterEnd(),
@@ -30,8 +30,8 @@ final class MeasurementWindows {
     };
   }
 
-  /** The calendar quarter whose end lies in the period {@code k} periods before this one, if any. */
-  private static Optional<BillingPeriod> quarterCreditedIn(BillingSchedule billing, BillingPeriod period, int k,
+  /** The calendar quarter whose end lies in the period {@code k} periods before this one, or {@code null}. */
+  private static BillingPeriod quarterCreditedIn(BillingSchedule billing, BillingPeriod period, int k,
       String policy) {
     if (period.months() > 3) {
       throw InvalidInputException.of("measurementWindow", "measures calendar quarters (policy " + policy
@@ -43,11 +43,11 @@ final class MeasurementWindows {
     while (!end.isAfter(period.endDate().plusMonths(3))) {
       BillingPeriod holdingEnd = billing.periodContaining(end.minusDays(1));
       if (billing.after(holdingEnd, k).equals(period)) {
-        return Optional.of(BillingPeriod.of(end.minusMonths(3), end, period.zone(), 3));
+        return BillingPeriod.of(end.minusMonths(3), end, period.zone(), 3);
       }
       end = end.plusMonths(3);
     }
-    return Optional.empty();
+    return null;
   }
 
   /** Such as {@code measures calendar quarters, each credited 1 billing period after the one holding its end}. */

@@ -67,14 +67,16 @@ final class Canonical {
    * Accessors added after a type's first release, written only when not empty, so that the
    * canonical text, and the digest, of a value that does not use them stays what it was.
    */
-  static final Map<Class<?>, Set<String>> OMITTED_WHEN_EMPTY =
-      Map.of(Policy.class, Set.of("plans", "description"), Campaign.class, Set.of("reviewAbove"));
+  static final Map<Class<?>, Set<String>> OMITTED_WHEN_EMPTY = Map.of(
+      Policy.class, Set.of("plans", "description", "measurementWindow"),
+      Campaign.class, Set.of("reviewAbove"));
 
   private Canonical() {}
 
   private static Map<Class<?>, List<String>> accessors() {
     Map<Class<?>, List<String>> m = new LinkedHashMap<>();
-    m.put(Policy.class, List.of("id", "version", "effectiveFrom", "effectiveUntil", "measurementRules", "rule",
+    m.put(Policy.class, List.of("id", "version", "effectiveFrom", "effectiveUntil", "measurementRules",
+        "measurementWindow", "rule",
         "rounding", "proration", "minimumCredit", "allowsClawback", "allowsOverFullFee", "plans", "description"));
     m.put(Campaign.class, List.of("id", "eligibleAt", "eligibility", "unit", "grant", "rounding", "measurementRules",
         "reviewAbove"));
@@ -226,7 +228,7 @@ final class Canonical {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String name : ACCESSORS.get(type)) {
       Object value = invoke(method(type, name), v);
-      if (value instanceof Collection<?> c && c.isEmpty()
+      if ((value instanceof Collection<?> c && c.isEmpty() || value instanceof Optional<?> o && o.isEmpty())
           && OMITTED_WHEN_EMPTY.getOrDefault(type, Set.of()).contains(name)) {
         continue;
       }

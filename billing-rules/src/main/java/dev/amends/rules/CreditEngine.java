@@ -431,14 +431,27 @@ public final class CreditEngine {
       }
       return false;
     }
-    // a. the fee for the period
-    PeriodFee fee = fee(out, sub, policy);
+    // a. the fee for the period, or for the longer window the policy measures and credits in it
+    BillingPeriod measured = MeasurementWindows.measured(policy, account, period);
+    if (measured == null) {
+      String why = "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow())
+          + ", and none is credited in " + period.label();
+      carryOn(policy, sub, out, why);
+      if (traces) {
+        out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.empty(),
+            Optional.empty(), new TraceNode(policy.rule().id(), "measurement-window", Verdict.SKIPPED,
+                "not decided: " + why, Map.of(), Optional.empty(), List.of())));
+      }
+      return false;
+    }
+    PeriodFee fee = measured == period ? fee(out, sub, policy)
+        : PeriodFee.of(account, sub, measured, policy.proration());
     if (!fee.isActive()) {
-      carryOn(policy, sub, out, "it is not active in " + period.label());
+      carryOn(policy, sub, out, "it is not active in " + measured.label());
       return false;
     }
     // b. the downtime measured under the policy's rules
-    Measurement measurement = measure(policy, sub, period, out.shared);
+    Measurement measurement = measure(policy, sub, measured, out.shared);
     if (!measurement.isComplete()) {
       // Missing telemetry the policy does not say how to count: guess nothing, credit nothing.
       String missing = measurement.describeMissingTelemetry();
@@ -459,7 +472,7 @@ public final class CreditEngine {
     RuleContext context = RuleContext.builder()
         .account(account)
         .subscription(sub)
-        .period(period)
+        .period(measured)
         .fee(fee)
         .measurement(measurement)
         .outages(involved(measurement))

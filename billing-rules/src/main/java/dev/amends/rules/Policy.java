@@ -83,6 +83,15 @@ public abstract class Policy {
     return MeasurementRules.defaults();
   }
 
+  /**
+   * The window availability is measured over, when longer than the billing period: a calendar
+   * quarter on monthly billing, credited on a named invoice ({@link MeasurementWindow}). Empty,
+   * the default, measures the billing period decided. Part of the digest when set; a policy
+   * without it has the digest it had before the field existed. A policy with one may not cap by
+   * {@link CapLimit.PercentOfLandingFee}: the credit already lands on the invoice the window names.
+   */
+  public abstract Optional<MeasurementWindow> measurementWindow();
+
   /** The rule tree. */
   public abstract RuleNode rule();
 
@@ -257,6 +266,9 @@ public abstract class Policy {
       throw new PolicyDefinitionException("policy " + id() + " v" + version(), problems);
     }
     walk(rule(), "", new LinkedHashMap<>(), problems);
+    if (measurementWindow().isPresent()) {
+      landingCaps(rule(), "", problems);
+    }
     if (problems.isEmpty()) {
       // The digest reads every node's data; a part that cannot be read is a problem now, not later.
       try {
@@ -340,6 +352,21 @@ public abstract class Policy {
     if (node instanceof Combinator c) {
       for (RuleNode child : c.children()) {
         walk(child, path, seen, problems);
+      }
+    }
+  }
+
+  /** A problem for each percent-of-landing-fee cap, which a policy with a measurement window may not use. */
+  private static void landingCaps(RuleNode node, String parent, List<String> problems) {
+    String path = parent.isEmpty() ? safeId(node) : parent + "/" + safeId(node);
+    if (node instanceof Cap c && c.limit() instanceof CapLimit.PercentOfLandingFee) {
+      problems.add(path + ".limit is percent-of-landing-fee, which counts invoices from the billing period decided;"
+          + " with policy.measurementWindow the credit lands on the invoice the window names: cap by percent-of-fee"
+          + " (the window's fee) instead");
+    }
+    if (node instanceof Combinator c) {
+      for (RuleNode child : c.children()) {
+        landingCaps(child, path, problems);
       }
     }
   }

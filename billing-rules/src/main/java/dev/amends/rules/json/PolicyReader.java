@@ -45,6 +45,7 @@ import dev.amends.rules.ExactlyOne;
 import dev.amends.rules.FirstMatch;
 import dev.amends.rules.FlatAmountRule;
 import dev.amends.rules.FreePeriodsRule;
+import dev.amends.rules.MeasurementWindow;
 import dev.amends.rules.MostGenerous;
 import dev.amends.rules.PerBlockRule;
 import dev.amends.rules.PercentOfFeeRule;
@@ -223,6 +224,8 @@ final class PolicyReader {
     var from = o.required("effectiveFrom", INSTANT);
     Optional<java.time.Instant> until = o.optional("effectiveUntil", INSTANT.optionally(), Optional.empty());
     MeasurementRules measurement = o.optional("measurementRules", this::measurementRules, MeasurementRules.defaults());
+    Optional<MeasurementWindow> window = o.optional("measurementWindow", (w, n, p) -> Optional.ofNullable(
+        measurementWindow(w, n, p)), Optional.empty());
     Rounding rounding = o.required("rounding", this::rounding);
     Proration proration = o.optional("proration", choice(Proration.class), Proration.BY_TIME);
     List<Money> minimum = o.optional("minimumCredit", list(MONEY), List.of());
@@ -252,8 +255,8 @@ final class PolicyReader {
     }
     try {
       return Policy.builder().id(id).version(version).effectiveFrom(from).effectiveUntil(until)
-          .measurementRules(measurement).rule(rule).rounding(rounding).proration(proration)
-          .minimumCredit(minimum).allowsClawback(clawback).allowsOverFullFee(overFull).plans(plans)
+          .measurementRules(measurement).measurementWindow(window).rule(rule).rounding(rounding)
+          .proration(proration).minimumCredit(minimum).allowsClawback(clawback).allowsOverFullFee(overFull).plans(plans)
           .description(description).build();
     } catch (PolicyDefinitionException e) {
       for (String problem : e.problems()) {
@@ -550,6 +553,28 @@ final class PolicyReader {
     o.end();
     return lower == null || upper == null || value == null || lowerInclusive == null || upperInclusive == null ? null
         : w.build(p, n, () -> new Tier(lower, lowerInclusive, upper, upperInclusive, value));
+  }
+
+  /** A policy's measurement window, chosen by {@code type}; {@code null} with the problems reported. */
+  private MeasurementWindow measurementWindow(Walk w, JsonNode n, String p) {
+    Walk.Obj o = w.object(n, p);
+    if (o == null) {
+      return null;
+    }
+    String type = o.required("type", STRING);
+    MeasurementWindow window = null;
+    if (type != null) {
+      switch (type) {
+        case "calendar-quarter" -> {
+          Integer after = o.required("periodsAfterEnd", INT);
+          window = after == null ? null : w.build(p, n, () -> new MeasurementWindow.CalendarQuarter(after));
+        }
+        default -> w.problem(o.at("type"), o.node.get("type"),
+            unknown("measurement window type", type, Set.of("calendar-quarter"), Set.of()));
+      }
+    }
+    o.end();
+    return window;
   }
 
   private CapLimit capLimit(Walk w, JsonNode n, String p) {

@@ -1,0 +1,60 @@
+package dev.amends.rules;
+
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.account.Account;
+import dev.amends.core.time.BillingPeriod;
+import dev.amends.core.time.BillingSchedule;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Which window a policy's measurement window credits in a billing period. */
+final class MeasurementWindows {
+  private MeasurementWindows() {}
+
+  /**
+   * The period measured under a policy when deciding a billing period: the billing period itself
+   * (the same instance, nothing allocated) without a measurement window; the calendar quarter
+   * credited in it with one; {@code null} if no quarter is credited in it.
+   *
+   * @throws InvalidInputException naming {@code measurementWindow} if the account's billing
+   *     periods are longer than a quarter
+   */
+  static BillingPeriod measured(Policy policy, Account account, BillingPeriod period) {
+    Optional<MeasurementWindow> window = policy.measurementWindow();
+    if (window.isEmpty()) {
+      return period;
+    }
+    return switch (window.get()) {
+      case MeasurementWindow.CalendarQuarter q -> quarterCreditedIn(account.billing(), period, q.periodsAfterEnd(),
+          policy.label());
+    };
+  }
+
+  /** The calendar quarter whose end lies in the period {@code k} periods before this one, or {@code null}. */
+  private static BillingPeriod quarterCreditedIn(BillingSchedule billing, BillingPeriod period, int k,
+      String policy) {
+    if (period.months() > 3) {
+      throw InvalidInputException.of("measurementWindow", "measures calendar quarters (policy " + policy
+          + "), so it cannot decide billing periods longer than a quarter", period.label());
+    }
+    // The first day after each quarter that could end in a period up to k periods before this one.
+    LocalDate from = period.startDate().minusMonths((long) (k + 1) * period.months() + 3);
+    LocalDate end = LocalDate.of(from.getYear(), ((from.getMonthValue() - 1) / 3) * 3 + 1, 1);
+    while (!end.isAfter(period.endDate().plusMonths(3))) {
+      BillingPeriod holdingEnd = billing.periodContaining(end.minusDays(1));
+      if (billing.after(holdingEnd, k).equals(period)) {
+        return BillingPeriod.of(end.minusMonths(3), end, period.zone(), 3);
+      }
+      end = end.plusMonths(3);
+    }
+    return null;
+  }
+
+  /** Such as {@code measures calendar quarters, each credited 1 billing period after the one holding its end}. */
+  static String describe(MeasurementWindow window) {
+    return switch (window) {
+      case MeasurementWindow.CalendarQuarter q -> "measures calendar quarters, each credited " + q.periodsAfterEnd()
+          + " billing period(s) after the one holding its end";
+    };
+  }
+}

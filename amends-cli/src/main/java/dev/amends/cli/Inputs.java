@@ -382,6 +382,7 @@ final class Inputs {
       throw new CliException(ExitCodes.BAD_RECORDS, telemetry.getFileName() + where + ": " + e.getMessage()
           + "; nothing was decided");
     }
+  }
 
   /** The credits the ledger holds for the period, by account, in place of {@code --issued} and {@code --previous}. */
   void issuedFromLedger(Map<String, List<AccountRecord<IssuedCredit>>> byAccount) {

@@ -47,7 +47,7 @@ final class FleetFiles {
     if (dir == null) {
       try {
         Path d = Files.createTempDirectory("amends-spark-fleet");
-        d.toFile().deleteOnExit();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteAll(d)));
         WriteFleet.write(d, WriteFleet.DEFAULT_SEED, ACCOUNTS, 20, 2_000);
         Path accounts = d.resolve(WriteFleet.ACCOUNTS);
         List<String> lines = new ArrayList<>(Files.readAllLines(accounts, StandardCharsets.UTF_8));
@@ -70,6 +70,15 @@ final class FleetFiles {
   /** The month the fleet is decided for. */
   static String period() {
     return Fleet.MONTH.toString();
+  }
+
+  /** Removes the directory and everything in it, at the JVM's end; what cannot be removed stays. */
+  private static void deleteAll(Path d) {
+    try (var paths = Files.walk(d)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a temporary directory: the system cleans it up in the end
+    }
   }
 
   private static void write(Path file, List<String> lines) throws IOException {

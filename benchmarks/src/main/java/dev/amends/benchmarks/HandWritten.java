@@ -1,6 +1,7 @@
 package dev.amends.benchmarks;
 
 import dev.amends.core.account.Account;
+import dev.amends.core.account.PriceSchedule;
 import dev.amends.core.account.Subscription;
 import dev.amends.core.outage.Announcement;
 import dev.amends.core.outage.Cause;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,24 +27,29 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
- * The baseline: what a developer would write by hand for {@link Fleet}'s policy and campaign,
- * with none of the engine's generality. It produces the same lines as the engine (amount rounded
- * once half-up to the currency's scale, the engine's reason text, the engine's idempotency key,
- * the same rule path), which {@code HandWrittenTest} checks account by account, so the
+ * The baseline: what a performance engineer would write by hand for {@link Fleet}'s policy and
+ * campaign, with none of the engine's generality. It produces the same lines as the engine (amount
+ * rounded once half-up to the currency's scale, the engine's reason text, the engine's idempotency
+ * key, the same rule path), which {@code HandWrittenTest} checks account by account, so the
  * throughput comparison in {@link FleetThroughput} is fair.
  *
- * <p>How it differs from the engine: on creation it turns each outage record into the windows
- * that can count under the policy's measurement rules (excluded causes and degraded service
- * dropped; announced maintenance with at least 24 h notice cut down to the time outside its
- * announced window), grouped by scope; per node and billing period it then merges once the
- * windows of the node, its cluster and its service, clipped to the period, and caches the
- * downtime in milliseconds. Per account it does integer arithmetic in minor units, builds the
- * reason, and hashes the key with one reused {@link MessageDigest}. No trace, no breakdown, no
- * exact fractions.
+ * <p>How it works. On creation it turns each outage record into the windows that can count under
+ * the policy's measurement rules (excluded causes and degraded service dropped; announced
+ * maintenance with at least 24 h notice cut down to the time outside its announced window), as
+ * primitive {@code long} pairs grouped by scope. Each node is then measured once per batch and
+ * billing period, the first time an account placed on it is met: the windows of the node, its
+ * cluster and its service, clipped to the period, sorted and merged in primitive arrays. What the
+ * SLA makes of that downtime (tier or blocks, the percentage, the rule path, the reason up to the
+ * fee, whether the node is under the goodwill cluster) is kept with the node. Each price schedule's
+ * fee in minor units and its text are worked out once, and the key's text after the subscription id
+ * once per period and rule path. Per account it is then a look-up of the node, integer arithmetic in
+ * minor units, and for a line only: the reason's concatenation, the key's SHA-256 over a reused
+ * byte buffer into a reused digest array, and the line itself. An account without a line allocates
+ * nothing. No trace, no breakdown, no exact fractions.
  *
  * <p>It relies on what the fleet guarantees: outage times to the millisecond, subscriptions
  * active throughout the month at a monthly price with one seat, one placement each. It is not
- * thread-safe (the cache and the digest are its own); a batch run creates one.
+ * thread-safe (its caches, buffer and digest are its own); a batch run creates one.
  */
 public final class HandWritten {
   /** One credit line: the parts the engine's {@link dev.amends.rules.CreditLine} is compared on. */
@@ -56,12 +63,50 @@ public final class HandWritten {
   private static final String TIERS_PATH = "sla/best/tiers";
   private static final String BLOCKS_PATH = "sla/best/blocks";
   private static final String GRANT_PATH = Fleet.CAMPAIGN_ID + "/two-months";
+  private static final byte[] CREDIT_PREFIX = utf8(join("amends-credit-v1", ""));
+  private static final byte[] GRANT_PREFIX = utf8(join("amends-grant-v1", Fleet.CAMPAIGN_ID, ""));
+  private static final byte[] GRANT_SUFFIX = utf8(join("", GRANT_PATH));
 
   /** Countable windows per scope: start and end in epoch milliseconds, in pairs. */
   private final Map<Scope, long[]> countable;
   private final Scope goodwillCluster;
-  private final Map<BillingPeriod, Map<Scope, Long>> downtimeCache = new HashMap<>();
+  /** The nodes met so far, each with its index into {@link Period#nodes}. */
+  private final Map<Scope, Integer> nodeIndex = new HashMap<>();
+  private final List<Scope> nodeList = new ArrayList<>();
+  /** The periods met so far; a fleet has one per zone, so a short list searched by identity. */
+  private final List<Period> periods = new ArrayList<>(4);
+  private final IdentityHashMap<PriceSchedule, Fee> fees = new IdentityHashMap<>();
   private final MessageDigest sha256;
+  private final byte[] digest = new byte[32];
+  private byte[] buffer = new byte[256];
+
+  /** A price schedule's monthly fee: in minor units, and as the engine shows it. */
+  private record Fee(long minor, String text) {}
+
+  /** What the SLA makes of one node's downtime in one period, less the fee. */
+  private record NodeOutcome(long percent, boolean tiers, String reasonPrefix, boolean goodwill) {}
+
+  /** One billing period: its bounds, its key suffixes and the outcome of each node met. */
+  private static final class Period {
+    final BillingPeriod period;
+    final long from;
+    final long to;
+    final byte[] tiersSuffix;
+    final byte[] blocksSuffix;
+    final boolean goodwillInside;
+    NodeOutcome[] nodes = new NodeOutcome[64];
+
+    Period(BillingPeriod period) {
+      this.period = period;
+      this.from = period.start().toEpochMilli();
+      this.to = period.end().toEpochMilli();
+      String dates = join("", period.startDate().toString(), period.endDate().toString(), period.zone().getId(),
+          Fleet.POLICY_ID, "");
+      this.tiersSuffix = utf8(dates + TIERS_PATH);
+      this.blocksSuffix = utf8(dates + BLOCKS_PATH);
+      this.goodwillInside = period.window().contains(Fleet.GOODWILL_AT);
+    }
+  }
 
   /**
    * A baseline for a fleet, ready for one batch run.
@@ -129,15 +174,22 @@ public final class HandWritten {
    * @param sink receives each line, not null
    */
   public void decide(Account account, BillingPeriod period, Consumer<Line> sink) {
-    for (Subscription sub : account.subscriptions()) {
-      Line sla = sla(account, sub, period);
-      if (sla != null) {
-        sink.accept(sla);
+    Period p = period(period);
+    List<Subscription> subs = account.subscriptions();
+    for (int i = 0; i < subs.size(); i++) {
+      Subscription sub = subs.get(i);
+      NodeOutcome node = outcome(p, sub.placements().iterator().next());
+      if (node.percent > 0) {
+        Line sla = sla(account, sub, p, node);
+        if (sla != null) {
+          sink.accept(sla);
+        }
       }
     }
-    if (period.window().contains(Fleet.GOODWILL_AT)) {
-      for (Subscription sub : account.subscriptions()) {
-        if (sub.active().contains(Fleet.GOODWILL_AT) && sub.isPlacedUnder(goodwillCluster)) {
+    if (p.goodwillInside) {
+      for (int i = 0; i < subs.size(); i++) {
+        Subscription sub = subs.get(i);
+        if (outcome(p, sub.placements().iterator().next()).goodwill && sub.active().contains(Fleet.GOODWILL_AT)) {
           sink.accept(grant(account, sub));
         }
       }
@@ -151,13 +203,95 @@ public final class HandWritten {
     return out;
   }
 
-  private Line sla(Account account, Subscription sub, BillingPeriod period) {
-    Scope node = sub.placements().iterator().next();
-    long down = downtime(node, period);
-    if (down == 0) {
+  private Line sla(Account account, Subscription sub, Period p, NodeOutcome node) {
+    CurrencyUnit currency = account.currency();
+    Fee fee = fee(sub, currency);
+    long percent = node.percent;
+    String reason = node.reasonPrefix + fee.text;
+    long hundredths = fee.minor * percent; // the exact credit in hundredths of a minor unit
+    if (percent > 100) {
+      reason = reason + "; capped from " + money(currency, hundredths, 2) + " to " + fee.text
+          + " (limit 100 % of fee " + fee.text + ")";
+      hundredths = fee.minor * 100;
+    }
+    long minor = (hundredths + 50) / 100; // half-up, once
+    if (minor == 0) {
       return null;
     }
-    long total = period.length().toMillis();
+    String key = "cr-" + hash(CREDIT_PREFIX, account.id(), sub.id(), node.tiers ? p.tiersSuffix : p.blocksSuffix);
+    return new Line(account.id(), sub.id(), Fleet.POLICY_ID, node.tiers ? TIERS_PATH : BLOCKS_PATH,
+        Money.ofMinor(currency, minor), reason, key);
+  }
+
+  private Line grant(Account account, Subscription sub) {
+    CurrencyUnit currency = account.currency();
+    Fee fee = fee(sub, currency);
+    String reason = "2 month(s) free at " + fee.text + " a month = " + money(currency, 2 * fee.minor, 0);
+    String key = "gr-" + hash(GRANT_PREFIX, account.id(), sub.id(), GRANT_SUFFIX);
+    return new Line(account.id(), sub.id(), Fleet.CAMPAIGN_ID, GRANT_PATH, Money.ofMinor(currency, 2 * fee.minor),
+        reason, key);
+  }
+
+  /** The monthly fee of a subscription's price schedule, worked out once per schedule. */
+  private Fee fee(Subscription sub, CurrencyUnit currency) {
+    PriceSchedule prices = sub.prices();
+    Fee fee = fees.get(prices);
+    if (fee == null) {
+      long minor = prices.prices().get(0).amount().getAmountMinorLong();
+      fee = new Fee(minor, money(currency, minor, 0));
+      fees.put(prices, fee);
+    }
+    return fee;
+  }
+
+  private Period period(BillingPeriod period) {
+    for (int i = 0; i < periods.size(); i++) {
+      if (periods.get(i).period == period) {
+        return periods.get(i);
+      }
+    }
+    for (int i = 0; i < periods.size(); i++) {
+      if (periods.get(i).period.equals(period)) {
+        return periods.get(i);
+      }
+    }
+    Period p = new Period(period);
+    periods.add(p);
+    return p;
+  }
+
+  /** The SLA outcome of a node in a period, measured the first time the node is met in it. */
+  private NodeOutcome outcome(Period p, Scope node) {
+    Integer boxed = nodeIndex.get(node);
+    int index;
+    if (boxed == null) {
+      index = nodeList.size();
+      nodeList.add(node);
+      nodeIndex.put(node, index);
+    } else {
+      index = boxed;
+    }
+    if (index >= p.nodes.length) {
+      p.nodes = Arrays.copyOf(p.nodes, Math.max(index + 1, 2 * p.nodes.length));
+    }
+    NodeOutcome o = p.nodes[index];
+    if (o == null) {
+      o = measure(p, node);
+      p.nodes[index] = o;
+    }
+    return o;
+  }
+
+  private NodeOutcome measure(Period p, Scope node) {
+    long down = downtime(node, p.from, p.to);
+    boolean goodwill = false;
+    for (Scope s = node; s != null; s = s.parent().orElse(null)) {
+      goodwill |= s.equals(goodwillCluster);
+    }
+    if (down == 0) {
+      return new NodeOutcome(0, false, null, goodwill);
+    }
+    long total = p.to - p.from;
     long up = total - down;
     // Tiers, compared exactly in integers: [99, 99.9) -> 10, [95, 99) -> 25, [0, 95) -> 100.
     int tier;
@@ -177,104 +311,67 @@ public final class HandWritten {
     }
     long blocks = (down + BLOCK_MS - 1) / BLOCK_MS;
     long blockPercent = 5 * blocks;
-    CurrencyUnit currency = account.currency();
-    long fee = sub.prices().prices().get(0).amount().getAmountMinorLong();
-    String feeText = money(currency, fee, 0);
-    String path;
-    long percent;
-    String reason;
     if (tier > 0 && tier >= blockPercent) { // ties go to the tiers, the first child
-      path = TIERS_PATH;
-      percent = tier;
       BigDecimal shown = BigDecimal.valueOf(Math.floorDiv(up * 1_000_000, total), 4).stripTrailingZeros();
-      reason = "availability " + shown.toPlainString() + " % < " + upper + " % -> " + tier + " % of " + feeText;
-    } else {
-      path = BLOCKS_PATH;
-      percent = blockPercent;
-      reason = minutes(down) + " min down = " + blocks + " started block(s) of 30 min x 5 % = " + blockPercent
-          + " % of " + feeText;
+      return new NodeOutcome(tier, true,
+          "availability " + shown.toPlainString() + " % < " + upper + " % -> " + tier + " % of ", goodwill);
     }
-    long hundredths = fee * percent; // the exact credit in hundredths of a minor unit
-    if (percent > 100) {
-      reason = reason + "; capped from " + money(currency, hundredths, 2) + " to " + feeText
-          + " (limit 100 % of fee " + feeText + ")";
-      hundredths = fee * 100;
-    }
-    long minor = (hundredths + 50) / 100; // half-up, once
-    if (minor == 0) {
-      return null;
-    }
-    String key = "cr-" + hash(join("amends-credit-v1", account.id(), sub.id(), period.startDate().toString(),
-        period.endDate().toString(), period.zone().getId(), Fleet.POLICY_ID, path));
-    return new Line(account.id(), sub.id(), Fleet.POLICY_ID, path, Money.ofMinor(currency, minor), reason, key);
-  }
-
-  private Line grant(Account account, Subscription sub) {
-    CurrencyUnit currency = account.currency();
-    long monthly = sub.prices().prices().get(0).amount().getAmountMinorLong();
-    String reason = "2 month(s) free at " + money(currency, monthly, 0) + " a month = "
-        + money(currency, 2 * monthly, 0);
-    String key = "gr-" + hash(join("amends-grant-v1", Fleet.CAMPAIGN_ID, account.id(), sub.id(), GRANT_PATH));
-    return new Line(account.id(), sub.id(), Fleet.CAMPAIGN_ID, GRANT_PATH, Money.ofMinor(currency, 2 * monthly),
-        reason, key);
+    return new NodeOutcome(blockPercent, false, minutes(down) + " min down = " + blocks
+        + " started block(s) of 30 min x 5 % = " + blockPercent + " % of ", goodwill);
   }
 
   /** Counted downtime of a node in a period, in ms: its own, its cluster's and its service's windows, merged. */
-  private long downtime(Scope node, BillingPeriod period) {
-    Map<Scope, Long> perNode = downtimeCache.computeIfAbsent(period, p -> new HashMap<>());
-    Long cached = perNode.get(node);
-    if (cached != null) {
-      return cached;
-    }
-    long from = period.start().toEpochMilli();
-    long to = period.end().toEpochMilli();
-    List<long[]> sources = new ArrayList<>(3);
+  private long downtime(Scope node, long from, long to) {
     int n = 0;
     for (Scope s = node; s != null; s = s.parent().orElse(null)) {
       long[] w = countable.get(s);
       if (w != null) {
-        sources.add(w);
         n += w.length / 2;
       }
     }
+    // Clipped windows packed two longs a window, then sorted by start through an index order.
     long[] starts = new long[n];
     long[] ends = new long[n];
     int m = 0;
-    for (long[] w : sources) {
+    for (Scope s = node; s != null; s = s.parent().orElse(null)) {
+      long[] w = countable.get(s);
+      if (w == null) {
+        continue;
+      }
       for (int k = 0; k < w.length; k += 2) {
-        long s = Math.max(w[k], from);
-        long e = Math.min(w[k + 1], to);
-        if (s < e) {
-          starts[m] = s;
-          ends[m] = e;
+        long s0 = Math.max(w[k], from);
+        long e0 = Math.min(w[k + 1], to);
+        if (s0 < e0) {
+          // insertion sort by start: a node has a handful of windows
+          int j = m - 1;
+          while (j >= 0 && starts[j] > s0) {
+            starts[j + 1] = starts[j];
+            ends[j + 1] = ends[j];
+            j--;
+          }
+          starts[j + 1] = s0;
+          ends[j + 1] = e0;
           m++;
         }
       }
     }
-    // Sort by start (indices packed with the start would overflow; sort an index array instead).
-    Integer[] order = new Integer[m];
-    for (int i = 0; i < m; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Long.compare(starts[a], starts[b]));
     long sum = 0;
     long curStart = Long.MIN_VALUE;
     long curEnd = Long.MIN_VALUE;
-    for (int idx : order) {
-      if (starts[idx] > curEnd) {
+    for (int i = 0; i < m; i++) {
+      if (starts[i] > curEnd) {
         if (curEnd > curStart) {
           sum += curEnd - curStart;
         }
-        curStart = starts[idx];
-        curEnd = ends[idx];
-      } else if (ends[idx] > curEnd) {
-        curEnd = ends[idx];
+        curStart = starts[i];
+        curEnd = ends[i];
+      } else if (ends[i] > curEnd) {
+        curEnd = ends[i];
       }
     }
     if (curEnd > curStart) {
       sum += curEnd - curStart;
     }
-    perNode.put(node, sum);
     return sum;
   }
 
@@ -298,9 +395,53 @@ public final class HandWritten {
     return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
   }
 
-  private String hash(String text) {
-    byte[] h = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
-    return HEX.formatHex(h, 0, 16);
+  /**
+   * The key's hash: SHA-256 of prefix, account id, separator, subscription id and suffix (the ids
+   * escaped and UTF-8 encoded into the reused buffer), its first 16 bytes in hex.
+   */
+  private String hash(byte[] prefix, String accountId, String subscriptionId, byte[] suffix) {
+    int need = prefix.length + suffix.length + 1 + 6 * (accountId.length() + subscriptionId.length());
+    if (need > buffer.length) {
+      buffer = new byte[Math.max(need, 2 * buffer.length)];
+    }
+    System.arraycopy(prefix, 0, buffer, 0, prefix.length);
+    int at = put(accountId, prefix.length);
+    buffer[at++] = (byte) SEPARATOR;
+    at = put(subscriptionId, at);
+    System.arraycopy(suffix, 0, buffer, at, suffix.length);
+    at += suffix.length;
+    sha256.update(buffer, 0, at);
+    try {
+      sha256.digest(digest, 0, digest.length);
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException("a 32-byte array holds a SHA-256 digest", e);
+    }
+    return HEX.formatHex(digest, 0, 16);
+  }
+
+  /** Writes one key part, escaped, as UTF-8 into the buffer at {@code at}; returns where it ends. */
+  private int put(String part, int at) {
+    for (int k = 0; k < part.length(); k++) {
+      char c = part.charAt(k);
+      if (c == ESCAPE || c == SEPARATOR) {
+        buffer[at++] = (byte) ESCAPE;
+      }
+      if (c < 0x80) {
+        buffer[at++] = (byte) c;
+      } else {
+        // rare: not ASCII (a surrogate pair is encoded from its two halves together)
+        int len = Character.isHighSurrogate(c) && k + 1 < part.length() ? 2 : 1;
+        byte[] b = part.substring(k, k + len).getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(b, 0, buffer, at, b.length);
+        at += b.length;
+        k += len - 1;
+      }
+    }
+    return at;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The parts joined with U+001F, each escaped as the engine's keys are. */

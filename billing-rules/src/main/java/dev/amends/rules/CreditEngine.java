@@ -683,6 +683,9 @@ public final class CreditEngine {
 
   /** The credits carried into this policy's caps for this subscription. */
   private static List<CarriedCredit> carriedIn(DecisionRequest request, Subscription sub, Policy policy) {
+    if (request.carriedIn().isEmpty()) {
+      return List.of();
+    }
     return request.carriedIn().stream()
         .filter(c -> c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id()))
         .toList();
@@ -716,15 +719,20 @@ public final class CreditEngine {
   }
 
   private static Optional<Claim> claimFor(DecisionRequest request, Subscription sub) {
-    Optional<Claim> specific = request.claims().stream()
-        .filter(c -> c.subscriptionId().map(sub.id()::equals).orElse(false))
-        .min(EARLIEST_CLAIM);
-    if (specific.isPresent()) {
-      return specific;
+    List<Claim> claims = request.claims();
+    if (claims.isEmpty()) {
+      return Optional.empty();
     }
-    return request.claims().stream()
-        .filter(c -> c.subscriptionId().isEmpty())
-        .min(EARLIEST_CLAIM);
+    Claim specific = null;
+    Claim general = null;
+    for (Claim c : claims) {
+      if (c.subscriptionId().isEmpty()) {
+        general = general == null || EARLIEST_CLAIM.compare(c, general) < 0 ? c : general;
+      } else if (c.subscriptionId().get().equals(sub.id())) {
+        specific = specific == null || EARLIEST_CLAIM.compare(c, specific) < 0 ? c : specific;
+      }
+    }
+    return Optional.ofNullable(specific != null ? specific : general);
   }
 
   /** The earliest claim; claims filed at the same instant by id, so the order given never matters. */

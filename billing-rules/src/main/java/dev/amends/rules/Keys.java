@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -40,8 +41,48 @@ final class Keys {
 
   /** The text a key hashes; see the class comment. */
   static String text(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
-    return join("amends-credit-v1", accountId, subscriptionId, period.startDate().toString(),
-        period.endDate().toString(), period.zone().getId(), policyId, path);
+    StringBuilder sb = new StringBuilder(160).append(CREDIT_V1).append(SEPARATOR);
+    append(sb, accountId).append(SEPARATOR);
+    append(sb, subscriptionId).append(SEPARATOR).append(periodText(period)).append(SEPARATOR);
+    append(sb, policyId).append(SEPARATOR);
+    return append(sb, path).toString();
+  }
+
+  private static final String CREDIT_V1 = "amends-credit-v1";
+
+  /** The last periods' key parts, by identity: a batch has a handful of periods, met again and again. */
+  private record PeriodText(BillingPeriod period, String text) {}
+
+  private static final AtomicReferenceArray<PeriodText> PERIOD_TEXTS = new AtomicReferenceArray<>(16);
+
+  /**
+   * A period's part of a key, start date, end date and zone id, escaped and joined: worked out
+   * once per period met (a small cache by identity; a miss only recomputes it).
+   */
+  private static String periodText(BillingPeriod period) {
+    int slot = System.identityHashCode(period) & (PERIOD_TEXTS.length() - 1);
+    PeriodText cached = PERIOD_TEXTS.getPlain(slot);
+    if (cached != null && cached.period() == period) {
+      return cached.text();
+    }
+    String text = join(period.startDate().toString(), period.endDate().toString(), period.zone().getId());
+    PERIOD_TEXTS.setPlain(slot, new PeriodText(period, text));
+    return text;
+  }
+
+  /** Appends one part, escaped. */
+  private static StringBuilder append(StringBuilder sb, String part) {
+    if (part.indexOf(ESCAPE) < 0 && part.indexOf(SEPARATOR) < 0) {
+      return sb.append(part);
+    }
+    for (int k = 0; k < part.length(); k++) {
+      char c = part.charAt(k);
+      if (c == ESCAPE || c == SEPARATOR) {
+        sb.append(ESCAPE);
+      }
+      sb.append(c);
+    }
+    return sb;
   }
 
   /**
@@ -55,18 +96,12 @@ final class Keys {
   }
 
   private static String join(String... parts) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(128);
     for (int i = 0; i < parts.length; i++) {
       if (i > 0) {
         sb.append(SEPARATOR);
       }
-      for (int k = 0; k < parts[i].length(); k++) {
-        char c = parts[i].charAt(k);
-        if (c == ESCAPE || c == SEPARATOR) {
-          sb.append(ESCAPE);
-        }
-        sb.append(c);
-      }
+      append(sb, parts[i]);
     }
     return sb.toString();
   }

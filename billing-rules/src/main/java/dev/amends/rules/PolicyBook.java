@@ -22,9 +22,13 @@ import java.util.TreeMap;
  */
 public final class PolicyBook {
   private final Map<String, List<Policy>> byId; // sorted by id; versions sorted by start
+  private final List<Policy> all; // every version, by id and then start
 
   private PolicyBook(Map<String, List<Policy>> byId) {
     this.byId = byId;
+    List<Policy> every = new ArrayList<>();
+    byId.values().forEach(every::addAll);
+    this.all = List.copyOf(every);
   }
 
   /**
@@ -70,7 +74,7 @@ public final class PolicyBook {
 
   /** Every version of every policy, by id and then start. */
   public List<Policy> policies() {
-    return byId.values().stream().flatMap(List::stream).toList();
+    return all;
   }
 
   /** The versions of one policy, by start. */

@@ -6,7 +6,6 @@ import dev.amends.core.scope.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,8 +80,8 @@ public final class OutageLog {
     all.sort(BY_START);
     // HashMap rather than Map.copyOf: the JDK's immutable maps probe linearly, and ids such as
     // INC-1, INC-2, ... have neighbouring hash codes, which makes every look-up scan long runs.
-    return new OutageLog(List.copyOf(all), Collections.unmodifiableMap(new HashMap<>(byId)),
-        Collections.unmodifiableMap(byScope));
+    // Plain maps, never handed out nor changed after this: no read-only wrapper in each look-up.
+    return new OutageLog(List.copyOf(all), new HashMap<>(byId), byScope);
   }
 
   /** Every record, ordered by start, then id. */
@@ -114,8 +113,9 @@ public final class OutageLog {
   public List<Outage> affecting(Collection<Scope> placements, Interval window) {
     Checks.notNull("placements", placements);
     Checks.notNull("window", window);
-    Map<String, Outage> found = new LinkedHashMap<>();
+    List<Outage> out = new ArrayList<>();
     int i = 0;
+    int indexes = 0;
     for (Scope placement : placements) {
       if (placement == null) {
         Checks.notNull("placements[" + i + "]", placement); // the field's name built only to fail
@@ -124,12 +124,25 @@ public final class OutageLog {
       for (Scope s : placement.selfAndAncestors()) {
         ScopeIndex index = byScope.get(s);
         if (index != null) {
-          index.collect(window, found);
+          index.collect(window, out);
+          indexes++;
         }
       }
     }
-    List<Outage> out = new ArrayList<>(found.values());
-    out.sort(BY_START);
+    if (out.size() > 1) {
+      out.sort(BY_START);
+      if (indexes > 1) {
+        // A record under two of the scopes looked at was found twice: ordered by start, then id,
+        // its copies are neighbours. One scope's index holds each record once.
+        int kept = 1;
+        for (int k = 1; k < out.size(); k++) {
+          if (out.get(k) != out.get(kept - 1)) {
+            out.set(kept++, out.get(k));
+          }
+        }
+        out.subList(kept, out.size()).clear();
+      }
+    }
     return out;
   }
 
@@ -163,13 +176,13 @@ public final class OutageLog {
       return end;
     }
 
-    void collect(Interval window, Map<String, Outage> into) {
+    void collect(Interval window, List<Outage> into) {
       if (byStart.length > 0) {
         collect(window, into, 1, 0, byStart.length);
       }
     }
 
-    private void collect(Interval window, Map<String, Outage> into, int node, int lo, int hi) {
+    private void collect(Interval window, List<Outage> into, int node, int lo, int hi) {
       // Nothing under this node ends after the window starts, or everything starts at or after its end.
       if (!maxEnd[node].isAfter(window.getStart()) || !byStart[lo].window().getStart().isBefore(window.getEnd())) {
         return;
@@ -177,7 +190,7 @@ public final class OutageLog {
       if (hi - lo == 1) {
         Interval w = byStart[lo].window();
         if (!w.isEmpty()) {
-          into.putIfAbsent(byStart[lo].id(), byStart[lo]);
+          into.add(byStart[lo]);
         }
         return;
       }

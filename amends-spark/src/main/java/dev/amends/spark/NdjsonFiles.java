@@ -63,9 +63,10 @@ final class NdjsonFiles {
       }
       return switch (reader.next()) {
         case RecordLine.Accepted<Account> a -> RowFactory.create(uri, a.lineNumber(), a.record().id(),
-            RecordFormat.ACCOUNTS.toLine(a.record()), null, null);
+            RecordFormat.ACCOUNTS.toLine(a.record()), null, null, a.lineNumber());
         case RecordLine.Rejected<Account> r -> RowFactory.create(uri, r.lineNumber(), null, null,
-            Rows.seq(PartitionDecider.problemRows(r.problem().problems())), r.problem().getMessage());
+            Rows.seq(PartitionDecider.problemRows(r.problem().problems())), r.problem().getMessage(),
+            r.lineNumber());
       };
     }
   }

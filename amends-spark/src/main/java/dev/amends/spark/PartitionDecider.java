@@ -54,15 +54,17 @@ final class PartitionDecider implements MapPartitionsFunction<Row, Row> {
   }
 
   private final Broadcast<JobInputs> inputs;
+  private final Broadcast<DuplicateIds> duplicates;
 
-  PartitionDecider(Broadcast<JobInputs> inputs) {
+  PartitionDecider(Broadcast<JobInputs> inputs, Broadcast<DuplicateIds> duplicates) {
     this.inputs = inputs;
+    this.duplicates = duplicates;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
     JobInputs in = inputs.value();
-    return new Results(rows, ExecutorEngines.of(in), in.period());
+    return new Results(rows, ExecutorEngines.of(in), in.period(), duplicates.value());
   }
 
   /** Where an account came from, and the account, while its request is in the batch. */
@@ -73,16 +75,18 @@ final class PartitionDecider implements MapPartitionsFunction<Row, Row> {
     private final Iterator<Row> rows;
     private final ExecutorEngines.Prepared prepared;
     private final String period;
+    private final DuplicateIds duplicates;
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
     private final Map<Long, Pending> inFlight = new HashMap<>();
     private final Iterator<BatchResult> batch;
     private long taken;
     private long index;
 
-    Results(Iterator<Row> rows, ExecutorEngines.Prepared prepared, String period) {
+    Results(Iterator<Row> rows, ExecutorEngines.Prepared prepared, String period, DuplicateIds duplicates) {
       this.rows = rows;
       this.prepared = prepared;
       this.period = period;
+      this.duplicates = duplicates;
       this.batch = prepared.engine().decideAll(new Requests(), BatchOptions.defaults().threads(1));
     }
 
@@ -163,6 +167,14 @@ final class PartitionDecider implements MapPartitionsFunction<Row, Row> {
           account = a.record();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
+        }
+        DuplicateIds.First first = duplicates.earlier(account.id(), source, row.getLong(6));
+        if (first != null) { // as amends credit: a duplicate is refused before its request is made
+          String value = "\"" + account.id() + "\"";
+          ready.add(rejection("duplicate", source, line, account.id(),
+              problemRows(List.of(new JsonProblem("/id", value, DuplicateIds.problem(source, first)))), null, false,
+              DuplicateIds.message(account.id(), source, line, first)));
+          return;
         }
         try {
           next = prepared.request(account);

@@ -49,7 +49,9 @@ import org.apache.spark.storage.StorageLevel;
  * from its JSON text by the same strict reader as the command line, decided on the task's thread
  * (Spark gives each task a core), and written as a row with explicit encoders. A decision depends
  * only on its account and the broadcast inputs, so a task that Spark runs again gives the same
- * rows, and Spark keeps the rows of one attempt only.
+ * rows, and Spark keeps the rows of one attempt only. As {@code amends credit}, an account id is
+ * decided once: a pre-pass finds the ids carried by more than one accepted line or row, and every
+ * one after the first is rejected (stage {@code duplicate}), whatever the partitions.
  *
  * <p>Immutable and thread-safe; a job may decide several datasets.
  */
@@ -83,7 +85,8 @@ public final class SparkCredits {
 
   /**
    * Decides a dataset of accounts with the {@link SparkSchemas#accounts()} columns, one row per
-   * account, in its partitions as they are.
+   * account, in its partitions as they are. Of rows with the same id, the first in the Dataset's
+   * order (its partitions in order, then the rows in each) is decided and the others rejected.
    *
    * @param accounts the accounts, not null
    * @return the run: decisions, rejections and the summary, computed when first asked for
@@ -99,14 +102,16 @@ public final class SparkCredits {
         col("id").cast("string").as("accountId"),
         to_json(struct(columns)).as("json"),
         functions.lit(null).cast(SparkSchemas.INPUT.apply("problems").dataType()).as("problems"),
-        functions.lit(null).cast("string").as("message"));
-    return run(accounts.sparkSession(), input);
+        functions.lit(null).cast("string").as("message"),
+        functions.monotonically_increasing_id().as("position"));
+    return run(accounts.sparkSession(), input, DuplicateIds.find(input));
   }
 
   /**
    * Decides NDJSON account files (a file, a directory or a glob of any file system Spark reads)
    * read by Amends' own strict reader, one task per file, as {@code amends credit} reads them, and
-   * spreads the accounts over a number of partitions to decide.
+   * spreads the accounts over a number of partitions to decide. Of lines with the same account id,
+   * the first (by file, then line) is decided and the others rejected.
    *
    * @param spark the session, not null
    * @param path the files, not null
@@ -119,15 +124,17 @@ public final class SparkCredits {
       throw InvalidInputException.of("partitions", "must be 0 (one per file) or more", partitions);
     }
     Dataset<Row> input = NdjsonFiles.read(spark, path);
-    return run(spark, partitions == 0 ? input : input.repartition(partitions));
+    DuplicateIds duplicates = DuplicateIds.find(input);
+    return run(spark, partitions == 0 ? input : input.repartition(partitions), duplicates);
   }
 
-  private SparkCreditRun run(SparkSession spark, Dataset<Row> input) {
+  private SparkCreditRun run(SparkSession spark, Dataset<Row> input, DuplicateIds duplicates) {
     JobInputs in = JobInputs.of(period.toString(), evaluatedAt == null ? null : evaluatedAt.toString(), policies,
         campaigns, outages, telemetry, claims, issued, shareMeasurements);
-    Broadcast<JobInputs> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(in);
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<JobInputs> broadcast = sc.broadcast(in);
     Dataset<Row> results = input
-        .mapPartitions(new PartitionDecider(broadcast), Encoders.row(SparkSchemas.RESULTS))
+        .mapPartitions(new PartitionDecider(broadcast, sc.broadcast(duplicates)), Encoders.row(SparkSchemas.RESULTS))
         .persist(StorageLevel.MEMORY_AND_DISK());
     return new SparkCreditRun(results, period);
   }

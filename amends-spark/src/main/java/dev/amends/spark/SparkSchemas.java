@@ -46,7 +46,10 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p><b>Rejections</b> ({@link #rejections()}): one row per account line or row that was not
  * decided. {@code stage} is {@code read} (the line or row is not a valid account record: {@code
- * problems} holds each JSON Pointer, value and message), {@code request} (no billing period of
+ * problems} holds each JSON Pointer, value and message), {@code duplicate} (an account
+ * with the same id came first: on an earlier line, by file then line for NDJSON files, or in an
+ * earlier row of a Dataset, by partition then row; {@code problems} holds the {@code /id} pointer,
+ * and only the first is decided, as {@code amends credit} does), {@code request} (no billing period of
  * the account starts in the month) or {@code decide} (the engine rejected it: {@code field} names
  * the input path, and {@code bug} is true when the cause was a failure rather than bad input);
  * {@code message} is the text {@code amends credit} prints after {@code rejected: }.
@@ -125,14 +128,18 @@ public final class SparkSchemas {
   /** Inside: each result of a partition is a decision or a rejection. */
   static final StructType RESULTS = struct(field("decision", DECISIONS), field("rejection", REJECTIONS));
 
-  /** Inside: an account to decide, or a line already rejected when it was read. */
+  /**
+   * Inside: an account to decide, or a line already rejected when it was read; {@code position}
+   * orders the rows of a source (the line for a file, the row's place for a Dataset).
+   */
   static final StructType INPUT = struct(
       field("source", StringType),
       field("line", LongType),
       field("accountId", StringType),
       field("json", StringType),
       field("problems", createArrayType(PROBLEM)),
-      field("message", StringType));
+      field("message", StringType),
+      field("position", LongType));
 
   /** The account rows {@link SparkCredits#decide(org.apache.spark.sql.Dataset)} reads. */
   public static StructType accounts() {

@@ -71,8 +71,8 @@ class FleetEquivalenceTest {
         .map(RecordFormat.OUTAGES::fromLine).toList();
     job = SparkCredits.builder().policies(policy).campaigns(campaign).outages(outages)
         .period(YearMonth.parse(FleetFiles.period())).build();
-    original = credit(dir.resolve(WriteFleet.ACCOUNTS));
-    shuffled = credit(dir.resolve("shuffled").resolve(WriteFleet.ACCOUNTS));
+    original = credit(dir, dir.resolve(WriteFleet.ACCOUNTS));
+    shuffled = credit(dir, dir.resolve("shuffled").resolve(WriteFleet.ACCOUNTS));
 
     // LiabilitySummary over the same accounts, as the library adds it up
     CreditEngine engine = CreditEngine.builder().policies(PolicyBook.of(policy)).campaigns(campaign)
@@ -151,8 +151,11 @@ class FleetEquivalenceTest {
     assertThat(summary.sameAs(expectedSummary)).as("largest credits too").isTrue();
   }
 
-  /** Runs {@code amends credit} in this JVM over an accounts file. */
-  private Cli credit(Path accounts) throws IOException {
+  /**
+   * Runs {@code amends credit} in this JVM over an accounts file, with the policy, campaign and
+   * outages {@link WriteFleet} wrote into the directory.
+   */
+  static Cli credit(Path dir, Path accounts) throws IOException {
     Path out = Files.createTempFile(dir, "credit", ".ndjson");
     StringWriter err = new StringWriter();
     int exit = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err)).execute("credit",

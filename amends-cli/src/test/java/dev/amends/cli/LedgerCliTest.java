@@ -102,6 +102,19 @@ class LedgerCliTest {
     assertThat(dryAlone.err()).contains("--dry-run needs --ledger");
   }
 
+  /** The ledger is read for one month at the start of a run, so a run over several months is refused. */
+  @Test
+  void theLedgerDecidesOneMonthPerRun() {
+    Path db = tmp.resolve("l.db");
+
+    Run touched = run(credit(SEED_ACCOUNTS, tmp.resolve("out.ndjson"), "--ledger", db.toString(), "--periods-touched"));
+
+    assertThat(touched.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(touched.err()).contains("--ledger decides one billing month per run");
+    assertThat(db).doesNotExist();
+    assertThat(tmp.resolve("out.ndjson")).doesNotExist();
+  }
+
   /**
    * A line already recorded under a key the run gives with other content (here: recorded for
    * another account, so the run does not read it as issued) stops the run with exit 1, naming

@@ -152,20 +152,46 @@ public final class CreditLedger {
   }
 
   private static Dialect open(DataSource dataSource) {
-    Dialect dialect;
-    try (Connection c = dataSource.getConnection()) {
-      dialect = Dialect.of(c);
-      dialect.prepare(c);
-      if (dialect == Dialect.SQLITE) {
-        try (Statement st = c.createStatement()) {
-          st.execute("PRAGMA journal_mode = WAL"); // kept in the file: readers never block the writer
+    Dialect dialect = null;
+    // Switching a new SQLite file to WAL needs the file to itself: a process opening the same new
+    // file at that moment gets SQLITE_BUSY at once (SQLite does not wait there, busy_timeout or
+    // not), so that step is tried again a few times before it counts as a failure.
+    for (int attempt = 1; dialect == null; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        Dialect d = Dialect.of(c);
+        d.prepare(c);
+        if (d == Dialect.SQLITE) {
+          try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL"); // kept in the file: readers never block the writer
+          }
         }
+        dialect = d;
+      } catch (SQLException e) {
+        if (attempt >= OPEN_ATTEMPTS || !sqliteBusy(e)) {
+          throw new LedgerException("cannot open the ledger at " + dataSource + ": " + e.getMessage(), e);
+        }
+        pause(attempt);
       }
-    } catch (SQLException e) {
-      throw new LedgerException("cannot open the ledger at " + dataSource + ": " + e.getMessage(), e);
     }
     Migrations.migrate(dataSource, dialect);
     return dialect;
+  }
+
+  /** How many times opening a SQLite file that another process is setting up is tried. */
+  private static final int OPEN_ATTEMPTS = 20;
+
+  private static boolean sqliteBusy(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED");
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(50L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerException("interrupted while opening the ledger", e);
+    }
   }
 
   /**

@@ -56,7 +56,7 @@ final class Migrations {
     // PostgreSQL: Flyway holds an advisory lock while it migrates. SQLite has none, so processes
     // opening a new file at once race to create the tables; the losers' transactions roll back,
     // and on a second look they find the schema migrated.
-    int attempts = dialect == Dialect.SQLITE ? 5 : 1;
+    int attempts = dialect == Dialect.SQLITE ? 10 : 1;
     for (int attempt = 1; ; attempt++) {
       try {
         checkNotNewer(flyway);

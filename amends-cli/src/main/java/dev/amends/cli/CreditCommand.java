@@ -12,7 +12,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +76,16 @@ final class CreditCommand implements Callable<Integer> {
 
   /** Where this run's lines are recorded ({@code --ledger}); does nothing without one. */
   private LedgerRecording recording = LedgerRecording.NONE;
+
+  /**
+   * Whether no policy is in force at each period start met so far: a fleet has a few period starts
+   * (one per zone and month), so the book is searched once for each, not once per account.
+   */
+  private final Map<Instant, Boolean> noPolicyAtStart = new HashMap<>();
+
+  private boolean noPolicyAt(CreditEngine engine, Instant periodStart) {
+    return noPolicyAtStart.computeIfAbsent(periodStart, at -> engine.policies().inForce(at).isEmpty());
+  }
 
   /** Accounts decided with no policy in force at the start of their period, and one of them. */
   private long noPolicy;
@@ -164,7 +176,7 @@ final class CreditCommand implements Callable<Integer> {
         summary.add(account, r);
         if (r instanceof BatchResult.Rejected j) {
           inputs.reject("account " + j.accountId().orElse("?") + ": " + j.reason());
-        } else if (engine.policies().inForce(request.period().start()).isEmpty()) {
+        } else if (noPolicyAt(engine, request.period().start())) {
           noPolicy++;
           noPolicyExample = noPolicyExample == null ? account.id() : noPolicyExample;
         }

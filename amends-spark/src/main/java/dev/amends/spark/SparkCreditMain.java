@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -26,7 +28,9 @@ import org.apache.spark.sql.SparkSession;
 import org.joda.money.Money;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code spark-submit} entry point: {@code amends credit} on a cluster. The same flags
@@ -96,6 +100,9 @@ public final class SparkCreditMain implements Callable<Integer> {
       description = "Output format. Default: ${DEFAULT-VALUE}.")
   String format;
 
+  @Spec
+  CommandSpec spec;
+
   /** Rejections printed at most; the rest are in the output. */
   private static final int SHOWN = 1000;
 
@@ -152,8 +159,9 @@ public final class SparkCreditMain implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!format.equals("parquet") && !format.equals("json")) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--format must be parquet or json, not " + format);
+      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be parquet or json, not " + format);
     }
+    refuseOutputOverAnInput();
     SparkCredits.Builder b = SparkCredits.builder().period(period).evaluatedAt(evaluatedAt);
     for (String p : policies) {
       b.policies(document(p, "policy", t -> new Policy[] {PolicyDocuments.standard().read(t).value()}));
@@ -196,6 +204,67 @@ public final class SparkCreditMain implements Callable<Integer> {
     }
   }
 
+  /**
+   * Refuses, before anything is read, a run whose output partitions ({@code --out}'s
+   * decisions/period=P and rejections/period=P, which Spark deletes before writing) are an input,
+   * hold an input, or lie inside an input directory (or glob): Spark reads lazily, so writing there
+   * would delete or mix into what is still being read. Paths are compared fully qualified and
+   * normalised ({@code ..}), not through symbolic links.
+   */
+  private void refuseOutputOverAnInput() {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    policies.forEach(p -> inputs.put(p, "--policy"));
+    campaigns.forEach(c -> inputs.put(c, "--campaign"));
+    inputs.put(accounts, "--accounts");
+    inputs.put(outages, "--outages");
+    if (telemetry != null) {
+      inputs.put(telemetry, "--telemetry");
+    }
+    if (claims != null) {
+      inputs.put(claims, "--claims");
+    }
+    if (issued != null) {
+      inputs.put(issued, "--issued");
+    }
+    for (String kind : List.of("decisions", "rejections")) {
+      String target = qualified(out + "/" + kind + "/period=" + period);
+      for (Map.Entry<String, String> in : inputs.entrySet()) {
+        String input = qualified(withoutGlob(in.getKey()));
+        if (input.equals(target) || input.startsWith(target + "/") || target.startsWith(input + "/")) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " would overwrite "
+              + in.getValue() + " " + in.getKey() + ": Spark replaces " + target + " before it has read the input; "
+              + "choose an --out outside every input");
+        }
+      }
+    }
+  }
+
+  /** The part of a path before its first component with a glob character, or the whole path. */
+  private static String withoutGlob(String path) {
+    int glob = -1;
+    for (int i = 0; i < path.length(); i++) {
+      if ("*?[{".indexOf(path.charAt(i)) >= 0) {
+        glob = i;
+        break;
+      }
+    }
+    if (glob < 0) {
+      return path;
+    }
+    int slash = path.lastIndexOf('/', glob);
+    return slash <= 0 ? (slash == 0 ? "/" : ".") : path.substring(0, slash);
+  }
+
+  private String qualified(String path) {
+    Path p = new Path(path);
+    try {
+      String q = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+      return q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "cannot resolve " + path + ": " + e.getMessage());
+    }
+  }
+
   /** A document's problems, every one printed, as the command line's exit 3. */
   private static final class BadDocument extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -214,7 +283,7 @@ public final class SparkCreditMain implements Callable<Integer> {
     try (InputStream in = open(path)) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "cannot read " + path + ": " + e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + path + ": " + e.getMessage());
     }
     try {
       return reading.read(text);
@@ -238,7 +307,7 @@ public final class SparkCreditMain implements Callable<Integer> {
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "cannot read " + path + ": " + e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + path + ": " + e.getMessage());
     }
     return out;
   }

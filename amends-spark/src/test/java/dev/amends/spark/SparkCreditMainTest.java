@@ -85,4 +85,34 @@ class SparkCreditMainTest {
     assertThat(r.exit()).isEqualTo(3);
     assertThat(r.err()).contains(policy + ": not a valid policy (");
   }
+
+  @Test
+  void anOutputPartitionOverAnInputIsRefusedBeforeAnythingIsRead() throws IOException {
+    // --out over the folder that holds the outages: decisions/period=2007-12 is where they are
+    Path outDir = tmp.resolve("shared");
+    Path inputs = Files.createDirectories(outDir.resolve("decisions/period=2007-12"));
+    Path outages = Files.copy(GRID.resolve("outages.ndjson"), inputs.resolve("outages.ndjson"));
+    List<String> args = credit();
+    args.set(args.indexOf("--outages") + 1, outages.toString());
+    args.set(args.indexOf("--out") + 1, outDir.resolve("x/..").toString());
+    Run r = run(args.toArray(String[]::new));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("would overwrite --outages " + outages);
+    assertThat(outages).exists().hasSameTextualContentAs(GRID.resolve("outages.ndjson"));
+  }
+
+  @Test
+  void anOutputInsideAnInputDirectoryIsRefused() throws IOException {
+    // accounts read through a glob over tmp/in, and the decisions would go under tmp/in/out
+    Path in = Files.createDirectories(tmp.resolve("in/a"));
+    Files.copy(GRID.resolve("accounts.ndjson"), in.resolve("accounts.ndjson"));
+    String glob = tmp.resolve("in") + "/*/accounts.ndjson";
+    List<String> args = credit();
+    args.set(args.indexOf("--accounts") + 1, glob);
+    args.set(args.indexOf("--out") + 1, tmp.resolve("in/out").toString());
+    Run r = run(args.toArray(String[]::new));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("would overwrite --accounts " + glob);
+    assertThat(tmp.resolve("in/out")).doesNotExist();
+  }
 }

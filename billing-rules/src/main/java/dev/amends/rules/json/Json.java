@@ -14,9 +14,7 @@ import tools.jackson.datatype.jodamoney.JodaMoneyModule;
  * tokens and wrong types are errors; decimals are read as {@code BigDecimal}, never through
  * binary floating point), limits that make hostile input fail fast, and no polymorphic typing of any
  * kind. Documents are read into trees and walked by hand, so that every problem is reported with
- * its pointer in one pass; no class name in a document ever selects a Java type. (Account lines
- * have a streaming fast path, {@link AccountLines}, that only accepts well-formed lines and leaves
- * every other line to the tree.)
+ * its pointer in one pass; no class name in a document ever selects a Java type.
  */
 final class Json {
   /** Deepest nesting of arrays and objects accepted. */

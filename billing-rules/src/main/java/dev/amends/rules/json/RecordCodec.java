@@ -25,15 +25,6 @@ interface RecordCodec<T> {
    */
   T read(RecordFields fields);
 
-  /**
-   * A fast path for a whole line, which only accepts: the record, or null to have the line read
-   * by {@link #read(RecordFields)}, which stays the reference and gives every rejection. None by
-   * default.
-   */
-  default T fast(String line) {
-    return null;
-  }
-
   /** Writes the record's fields into an empty object, in a fixed order. */
   void write(T value, ObjectNode out);
 
@@ -48,7 +39,7 @@ interface RecordCodec<T> {
       return null;
     }
     int before = w.problemCount();
-    w.allowOnly(Set.of("start", "end"));
+    w.allowOnly(RecordFields.WINDOW_FIELDS);
     Instant start = w.instant("start");
     Instant end = open ? w.optionalInstant("end").orElse(Instant.MAX) : w.instant("end");
     return w.build(before, () -> Checks.window("window", start, end));

@@ -101,11 +101,6 @@ final class Json {
     return MAPPER.treeToValue(node, org.joda.money.Money.class);
   }
 
-  /** Money as Jackson's Joda-Money module writes it: {@code {"amount": "12.50", "currency": "USD"}}. */
-  static tools.jackson.databind.node.ObjectNode money(org.joda.money.Money money) {
-    return MAPPER.valueToTree(money);
-  }
-
   /**
    * A text resource of this package, UTF-8, such as a shipped JSON Schema.
    *

@@ -54,14 +54,14 @@ interface RecordCodec<T> {
     }
   }
 
-  /** Writes money as {@code {"amount": "12.50", "currency": "USD"}}, the amount at the currency's scale. */
+  /** Writes money as {@code {"amount": "12.50", "currency": "USD"}}, the amount at the currency's scale ({@link MoneyJson}). */
   static void money(ObjectNode out, String name, Money money) {
     money(out.putObject(name), money);
   }
 
   /** Writes money's two fields into an object. */
   static void money(ObjectNode m, Money money) {
-    m.setAll(Json.money(money));
+    m.setAll(MoneyJson.node(money));
   }
 
   /** Writes a ratio exactly, as {@code "n/d"} or {@code "n"}. */

@@ -217,9 +217,7 @@ final class DiffCommand implements Callable<Integer> {
     String where = String.join(", ", files.stream().map(String::valueOf).toList());
     for (Policy p : book.policies()) {
       if (!p.effective().contains(earliest) || !p.effective().contains(latest)) {
-        err.println("warning: " + where + ": " + p.label() + " is in force "
-            + (p.effective().isUnboundedEnd() ? p.effective().getStart() + "/open-ended" : p.effective().toString())
-            + ", not (everywhere) at the start of " + inputs.period + "; it gives no lines where it is not in force");
+        err.println("warning: " + where + ": " + p.label() + " is in force " + p.effectiveText() + ", not (everywhere) at the start of " + inputs.period + "; it gives no lines where it is not in force");
       }
     }
   }

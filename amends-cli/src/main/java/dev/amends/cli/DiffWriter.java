@@ -172,13 +172,7 @@ abstract class DiffWriter extends TextOut {
 
     /** Money as DecisionJson writes it, or null. */
     private static void money(StringBuilder sb, String name, Optional<Money> m) {
-      sb.append(",\"").append(name).append("\":");
-      if (m.isEmpty()) {
-        sb.append("null");
-      } else {
-        sb.append("{\"amount\":\"").append(m.get().getAmount().toPlainString()).append("\",\"currency\":\"")
-            .append(m.get().getCurrencyUnit().getCode()).append("\"}");
-      }
+      sb.append(",\"").append(name).append("\":").append(m.isEmpty() ? "null" : DecisionJson.toJson(m.get()));
     }
 
     /** A JSON string (RFC 8259): quotes, backslashes and control characters escaped. */

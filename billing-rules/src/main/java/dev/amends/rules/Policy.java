@@ -436,8 +436,19 @@ public abstract class Policy {
     }
   }
 
+  /**
+   * The window in force as messages show it: {@code 2007-01-01T05:00:00Z/2008-01-01T05:00:00Z},
+   * or {@code 2007-01-01T05:00:00Z/open-ended} without an end.
+   *
+   * @return the text, not null
+   */
+  public String effectiveText() {
+    return dev.amends.core.internal.Intervals.text(effective());
+  }
+
+  /** The label and the window in force: {@code grid-sla v1 2007-01-01T05:00:00Z/open-ended}. */
   @Override
   public String toString() {
-    return label() + " " + dev.amends.core.internal.Intervals.text(effective());
+    return label() + " " + effectiveText();
   }
 }

@@ -39,6 +39,17 @@ class PolicyTest {
     assertThat(e.problems()).containsExactly("root/c/w repeats the node id \"w\" of root/w");
   }
 
+  @Test
+  void showsTheWindowInForceAsMessagesDo() {
+    Policy open = sla(b -> b.effectiveFrom(java.time.Instant.parse("2007-01-01T05:00:00Z")), "10");
+    Policy closed = sla(b -> b.effectiveFrom(java.time.Instant.parse("2007-01-01T05:00:00Z"))
+        .effectiveUntil(java.time.Instant.parse("2008-01-01T05:00:00Z")), "10");
+
+    assertThat(open.effectiveText()).isEqualTo("2007-01-01T05:00:00Z/open-ended");
+    assertThat(closed.effectiveText()).isEqualTo("2007-01-01T05:00:00Z/2008-01-01T05:00:00Z");
+    assertThat(closed).hasToString("sla v1 2007-01-01T05:00:00Z/2008-01-01T05:00:00Z");
+  }
+
   static Policy sla(UnaryOperator<Policy.Builder> change, String tenPercent) {
     RuleNode tree = Rules.availabilityTiers("tiers", Tier.range("99.0", "99.9", tenPercent), Tier.range("0", "99.0", "25"));
     Policy.Builder b = policyBuilder("sla", tree, HALF_UP)

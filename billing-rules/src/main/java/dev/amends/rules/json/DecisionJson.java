@@ -77,6 +77,18 @@ public final class DecisionJson {
   }
 
   /**
+   * Money as decisions write it, {@code {"amount":"2.00","currency":"USD"}}: the amount a decimal
+   * string at the currency's scale, for output written around decisions (such as {@code amends
+   * diff}) in the same shape.
+   *
+   * @param money the money, not null
+   * @return the JSON text, not null
+   */
+  public static String toJson(Money money) {
+    return MoneyJson.text(Checks.notNull("money", money));
+  }
+
+  /**
    * A decision as one line of JSON, without the line end; as a batch result with index 0 would be,
    * without the {@code result} and {@code index} fields.
    *
@@ -267,12 +279,9 @@ public final class DecisionJson {
     g.writeEndArray();
   }
 
-  /**
-   * Money as Jackson's Joda-Money module writes it ({@code {"amount": "12.50", "currency":
-   * "USD"}}), the module itself writing it.
-   */
+  /** Money, rounded ({@link MoneyJson}). */
   private static void money(JsonGenerator g, Money m) {
-    g.writePOJO(m);
+    MoneyJson.write(g, m);
   }
 
   /** The traces: per subscription and policy, the rule tree as judged, values typed and exact. */
@@ -364,12 +373,9 @@ public final class DecisionJson {
     g.writeStringProperty("value", value);
   }
 
-  /** An unrounded amount: {@code {"amount": "21/2", "currency": "USD"}}, the amount an exact ratio. */
+  /** An unrounded amount, exact ({@link MoneyJson}). */
   private static void exact(JsonGenerator g, ExactMoney money) {
-    g.writeStartObject();
-    g.writeStringProperty("amount", money.amount().toString());
-    g.writeStringProperty("currency", money.currency().getCode());
-    g.writeEndObject();
+    MoneyJson.write(g, money);
   }
 
   private static void policy(JsonGenerator g, String id, int version, String digest) {

@@ -14,9 +14,7 @@ import tools.jackson.datatype.jodamoney.JodaMoneyModule;
  * tokens and wrong types are errors; decimals are read as {@code BigDecimal}, never through
  * binary floating point), limits that make hostile input fail fast, and no polymorphic typing of any
  * kind. Documents are read into trees and walked by hand, so that every problem is reported with
- * its pointer in one pass; no class name in a document ever selects a Java type. (Account lines
- * have a streaming fast path, {@link AccountLines}, that only accepts well-formed lines and leaves
- * every other line to the tree.)
+ * its pointer in one pass; no class name in a document ever selects a Java type.
  */
 final class Json {
   /** Deepest nesting of arrays and objects accepted. */
@@ -101,11 +99,6 @@ final class Json {
         .put("amount", amount.setScale(places, java.math.RoundingMode.UNNECESSARY).toPlainString())
         .put("currency", currency.getCode());
     return MAPPER.treeToValue(node, org.joda.money.Money.class);
-  }
-
-  /** Money as Jackson's Joda-Money module writes it: {@code {"amount": "12.50", "currency": "USD"}}. */
-  static tools.jackson.databind.node.ObjectNode money(org.joda.money.Money money) {
-    return MAPPER.valueToTree(money);
   }
 
   /**

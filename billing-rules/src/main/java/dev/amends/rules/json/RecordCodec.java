@@ -25,15 +25,6 @@ interface RecordCodec<T> {
    */
   T read(RecordFields fields);
 
-  /**
-   * A fast path for a whole line, which only accepts: the record, or null to have the line read
-   * by {@link #read(RecordFields)}, which stays the reference and gives every rejection. None by
-   * default.
-   */
-  default T fast(String line) {
-    return null;
-  }
-
   /** Writes the record's fields into an empty object, in a fixed order. */
   void write(T value, ObjectNode out);
 
@@ -48,7 +39,7 @@ interface RecordCodec<T> {
       return null;
     }
     int before = w.problemCount();
-    w.allowOnly(Set.of("start", "end"));
+    w.allowOnly(RecordFields.WINDOW_FIELDS);
     Instant start = w.instant("start");
     Instant end = open ? w.optionalInstant("end").orElse(Instant.MAX) : w.instant("end");
     return w.build(before, () -> Checks.window("window", start, end));
@@ -63,14 +54,14 @@ interface RecordCodec<T> {
     }
   }
 
-  /** Writes money as {@code {"amount": "12.50", "currency": "USD"}}, the amount at the currency's scale. */
+  /** Writes money as {@code {"amount": "12.50", "currency": "USD"}}, the amount at the currency's scale ({@link MoneyJson}). */
   static void money(ObjectNode out, String name, Money money) {
     money(out.putObject(name), money);
   }
 
   /** Writes money's two fields into an object. */
   static void money(ObjectNode m, Money money) {
-    m.setAll(Json.money(money));
+    m.setAll(MoneyJson.node(money));
   }
 
   /** Writes a ratio exactly, as {@code "n/d"} or {@code "n"}. */

@@ -41,16 +41,19 @@ import tools.jackson.databind.node.ObjectNode;
 final class RecordCodecs {
   private RecordCodecs() {}
 
-  static final RecordCodec<Account> ACCOUNT = new RecordCodec<>() {
-    @Override
-    public Account fast(String line) {
-      return AccountLines.read(line);
-    }
+  private static final Set<String> ACCOUNT_FIELDS =
+      Set.of("id", "currency", "zone", "billing", "standing", "customerSince", "tags", "subscriptions");
+  private static final Set<String> BILLING_FIELDS = Set.of("cycle", "anchor");
+  private static final Set<String> STANDING_FIELDS = Set.of("from", "status");
+  private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("id", "plan", "prices", "active", "placements", "seats", "tags");
+  private static final Set<String> PRICE_FIELDS = Set.of("effectiveFrom", "amount", "per");
 
+  /** Accounts: the one parser of account lines, for streams and single lines alike. */
+  static final RecordCodec<Account> ACCOUNT = new RecordCodec<>() {
     @Override
     public Account read(RecordFields f) {
       int before = f.problemCount();
-      f.allowOnly(Set.of("id", "currency", "zone", "billing", "standing", "customerSince", "tags", "subscriptions"));
+      f.allowOnly(ACCOUNT_FIELDS);
       String id = f.text("id");
       var currency = f.currency("currency");
       ZoneId zone = f.zone("zone");
@@ -58,14 +61,14 @@ final class RecordCodecs {
       BillingCycle cycle = null;
       Optional<LocalDate> anchor = Optional.empty();
       if (billing.isPresent()) {
-        billing.get().allowOnly(Set.of("cycle", "anchor"));
+        billing.get().allowOnly(BILLING_FIELDS);
         cycle = billing.get().enumValue("cycle", BillingCycle.class);
         anchor = billing.get().optionalDate("anchor");
       }
       List<Standing.Change> changes = new ArrayList<>();
       for (RecordFields c : f.objects("standing")) {
         int cb = c.problemCount();
-        c.allowOnly(Set.of("from", "status"));
+        c.allowOnly(STANDING_FIELDS);
         Instant from = c.instant("from");
         Standing.Status status = c.enumValue("status", Standing.Status.class);
         changes.add(c.build(cb, () -> new Standing.Change(from, status)));
@@ -108,7 +111,7 @@ final class RecordCodecs {
     @Override
     public Subscription read(RecordFields f) {
       int before = f.problemCount();
-      f.allowOnly(Set.of("id", "plan", "prices", "active", "placements", "seats", "tags"));
+      f.allowOnly(SUBSCRIPTION_FIELDS);
       String id = f.text("id");
       String plan = f.text("plan");
       if (!f.has("prices")) {
@@ -117,7 +120,7 @@ final class RecordCodecs {
       List<Price> prices = new ArrayList<>();
       for (RecordFields p : f.objects("prices")) {
         int pb = p.problemCount();
-        p.allowOnly(Set.of("effectiveFrom", "amount", "per"));
+        p.allowOnly(PRICE_FIELDS);
         LocalDate from = p.optionalDate("effectiveFrom").orElse(LocalDate.MIN);
         Money amount = p.money("amount");
         BillingCycle per = p.optionalEnum("per", BillingCycle.class).orElse(BillingCycle.MONTHLY);
@@ -152,10 +155,7 @@ final class RecordCodecs {
     }
   };
 
-  /**
-   * An account from its fields as read (by the codec, or by {@link AccountLines}' fast path): the
-   * one place both build it. {@code cycle} is null when the line has no {@code billing}.
-   */
+  /** An account from its fields as read. {@code cycle} is null when the line has no {@code billing}. */
   static Account account(String id, org.joda.money.CurrencyUnit currency, ZoneId zone, BillingCycle cycle,
       Optional<LocalDate> anchor, List<Standing.Change> changes, Optional<LocalDate> since, List<String> tags,
       List<Subscription> subs) {
@@ -167,7 +167,7 @@ final class RecordCodecs {
     return b.build();
   }
 
-  /** A subscription from its fields as read: the one place the codec and the fast path build it. */
+  /** A subscription from its fields as read. */
   static Subscription subscription(String id, String plan, List<Price> prices, Interval active, List<Scope> placements,
       long seats, List<String> tags) {
     return Subscription.builder().id(id).plan(plan).prices(PriceSchedule.of(prices))

@@ -37,17 +37,23 @@ final class RecordFields {
   static final int MAX_FRACTION_DIGITS = 12;
 
   private static final int MAX_SHOWN = 80;
+  private static final String NULL_REFUSED = "is required and must not be null";
+  /** The fields of a window. */
+  static final Set<String> WINDOW_FIELDS = Set.of("start", "end");
+  private static final Set<String> MONEY_FIELDS = Set.of("amount", "currency");
+
+  // Every getter reads a well-formed value without building the pointer or message of a problem;
+  // only a bad value goes on to the Walk's readers, which report it. The happy path allocates
+  // nothing but the value, which keeps reading a million account lines cheap.
 
   private final JsonNode node;
   private final String pointer;
   private final Walk walk;
-  private final Walk.Obj obj;
 
   private RecordFields(JsonNode node, String pointer, Walk walk) {
     this.node = node;
     this.pointer = pointer;
     this.walk = walk;
-    this.obj = walk.new Obj(node, pointer);
   }
 
   /**
@@ -56,11 +62,16 @@ final class RecordFields {
    * @return the walk, or null if the value is not an object
    */
   static RecordFields root(JsonNode node, List<JsonProblem> problems) {
-    return object(node, "", new Walk(problems, RecordFields::shown, "is required and must not be null"));
+    return object(node, "", new Walk(problems, RecordFields::shown, NULL_REFUSED));
   }
 
+  /** The object at a pointer, or null with the problem {@code is not an object}, as {@code Walk.object} says it. */
   private static RecordFields object(JsonNode node, String pointer, Walk walk) {
-    return walk.object(node, pointer) == null ? null : new RecordFields(node, pointer, walk);
+    if (node == null || !node.isObject()) {
+      walk.problem(pointer, node, "is not an object");
+      return null;
+    }
+    return new RecordFields(node, pointer, walk);
   }
 
   /** The JSON text of a value, cut to at most 80 characters. */
@@ -100,25 +111,53 @@ final class RecordFields {
 
   /** True if the member is present and not null. */
   boolean has(String name) {
-    return obj.has(name);
+    JsonNode v = node.get(name);
+    return v != null && !v.isNull();
   }
 
+  /** A required member: absent or null is a problem, said as {@code Walk.Obj.required} says it. */
   private JsonNode required(String name) {
-    return obj.required(name, (w, v, p) -> v);
+    JsonNode v = node.get(name);
+    if (v == null) {
+      walk.problem(pointer(name), JsonProblem.MISSING, "is required");
+      return null;
+    }
+    if (v.isNull()) {
+      walk.problem(pointer(name), v, NULL_REFUSED);
+      return null;
+    }
+    return v;
   }
 
   /** A required value converted by {@code convert}, which records its own problems. */
   private <T> T requiredValue(String name, Function<JsonNode, T> convert) {
-    return obj.required(name, (w, v, p) -> convert.apply(v));
+    JsonNode v = required(name);
+    return v == null ? null : convert.apply(v);
   }
 
   /** An optional value: absent or null gives empty. */
   private <T> Optional<T> optionalValue(String name, Function<JsonNode, T> convert) {
-    return Optional.ofNullable(obj.optional(name, (w, v, p) -> convert.apply(v), null));
+    JsonNode v = node.get(name);
+    return v == null || v.isNull() ? Optional.empty() : Optional.ofNullable(convert.apply(v));
   }
 
   private String string(String name, JsonNode v) {
-    return Walk.STRING.read(walk, v, pointer(name));
+    return v.isString() ? v.stringValue() : Walk.STRING.read(walk, v, pointer(name));
+  }
+
+  /**
+   * A string value parsed by {@code parse}; if it is not a string or does not parse, {@code
+   * value} (the same parser) reports why.
+   */
+  private <T> T parsed(String name, JsonNode v, Function<String, T> parse, Walk.Value<T> value) {
+    if (v.isString()) {
+      try {
+        return parse.apply(v.stringValue());
+      } catch (java.time.DateTimeException | IllegalArgumentException e) {
+        // reported below, with the message of the format
+      }
+    }
+    return value.read(walk, v, pointer(name));
   }
 
   /** A required string. */
@@ -234,13 +273,37 @@ final class RecordFields {
     return d.scale() < 0 ? d.setScale(0) : d;
   }
 
+  /** Whether text is a plain decimal, {@code -?(0|[1-9][0-9]*)(\\.[0-9]+)?}: the common case of {@link #DECIMAL_TEXT}, without a regex. */
+  private static boolean isPlainDecimal(String s) {
+    int n = s.length();
+    int i = s.startsWith("-") ? 1 : 0;
+    int digits = i;
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    if (i == digits || (i - digits > 1 && s.charAt(digits) == '0')) {
+      return false;
+    }
+    if (i == n) {
+      return true;
+    }
+    if (s.charAt(i) != '.') {
+      return false;
+    }
+    int fraction = ++i;
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i == n && i > fraction;
+  }
+
   private static final java.util.regex.Pattern DECIMAL_TEXT =
       java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]{1,10})?");
   private static final java.util.regex.Pattern FRACTION_TEXT = java.util.regex.Pattern.compile("-?[0-9]{1,18}/[0-9]{1,18}");
 
   /** Plain decimal text as JSON writes numbers: sign, digits, optional fraction and exponent. */
   private static boolean isDecimalText(String s) {
-    return s.length() <= 64 && DECIMAL_TEXT.matcher(s).matches();
+    return s.length() <= 64 && (isPlainDecimal(s) || DECIMAL_TEXT.matcher(s).matches());
   }
 
   /** A required exact ratio: a decimal ({@code "0.25"}) or a fraction ({@code "1/4"}). */
@@ -275,7 +338,7 @@ final class RecordFields {
   private static final Walk.Value<CurrencyUnit> CURRENCY = Walk.parsed("a known ISO 4217 currency code", CurrencyUnit::of);
 
   private CurrencyUnit currency(String name, JsonNode v) {
-    return CURRENCY.read(walk, v, pointer(name));
+    return parsed(name, v, CurrencyUnit::of, CURRENCY);
   }
 
   /**
@@ -287,7 +350,7 @@ final class RecordFields {
     if (m == null) {
       return null;
     }
-    m.allowOnly(Set.of("amount", "currency"));
+    m.allowOnly(MONEY_FIELDS);
     BigDecimal amount = m.decimal("amount");
     CurrencyUnit currency = m.currency("currency");
     if (amount == null || currency == null) {
@@ -302,27 +365,27 @@ final class RecordFields {
 
   /** A required instant, in ISO-8601 UTC form such as {@code 2007-12-01T05:00:00Z}. */
   Instant instant(String name) {
-    return requiredValue(name, v -> INSTANT.read(walk, v, pointer(name)));
+    return requiredValue(name, v -> parsed(name, v, Instant::parse, INSTANT));
   }
 
   /** An optional instant. */
   Optional<Instant> optionalInstant(String name) {
-    return optionalValue(name, v -> INSTANT.read(walk, v, pointer(name)));
+    return optionalValue(name, v -> parsed(name, v, Instant::parse, INSTANT));
   }
 
   /** A required local date such as {@code 2007-12-01}. */
   LocalDate date(String name) {
-    return requiredValue(name, v -> DATE.read(walk, v, pointer(name)));
+    return requiredValue(name, v -> parsed(name, v, LocalDate::parse, DATE));
   }
 
   /** An optional local date. */
   Optional<LocalDate> optionalDate(String name) {
-    return optionalValue(name, v -> DATE.read(walk, v, pointer(name)));
+    return optionalValue(name, v -> parsed(name, v, LocalDate::parse, DATE));
   }
 
   /** A required time zone id such as {@code America/New_York}. */
   ZoneId zone(String name) {
-    return requiredValue(name, v -> ZONE.read(walk, v, pointer(name)));
+    return requiredValue(name, v -> parsed(name, v, ZoneId::of, ZONE));
   }
 
   /** A required enum constant by its exact name. */
@@ -336,6 +399,14 @@ final class RecordFields {
   }
 
   private <E extends Enum<E>> E enumValue(String name, JsonNode v, Class<E> type) {
+    if (v.isString()) {
+      String s = v.stringValue();
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equals(s)) {
+          return e;
+        }
+      }
+    }
     String allowed = String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     return Walk.choice(type, allowed).read(walk, v, pointer(name));
   }
@@ -363,7 +434,7 @@ final class RecordFields {
     }
     List<Element> out = new ArrayList<>(v.size());
     for (int i = 0; i < v.size(); i++) {
-      out.add(new Element(v.get(i), pointer(name) + "/" + i));
+      out.add(new Element(v.get(i), name, i));
     }
     return out;
   }
@@ -435,26 +506,28 @@ final class RecordFields {
   /** One element of an array. */
   final class Element {
     private final JsonNode value;
-    private final String at;
+    private final String array;
+    private final int index;
 
-    private Element(JsonNode value, String at) {
+    private Element(JsonNode value, String array, int index) {
       this.value = value;
-      this.at = at;
+      this.array = array;
+      this.index = index;
     }
 
     /** The element as an object; null after a problem. */
     RecordFields object() {
-      return RecordFields.object(value, at, walk);
+      return RecordFields.object(value, pointer(), walk);
     }
 
     /** The element as a string; null after a problem. */
     String string() {
-      return Walk.STRING.read(walk, value, at);
+      return value.isString() ? value.stringValue() : Walk.STRING.read(walk, value, pointer());
     }
 
-    /** The element's pointer. */
+    /** The element's pointer, made when needed. */
     String pointer() {
-      return at;
+      return RecordFields.this.pointer(array) + "/" + index;
     }
   }
 }

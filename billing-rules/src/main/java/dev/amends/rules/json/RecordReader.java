@@ -114,10 +114,6 @@ public final class RecordReader<T> implements Iterator<RecordLine<T>>, Closeable
   }
 
   private RecordLine<T> parse(long number, String text) {
-    T fast = codec.fast(text); // only ever accepts; a line it declines is read below, as ever
-    if (fast != null) {
-      return new RecordLine.Accepted<>(number, fast);
-    }
     List<JsonProblem> problems = new ArrayList<>();
     T value = read(text, problems);
     return value != null && problems.isEmpty()

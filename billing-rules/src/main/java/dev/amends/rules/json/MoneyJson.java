@@ -1,0 +1,55 @@
+package dev.amends.rules.json;
+
+import dev.amends.core.money.ExactMoney;
+import org.joda.money.Money;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one place {@code dev.amends.rules.json} writes money, in the two shapes its outputs use:
+ *
+ * <ul>
+ *   <li><b>Money</b>, rounded, at the currency's scale: {@code {"amount": "12.50", "currency":
+ *       "USD"}} ({@code "1500"} for JPY, {@code "-2.00"} for a claw-back), the amount a decimal
+ *       string so that no reader takes it through {@code double}. Written by Jackson's
+ *       Joda-Money module, configured once in {@link Json#MAPPER}. Used by every record stream
+ *       (prices, issued and carried credits), decisions (line amounts, totals, amounts carried
+ *       forward), the liability summary and {@code amends diff}.
+ *   <li><b>Exact money</b>, not rounded: {@code {"amount": "21/2", "currency": "USD"}}, the
+ *       amount an exact ratio ({@code "n/d"}, or {@code "n"} when whole). Used by traces (a
+ *       subscription's fee, a node's amount, amount values), where rounding happens later.
+ * </ul>
+ *
+ * <p>A third shape belongs to policy and campaign documents: {@code {"currency": "USD",
+ * "amount": 5.00}} (currency first, the amount a JSON number in shortest form). It is the
+ * canonical form the policy digest is computed from, written by {@code Canonical} in {@code
+ * dev.amends.rules} (which cannot depend on this package), and read here by {@code Walk.MONEY},
+ * which takes the amount as a number or a string. It is kept as it is: changing it would change
+ * the digest of every policy with an amount in it.
+ */
+final class MoneyJson {
+  private MoneyJson() {}
+
+  /** Writes money, rounded, as {@code {"amount": "12.50", "currency": "USD"}}. */
+  static void write(JsonGenerator g, Money money) {
+    g.writePOJO(money);
+  }
+
+  /** Money, rounded, as an object node {@code {"amount": "12.50", "currency": "USD"}}. */
+  static ObjectNode node(Money money) {
+    return Json.MAPPER.valueToTree(money);
+  }
+
+  /** Money, rounded, as JSON text {@code {"amount":"12.50","currency":"USD"}}. */
+  static String text(Money money) {
+    return Json.MAPPER.writeValueAsString(money);
+  }
+
+  /** Writes an unrounded amount as {@code {"amount": "21/2", "currency": "USD"}}. */
+  static void write(JsonGenerator g, ExactMoney money) {
+    g.writeStartObject();
+    g.writeStringProperty("amount", money.amount().toString());
+    g.writeStringProperty("currency", money.currency().getCode());
+    g.writeEndObject();
+  }
+}

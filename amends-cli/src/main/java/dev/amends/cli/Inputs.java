@@ -73,7 +73,8 @@ final class Inputs {
   @Option(names = "--claims", paramLabel = "FILE", description = "Claims with their account ids, NDJSON.")
   Path claims;
 
-  @Option(names = "--issued", paramLabel = "FILE", description = "Credits already issued, with their account ids and periods, NDJSON.")
+  @Option(names = "--issued", paramLabel = "FILE", description = "Credits already issued, with their account ids and periods, NDJSON "
+      + "(those of earlier periods are read only by rolling measurement windows).")
   Path issued;
 
   @Option(names = "--previous", paramLabel = "FILE", description = "The decisions NDJSON of an earlier run of this "
@@ -397,7 +398,8 @@ final class Inputs {
   /**
    * The request for an account: its billing period starting in {@link #period}, its claims and
    * the credits issued for that period (an issued credit without a period is taken as issued for
-   * this one).
+   * this one); credits of earlier periods as {@link DecisionRequest#issuedEarlier()}, which only a
+   * rolling measurement window reads.
    *
    * <p>With {@code --periods-touched}, null (nothing to decide, and nothing to report) when no
    * period of the account starts in the month or its period overlaps no outage; with a range of
@@ -426,6 +428,8 @@ final class Inputs {
       }
       if (c.periodStart().map(bp.startDate()::equals).orElse(true)) {
         b.addIssued(c.record());
+      } else if (c.periodStart().get().isBefore(bp.startDate())) {
+        b.addIssuedEarlier(c.record()); // read only by rolling measurement windows, for the outages it used
       }
     }
     return b.build();

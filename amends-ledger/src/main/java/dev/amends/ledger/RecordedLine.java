@@ -71,9 +71,9 @@ public record RecordedLine(
     Objects.requireNonNull(recordedAt, "recordedAt");
   }
 
-  /** The line as reconciliation takes it. */
+  /** The line as reconciliation (and a rolling window, for its outages) takes it. */
   public IssuedCredit issued() {
-    return new IssuedCredit(key, amount, policyId, subscriptionId, rulePath, days);
+    return new IssuedCredit(key, amount, policyId, subscriptionId, rulePath, days, outageIds);
   }
 
   /**

@@ -74,10 +74,12 @@ abstract class LedgerContract {
     Map<String, List<IssuedCredit>> issued = ledger.issued(List.of("acme", "bravo", "nobody"), DECEMBER);
 
     assertThat(issued).containsOnlyKeys("acme", "bravo");
+    // read back with the outages each line rests on, which a rolling measurement window reads
     assertThat(issued.get("acme")).containsExactlyInAnyOrder(
-        new IssuedCredit("cr-1", Money.parse("USD 11.50"), "grid-sla", "acme-grid", "sla/tiers"),
+        new IssuedCredit("cr-1", Money.parse("USD 11.50"), "grid-sla", "acme-grid", "sla/tiers", Optional.empty(),
+            List.of("MAINT-2007-12-01")),
         new IssuedCredit("cr-2/top_up-after-100", Money.parse("JPY 1200"), "grid-sla", "acme-grid", "sla/days",
-            Optional.of(Ratio.of(5, 2))));
+            Optional.of(Ratio.of(5, 2)), List.of("A", "B")));
     List<RecordedLine> lines = ledger.lines("acme", DECEMBER);
     RecordedLine days = lines.stream().filter(l -> l.key().startsWith("cr-2")).findFirst().orElseThrow();
     assertThat(days.termEnd()).contains(termEnd);

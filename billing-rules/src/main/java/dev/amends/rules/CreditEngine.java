@@ -432,10 +432,12 @@ public final class CreditEngine {
       return false;
     }
     // a. the fee for the period, or for the longer window the policy measures and credits in it
-    BillingPeriod measured = MeasurementWindows.measured(policy, account, period);
+    Optional<Claim> claim = claimFor(request, sub);
+    BillingPeriod measured = MeasurementWindows.measured(policy, account, period, claim);
     if (measured == null) {
       String why = "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow())
-          + ", and none is credited in " + period.label();
+          + (claim.isEmpty() && policy.measurementWindow().orElseThrow() instanceof MeasurementWindow.RollingDays
+              ? ", and no claim covers it" : ", and none is credited in " + period.label());
       carryOn(policy, sub, out, why);
       if (traces) {
         out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.empty(),
@@ -444,14 +446,19 @@ public final class CreditEngine {
       }
       return false;
     }
-    PeriodFee fee = measured == period ? fee(out, sub, policy)
+    // (a rolling window keeps the fee of the period decided, the one its credit lands on)
+    boolean rolling = measured != period
+        && policy.measurementWindow().orElseThrow() instanceof MeasurementWindow.RollingDays;
+    PeriodFee fee = measured == period || rolling ? fee(out, sub, policy)
         : PeriodFee.of(account, sub, measured, policy.proration());
     if (!fee.isActive()) {
-      carryOn(policy, sub, out, "it is not active in " + measured.label());
+      carryOn(policy, sub, out, "it is not active in " + (rolling ? period : measured).label());
       return false;
     }
     // b. the downtime measured under the policy's rules
-    Measurement measurement = measure(policy, sub, measured, out.shared);
+    Set<String> used = rolling ? MeasurementWindows.usedEarlier(request, sub.id(), policy.id()) : Set.of();
+    Measurement measurement = used.isEmpty() ? measure(policy, sub, measured, out.shared)
+        : measureWithout(policy, sub, measured, used, out.warnings);
     if (!measurement.isComplete()) {
       // Missing telemetry the policy does not say how to count: guess nothing, credit nothing.
       String missing = measurement.describeMissingTelemetry();
@@ -468,15 +475,30 @@ public final class CreditEngine {
               List.of())));
       return false;
     }
+    if (rolling) {
+      BillingPeriod eligible = MeasurementWindows.eligibleCreditPeriod(account.billing(), measurement);
+      if (!period.equals(eligible)) {
+        String why = "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow()) + ", and "
+            + (eligible == null ? "no downtime is counted in " + measured.label()
+                : "the latest downtime counted in " + measured.label() + " lies in " + eligible.label());
+        carryOn(policy, sub, out, why);
+        if (traces) {
+          out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
+              Optional.of(measurement), new TraceNode(policy.rule().id(), "measurement-window", Verdict.SKIPPED,
+                  "not decided: " + why, Map.of(), Optional.empty(), List.of())));
+        }
+        return false;
+      }
+    }
     // c. the rule tree on that context
     RuleContext context = RuleContext.builder()
         .account(account)
         .subscription(sub)
-        .period(measured)
+        .period(rolling ? period : measured)
         .fee(fee)
         .measurement(measurement)
         .outages(involved(measurement))
-        .claim(claimFor(request, sub))
+        .claim(claim)
         .evaluatedAt(out.evaluatedAt)
         .carriedIn(carriedIn(request, sub, policy))
         .build();
@@ -565,6 +587,32 @@ public final class CreditEngine {
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, outages)
         : measurer.measure(sub, period, outages);
+  }
+
+  /**
+   * The downtime measured as {@link #measure} does, without the outages {@code used} by credits
+   * issued earlier, each named in a warning: a rolling window does not count them again.
+   */
+  private Measurement measureWithout(Policy policy, Subscription sub, BillingPeriod period, Set<String> used,
+      List<String> warnings) {
+    List<Outage> kept = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    for (Outage o : outages.all()) {
+      if (!used.contains(o.id())) {
+        kept.add(o);
+      } else if (Intervals.overlap(o.window(), period.window()).isPresent()) {
+        left.add(o.id());
+      }
+    }
+    if (!left.isEmpty()) {
+      warnings.add("outage(s) " + String.join(", ", left) + " in " + period.label() + " not counted again for "
+          + sub.id() + " under " + policy.label() + ": a credit issued earlier rests on them");
+    }
+    OutageLog log = OutageLog.of(kept);
+    Measurer measurer = measurers.get(policy);
+    return policy.measurementRules().source() == Measurement.Source.TELEMETRY
+        ? measurer.measureTelemetry(sub, period, telemetry, log)
+        : measurer.measure(sub, period, log);
   }
 
   /**

@@ -51,6 +51,15 @@ public abstract class DecisionRequest {
   public abstract List<IssuedCredit> issued();
 
   /**
+   * Credits issued for this account in earlier billing periods (not this one: those go in {@link
+   * #issued()}). Only a policy with a rolling measurement window ({@link
+   * MeasurementWindow.RollingDays}) reads them: the outages a credit of the same policy and
+   * subscription rests on ({@link IssuedCredit#outageIds()}) are not counted again. A credit whose
+   * key is one of this period's keys is rejected, naming {@code request.issuedEarlier[i].key}.
+   */
+  public abstract List<IssuedCredit> issuedEarlier();
+
+  /**
    * Amounts caps carried forward from the previous period ({@link
    * CreditDecision#carriedForward()} of the previous decision).
    */

@@ -20,6 +20,14 @@ final class MeasurementWindows {
    *     periods are longer than a quarter
    */
   static BillingPeriod measured(Policy policy, Account account, BillingPeriod period) {
+    return measured(policy, account, period, Optional.empty());
+  }
+
+  /**
+   * The same, a rolling window measured back from the claim's date ({@code null} without a
+   * claim).
+   */
+  static BillingPeriod measured(Policy policy, Account account, BillingPeriod period, Optional<Claim> claim) {
     Optional<MeasurementWindow> window = policy.measurementWindow();
     if (window.isEmpty()) {
       return period;
@@ -27,7 +35,28 @@ final class MeasurementWindows {
     return switch (window.get()) {
       case MeasurementWindow.CalendarQuarter q -> quarterCreditedIn(account.billing(), period, q.periodsAfterEnd(),
           policy.label());
+      case MeasurementWindow.RollingDays r -> claim.map(c -> rollingBefore(c, r.days(), period.zone())).orElse(null);
     };
+  }
+
+  /**
+   * The {@code days} whole days before the claim's date in the zone: a period of {@code days}
+   * days standing for {@code days * 12 / 365} months (at least 1), which only its label shows.
+   */
+  static BillingPeriod rollingBefore(Claim claim, int days, java.time.ZoneId zone) {
+    LocalDate claimDate = LocalDate.ofInstant(claim.filedAt(), zone);
+    return BillingPeriod.of(claimDate.minusDays(days), claimDate, zone, Math.max(1, days * 12 / 365));
+  }
+
+  /**
+   * The billing period a rolling window's credit lands on: the one holding the latest instant of
+   * downtime counted; {@code null} if none was counted.
+   */
+  static BillingPeriod eligibleCreditPeriod(BillingSchedule billing, dev.amends.core.measure.Measurement m) {
+    if (m.counted().isEmpty()) {
+      return null;
+    }
+    return billing.periodContaining(m.counted().end().minusNanos(1));
   }
 
   /** The calendar quarter whose end lies in the period {@code k} periods before this one, or {@code null}. */
@@ -50,11 +79,27 @@ final class MeasurementWindows {
     return null;
   }
 
+  /**
+   * The outages the credits issued earlier ({@link DecisionRequest#issuedEarlier()}) for this
+   * subscription under this policy rest on.
+   */
+  static java.util.Set<String> usedEarlier(DecisionRequest request, String subscriptionId, String policyId) {
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    for (IssuedCredit c : request.issuedEarlier()) {
+      if (c.subscriptionId().equals(subscriptionId) && c.policyId().equals(policyId)) {
+        used.addAll(c.outageIds());
+      }
+    }
+    return used;
+  }
+
   /** Such as {@code measures calendar quarters, each credited 1 billing period after the one holding its end}. */
   static String describe(MeasurementWindow window) {
     return switch (window) {
       case MeasurementWindow.CalendarQuarter q -> "measures calendar quarters, each credited " + q.periodsAfterEnd()
           + " billing period(s) after the one holding its end";
+      case MeasurementWindow.RollingDays r -> "measures the " + r.days() + " days before the date of the"
+          + " subscription's claim, credited in the billing period holding the latest downtime counted";
     };
   }
 }

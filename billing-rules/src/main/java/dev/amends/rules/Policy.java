@@ -85,7 +85,8 @@ public abstract class Policy {
 
   /**
    * The window availability is measured over, when longer than the billing period: a calendar
-   * quarter on monthly billing, credited on a named invoice ({@link MeasurementWindow}). Empty,
+   * quarter on monthly billing, credited on a named invoice, or the days before a claim's date
+   * ({@link MeasurementWindow}). Empty,
    * the default, measures the billing period decided. Part of the digest when set; a policy
    * without it has the digest it had before the field existed. A policy with one may not cap by
    * {@link CapLimit.PercentOfLandingFee}: the credit already lands on the invoice the window names.

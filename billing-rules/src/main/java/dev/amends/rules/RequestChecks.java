@@ -51,6 +51,15 @@ final class RequestChecks {
             c.key());
       }
     }
+    List<IssuedCredit> earlier = request.issuedEarlier();
+    for (int i = 0; i < earlier.size(); i++) {
+      IssuedCredit c = earlier.get(i);
+      if (c.baseKey().equals(Keys.key(account.id(), c.subscriptionId(), period, c.policyId(), c.rulePath()))) {
+        throw InvalidInputException.of("request.issuedEarlier[" + i + "].key",
+            "is a key of this period " + period + ", so it belongs in request.issued (reconciled), not among the"
+                + " credits of earlier periods", c.key());
+      }
+    }
     List<Claim> claims = request.claims();
     for (int i = 0; i < claims.size(); i++) {
       Optional<String> sub = claims.get(i).subscriptionId();

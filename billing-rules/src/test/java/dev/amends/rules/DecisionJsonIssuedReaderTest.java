@@ -54,10 +54,11 @@ class DecisionJsonIssuedReaderTest {
     var lines = readAll(golden);
 
     assertThat(lines).hasSize(3);
-    // acct-c2: SLA USD 2.00 (10 % of USD 20.00) and goodwill USD 40.00 (2 x USD 20.00), traces ignored
+    // acct-c2: SLA USD 2.00 (10 % of USD 20.00), with the outage it rests on, and goodwill USD 40.00
+    // (2 x USD 20.00), resting on none; traces ignored
     assertThat(accepted(lines.get(0))).containsExactly(
         new AccountRecord<>("acct-c2", Optional.of(DEC_1), new IssuedCredit("cr-bdc38aa24344e0f49081980fd83a12f3",
-            Money.parse("USD 2.00"), "grid-sla", "sub-c2", "tiers")),
+            Money.parse("USD 2.00"), "grid-sla", "sub-c2", "tiers", Optional.empty(), List.of("MAINT-2007-12-01"))),
         new AccountRecord<>("acct-c2", Optional.of(DEC_1), new IssuedCredit("gr-5427d9c3b3eed9c9b03aa916d732321b",
             Money.parse("USD 40.00"), "goodwill-2007", "sub-c2", "goodwill-2007/two-months-free")));
     // a rejected request issued nothing

@@ -86,8 +86,9 @@ final class IssuedFromDecisions implements RecordCodec<List<AccountRecord<Issued
       policyId = policy.text("id");
     }
     String path = l.text("rulePath");
+    List<String> outages = l.texts("outageIds");
     String p = policyId;
-    return l.build(before, () -> new IssuedCredit(key, amount, p, sub, path, days));
+    return l.build(before, () -> new IssuedCredit(key, amount, p, sub, path, days, outages));
   }
 
   @Override

@@ -569,8 +569,12 @@ final class PolicyReader {
           Integer after = o.required("periodsAfterEnd", INT);
           window = after == null ? null : w.build(p, n, () -> new MeasurementWindow.CalendarQuarter(after));
         }
+        case "rolling-days" -> {
+          Integer days = o.required("days", INT);
+          window = days == null ? null : w.build(p, n, () -> new MeasurementWindow.RollingDays(days));
+        }
         default -> w.problem(o.at("type"), o.node.get("type"),
-            unknown("measurement window type", type, Set.of("calendar-quarter"), Set.of()));
+            unknown("measurement window type", type, Set.of("calendar-quarter", "rolling-days"), Set.of()));
       }
     }
     o.end();

@@ -282,7 +282,7 @@ final class RecordCodecs {
       });
 
   static final RecordCodec<AccountRecord<IssuedCredit>> ISSUED = forAccount(true, Set.of("key", "amount", "policyId",
-      "subscriptionId", "rulePath", "days"), f -> {
+      "subscriptionId", "rulePath", "days", "outageIds"), f -> {
         int before = f.problemCount();
         String key = f.text("key");
         Money amount = f.money("amount");
@@ -290,7 +290,8 @@ final class RecordCodecs {
         String sub = f.text("subscriptionId");
         String path = f.text("rulePath");
         Optional<Ratio> days = f.optionalRatio("days");
-        return f.build(before, () -> new IssuedCredit(key, amount, policy, sub, path, days));
+        List<String> outages = f.texts("outageIds");
+        return f.build(before, () -> new IssuedCredit(key, amount, policy, sub, path, days, outages));
       }, (c, out) -> {
         out.put("key", c.key());
         money(out, "amount", c.amount());
@@ -298,6 +299,9 @@ final class RecordCodecs {
         out.put("subscriptionId", c.subscriptionId());
         out.put("rulePath", c.rulePath());
         c.days().ifPresent(d -> RecordCodec.ratio(out, "days", d));
+        if (!c.outageIds().isEmpty()) {
+          RecordCodec.inOrder(out, "outageIds", c.outageIds());
+        }
       });
 
   static final RecordCodec<AccountRecord<CarriedCredit>> CARRIED = forAccount(true, Set.of("subscriptionId",

@@ -84,4 +84,34 @@ class MeasurementWindowDocumentTest {
     assertThat(refused(doc).problems()).singleElement()
         .satisfies(p -> assertThat(p.message()).contains("percent-of-landing-fee", "measurementWindow"));
   }
+
+  static final String ROLLING = WITHOUT.replace("\"rounding\"",
+      "\"measurementWindow\": {\"type\": \"rolling-days\", \"days\": 365}, \"rounding\"");
+
+  @Test
+  void aRollingWindowIsReadWrittenValidAndChangesTheDigest() {
+    Policy rolling = read(ROLLING);
+
+    assertThat(rolling.measurementWindow()).contains(new MeasurementWindow.RollingDays(365));
+    assertThat(PolicyDocuments.write(rolling)).contains("\"measurementWindow\":{\"type\":\"rolling-days\",\"days\":365}");
+    assertThat(read(PolicyDocuments.write(rolling))).isEqualTo(rolling);
+    assertThat(PolicySchemaTest.errors(ROLLING)).isEmpty();
+    assertThat(PolicySchemaTest.errors(PolicyDocuments.writePretty(rolling))).isEmpty();
+    assertThat(rolling.digest()).isNotEqualTo(read(WITHOUT).digest())
+        .isNotEqualTo(read(ROLLING.replace("\"days\": 365", "\"days\": 366")).digest());
+  }
+
+  @Test
+  void aRollingWindowOfNoDaysIsAProblemAtTheWindow() {
+    String doc = ROLLING.replace("\"days\": 365", "\"days\": 0");
+
+    assertThat(refused(doc).problems()).singleElement().satisfies(p -> {
+      assertThat(p.pointer()).isEqualTo("/measurementWindow");
+      assertThat(p.message()).contains("measurementWindow.days", "1 to 3660");
+    });
+    assertThat(PolicySchemaTest.errors(doc)).isNotEmpty();
+    assertThat(PolicySchemaTest.errors(ROLLING.replace("\"days\": 365", "\"days\": 3661"))).isNotEmpty();
+    assertThat(refused(ROLLING.replace(", \"days\": 365", "")).problems()).singleElement()
+        .satisfies(p -> assertThat(p.pointer()).isEqualTo("/measurementWindow/days"));
+  }
 }

@@ -205,7 +205,10 @@ class RecordRoundTripTest {
     return Combinators.combine(ids(), Arbitraries.of(LocalDate.of(2007, 12, 1), LocalDate.of(2024, 2, 29)), ids(),
         currencies().flatMap(c -> money(c, true)), ids(), ids(), ids(), days.optional())
         .as((account, start, key, amount, policy, sub, path, d) -> new AccountRecord<>(account, Optional.of(start),
-            new IssuedCredit(key, amount, policy, sub, path, d)));
+            new IssuedCredit(key, amount, policy, sub, path, d)))
+        .flatMap(r -> ids().list().ofMaxSize(2).map(outages -> new AccountRecord<>(r.accountId(), r.periodStart(),
+            new IssuedCredit(r.record().key(), r.record().amount(), r.record().policyId(), r.record().subscriptionId(),
+                r.record().rulePath(), r.record().days(), outages))));
   }
 
   @Provide

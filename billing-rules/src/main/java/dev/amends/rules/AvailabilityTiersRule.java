@@ -1,5 +1,8 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.CompiledPolicy;
+import dev.amends.rules.engine.TierTable;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.measure.Measurement;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
@@ -38,7 +41,7 @@ public record AvailabilityTiersRule(String id, List<Tier> tiers) implements Cred
   }
 
   /** Decides the credit with the table and the tier percentages compiled once for the policy. */
-  Outcome evaluate(RuleContext context, TierTable table, CompiledPolicy compiled) {
+  public Outcome evaluate(RuleContext context, TierTable table, CompiledPolicy compiled) {
     Measurement m = context.measurement();
     Ratio availability = m.availability();
     String shown = Texts.percent(m);

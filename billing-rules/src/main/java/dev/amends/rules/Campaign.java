@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.Keys;
 import dev.amends.core.measure.MeasurementRules;
 import dev.amends.core.money.Rounding;
 import java.time.Instant;

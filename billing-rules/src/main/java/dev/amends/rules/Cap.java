@@ -1,10 +1,14 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.CapLimits;
+import dev.amends.rules.engine.Evaluation;
+import dev.amends.rules.engine.Evaluator;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
-import dev.amends.rules.Evaluation.CapMark;
-import dev.amends.rules.Evaluation.PendingLine;
+import dev.amends.rules.engine.Evaluation.CapMark;
+import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -70,7 +74,7 @@ public record Cap(
   }
 
   /** Evaluates the node; the child is evaluated through {@code evaluator}. */
-  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
+  public Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     Evaluation e = evaluator.evaluate(child, path, context);
     List<PendingLine> all = new ArrayList<>(e.lines());
     Optional<org.joda.money.Money> carriedIn = context.carriedIn(path);

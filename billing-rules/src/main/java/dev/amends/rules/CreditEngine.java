@@ -1,5 +1,17 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.BatchRun;
+import dev.amends.rules.engine.CapRounding;
+import dev.amends.rules.engine.Evaluation;
+import dev.amends.rules.engine.Keys;
+import dev.amends.rules.engine.LibraryNodes;
+import dev.amends.rules.engine.MeasurementWindows;
+import dev.amends.rules.engine.Reconciliation;
+import dev.amends.rules.engine.RequestChecks;
+import dev.amends.rules.engine.SharedFees;
+import dev.amends.rules.engine.SharedMeasurements;
+import dev.amends.rules.engine.TermExtension;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Account;
 import dev.amends.core.account.PeriodFee;
@@ -15,7 +27,7 @@ import dev.amends.core.time.BillingPeriod;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.money.Rounding;
-import dev.amends.rules.Evaluation.PendingLine;
+import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -186,7 +198,7 @@ public final class CreditEngine {
       BatchOptions options) {
     Checks.notNull("requests", requests);
     Checks.notNull("options", options);
-    return new BatchRun(this, requests, options);
+    return new BatchRun(this::decide, requests, options);
   }
 
   /**
@@ -209,7 +221,7 @@ public final class CreditEngine {
       BatchOptions options) {
     Checks.notNull("requests", requests);
     Checks.notNull("options", options);
-    BatchRun run = new BatchRun(this, requests.iterator(), options);
+    BatchRun run = new BatchRun(this::decide, requests.iterator(), options);
     return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(run,
             java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false)
         .onClose(run::close)

@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.TierTable;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.money.DayCount;
 import dev.amends.core.money.ExactMoney;
@@ -43,7 +45,7 @@ public record DaysOfServiceRule(String id, List<Tier> tiers, DaysValue value) im
   }
 
   /** Decides the credit with the table compiled once for the policy. */
-  Outcome evaluate(RuleContext context, TierTable table) {
+  public Outcome evaluate(RuleContext context, TierTable table) {
     Ratio availability = context.measurement().availability();
     String shown = Texts.percent(context.measurement());
     Optional<Tier> tier = table.find(availability);

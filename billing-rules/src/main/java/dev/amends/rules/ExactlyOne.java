@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.Evaluation;
+import dev.amends.rules.engine.Evaluator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public record ExactlyOne(String id, List<RuleNode> children) implements Combinat
   }
 
   /** Evaluates the node; children are evaluated through {@code evaluator}. */
-  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
+  public Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     List<TraceNode> traces = evaluator.traces();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     Evaluation match = null;

@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Price;
 import dev.amends.core.money.ExactMoney;

@@ -1,5 +1,8 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.Evaluation;
+import dev.amends.rules.engine.Evaluator;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.money.ExactMoney;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,7 +38,7 @@ public record MostGenerous(String id, List<RuleNode> children) implements Combin
   }
 
   /** Evaluates the node; children are evaluated through {@code evaluator}. */
-  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
+  public Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     ExactMoney zero = ExactMoney.zero(context.account().currency());
     List<Evaluation> evals = new ArrayList<>();
     int winner = -1;

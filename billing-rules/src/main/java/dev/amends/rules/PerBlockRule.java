@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.CompiledPolicy;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
@@ -42,7 +44,7 @@ public record PerBlockRule(String id, Duration block, BigDecimal percentPerBlock
   }
 
   /** Evaluates with the percentage per block converted once, in the policy's {@link CompiledPolicy}. */
-  Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
+  public Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
     Duration down = context.measurement().downtime();
     Ratio exact = Ratio.of(down, block);
     boolean started = count == Rules.BlockCount.STARTED;

@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.CompiledPolicy;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.money.ExactMoney;
 import java.math.BigDecimal;
 
@@ -36,7 +38,7 @@ public record PercentOfFeeRule(String id, BigDecimal percent) implements CreditR
   }
 
   /** Evaluates with the percentage converted once, in the policy's {@link CompiledPolicy}. */
-  Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
+  public Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
     ExactMoney fee = context.fee().fee();
     ExactMoney credit = fee.multipliedBy(compiled.percent(percent));
     return Outcome.credit(credit,

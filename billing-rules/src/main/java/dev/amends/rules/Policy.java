@@ -1,5 +1,9 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.CompiledPolicy;
+import dev.amends.rules.engine.Evaluator;
+import dev.amends.rules.engine.Keys;
+import dev.amends.rules.engine.TierTable;
 import dev.amends.core.account.Proration;
 import dev.amends.core.measure.MeasurementRules;
 import dev.amends.core.money.Rounding;

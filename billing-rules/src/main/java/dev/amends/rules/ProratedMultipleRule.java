@@ -1,5 +1,8 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.CompiledPolicy;
+import dev.amends.rules.internal.Decimals;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.measure.Measurement;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
@@ -73,7 +76,7 @@ public record ProratedMultipleRule(String id, BigDecimal multiple, Allowance all
   }
 
   /** Evaluates with the multiple and the availability percentage converted once, in the {@link CompiledPolicy}. */
-  Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
+  public Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
     Measurement m = context.measurement();
     Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
     Ratio allowedNanos = switch (allowance) {

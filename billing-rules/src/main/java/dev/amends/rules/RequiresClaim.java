@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.Evaluation;
+import dev.amends.rules.engine.Evaluator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +39,7 @@ public record RequiresClaim(String id, ClaimDeadline deadline, RuleNode child) i
   }
 
   /** Evaluates the node; the child is evaluated through {@code evaluator}. */
-  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
+  public Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     ConditionResult r = deadline.check(context);
     if (!r.met()) {
       return new Evaluation(

@@ -1,7 +1,10 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.Evaluation;
+import dev.amends.rules.engine.Evaluator;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.money.ExactMoney;
-import dev.amends.rules.Evaluation.PendingLine;
+import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,7 +37,7 @@ public record Sum(String id, List<RuleNode> children) implements Combinator {
   }
 
   /** Evaluates the node; children are evaluated through {@code evaluator}. */
-  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
+  public Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     List<TraceNode> traces = evaluator.traces();
     List<PendingLine> lines = new ArrayList<>();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);

@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.Evaluation;
+import dev.amends.rules.engine.Evaluator;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +41,7 @@ public record When(String id, Condition condition, RuleNode then, Optional<RuleN
   }
 
   /** Evaluates the node; the branches are evaluated through {@code evaluator}. */
-  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
+  public Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
     boolean tracing = evaluator.tracing();
     // Without traces, a condition on the subscription alone (plan, placement, active window) is
     // answered without building the texts of its result; r is read only when tracing.

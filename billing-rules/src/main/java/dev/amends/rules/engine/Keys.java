@@ -1,5 +1,7 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.CreditLine;
+import dev.amends.rules.RuleEvaluationException;
 import dev.amends.core.time.BillingPeriod;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
  * issued>} or {@code clawback-after-<minor units issued>}, followed by {@code -<days issued>d}
  * when days of service were issued ({@code -5_2d} for 5/2 days, {@code -n3d} for minus 3).
  */
-final class Keys {
+public final class Keys {
   private static final char ESCAPE = '\u001e';
   private static final char SEPARATOR = '\u001f';
   private static final Pattern ADJUSTMENT = Pattern.compile("(top_up|clawback)-after--?[0-9]+(-n?[0-9]+(_[0-9]+)?d)?");
@@ -34,13 +36,13 @@ final class Keys {
   private Keys() {}
 
   /** The key of the credit a policy's rule gives a subscription of an account in a period. */
-  static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
+  public static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
     byte[] hash = sha256(text(accountId, subscriptionId, period, policyId, path));
     return "cr-" + HEX.formatHex(hash, 0, 16);
   }
 
   /** The text a key hashes; see the class comment. */
-  static String text(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
+  public static String text(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
     StringBuilder sb = new StringBuilder(160).append(CREDIT_V1).append(SEPARATOR);
     append(sb, accountId).append(SEPARATOR);
     append(sb, subscriptionId).append(SEPARATOR).append(periodText(period)).append(SEPARATOR);
@@ -90,7 +92,7 @@ final class Keys {
    * escaped parts campaign id, account id, subscription id (empty for a per-account grant) and
    * rule path. No period, zone or amount: a grant is recognised on any re-run.
    */
-  static String grantKey(String campaignId, String accountId, String subscriptionId, String path) {
+  public static String grantKey(String campaignId, String accountId, String subscriptionId, String path) {
     byte[] hash = sha256(join("amends-grant-v1", campaignId, accountId, subscriptionId, path));
     return "gr-" + HEX.formatHex(hash, 0, 16);
   }
@@ -107,7 +109,7 @@ final class Keys {
   }
 
   /** True if the part of an issued key after its {@code /} is one the engine gives adjustments. */
-  static boolean isAdjustment(String suffix) {
+  public static boolean isAdjustment(String suffix) {
     return ADJUSTMENT.matcher(suffix).matches();
   }
 
@@ -116,7 +118,7 @@ final class Keys {
    *
    * @throws RuleEvaluationException naming the second line's rule path and the key
    */
-  static void checkUnique(List<CreditLine> lines) {
+  public static void checkUnique(List<CreditLine> lines) {
     Map<String, CreditLine> seen = new HashMap<>();
     for (CreditLine l : lines) {
       CreditLine first = seen.putIfAbsent(l.key(), l);
@@ -147,7 +149,7 @@ final class Keys {
    * A content digest: {@code sha256:} and the hex SHA-256 of the text, as policies and campaigns
    * record on every line they decide.
    */
-  static String contentDigest(String text) {
+  public static String contentDigest(String text) {
     return "sha256:" + HEX.formatHex(sha256(text));
   }
 

@@ -1,5 +1,10 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.Campaign;
+import dev.amends.rules.CarriedCredit;
+import dev.amends.rules.Claim;
+import dev.amends.rules.DecisionRequest;
+import dev.amends.rules.IssuedCredit;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
@@ -9,7 +14,7 @@ import java.util.Optional;
 import org.joda.money.CurrencyUnit;
 
 /** Checks of a {@link DecisionRequest} against its own account, before anything is decided. */
-final class RequestChecks {
+public final class RequestChecks {
   private RequestChecks() {}
 
   /**
@@ -24,7 +29,7 @@ final class RequestChecks {
    *
    * @throws InvalidInputException naming the field, such as {@code request.issued[2].amount}
    */
-  static void check(DecisionRequest request, Map<String, Campaign> campaigns) {
+  public static void check(DecisionRequest request, Map<String, Campaign> campaigns) {
     Account account = request.account();
     BillingPeriod period = request.period();
     CurrencyUnit currency = account.currency();

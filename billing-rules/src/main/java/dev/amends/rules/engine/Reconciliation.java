@@ -1,5 +1,10 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.CreditLine;
+import dev.amends.rules.DecisionFlag;
+import dev.amends.rules.IssuedCredit;
+import dev.amends.rules.Policy;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.time.BillingPeriod;
 import java.util.ArrayList;
@@ -14,7 +19,7 @@ import org.joda.money.Money;
  * Step 3 of the engine's data flow: the lines a decision computes, less the credits already
  * issued for the same keys, as top-ups, clawbacks, or a flag and a warning. Stateless.
  */
-final class Reconciliation {
+public final class Reconciliation {
   private Reconciliation() {}
 
   /**
@@ -22,7 +27,7 @@ final class Reconciliation {
    * service are reconciled together: more of either is a top-up carrying the differences, less of
    * either is a clawback where the policy allows one, and otherwise a flag and a warning.
    */
-  static List<CreditLine> reconcile(
+  public static List<CreditLine> reconcile(
       String accountId, BillingPeriod period, List<CreditLine> computed, List<IssuedCredit> issued, Map<String, Policy> policyById,
       Set<DecisionFlag> flags, List<String> warnings) {
     if (issued.isEmpty()) {

@@ -1,8 +1,32 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.AvailabilityTiersRule;
+import dev.amends.rules.Cap;
+import dev.amends.rules.Combinator;
+import dev.amends.rules.Condition;
+import dev.amends.rules.ConditionResult;
+import dev.amends.rules.CreditRule;
+import dev.amends.rules.DaysOfServiceRule;
+import dev.amends.rules.DecisionFlag;
+import dev.amends.rules.ExactlyOne;
+import dev.amends.rules.FirstMatch;
+import dev.amends.rules.MostGenerous;
+import dev.amends.rules.Outcome;
+import dev.amends.rules.PerBlockRule;
+import dev.amends.rules.PercentOfFeeRule;
+import dev.amends.rules.ProratedMultipleRule;
+import dev.amends.rules.RequiresClaim;
+import dev.amends.rules.RuleContext;
+import dev.amends.rules.RuleEvaluationException;
+import dev.amends.rules.RuleNode;
+import dev.amends.rules.Sum;
+import dev.amends.rules.TraceNode;
+import dev.amends.rules.TraceValue;
+import dev.amends.rules.Verdict;
+import dev.amends.rules.When;
 import dev.amends.core.AmendsException;
 import dev.amends.core.money.ExactMoney;
-import dev.amends.rules.Evaluation.PendingLine;
+import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,30 +42,30 @@ import java.util.Set;
  * evaluations have a null {@link Evaluation#trace()}, and only lines, flags and carries, which
  * are the same as when tracing.
  */
-final class Evaluator {
-  static final Evaluator INSTANCE = new Evaluator(CompiledPolicy.EMPTY, true);
+public final class Evaluator {
+  public static final Evaluator INSTANCE = new Evaluator(CompiledPolicy.EMPTY, true);
   /** As {@link #INSTANCE}, without traces. */
-  static final Evaluator UNTRACED = new Evaluator(CompiledPolicy.EMPTY, false);
+  public static final Evaluator UNTRACED = new Evaluator(CompiledPolicy.EMPTY, false);
 
   private final CompiledPolicy compiled;
   private final boolean tracing;
 
-  Evaluator(CompiledPolicy compiled, boolean tracing) {
+  public Evaluator(CompiledPolicy compiled, boolean tracing) {
     this.compiled = compiled;
     this.tracing = tracing;
   }
 
   /** Whether evaluations carry a trace. */
-  boolean tracing() {
+  public boolean tracing() {
     return tracing;
   }
 
   /** The tree's compiled data: tier tables, percentages and multiples as exact ratios. */
-  CompiledPolicy compiled() {
+  public CompiledPolicy compiled() {
     return compiled;
   }
 
-  static String pathOf(String parentPath, RuleNode node) {
+  public static String pathOf(String parentPath, RuleNode node) {
     return parentPath.isEmpty() ? node.id() : parentPath + "/" + node.id();
   }
 
@@ -50,7 +74,7 @@ final class Evaluator {
    * fails with comes out as a {@link RuleEvaluationException} naming the path of the node that
    * failed (such as a cap whose limit has no amount in the account's currency).
    */
-  Evaluation evaluate(RuleNode node, String parentPath, RuleContext context) {
+  public Evaluation evaluate(RuleNode node, String parentPath, RuleContext context) {
     String path = pathOf(parentPath, node);
     return switch (node) {
       case CreditRule rule -> leaf(rule, path, context);
@@ -79,7 +103,7 @@ final class Evaluator {
   }
 
   /** The trace of a node that was not evaluated; only called when {@link #tracing()}. */
-  TraceNode skipped(RuleNode node, String parentPath, String why) {
+  public TraceNode skipped(RuleNode node, String parentPath, String why) {
     return new TraceNode(pathOf(parentPath, node), node.kind(), Verdict.SKIPPED, why, Map.of(), Optional.empty(),
         List.of());
   }
@@ -88,7 +112,7 @@ final class Evaluator {
    * Tests a condition for the node at {@code path}: a condition that throws or returns null
    * becomes a {@link RuleEvaluationException} naming the path, as a failing rule does.
    */
-  ConditionResult test(Condition condition, String path, RuleContext context) {
+  public ConditionResult test(Condition condition, String path, RuleContext context) {
     ConditionResult r;
     try {
       r = condition.test(context);
@@ -109,7 +133,7 @@ final class Evaluator {
   }
 
   /** What a rule or condition that overflowed the stack is said to have done. */
-  static final String STACK_OVERFLOW = "java.lang.StackOverflowError (it recursed too deeply)";
+  public static final String STACK_OVERFLOW = "java.lang.StackOverflowError (it recursed too deeply)";
 
   /** A condition's class only: its text may be what overflowed. */
   private static String conditionClass(Condition condition) {
@@ -175,7 +199,7 @@ final class Evaluator {
    * build a summary or values for it return {@link Evaluation#untraced} first when not {@link
    * #tracing()}.
    */
-  Evaluation passOn(
+  public Evaluation passOn(
       Combinator node, String path, Verdict verdict, String summary, Map<String, TraceValue> values,
       Evaluation chosen, List<TraceNode> traces, Set<DecisionFlag> flags) {
     return new Evaluation(
@@ -184,7 +208,7 @@ final class Evaluator {
   }
 
   /** The evaluation of a combinator none of whose children gave a credit. */
-  Evaluation noCredit(Combinator node, String path, List<TraceNode> traces, Set<DecisionFlag> flags) {
+  public Evaluation noCredit(Combinator node, String path, List<TraceNode> traces, Set<DecisionFlag> flags) {
     return new Evaluation(
         tracing
             ? new TraceNode(path, node.kind(), Verdict.NOT_MET, "no child gave a credit", Map.of(), Optional.empty(),
@@ -194,12 +218,12 @@ final class Evaluator {
   }
 
   /** A list to gather the children's traces in, or null without tracing. */
-  List<TraceNode> traces() {
+  public List<TraceNode> traces() {
     return tracing ? new java.util.ArrayList<>() : null;
   }
 
   /** Adds a child's trace to a list from {@link #traces()}; nothing without tracing. */
-  void add(List<TraceNode> traces, TraceNode trace) {
+  public void add(List<TraceNode> traces, TraceNode trace) {
     if (tracing) {
       traces.add(trace);
     }

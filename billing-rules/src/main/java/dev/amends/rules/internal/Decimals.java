@@ -1,4 +1,4 @@
-package dev.amends.rules;
+package dev.amends.rules.internal;
 
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
@@ -11,11 +11,11 @@ import java.math.BigDecimal;
  * {@code 99.999999999999} is fine and {@code 1E-100000000} is refused when the rule is built
  * rather than making a decision compute for hours. Money amounts are limited by their currency.
  */
-final class Decimals {
+public final class Decimals {
   /** The most digits before the point. */
-  static final int MAX_INTEGER_DIGITS = 18;
+  public static final int MAX_INTEGER_DIGITS = 18;
   /** The most digits after the point, trailing zeros aside. */
-  static final int MAX_FRACTION_DIGITS = 12;
+  public static final int MAX_FRACTION_DIGITS = 12;
 
   private Decimals() {}
 
@@ -26,7 +26,7 @@ final class Decimals {
    * @throws InvalidInputException naming the field and the text if it is null, not a decimal, or
    *     beyond the limits
    */
-  static BigDecimal parse(String field, String text) {
+  public static BigDecimal parse(String field, String text) {
     Checks.notNull(field, text);
     if (text.length() > 1000) { // parsing a huge decimal takes time quadratic in its digits: count first
       long digits = significantDigits(text);
@@ -63,7 +63,7 @@ final class Decimals {
    *
    * @throws InvalidInputException naming the field and the value if it is null or beyond them
    */
-  static BigDecimal check(String field, BigDecimal value) {
+  public static BigDecimal check(String field, BigDecimal value) {
     Checks.notNull(field, value);
     if (value.precision() > 1000) { // before stripping zeros, which takes time quadratic in the digits
       throw InvalidInputException.of(
@@ -80,7 +80,7 @@ final class Decimals {
   }
 
   /** The plain form of a decimal of sane size, else its scientific form (never a million digits). */
-  static String shown(BigDecimal d) {
+  public static String shown(BigDecimal d) {
     return Math.abs((long) d.scale()) <= 100 ? d.toPlainString() : d.toString();
   }
 
@@ -90,7 +90,7 @@ final class Decimals {
    * decimal of more than 1000 digits, or with an exponent beyond 100, is kept as it is rather than
    * expanded.
    */
-  static BigDecimal normalized(BigDecimal d) {
+  public static BigDecimal normalized(BigDecimal d) {
     if (d.precision() > 1000) {
       return d;
     }

@@ -1,4 +1,4 @@
-package dev.amends.rules;
+package dev.amends.rules.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

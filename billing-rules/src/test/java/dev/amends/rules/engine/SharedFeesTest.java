@@ -1,4 +1,4 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
 import static dev.amends.rules.RuleFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,15 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.AvailabilityTiersRule;
+import dev.amends.rules.Cap;
+import dev.amends.rules.CapLimit;
+import dev.amends.rules.Combinator;
+import dev.amends.rules.DaysOfServiceRule;
+import dev.amends.rules.PerBlockRule;
+import dev.amends.rules.PercentOfFeeRule;
+import dev.amends.rules.ProratedMultipleRule;
+import dev.amends.rules.RuleNode;
+import dev.amends.rules.Tier;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -12,9 +22,9 @@ import java.util.Map;
  * exact {@link Ratio}, so that evaluating a subscription converts no decimal. Built
  * lazily by {@link Policy} and shared by every thread; immutable once built.
  */
-final class CompiledPolicy {
+public final class CompiledPolicy {
   /** Nothing compiled: every tier rule builds its table when evaluated. */
-  static final CompiledPolicy EMPTY = new CompiledPolicy(Map.of(), Map.of(), Map.of());
+  public static final CompiledPolicy EMPTY = new CompiledPolicy(Map.of(), Map.of(), Map.of());
 
   private final Map<RuleNode, TierTable> tables;
   // Keyed by the decimals of the tree themselves (identity): a rule asks with its own field.
@@ -29,7 +39,7 @@ final class CompiledPolicy {
   }
 
   /** Compiles a tree, without recursion (its size is bounded by {@link Policy#MAX_NODES}). */
-  static CompiledPolicy of(RuleNode root) {
+  public static CompiledPolicy of(RuleNode root) {
     Map<RuleNode, TierTable> tables = new IdentityHashMap<>();
     Map<BigDecimal, Ratio> percents = new IdentityHashMap<>();
     Map<BigDecimal, Ratio> values = new IdentityHashMap<>();
@@ -68,19 +78,19 @@ final class CompiledPolicy {
    * {@link Ratio#percent(BigDecimal)} of a decimal of the tree, converted once; any other decimal
    * is converted now. Equal by value either way.
    */
-  Ratio percent(BigDecimal percent) {
+  public Ratio percent(BigDecimal percent) {
     Ratio r = percents.get(percent);
     return r != null ? r : Ratio.percent(percent);
   }
 
   /** {@link Ratio#of(BigDecimal)} of a decimal of the tree, converted once; any other now. */
-  Ratio value(BigDecimal value) {
+  public Ratio value(BigDecimal value) {
     Ratio r = values.get(value);
     return r != null ? r : Ratio.of(value);
   }
 
   /** The compiled table of a tier rule of the tree, or a new one for a rule that is not in it. */
-  TierTable table(RuleNode rule, java.util.List<Tier> tiers) {
+  public TierTable table(RuleNode rule, java.util.List<Tier> tiers) {
     TierTable t = tables.get(rule);
     return t != null ? t : new TierTable(tiers);
   }

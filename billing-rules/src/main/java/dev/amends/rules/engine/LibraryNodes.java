@@ -1,5 +1,18 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.AvailabilityTiersRule;
+import dev.amends.rules.Combinator;
+import dev.amends.rules.Condition;
+import dev.amends.rules.Conditions;
+import dev.amends.rules.CreditRule;
+import dev.amends.rules.DaysOfServiceRule;
+import dev.amends.rules.FlatAmountRule;
+import dev.amends.rules.FreePeriodsRule;
+import dev.amends.rules.PerBlockRule;
+import dev.amends.rules.PercentOfFeeRule;
+import dev.amends.rules.ProratedMultipleRule;
+import dev.amends.rules.RuleNode;
+import dev.amends.rules.When;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
@@ -9,7 +22,7 @@ import java.util.Set;
  * reads of a context are known (none reads the per-outage breakdown of a measurement). A rule or
  * condition of a user's own could read anything.
  */
-final class LibraryNodes {
+public final class LibraryNodes {
   private static final Set<Class<?>> RULES = Set.of(AvailabilityTiersRule.class, DaysOfServiceRule.class,
       FlatAmountRule.class, FreePeriodsRule.class, PerBlockRule.class, PercentOfFeeRule.class,
       ProratedMultipleRule.class);
@@ -17,7 +30,7 @@ final class LibraryNodes {
   private LibraryNodes() {}
 
   /** True if every node and every condition in the tree is the library's own. */
-  static boolean only(RuleNode root) {
+  public static boolean only(RuleNode root) {
     Deque<RuleNode> nodes = new ArrayDeque<>();
     nodes.push(root);
     while (!nodes.isEmpty()) {

@@ -1,5 +1,7 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.RuleEvaluationException;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.account.Account;
 import dev.amends.core.account.Price;
 import dev.amends.core.account.Subscription;
@@ -20,7 +22,7 @@ import java.util.List;
  * Turns days of service into a subscription's new term end. See {@link
  * CreditLine#extendsTermTo()} for the rule.
  */
-final class TermExtension {
+public final class TermExtension {
   private TermExtension() {}
 
   /**
@@ -35,14 +37,14 @@ final class TermExtension {
    * neither date is bounded the term is calendar-aligned (a year from 1 January, a quarter from
    * January, April, July or October).
    */
-  static Instant paidThrough(Account account, Subscription subscription, BillingPeriod period) {
+  public static Instant paidThrough(Account account, Subscription subscription, BillingPeriod period) {
     Instant prepaidEnd = prepaidCycle(account.billing(), subscription, period).end();
     Instant activeEnd = subscription.active().getEnd();
     return activeEnd.isBefore(prepaidEnd) ? activeEnd : prepaidEnd;
   }
 
   /** The prepaid cycle that holds the period's last instant; see {@link #paidThrough}. */
-  static BillingPeriod prepaidCycle(BillingSchedule billing, Subscription subscription, BillingPeriod period) {
+  public static BillingPeriod prepaidCycle(BillingSchedule billing, Subscription subscription, BillingPeriod period) {
     ZoneId zone = period.zone();
     List<Price> prices = subscription.prices().prices();
     LocalDate lastDay = period.endDate().minusDays(1);
@@ -84,7 +86,7 @@ final class TermExtension {
    *
    * @throws RuleEvaluationException naming the path if the result lies beyond the supported dates
    */
-  static Instant extend(Instant from, Ratio days, ZoneId zone, String path) {
+  public static Instant extend(Instant from, Ratio days, ZoneId zone, String path) {
     try {
       BigInteger whole = days.floor();
       Ratio fraction = days.minus(Ratio.of(whole, BigInteger.ONE));
@@ -106,7 +108,7 @@ final class TermExtension {
    * 2024-07-04T00:00-04:00 (America/New_York)}; {@code from} is where the line before left the
    * term (the paid-through date for the first line).
    */
-  static String describe(Instant from, Ratio days, Instant to, ZoneId zone) {
+  public static String describe(Instant from, Ratio days, Instant to, ZoneId zone) {
     String n = Texts.number(days);
     return "term extended by " + n + (n.equals("1") ? " day" : " days") + " from "
         + from.atZone(zone).toOffsetDateTime() + " to " + to.atZone(zone).toOffsetDateTime() + " (" + zone + ")";

@@ -1,4 +1,4 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
 import dev.amends.core.account.Account;
 import dev.amends.core.account.PeriodFee;
@@ -21,9 +21,9 @@ import org.threeten.extra.Interval;
  *
  * <p>Thread-safe. Bounded: past {@code capacity} entries the cache starts afresh.
  */
-final class SharedFees {
+public final class SharedFees {
   /** The most fees kept. */
-  static final int CAPACITY = 8192;
+  public static final int CAPACITY = 8192;
 
   private record Key(CurrencyUnit currency, PriceSchedule prices, int seats, Optional<Interval> activePart,
       BillingPeriod period, Proration proration) {}
@@ -31,12 +31,12 @@ final class SharedFees {
   private final ConcurrentHashMap<Key, PeriodFee> byKey = new ConcurrentHashMap<>();
   private final int capacity;
 
-  SharedFees(int capacity) {
+  public SharedFees(int capacity) {
     this.capacity = capacity;
   }
 
   /** The subscription's fee for the period: a shared one, or one computed now. */
-  PeriodFee fee(Account account, Subscription sub, BillingPeriod period, Proration proration) {
+  public PeriodFee fee(Account account, Subscription sub, BillingPeriod period, Proration proration) {
     Key key = new Key(account.currency(), sub.prices(), sub.seats(), Intervals.overlap(period.window(), sub.active()),
         period, proration);
     PeriodFee fee = byKey.get(key);

@@ -1,5 +1,7 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.MeasurementWindow;
+import dev.amends.rules.Policy;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
@@ -8,7 +10,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /** Which window a policy's measurement window credits in a billing period. */
-final class MeasurementWindows {
+public final class MeasurementWindows {
   private MeasurementWindows() {}
 
   /**
@@ -19,7 +21,7 @@ final class MeasurementWindows {
    * @throws InvalidInputException naming {@code measurementWindow} if the account's billing
    *     periods are longer than a quarter
    */
-  static BillingPeriod measured(Policy policy, Account account, BillingPeriod period) {
+  public static BillingPeriod measured(Policy policy, Account account, BillingPeriod period) {
     Optional<MeasurementWindow> window = policy.measurementWindow();
     if (window.isEmpty()) {
       return period;
@@ -51,7 +53,7 @@ final class MeasurementWindows {
   }
 
   /** Such as {@code measures calendar quarters, each credited 1 billing period after the one holding its end}. */
-  static String describe(MeasurementWindow window) {
+  public static String describe(MeasurementWindow window) {
     return switch (window) {
       case MeasurementWindow.CalendarQuarter q -> "measures calendar quarters, each credited " + q.periodsAfterEnd()
           + " billing period(s) after the one holding its end";

@@ -1,11 +1,11 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
 import dev.amends.core.money.Allocation;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.money.Rounding;
-import dev.amends.rules.Evaluation.CapMark;
-import dev.amends.rules.Evaluation.PendingLine;
+import dev.amends.rules.engine.Evaluation.CapMark;
+import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +20,7 @@ import org.joda.money.Money;
  * Step 2d of the engine's data flow: one rounding per credit line, kept within the caps the
  * lines were cut to. Stateless.
  */
-final class CapRounding {
+public final class CapRounding {
   private CapRounding() {}
 
   /**
@@ -33,7 +33,7 @@ final class CapRounding {
    * that the cents never exceed the cap.
    * Inner groups are settled before the outer groups that contain them.
    */
-  static List<Money> roundWithinCaps(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
+  public static List<Money> roundWithinCaps(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
     Money[] out = new Money[lines.size()];
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     Map<String, ExactMoney> limits = new HashMap<>();

@@ -1,5 +1,6 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.Tier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.core.money.Ratio;

@@ -1,5 +1,7 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.DecisionFlag;
+import dev.amends.rules.TraceNode;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import java.util.EnumSet;
@@ -11,29 +13,29 @@ import java.util.Set;
  * its unrounded lines, flags raised, and what caps below it cut and carry forward to the next
  * period.
  */
-record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags, List<Carry> carried) {
-  Evaluation {
+public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags, List<Carry> carried) {
+  public Evaluation {
     lines = List.copyOf(lines);
     flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
     carried = List.copyOf(carried);
   }
 
-  Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags) {
+  public Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags) {
     this(trace, lines, flags, List.of());
   }
 
   /** Without a trace: the lines and carries of the child chosen, with the flags given. */
-  static Evaluation untraced(Evaluation chosen, Set<DecisionFlag> flags) {
+  public static Evaluation untraced(Evaluation chosen, Set<DecisionFlag> flags) {
     return new Evaluation(null, chosen.lines(), flags, chosen.carried());
   }
 
   /** True if the node gave something: a positive amount or a positive number of days. */
-  boolean matched() {
+  public boolean matched() {
     return lines.stream().anyMatch(PendingLine::isPositive);
   }
 
   /** The valued sum of the lines, or zero in the currency given. */
-  ExactMoney total(ExactMoney zero) {
+  public ExactMoney total(ExactMoney zero) {
     ExactMoney t = zero;
     for (PendingLine l : lines) {
       t = t.plus(l.amount());
@@ -42,27 +44,27 @@ record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> fl
   }
 
   /** An unrounded credit line on its way to the engine, with the caps it passed through, innermost first. */
-  record PendingLine(
+  public record PendingLine(
       String path, ExactMoney amount, Ratio days, String reason, List<String> outageIds, List<CapMark> caps) {
-    PendingLine {
+    public PendingLine {
       outageIds = List.copyOf(outageIds);
       caps = List.copyOf(caps);
     }
 
-    boolean isPositive() {
+    public boolean isPositive() {
       return amount.isPositive() || (days != null && days.signum() > 0);
     }
 
-    PendingLine scaled(Ratio factor, String note) {
+    public PendingLine scaled(Ratio factor, String note) {
       return new PendingLine(path, amount.multipliedBy(factor), days == null ? null : days.multipliedBy(factor),
           reason + "; " + note, outageIds, caps);
     }
 
-    PendingLine withAmount(ExactMoney newAmount, String note) {
+    public PendingLine withAmount(ExactMoney newAmount, String note) {
       return new PendingLine(path, newAmount, days, reason + "; " + note, outageIds, caps);
     }
 
-    PendingLine withCap(CapMark cap) {
+    public PendingLine withCap(CapMark cap) {
       List<CapMark> more = new java.util.ArrayList<>(caps);
       more.add(cap);
       return new PendingLine(path, amount, days, reason, outageIds, more);
@@ -74,8 +76,8 @@ record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> fl
    * sum to no more than the limit; a group the cap cut ({@code cut}) is rounded as a whole, so
    * its lines sum to its total rounded once.
    */
-  record CapMark(String group, ExactMoney limit, boolean cut) {}
+  public record CapMark(String group, ExactMoney limit, boolean cut) {}
 
   /** An amount a cap cut and carries forward to the next period, by the cap's path. */
-  record Carry(String capPath, ExactMoney amount) {}
+  public record Carry(String capPath, ExactMoney amount) {}
 }

@@ -1,4 +1,4 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
 import dev.amends.core.account.Subscription;
 import dev.amends.core.internal.Intervals;
@@ -30,9 +30,9 @@ import org.threeten.extra.Interval;
  * not grow with the batch. Two threads may measure the same key at once; both get equal
  * measurements, so which one is kept does not matter.
  */
-final class SharedMeasurements {
+public final class SharedMeasurements {
   /** The most measurements kept. */
-  static final int CAPACITY = 8192;
+  public static final int CAPACITY = 8192;
 
   /** {@code placements} for telemetry, else {@code outageIds}: the ids of the records looked up, in the log's order. */
   private record Key(Measurer measurer, BillingPeriod period, Optional<Interval> clip, List<Scope> placements,
@@ -41,7 +41,7 @@ final class SharedMeasurements {
   private final ConcurrentHashMap<Key, Measurement> byKey = new ConcurrentHashMap<>();
   private final int capacity;
 
-  SharedMeasurements(int capacity) {
+  public SharedMeasurements(int capacity) {
     this.capacity = capacity;
   }
 
@@ -51,7 +51,7 @@ final class SharedMeasurements {
    * @param log the records {@code measure} measures from (for a measurement from telemetry, the
    *     maintenance records, which the placements then stand for)
    */
-  Measurement measure(Measurer measurer, Subscription sub, BillingPeriod period, OutageLog log,
+  public Measurement measure(Measurer measurer, Subscription sub, BillingPeriod period, OutageLog log,
       Supplier<Measurement> measure) {
     Duration minimum = measurer.rules().minimumDowntime();
     Optional<Interval> clip = Intervals.overlap(

@@ -1,5 +1,10 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.DecisionFlag;
+import dev.amends.rules.Outcome;
+import dev.amends.rules.Tier;
+import dev.amends.rules.TraceValue;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A checked, ordered list of tiers with the lookup both tier rules share. */
-final class TierTable {
+public final class TierTable {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   private final List<Tier> tiers; // ascending by lower bound
@@ -27,7 +32,7 @@ final class TierTable {
    * A table of tiers already {@link #sorted(String, List) sorted}, as the tier rules keep theirs,
    * with its bounds converted once. Build it once per policy ({@link CompiledPolicy}).
    */
-  TierTable(List<Tier> tiers) {
+  public TierTable(List<Tier> tiers) {
     this.tiers = tiers;
     this.lowers = new Ratio[tiers.size()];
     this.uppers = new Ratio[tiers.size()];
@@ -47,7 +52,7 @@ final class TierTable {
    * @throws dev.amends.core.InvalidInputException naming {@code field} (with the index of a null
    *     tier) when the list or a tier is null
    */
-  static List<Tier> sorted(String field, List<Tier> tiers) {
+  public static List<Tier> sorted(String field, List<Tier> tiers) {
     dev.amends.core.internal.Checks.notNull(field, tiers);
     for (int i = 0; i < tiers.size(); i++) {
       dev.amends.core.internal.Checks.notNull(field + "[" + i + "]", tiers.get(i));
@@ -57,7 +62,7 @@ final class TierTable {
     return List.copyOf(sorted);
   }
 
-  List<Tier> tiers() {
+  public List<Tier> tiers() {
     return tiers;
   }
 
@@ -68,7 +73,7 @@ final class TierTable {
    * Two tiers that meet at a bound neither includes are neither: that bound is mapped to no tier
    * and flagged when it occurs ({@link #onUnmappedBoundary(Ratio)}).
    */
-  void check(String path, List<String> problems) {
+  public void check(String path, List<String> problems) {
     if (tiers.isEmpty()) {
       problems.add(path + ".tiers must not be empty");
       return;
@@ -79,7 +84,7 @@ final class TierTable {
       int c = t.lower().compareTo(t.upper());
       boolean empty = c > 0 || (c == 0 && !(t.lowerInclusive() && t.upperInclusive()));
       if (empty) {
-        problems.add(at + " is empty: lower " + Tier.plain(t.lower()) + " must be below upper " + Tier.plain(t.upper()));
+        problems.add(at + " is empty: lower " + Texts.plain(t.lower()) + " must be below upper " + Texts.plain(t.upper()));
       } else {
         nonEmpty.add(t);
       }
@@ -114,7 +119,7 @@ final class TierTable {
   }
 
   /** The tier holding the availability. */
-  Optional<Tier> find(Ratio availability) {
+  public Optional<Tier> find(Ratio availability) {
     for (int i = 0; i < lowers.length; i++) {
       Tier t = tiers.get(i);
       int lo = availability.compareTo(lowers[i]);
@@ -133,7 +138,7 @@ final class TierTable {
    * True if availability sits exactly on a bound where one tier ends and another begins, neither
    * including it (so no tier holds it).
    */
-  boolean onUnmappedBoundary(Ratio availability) {
+  public boolean onUnmappedBoundary(Ratio availability) {
     return find(availability).isEmpty() && onOpenBoundaries(availability);
   }
 
@@ -154,7 +159,7 @@ final class TierTable {
    * was compared to: above the table ({@code availability 99.95 % >= 99.9 %}), below it, or on an
    * unmapped boundary (flagged {@link DecisionFlag#AMBIGUOUS_BOUNDARY}).
    */
-  Outcome unmapped(Ratio availability, String shown) {
+  public Outcome unmapped(Ratio availability, String shown) {
     // called when find gave nothing: only the boundaries are left to test
     if (onOpenBoundaries(availability)) {
       return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
@@ -168,9 +173,9 @@ final class TierTable {
     int aboveTop = availability.compareTo(topRatio);
     int belowBottom = availability.compareTo(bottomRatio);
     if (aboveTop >= 0) {
-      why = (aboveTop == 0 ? " = " : " > ") + Tier.plain(top) + " %, above every tier";
+      why = (aboveTop == 0 ? " = " : " > ") + Texts.plain(top) + " %, above every tier";
     } else if (belowBottom <= 0) {
-      why = (belowBottom == 0 ? " = " : " < ") + Tier.plain(bottom) + " %, below every tier";
+      why = (belowBottom == 0 ? " = " : " < ") + Texts.plain(bottom) + " %, below every tier";
     } else {
       why = " is in no tier " + canonical();
     }
@@ -179,11 +184,11 @@ final class TierTable {
   }
 
   /** How a tier's upper bound reads in a reason: {@code < 99.9 %} or {@code <= 99.9 %}. */
-  static String upperBound(Tier t) {
-    return (t.upperInclusive() ? " <= " : " < ") + Tier.plain(t.upper()) + " %";
+  public static String upperBound(Tier t) {
+    return (t.upperInclusive() ? " <= " : " < ") + Texts.plain(t.upper()) + " %";
   }
 
-  String canonical() {
+  public String canonical() {
     return tiers.stream().map(Tier::toString).collect(Collectors.joining(";", "[", "]"));
   }
 }

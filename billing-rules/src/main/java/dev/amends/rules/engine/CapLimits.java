@@ -1,5 +1,9 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.CapLimit;
+import dev.amends.rules.RuleContext;
+import dev.amends.rules.internal.Decimals;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.PeriodFee;
 import dev.amends.core.money.ExactMoney;
@@ -8,10 +12,10 @@ import dev.amends.core.time.BillingPeriod;
 import java.math.BigDecimal;
 
 /** How a {@link CapLimit} is evaluated: its amount and days for a context, and its description. */
-final class CapLimits {
+public final class CapLimits {
   private CapLimits() {}
 
-  static BigDecimal notNegative(String field, BigDecimal v) {
+  public static BigDecimal notNegative(String field, BigDecimal v) {
     Decimals.check(field, v);
     if (v.signum() < 0) {
       throw InvalidInputException.of(field, "must not be negative", v.toPlainString());
@@ -20,12 +24,12 @@ final class CapLimits {
   }
 
   /** The limit in money for a context. */
-  static ExactMoney money(CapLimit limit, RuleContext context) {
+  public static ExactMoney money(CapLimit limit, RuleContext context) {
     return money(limit, context, CompiledPolicy.EMPTY);
   }
 
   /** The limit in money for a context, a percentage of the fee converted once in {@code compiled}. */
-  static ExactMoney money(CapLimit limit, RuleContext context, CompiledPolicy compiled) {
+  public static ExactMoney money(CapLimit limit, RuleContext context, CompiledPolicy compiled) {
     return switch (limit) {
       case CapLimit.PercentOfFee p -> context.fee().fee().multipliedBy(compiled.percent(p.percent()));
       case CapLimit.Amount a -> a.amounts().stream()
@@ -41,18 +45,18 @@ final class CapLimits {
   }
 
   /** The subscription's fee for the period the credit lands on, {@code periodsLater} after the one decided. */
-  static PeriodFee landingFee(CapLimit.PercentOfLandingFee limit, RuleContext context) {
+  public static PeriodFee landingFee(CapLimit.PercentOfLandingFee limit, RuleContext context) {
     BillingPeriod landing = context.account().billing().after(context.period(), limit.periodsLater());
     return PeriodFee.of(context.account(), context.subscription(), landing, context.fee().proration());
   }
 
   /** The limit in days, for day limits only; else null. */
-  static Ratio days(CapLimit limit) {
+  public static Ratio days(CapLimit limit) {
     return limit instanceof CapLimit.Days d ? Ratio.of(d.days()) : null;
   }
 
   /** Such as {@code 100 % of fee USD 20.00}. */
-  static String describe(CapLimit limit, RuleContext context) {
+  public static String describe(CapLimit limit, RuleContext context) {
     return switch (limit) {
       case CapLimit.PercentOfFee p -> Texts.percent(p.percent()) + " of fee " + Texts.money(context.fee().fee());
       case CapLimit.Amount a -> Texts.money(money(limit, context));

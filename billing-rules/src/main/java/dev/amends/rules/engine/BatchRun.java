@@ -1,5 +1,9 @@
-package dev.amends.rules;
+package dev.amends.rules.engine;
 
+import dev.amends.rules.BatchOptions;
+import dev.amends.rules.BatchResult;
+import dev.amends.rules.CreditDecision;
+import dev.amends.rules.DecisionRequest;
 import dev.amends.core.AmendsException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,10 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * window} requests and results are held at once. The threads are daemons that end when the run
  * is exhausted or closed, or a second after their last work when a reader walks away.
  */
-final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
+public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
   private static final AtomicInteger RUNS = new AtomicInteger();
 
-  private final CreditEngine engine;
+  private final Decider engine;
   private final Iterator<? extends DecisionRequest> input;
   private final int threads;
   private final DecisionRequest[] requests;
@@ -40,7 +44,14 @@ final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
   /** What the input threw while a window was read, thrown once that window is handed out. */
   private RuntimeException inputFailure;
 
-  BatchRun(CreditEngine engine, Iterator<? extends DecisionRequest> input, BatchOptions options) {
+  /** Decides one request, sharing measurements and fees when given them (null: not shared). */
+  @FunctionalInterface
+  public interface Decider {
+    /** Decides one request. */
+    CreditDecision decide(DecisionRequest request, SharedMeasurements shared, SharedFees fees);
+  }
+
+  public BatchRun(Decider engine, Iterator<? extends DecisionRequest> input, BatchOptions options) {
     this.engine = engine;
     this.input = input;
     this.threads = options.threads();

@@ -1,9 +1,5 @@
 package dev.amends.rules;
 
-import dev.amends.rules.engine.CompiledPolicy;
-import dev.amends.rules.engine.Evaluator;
-import dev.amends.rules.engine.Keys;
-import dev.amends.rules.engine.TierTable;
 import dev.amends.core.account.Proration;
 import dev.amends.core.measure.MeasurementRules;
 import dev.amends.core.money.Rounding;
@@ -190,31 +186,7 @@ public abstract class Policy {
   /** {@code sha256:} and the hex SHA-256 of {@link #canonical()}. */
   @Value.Lazy
   public String digest() {
-    return Keys.contentDigest(canonical());
-  }
-
-  /**
-   * The evaluator for this policy's tree, with or without traces: compiled once (tier bounds
-   * converted to exact fractions) and shared by every thread.
-   */
-  Evaluator evaluator(boolean traces) {
-    return traces ? tracingEvaluator() : untracedEvaluator();
-  }
-
-  /** This policy's tree prepared once for evaluation. */
-  @Value.Lazy
-  CompiledPolicy compiled() {
-    return CompiledPolicy.of(rule());
-  }
-
-  @Value.Lazy
-  Evaluator tracingEvaluator() {
-    return new Evaluator(compiled(), true);
-  }
-
-  @Value.Lazy
-  Evaluator untracedEvaluator() {
-    return new Evaluator(compiled(), false);
+    return Canonical.digest(canonical());
   }
 
   @Value.Check
@@ -342,9 +314,9 @@ public abstract class Policy {
       problems.add(path + " repeats the node id \"" + id + "\" of " + earlier);
     }
     if (node instanceof AvailabilityTiersRule t) {
-      new TierTable(t.tiers()).check(path, problems);
+      Tiers.check(path, t.tiers(), problems);
     } else if (node instanceof DaysOfServiceRule d) {
-      new TierTable(d.tiers()).check(path, problems);
+      Tiers.check(path, d.tiers(), problems);
     }
     if (node instanceof When w) {
       checkText(path + ".condition.canonical()", () -> w.condition().canonical(), problems);

@@ -2,26 +2,16 @@ package dev.amends.rules.engine;
 
 import dev.amends.rules.CapLimit;
 import dev.amends.rules.RuleContext;
-import dev.amends.rules.internal.Decimals;
 import dev.amends.rules.internal.Texts;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.PeriodFee;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.time.BillingPeriod;
-import java.math.BigDecimal;
 
 /** How a {@link CapLimit} is evaluated: its amount and days for a context, and its description. */
 public final class CapLimits {
   private CapLimits() {}
-
-  public static BigDecimal notNegative(String field, BigDecimal v) {
-    Decimals.check(field, v);
-    if (v.signum() < 0) {
-      throw InvalidInputException.of(field, "must not be negative", v.toPlainString());
-    }
-    return v;
-  }
 
   /** The limit in money for a context. */
   public static ExactMoney money(CapLimit limit, RuleContext context) {

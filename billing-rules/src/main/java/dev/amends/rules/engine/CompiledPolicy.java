@@ -1,6 +1,10 @@
 package dev.amends.rules.engine;
 
 import dev.amends.rules.AvailabilityTiersRule;
+import dev.amends.rules.CreditRule;
+import dev.amends.rules.FlatAmountRule;
+import dev.amends.rules.FreePeriodsRule;
+import dev.amends.rules.StandardRule;
 import dev.amends.rules.Cap;
 import dev.amends.rules.CapLimit;
 import dev.amends.rules.Combinator;
@@ -48,27 +52,33 @@ public final class CompiledPolicy {
     while (!nodes.isEmpty()) {
       RuleNode node = nodes.pop();
       switch (node) {
-        case AvailabilityTiersRule a -> {
-          tables.computeIfAbsent(a, n -> new TierTable(a.tiers()));
-          a.tiers().forEach(t -> percents.computeIfAbsent(t.value(), Ratio::percent));
-        }
-        case PercentOfFeeRule p -> percents.computeIfAbsent(p.percent(), Ratio::percent);
-        case PerBlockRule b -> percents.computeIfAbsent(b.percentPerBlock(), Ratio::percent);
-        case ProratedMultipleRule r -> {
-          values.computeIfAbsent(r.multiple(), Ratio::of);
-          if (r.allowance() instanceof ProratedMultipleRule.AvailabilityPercent(BigDecimal p)) {
-            percents.computeIfAbsent(p, Ratio::percent);
+        case StandardRule standard -> {
+          switch (standard) {
+            case AvailabilityTiersRule a -> {
+              tables.computeIfAbsent(a, n -> new TierTable(a.tiers()));
+              a.tiers().forEach(t -> percents.computeIfAbsent(t.value(), Ratio::percent));
+            }
+            case PercentOfFeeRule p -> percents.computeIfAbsent(p.percent(), Ratio::percent);
+            case PerBlockRule b -> percents.computeIfAbsent(b.percentPerBlock(), Ratio::percent);
+            case ProratedMultipleRule r -> {
+              values.computeIfAbsent(r.multiple(), Ratio::of);
+              if (r.allowance() instanceof ProratedMultipleRule.AvailabilityPercent(BigDecimal p)) {
+                percents.computeIfAbsent(p, Ratio::percent);
+              }
+            }
+            case DaysOfServiceRule d -> tables.computeIfAbsent(d, n -> new TierTable(d.tiers()));
+            case FlatAmountRule f -> { }
+            case FreePeriodsRule f -> { }
           }
         }
+        case CreditRule own -> { }
         case Cap c -> {
           if (c.limit() instanceof CapLimit.PercentOfFee(BigDecimal p)) {
             percents.computeIfAbsent(p, Ratio::percent);
           }
           c.children().forEach(nodes::push);
         }
-        case DaysOfServiceRule d -> tables.computeIfAbsent(d, n -> new TierTable(d.tiers()));
         case Combinator c -> c.children().forEach(nodes::push);
-        default -> { }
       }
     }
     return new CompiledPolicy(tables, percents, values);

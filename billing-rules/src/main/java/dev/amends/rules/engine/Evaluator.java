@@ -1,20 +1,16 @@
 package dev.amends.rules.engine;
 
-import dev.amends.rules.AvailabilityTiersRule;
 import dev.amends.rules.Cap;
 import dev.amends.rules.Combinator;
 import dev.amends.rules.Condition;
 import dev.amends.rules.ConditionResult;
 import dev.amends.rules.CreditRule;
-import dev.amends.rules.DaysOfServiceRule;
 import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.ExactlyOne;
 import dev.amends.rules.FirstMatch;
 import dev.amends.rules.MostGenerous;
 import dev.amends.rules.Outcome;
-import dev.amends.rules.PerBlockRule;
-import dev.amends.rules.PercentOfFeeRule;
-import dev.amends.rules.ProratedMultipleRule;
+import dev.amends.rules.StandardRule;
 import dev.amends.rules.RequiresClaim;
 import dev.amends.rules.RuleContext;
 import dev.amends.rules.RuleEvaluationException;
@@ -85,13 +81,13 @@ public final class Evaluator {
   private Evaluation combinator(Combinator c, String path, RuleContext context) {
     try {
       return switch (c) {
-        case Sum s -> s.evaluate(this, path, context);
-        case MostGenerous m -> m.evaluate(this, path, context);
-        case FirstMatch f -> f.evaluate(this, path, context);
-        case ExactlyOne e -> e.evaluate(this, path, context);
-        case Cap cap -> cap.evaluate(this, path, context);
-        case When w -> w.evaluate(this, path, context);
-        case RequiresClaim r -> r.evaluate(this, path, context);
+        case Sum s -> Combinators.sum(s, this, path, context);
+        case MostGenerous m -> Combinators.mostGenerous(m, this, path, context);
+        case FirstMatch f -> Combinators.firstMatch(f, this, path, context);
+        case ExactlyOne e -> Combinators.exactlyOne(e, this, path, context);
+        case Cap cap -> Combinators.cap(cap, this, path, context);
+        case When w -> Combinators.when(w, this, path, context);
+        case RequiresClaim r -> Combinators.requiresClaim(r, this, path, context);
       };
     } catch (RuleEvaluationException e) {
       throw e;
@@ -152,12 +148,8 @@ public final class Evaluator {
     Outcome outcome;
     try {
       outcome = switch (rule) {
-        case AvailabilityTiersRule a -> a.evaluate(context, compiled.table(a, a.tiers()), compiled);
-        case DaysOfServiceRule d -> d.evaluate(context, compiled.table(d, d.tiers()));
-        case PercentOfFeeRule p -> p.evaluate(context, compiled);
-        case PerBlockRule b -> b.evaluate(context, compiled);
-        case ProratedMultipleRule r -> r.evaluate(context, compiled);
-        default -> rule.evaluate(context);
+        case StandardRule standard -> StandardRules.evaluate(standard, context, compiled);
+        case CreditRule own -> own.evaluate(context);
       };
     } catch (AmendsException e) {
       throw new RuleEvaluationException(path, e.getMessage(), e);

@@ -145,14 +145,6 @@ public final class Keys {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  /**
-   * A content digest: {@code sha256:} and the hex SHA-256 of the text, as policies and campaigns
-   * record on every line they decide.
-   */
-  public static String contentDigest(String text) {
-    return "sha256:" + HEX.formatHex(sha256(text));
-  }
-
   private static byte[] sha256(String text) {
     return SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
   }

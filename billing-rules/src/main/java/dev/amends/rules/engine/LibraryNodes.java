@@ -1,21 +1,14 @@
 package dev.amends.rules.engine;
 
-import dev.amends.rules.AvailabilityTiersRule;
 import dev.amends.rules.Combinator;
 import dev.amends.rules.Condition;
 import dev.amends.rules.Conditions;
 import dev.amends.rules.CreditRule;
-import dev.amends.rules.DaysOfServiceRule;
-import dev.amends.rules.FlatAmountRule;
-import dev.amends.rules.FreePeriodsRule;
-import dev.amends.rules.PerBlockRule;
-import dev.amends.rules.PercentOfFeeRule;
-import dev.amends.rules.ProratedMultipleRule;
+import dev.amends.rules.StandardRule;
 import dev.amends.rules.RuleNode;
 import dev.amends.rules.When;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Set;
 
 /**
  * Whether a rule tree is made only of the library's own rules, combinators and conditions, whose
@@ -23,9 +16,6 @@ import java.util.Set;
  * condition of a user's own could read anything.
  */
 public final class LibraryNodes {
-  private static final Set<Class<?>> RULES = Set.of(AvailabilityTiersRule.class, DaysOfServiceRule.class,
-      FlatAmountRule.class, FreePeriodsRule.class, PerBlockRule.class, PercentOfFeeRule.class,
-      ProratedMultipleRule.class);
 
   private LibraryNodes() {}
 
@@ -36,10 +26,9 @@ public final class LibraryNodes {
     while (!nodes.isEmpty()) {
       RuleNode node = nodes.pop();
       switch (node) {
-        case CreditRule rule -> {
-          if (!RULES.contains(rule.getClass())) {
-            return false;
-          }
+        case StandardRule standard -> { }
+        case CreditRule own -> {
+          return false;
         }
         case Combinator c -> {
           if (c instanceof When w && !only(w.condition())) {

@@ -1,5 +1,6 @@
 package dev.amends.rules.engine;
 
+import dev.amends.rules.AvailabilityTiersRule;
 import dev.amends.rules.Tier;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,11 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class TierTableTest {
   // Bounds shared by neighbours, inclusive on one side, exclusive on both, and a decimal bound.
-  static final List<Tier> TIERS = TierTable.sorted("t.tiers", List.of(
+  // Sorted as a tier rule keeps them.
+  static final List<Tier> TIERS = new AvailabilityTiersRule("t", List.of(
       Tier.of("99.9", true, "100", true, "0"),
       Tier.of("99.0", false, "99.9", false, "10"),
       Tier.of("95.0", true, "99.0", false, "25"),
-      Tier.of("0", true, "95.0", false, "100")));
+      Tier.of("0", true, "95.0", false, "100"))).tiers();
 
   @Property
   void theCompiledLookupFindsTheTierThatContainsTheAvailability(

@@ -15,8 +15,6 @@ import dev.amends.rules.RuleNode;
 import dev.amends.rules.Rules;
 import dev.amends.rules.Sum;
 import dev.amends.rules.TraceNode;
-import dev.amends.rules.TraceValue;
-import dev.amends.rules.Verdict;
 import dev.amends.rules.When;
 import dev.amends.rules.engine.Evaluation.CapMark;
 import dev.amends.rules.engine.Evaluation.PendingLine;
@@ -39,32 +37,19 @@ final class Combinators {
   private Combinators() {}
 
   static Evaluation sum(Sum node, Evaluator evaluator, String path, RuleContext context) {
-    List<TraceNode> traces = evaluator.traces();
+    Recorder rec = evaluator.recorder();
+    List<TraceNode> traces = rec.list();
     List<PendingLine> lines = new ArrayList<>();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     List<Evaluation.Carry> carried = new ArrayList<>();
     for (RuleNode child : node.children()) {
       Evaluation e = evaluator.evaluate(child, path, context);
-      evaluator.add(traces, e.trace());
+      rec.add(traces, e.trace());
       lines.addAll(e.lines());
       flags.addAll(e.flags());
       carried.addAll(e.carried());
     }
-    if (!evaluator.tracing()) {
-      return new Evaluation(null, lines, flags, carried);
-    }
-    ExactMoney total = ExactMoney.zero(context.account().currency());
-    for (PendingLine l : lines) {
-      total = total.plus(l.amount());
-    }
-    Verdict verdict = lines.isEmpty() ? Verdict.NOT_MET : Verdict.CREDITED;
-    String summary = lines.isEmpty()
-        ? "no child gave a credit"
-        : "sum of " + lines.size() + " line(s) = " + Texts.money(total);
-    return new Evaluation(
-        new TraceNode(path, node.kind(), verdict, summary, Map.of(), lines.isEmpty() ? Optional.empty() : Optional.of(total),
-            traces),
-        lines, flags, carried);
+    return new Evaluation(rec.sum(node, path, lines, context.account().currency(), traces), lines, flags, carried);
   }
 
   static Evaluation mostGenerous(MostGenerous node, Evaluator evaluator, String path, RuleContext context) {
@@ -83,16 +68,13 @@ final class Combinators {
         }
       }
     }
-    List<TraceNode> traces = evaluator.traces();
+    Recorder rec = evaluator.recorder();
+    List<TraceNode> traces = rec.list();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
+    String winnerId = winner < 0 ? null : node.children().get(winner).id();
     for (int i = 0; i < evals.size(); i++) {
       Evaluation e = evals.get(i);
-      if (evaluator.tracing()) {
-        traces.add(i != winner && e.matched()
-            ? lost(e.trace(), e.trace().summary() + "; lost to " + node.children().get(winner).id() + " ("
-                + Texts.money(best) + " >= " + Texts.money(e.total(zero)) + ")")
-            : e.trace());
-      }
+      rec.ranked(traces, e, i != winner && e.matched(), winnerId, best, zero);
       if (i == winner || winner < 0) {
         flags.addAll(e.flags());
       } else if (e.flags().contains(DecisionFlag.AMBIGUOUS_BOUNDARY)) {
@@ -100,33 +82,26 @@ final class Combinators {
       }
     }
     if (winner < 0) {
-      return evaluator.noCredit(node, path, traces, flags);
+      return new Evaluation(rec.noCredit(node, path, traces), List.of(), flags);
     }
-    if (!evaluator.tracing()) {
-      return Evaluation.untraced(evals.get(winner), flags);
-    }
-    String summary = "most generous: " + node.children().get(winner).id() + " with " + Texts.money(best);
-    return new Evaluation(
-        new TraceNode(path, node.kind(), Verdict.CREDITED, summary,
-            Map.of("winner", TraceValue.text(node.children().get(winner).id())), Optional.of(best), traces),
-        evals.get(winner).lines(), flags, evals.get(winner).carried());
+    Evaluation chosen = evals.get(winner);
+    return new Evaluation(rec.mostGenerous(node, path, winnerId, best, traces), chosen.lines(), flags,
+        chosen.carried());
   }
 
   static Evaluation firstMatch(FirstMatch node, Evaluator evaluator, String path, RuleContext context) {
-    List<TraceNode> traces = evaluator.traces();
+    Recorder rec = evaluator.recorder();
+    List<TraceNode> traces = rec.list();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     Evaluation match = null;
     String matchId = null;
     for (RuleNode child : node.children()) {
       if (match != null) {
-        if (!evaluator.tracing()) {
-          break;
-        }
-        traces.add(evaluator.skipped(child, path, "skipped: " + matchId + " matched first"));
+        rec.add(traces, rec.skippedAfterMatch(child, path, matchId)); // not evaluated
         continue;
       }
       Evaluation e = evaluator.evaluate(child, path, context);
-      evaluator.add(traces, e.trace());
+      rec.add(traces, e.trace());
       flags.addAll(e.flags());
       if (e.matched()) {
         match = e;
@@ -134,23 +109,21 @@ final class Combinators {
       }
     }
     if (match == null) {
-      return evaluator.noCredit(node, path, traces, flags);
+      return new Evaluation(rec.noCredit(node, path, traces), List.of(), flags);
     }
-    if (!evaluator.tracing()) {
-      return Evaluation.untraced(match, flags);
-    }
-    return evaluator.passOn(node, path, Verdict.CREDITED, "first match: " + matchId,
-        Map.of("match", TraceValue.text(matchId)), match, traces, flags);
+    return new Evaluation(rec.matched(node, path, "first match: ", matchId, match, traces), match.lines(), flags,
+        match.carried());
   }
 
   static Evaluation exactlyOne(ExactlyOne node, Evaluator evaluator, String path, RuleContext context) {
-    List<TraceNode> traces = evaluator.traces();
+    Recorder rec = evaluator.recorder();
+    List<TraceNode> traces = rec.list();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     Evaluation match = null;
     String matchId = null;
     for (RuleNode child : node.children()) {
       Evaluation e = evaluator.evaluate(child, path, context);
-      evaluator.add(traces, e.trace());
+      rec.add(traces, e.trace());
       flags.addAll(e.flags());
       if (e.matched()) {
         if (match != null) {
@@ -163,13 +136,10 @@ final class Combinators {
       }
     }
     if (match == null) {
-      return evaluator.noCredit(node, path, traces, flags);
+      return new Evaluation(rec.noCredit(node, path, traces), List.of(), flags);
     }
-    if (!evaluator.tracing()) {
-      return Evaluation.untraced(match, flags);
-    }
-    return evaluator.passOn(node, path, Verdict.CREDITED, "the one match: " + matchId,
-        Map.of("match", TraceValue.text(matchId)), match, traces, flags);
+    return new Evaluation(rec.matched(node, path, "the one match: ", matchId, match, traces), match.lines(), flags,
+        match.carried());
   }
 
   static Evaluation cap(Cap cap, Evaluator evaluator, String path, RuleContext context) {
@@ -181,13 +151,9 @@ final class Combinators {
           "carried forward from an earlier period: " + carriedIn.get(), List.of(), List.of()));
     }
     List<Evaluation.Carry> carried = new ArrayList<>(e.carried());
+    Recorder rec = evaluator.recorder();
     if (all.stream().noneMatch(PendingLine::isPositive)) {
-      return new Evaluation(
-          evaluator.tracing()
-              ? new TraceNode(path, cap.kind(), Verdict.NOT_MET, "nothing to cap", Map.of(), Optional.empty(),
-                  List.of(e.trace()))
-              : null,
-          List.of(), e.flags(), carried);
+      return new Evaluation(rec.nothingToCap(cap, path, e.trace()), List.of(), e.flags(), carried);
     }
     ExactMoney zero = ExactMoney.zero(context.account().currency());
     ExactMoney limitMoney = CapLimits.money(cap.limit(), context, evaluator.compiled());
@@ -268,28 +234,8 @@ final class Combinators {
         carried.add(new Evaluation.Carry(path, cut));
       }
     }
-    if (!evaluator.tracing()) {
-      return new Evaluation(null, present(out), flags, carried);
-    }
-    Map<String, TraceValue> values = new LinkedHashMap<>();
-    values.put("before", TraceValue.money(before));
-    values.put("limit", TraceValue.text(CapLimits.describe(cap.limit(), context)));
-    values.put("after", TraceValue.money(after));
-    if (cuts.isEmpty()) {
-      return new Evaluation(
-          new TraceNode(path, cap.kind(), Verdict.CREDITED,
-              "within cap: " + Texts.money(before) + " <= " + CapLimits.describe(cap.limit(), context), values, Optional.of(before),
-              List.of(e.trace())),
-          present(out), flags, carried);
-    }
-    String summary = String.join("; ", cuts);
-    if (cap.excess() == Rules.Excess.CARRIED_FORWARD) {
-      values.put("carriedForward", TraceValue.money(cut));
-      summary += "; " + Texts.money(cut) + " carried forward";
-    }
-    return new Evaluation(
-        new TraceNode(path, cap.kind(), Verdict.CAPPED, summary, values, Optional.of(after), List.of(e.trace())),
-        present(out), flags, carried);
+    return new Evaluation(rec.cap(cap, path, context, before, after, cut, cuts, e.trace()), present(out), flags,
+        carried);
   }
 
   private static String note(Cap cap, ExactMoney sum, ExactMoney capped, RuleContext context, String incident) {
@@ -335,76 +281,35 @@ final class Combinators {
   }
 
   static Evaluation when(When when, Evaluator evaluator, String path, RuleContext context) {
-    boolean tracing = evaluator.tracing();
-    // Without traces, a condition on the subscription alone (plan, placement, active window) is
-    // answered without building the texts of its result; r is read only when tracing.
-    Boolean holds = tracing ? null : Definitions.access().holdsOnSubscription(when.condition(), context);
-    ConditionResult r = holds == null ? evaluator.test(when.condition(), path, context) : null;
-    boolean met = holds != null ? holds : r.met();
-    List<TraceNode> traces = evaluator.traces();
+    Recorder rec = evaluator.recorder();
+    ConditionResult r = rec.condition(evaluator, when.condition(), path, context);
+    boolean met = r.met();
+    List<TraceNode> traces = rec.list();
     Evaluation taken;
     if (met) {
       taken = evaluator.evaluate(when.then(), path, context);
-      evaluator.add(traces, taken.trace());
-      if (tracing && when.otherwise().isPresent()) {
-        traces.add(evaluator.skipped(when.otherwise().get(), path, "skipped: condition met"));
+      rec.add(traces, taken.trace());
+      if (when.otherwise().isPresent()) {
+        rec.add(traces, rec.skipped(when.otherwise().get(), path, "skipped: condition met"));
       }
     } else {
-      if (tracing) {
-        traces.add(evaluator.skipped(when.then(), path, "skipped: condition not met"));
-      }
+      rec.add(traces, rec.skipped(when.then(), path, "skipped: condition not met"));
       if (when.otherwise().isEmpty()) {
-        return new Evaluation(
-            tracing ? whenNotMet(when, path, "condition not met: " + r.describe(), traceValues(r), traces) : null,
-            List.of(), java.util.Set.of());
+        return new Evaluation(rec.whenNotMet(when, path, r, traces), List.of(), Set.of());
       }
       taken = evaluator.evaluate(when.otherwise().get(), path, context);
-      evaluator.add(traces, taken.trace());
+      rec.add(traces, taken.trace());
     }
-    if (!tracing) {
-      return Evaluation.untraced(taken, taken.flags());
-    }
-    Verdict verdict = taken.matched() ? Verdict.CREDITED : Verdict.NOT_MET;
-    return evaluator.passOn(when, path, verdict, "condition " + (met ? "met" : "not met") + ": " + r.describe(),
-        traceValues(r), taken, traces, taken.flags());
-  }
-
-  /**
-   * The trace of a when without an otherwise whose condition is not met: {@link Verdict#NOT_MET}
-   * with the summary and values given, over the traces of its skipped then-branch.
-   */
-  private static TraceNode whenNotMet(When when, String path, String summary, java.util.Map<String, TraceValue> values, List<TraceNode> skipped) {
-    return new TraceNode(path, when.kind(), Verdict.NOT_MET, summary, values, Optional.empty(), skipped);
+    return new Evaluation(rec.when(when, path, met, r, taken, traces), taken.lines(), taken.flags(), taken.carried());
   }
 
   static Evaluation requiresClaim(RequiresClaim node, Evaluator evaluator, String path, RuleContext context) {
+    Recorder rec = evaluator.recorder();
     ConditionResult r = Definitions.access().claimInTime(node.deadline(), context);
     if (!r.met()) {
-      return new Evaluation(
-          evaluator.tracing()
-              ? new TraceNode(path, node.kind(), Verdict.NOT_MET, "no claim in time: " + r.describe(), traceValues(r),
-                  Optional.empty(), List.of(evaluator.skipped(node.child(), path, "skipped: no claim in time")))
-              : null,
-          List.of(), Set.of());
+      return new Evaluation(rec.noClaim(node, path, r), List.of(), Set.of());
     }
     Evaluation e = evaluator.evaluate(node.child(), path, context);
-    if (!evaluator.tracing()) {
-      return Evaluation.untraced(e, e.flags());
-    }
-    return evaluator.passOn(node, path, e.matched() ? Verdict.CREDITED : Verdict.NOT_MET,
-        "claim in time: " + r.describe(), traceValues(r), e, List.of(e.trace()), e.flags());
-  }
-
-  /** A trace as {@link Verdict#LOST}, with a new summary. */
-  private static TraceNode lost(TraceNode t, String summary) {
-    return new TraceNode(t.path(), t.kind(), Verdict.LOST, summary, t.values(), t.amount(), t.children());
-  }
-
-  /** A condition's result in a trace: {@code observed} and {@code expected}, as text. */
-  private static Map<String, TraceValue> traceValues(ConditionResult r) {
-    Map<String, TraceValue> values = new LinkedHashMap<>();
-    values.put("observed", TraceValue.text(r.observed()));
-    values.put("expected", TraceValue.text(r.expected()));
-    return values;
+    return new Evaluation(rec.claimed(node, path, r, e), e.lines(), e.flags(), e.carried());
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The result of evaluating one node: its trace (null when the {@link Evaluator} does not trace),
+ * The result of evaluating one node: its trace (null when the {@link Evaluator} records none),
  * its unrounded lines, flags raised, and what caps below it cut and carry forward to the next
  * period.
  */
@@ -22,11 +22,6 @@ public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionF
 
   public Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags) {
     this(trace, lines, flags, List.of());
-  }
-
-  /** Without a trace: the lines and carries of the child chosen, with the flags given. */
-  public static Evaluation untraced(Evaluation chosen, Set<DecisionFlag> flags) {
-    return new Evaluation(null, chosen.lines(), flags, chosen.carried());
   }
 
   /** True if the node gave something: a positive amount or a positive number of days. */

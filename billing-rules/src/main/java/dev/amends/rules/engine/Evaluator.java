@@ -5,7 +5,6 @@ import dev.amends.rules.Combinator;
 import dev.amends.rules.Condition;
 import dev.amends.rules.ConditionResult;
 import dev.amends.rules.CreditRule;
-import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.ExactlyOne;
 import dev.amends.rules.FirstMatch;
 import dev.amends.rules.MostGenerous;
@@ -17,26 +16,22 @@ import dev.amends.rules.RuleEvaluationException;
 import dev.amends.rules.RuleNode;
 import dev.amends.rules.Sum;
 import dev.amends.rules.TraceNode;
-import dev.amends.rules.TraceValue;
 import dev.amends.rules.Verdict;
 import dev.amends.rules.When;
 import dev.amends.core.AmendsException;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Walks a rule tree for one context. Immutable; one instance serves every thread. {@link
- * #INSTANCE} prepares nothing in advance; {@link Policy#evaluator(boolean)} gives one with the
- * policy's tree {@link CompiledPolicy compiled} once.
+ * Walks a rule tree for one context: the one evaluation path, with or without traces.
+ * Immutable; one instance serves every thread. {@link #INSTANCE} prepares nothing in advance;
+ * the engine builds one per policy with the policy's tree {@link CompiledPolicy compiled} once.
  *
- * <p>An evaluator either traces or does not, fixed when it is built. One that does not ({@link
- * #tracing()} false) builds no {@link TraceNode}, no summary and no map of values anywhere: its
- * evaluations have a null {@link Evaluation#trace()}, and only lines, flags and carries, which
- * are the same as when tracing.
+ * <p>What a trace shows is handed to a {@link Recorder}, fixed when the evaluator is built: with
+ * traces off ({@link Recorder#OFF}) it builds no {@link TraceNode}, no summary and no map of
+ * values anywhere, and evaluations have a null {@link Evaluation#trace()}; lines, flags and
+ * carries are the same either way, since the path itself is the same.
  */
 public final class Evaluator {
   public static final Evaluator INSTANCE = new Evaluator(CompiledPolicy.EMPTY, true);
@@ -44,16 +39,27 @@ public final class Evaluator {
   public static final Evaluator UNTRACED = new Evaluator(CompiledPolicy.EMPTY, false);
 
   private final CompiledPolicy compiled;
-  private final boolean tracing;
+  private final Recorder recorder;
 
+  /**
+   * An evaluator of a compiled tree.
+   *
+   * @param compiled the tree's compiled data, or {@link CompiledPolicy#EMPTY}
+   * @param tracing whether evaluations carry a trace
+   */
   public Evaluator(CompiledPolicy compiled, boolean tracing) {
     this.compiled = compiled;
-    this.tracing = tracing;
+    this.recorder = tracing ? Recorder.ON : Recorder.OFF;
   }
 
   /** Whether evaluations carry a trace. */
   public boolean tracing() {
-    return tracing;
+    return recorder.on();
+  }
+
+  /** What this evaluator records of what it does. */
+  Recorder recorder() {
+    return recorder;
   }
 
   /** The tree's compiled data: tier tables, percentages and multiples as exact ratios. */
@@ -98,10 +104,9 @@ public final class Evaluator {
     }
   }
 
-  /** The trace of a node that was not evaluated; only called when {@link #tracing()}. */
+  /** The trace of a node that was not evaluated; null without traces. */
   public TraceNode skipped(RuleNode node, String parentPath, String why) {
-    return new TraceNode(pathOf(parentPath, node), node.kind(), Verdict.SKIPPED, why, Map.of(), Optional.empty(),
-        List.of());
+    return recorder.skipped(node, parentPath, why);
   }
 
   /**
@@ -163,12 +168,7 @@ public final class Evaluator {
       throw new RuleEvaluationException(path, "returned null instead of an Outcome", null);
     }
     if (!outcome.isCredit()) {
-      return new Evaluation(
-          tracing
-              ? new TraceNode(path, rule.kind(), Verdict.NOT_MET, outcome.reason(), outcome.values(), Optional.empty(),
-                  List.of())
-              : null,
-          List.of(), outcome.flags());
+      return new Evaluation(recorder.leaf(path, rule.kind(), Verdict.NOT_MET, outcome), List.of(), outcome.flags());
     }
     ExactMoney amount = outcome.amount().orElseThrow();
     if (!amount.currency().equals(context.account().currency())) {
@@ -178,46 +178,7 @@ public final class Evaluator {
     PendingLine line = new PendingLine(
         path, amount, outcome.days().orElse(null), outcome.reason(), outcome.outageIds(), List.of());
     Verdict verdict = line.isPositive() ? Verdict.CREDITED : Verdict.ZERO;
-    return new Evaluation(
-        tracing
-            ? new TraceNode(path, rule.kind(), verdict, outcome.reason(), outcome.values(), Optional.of(amount),
-                List.of())
-            : null,
+    return new Evaluation(recorder.leaf(path, rule.kind(), verdict, outcome),
         line.isPositive() ? List.of(line) : List.of(), outcome.flags());
-  }
-
-  /**
-   * The evaluation of a combinator that passes on the lines of the child it chose. Callers that
-   * build a summary or values for it return {@link Evaluation#untraced} first when not {@link
-   * #tracing()}.
-   */
-  public Evaluation passOn(
-      Combinator node, String path, Verdict verdict, String summary, Map<String, TraceValue> values,
-      Evaluation chosen, List<TraceNode> traces, Set<DecisionFlag> flags) {
-    return new Evaluation(
-        tracing ? new TraceNode(path, node.kind(), verdict, summary, values, chosen.trace().amount(), traces) : null,
-        chosen.lines(), flags, chosen.carried());
-  }
-
-  /** The evaluation of a combinator none of whose children gave a credit. */
-  public Evaluation noCredit(Combinator node, String path, List<TraceNode> traces, Set<DecisionFlag> flags) {
-    return new Evaluation(
-        tracing
-            ? new TraceNode(path, node.kind(), Verdict.NOT_MET, "no child gave a credit", Map.of(), Optional.empty(),
-                traces)
-            : null,
-        List.of(), flags);
-  }
-
-  /** A list to gather the children's traces in, or null without tracing. */
-  public List<TraceNode> traces() {
-    return tracing ? new java.util.ArrayList<>() : null;
-  }
-
-  /** Adds a child's trace to a list from {@link #traces()}; nothing without tracing. */
-  public void add(List<TraceNode> traces, TraceNode trace) {
-    if (tracing) {
-      traces.add(trace);
-    }
   }
 }

@@ -94,6 +94,12 @@ public final class CreditEngine {
       public ConditionResult claimInTime(ClaimDeadline deadline, RuleContext context) {
         return deadline.check(context);
       }
+
+      @Override
+      public Outcome libraryOutcome(ExactMoney amount, Ratio days, String reason, String[] names,
+          TraceValue[] values, int count, List<String> outageIds) {
+        return Outcome.library(amount, days, reason, names, values, count, outageIds);
+      }
     });
   }
 

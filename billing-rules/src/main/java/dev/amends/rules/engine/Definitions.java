@@ -1,9 +1,14 @@
 package dev.amends.rules.engine;
 
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
+import java.util.List;
 import dev.amends.rules.ClaimDeadline;
 import dev.amends.rules.Condition;
 import dev.amends.rules.ConditionResult;
 import dev.amends.rules.CreditEngine;
+import dev.amends.rules.Outcome;
+import dev.amends.rules.TraceValue;
 import dev.amends.rules.RuleContext;
 
 /**
@@ -28,6 +33,13 @@ public final class Definitions {
 
     /** Whether a claim covering the subscription was filed in time, with what was compared. */
     ConditionResult claimInTime(ClaimDeadline deadline, RuleContext context);
+
+    /**
+     * An outcome of a standard rule, unchecked: its reason and value names are the library's own
+     * text and its outage ids come from checked input (amount null for no credit).
+     */
+    Outcome libraryOutcome(ExactMoney amount, Ratio days, String reason, String[] names, TraceValue[] values,
+        int count, List<String> outageIds);
   }
 
   /**

@@ -49,7 +49,7 @@ public final class StandardRules {
    * @return the outcome, not null
    */
   public static Outcome evaluate(StandardRule rule, RuleContext context, CompiledPolicy compiled) {
-    return switch (rule) {
+    Made made = switch (rule) {
       case AvailabilityTiersRule a -> availabilityTiers(context, compiled.table(a, a.tiers()), compiled);
       case DaysOfServiceRule d -> daysOfService(d, context, compiled.table(d, d.tiers()));
       case FlatAmountRule f -> flatAmount(f, context);
@@ -58,6 +58,7 @@ public final class StandardRules {
       case PercentOfFeeRule p -> percentOfFee(p, context, compiled);
       case ProratedMultipleRule r -> proratedMultiple(r, context, compiled);
     };
+    return made.outcome();
   }
 
   /** The ids of the outages that contributed counted downtime. */
@@ -65,19 +66,19 @@ public final class StandardRules {
     return context.measurement().contributions().stream().map(Contribution::outageId).toList();
   }
 
-  private static Outcome availabilityTiers(RuleContext context, TierTable table, CompiledPolicy compiled) {
+  private static Made availabilityTiers(RuleContext context, TierTable table, CompiledPolicy compiled) {
     Measurement m = context.measurement();
     Ratio availability = m.availability();
     String shown = Texts.percent(m);
     Optional<Tier> tier = table.find(availability);
     if (tier.isEmpty()) {
-      return table.unmapped(availability, shown);
+      return Made.of(table.unmapped(availability, shown));
     }
     Tier t = tier.get();
     ExactMoney fee = context.fee().fee();
     ExactMoney credit = fee.multipliedBy(compiled.percent(t.value()));
     String bound = TierTable.upperBound(t);
-    return Outcome.credit(credit,
+    return Made.credit(credit,
             "availability " + shown + bound + " -> " + Texts.plain(t.value()) + " % of " + Texts.money(fee))
         .withValue("availability", TraceValue.availability(availability))
         .withValue("tier", TraceValue.text(t.range()))
@@ -86,18 +87,18 @@ public final class StandardRules {
         .withOutages(countedIds(context));
   }
 
-  private static Outcome daysOfService(DaysOfServiceRule rule, RuleContext context, TierTable table) {
+  private static Made daysOfService(DaysOfServiceRule rule, RuleContext context, TierTable table) {
     Ratio availability = context.measurement().availability();
     String shown = Texts.percent(context.measurement());
     Optional<Tier> tier = table.find(availability);
     if (tier.isEmpty()) {
-      return table.unmapped(availability, shown);
+      return Made.of(table.unmapped(availability, shown));
     }
     Tier t = tier.get();
     Ratio days = Ratio.of(t.value());
     String bound = TierTable.upperBound(t);
     if (rule.value().dayCount().isEmpty()) {
-      return Outcome.credit(ExactMoney.zero(context.account().currency()),
+      return Made.credit(ExactMoney.zero(context.account().currency()),
               "availability " + shown + bound + " -> " + Texts.plain(t.value()) + " days of service")
           .withDays(days)
           .withValue("availability", TraceValue.availability(availability))
@@ -107,7 +108,7 @@ public final class StandardRules {
     DayCount valuation = rule.value().dayCount().get();
     ExactMoney rate = valuation.dailyRate(context.fee().fullFee(), context.period());
     ExactMoney worth = rate.multipliedBy(days);
-    return Outcome.credit(worth,
+    return Made.credit(worth,
             "availability " + shown + bound + " -> " + Texts.plain(t.value()) + " days of service at "
                 + Texts.money(rate) + " a day (" + valuation + ") = " + Texts.money(worth))
         .withDays(days)
@@ -117,23 +118,23 @@ public final class StandardRules {
         .withOutages(countedIds(context));
   }
 
-  private static Outcome flatAmount(FlatAmountRule rule, RuleContext context) {
+  private static Made flatAmount(FlatAmountRule rule, RuleContext context) {
     Money amount = rule.amounts().stream()
         .filter(m -> m.getCurrencyUnit().equals(context.account().currency()))
         .findFirst()
         .orElseThrow(() -> InvalidInputException.of(
             rule.id() + ".amounts", "has no amount in " + context.account().currency(), rule.amounts()));
     ExactMoney exact = ExactMoney.of(amount);
-    return Outcome.credit(exact, "flat credit of " + amount).withValue("amount", TraceValue.money(exact));
+    return Made.credit(exact, "flat credit of " + amount).withValue("amount", TraceValue.money(exact));
   }
 
-  private static Outcome freePeriods(FreePeriodsRule rule, RuleContext context) {
+  private static Made freePeriods(FreePeriodsRule rule, RuleContext context) {
     BigDecimal count = rule.count();
     String n = Texts.plain(count);
     if (rule.valuation() == Rules.FreePeriodValue.FULL_PERIOD_FEE) {
       ExactMoney fee = context.fee().fullFee();
       ExactMoney credit = fee.multipliedBy(Ratio.of(count));
-      return Outcome.credit(credit, n + " period(s) free at " + Texts.money(fee) + " a period = " + Texts.money(credit))
+      return Made.credit(credit, n + " period(s) free at " + Texts.money(fee) + " a period = " + Texts.money(credit))
           .withValue("count", TraceValue.number(count))
           .withValue("periodFee", TraceValue.money(fee));
     }
@@ -155,13 +156,13 @@ public final class StandardRules {
     ExactMoney credit = monthly.multipliedBy(Ratio.of(count));
     String per = price.per().months() == 1 ? "" : " (" + price.amount() + " per " + price.per() + " / "
         + price.per().months() + ")";
-    return Outcome.credit(credit,
+    return Made.credit(credit,
             n + " month(s) free at " + Texts.money(monthly) + " a month" + per + " = " + Texts.money(credit))
         .withValue("count", TraceValue.number(count))
         .withValue("monthlyPrice", TraceValue.money(monthly));
   }
 
-  private static Outcome perBlock(PerBlockRule rule, RuleContext context, CompiledPolicy compiled) {
+  private static Made perBlock(PerBlockRule rule, RuleContext context, CompiledPolicy compiled) {
     Duration block = rule.block();
     BigDecimal percentPerBlock = rule.percentPerBlock();
     Duration down = context.measurement().downtime();
@@ -170,14 +171,14 @@ public final class StandardRules {
     BigInteger blocks = started ? exact.ceiling() : exact.floor();
     String counted = blocks + " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
     if (blocks.signum() == 0) {
-      return Outcome.noCredit(Texts.minutes(down) + " down = " + counted)
+      return Made.noCredit(Texts.minutes(down) + " down = " + counted)
           .withValue("downtime", TraceValue.duration(down));
     }
     ExactMoney fee = context.fee().fee();
     BigDecimal percent = percentPerBlock.multiply(new BigDecimal(blocks));
     // percentPerBlock x blocks %, exactly: the per-block fraction converted once, times the count
     ExactMoney credit = fee.multipliedBy(compiled.percent(percentPerBlock).multipliedBy(Ratio.of(blocks, BigInteger.ONE)));
-    return Outcome.credit(credit,
+    return Made.credit(credit,
             Texts.minutes(down) + " down = " + counted + " x " + Texts.plain(percentPerBlock) + " % = "
                 + Texts.plain(percent) + " % of " + Texts.money(fee))
         .withValue("downtime", TraceValue.duration(down))
@@ -187,18 +188,18 @@ public final class StandardRules {
         .withOutages(countedIds(context));
   }
 
-  private static Outcome percentOfFee(PercentOfFeeRule rule, RuleContext context, CompiledPolicy compiled) {
+  private static Made percentOfFee(PercentOfFeeRule rule, RuleContext context, CompiledPolicy compiled) {
     BigDecimal percent = rule.percent();
     ExactMoney fee = context.fee().fee();
     ExactMoney credit = fee.multipliedBy(compiled.percent(percent));
-    return Outcome.credit(credit,
+    return Made.credit(credit,
             Texts.plain(percent) + " % of " + Texts.money(fee) + " = " + Texts.money(credit))
         .withValue("percent", TraceValue.percent(percent))
         .withValue("fee", TraceValue.money(fee))
         .withOutages(countedIds(context));
   }
 
-  private static Outcome proratedMultiple(ProratedMultipleRule rule, RuleContext context, CompiledPolicy compiled) {
+  private static Made proratedMultiple(ProratedMultipleRule rule, RuleContext context, CompiledPolicy compiled) {
     Measurement m = context.measurement();
     Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
     Ratio allowedNanos = switch (rule.allowance()) {
@@ -213,7 +214,7 @@ public final class StandardRules {
     Ratio excess = downNanos.minus(allowedNanos);
     String allowedMin = Texts.number(allowedNanos.dividedBy(Ratio.of(60_000_000_000L))) + " min";
     if (excess.signum() <= 0) {
-      return Outcome.noCredit(Texts.minutes(m.downtime()) + " down <= allowance " + allowedMin + " = " + allowanceText)
+      return Made.noCredit(Texts.minutes(m.downtime()) + " down <= allowance " + allowedMin + " = " + allowanceText)
           .withValue("downtime", TraceValue.duration(m.downtime()))
           .withValue("allowance", lengthOf(allowedNanos));
     }
@@ -222,7 +223,7 @@ public final class StandardRules {
     ExactMoney prorated = fullFee.multipliedBy(excess.dividedBy(periodNanos));
     ExactMoney credit = prorated.multipliedBy(compiled.value(rule.multiple()));
     String excessMin = Texts.number(excess.dividedBy(Ratio.of(60_000_000_000L))) + " min";
-    return Outcome.credit(credit,
+    return Made.credit(credit,
             Texts.plain(rule.multiple()) + " x the fee for " + excessMin + " down beyond the allowance of " + allowedMin
                 + " (" + Texts.money(fullFee) + " x " + excessMin + " / " + Texts.minutes(context.period().length())
                 + " = " + Texts.money(prorated) + ")")
@@ -231,6 +232,65 @@ public final class StandardRules {
         .withValue("excess", lengthOf(excess))
         .withValue("proratedFee", TraceValue.money(prorated))
         .withOutages(countedIds(context));
+  }
+
+  /**
+   * An outcome being made, with {@link Outcome}'s words: made unchecked (through {@link
+   * Definitions}), since its texts are the library's own and its ids come from checked input.
+   */
+  private static final class Made {
+    private final ExactMoney amount; // null: no credit
+    private final String reason;
+    private final Outcome given; // an outcome made elsewhere, as it is
+    private Ratio days;
+    private List<String> outageIds = List.of();
+    private String[] names = new String[4];
+    private TraceValue[] values = new TraceValue[4];
+    private int count;
+
+    private Made(ExactMoney amount, String reason, Outcome given) {
+      this.amount = amount;
+      this.reason = reason;
+      this.given = given;
+    }
+
+    static Made credit(ExactMoney amount, String reason) {
+      return new Made(amount, reason, null);
+    }
+
+    static Made noCredit(String reason) {
+      return new Made(null, reason, null);
+    }
+
+    static Made of(Outcome outcome) {
+      return new Made(null, null, outcome);
+    }
+
+    Made withDays(Ratio d) {
+      days = d;
+      return this;
+    }
+
+    Made withValue(String name, TraceValue value) {
+      if (count == names.length) {
+        names = java.util.Arrays.copyOf(names, count * 2);
+        values = java.util.Arrays.copyOf(values, count * 2);
+      }
+      names[count] = name;
+      values[count++] = value;
+      return this;
+    }
+
+    Made withOutages(List<String> ids) {
+      outageIds = ids;
+      return this;
+    }
+
+    Outcome outcome() {
+      return given != null
+          ? given
+          : Definitions.access().libraryOutcome(amount, days, reason, names, values, count, outageIds);
+    }
   }
 
   /** A length in nanoseconds as a trace value, to the whole nanosecond below. */

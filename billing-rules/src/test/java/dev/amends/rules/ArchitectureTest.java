@@ -30,5 +30,5 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule rulesHaveNoPackageCycles =
-      EngineBoundaryRules.noCyclesBeyondTheFrontDoor("dev.amends.rules", "CreditEngine");
+      EngineArchitectureRules.noCyclesBeyondTheFrontDoor("dev.amends.rules", "CreditEngine");
 }

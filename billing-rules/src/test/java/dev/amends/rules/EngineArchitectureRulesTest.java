@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each rule of {@link EngineBoundaryRules} catches the deliberate violation of the fixture
+ * Each rule of {@link EngineArchitectureRules} catches the deliberate violation of the fixture
  * ({@code dev.amends.rules.archfixture}), and lets the fixture's front door through, so that no
  * rule passes only because it cannot fail.
  */
-class EngineBoundaryRulesTest {
+class EngineArchitectureRulesTest {
   private static final String API = "dev.amends.rules.archfixture";
   private static final JavaClasses FIXTURE = new ClassFileImporter().importPackages(API);
 
@@ -24,7 +24,7 @@ class EngineBoundaryRulesTest {
 
   @Test
   void aDefinitionThatCallsTheEngineIsCaughtButTheFrontDoorIsNot() {
-    List<String> details = violations(EngineBoundaryRules.definitionsDoNotDependOnTheEngine(API, "Door").evaluate(FIXTURE));
+    List<String> details = violations(EngineArchitectureRules.definitionsDoNotDependOnTheEngine(API, "Door").evaluate(FIXTURE));
 
     assertThat(details).anyMatch(d -> d.contains(API + ".Definition"));
     assertThat(details).anyMatch(d -> d.contains(API + ".Exposing"));
@@ -33,7 +33,7 @@ class EngineBoundaryRulesTest {
 
   @Test
   void aPublicSignatureWithAnEngineTypeIsCaught() {
-    List<String> details = violations(EngineBoundaryRules.apiSignaturesDoNotExposeTheEngine(API).evaluate(FIXTURE));
+    List<String> details = violations(EngineArchitectureRules.apiSignaturesDoNotExposeTheEngine(API).evaluate(FIXTURE));
 
     assertThat(details).singleElement().asString()
         .contains(API + ".Exposing.machine()", API + ".engine.Machine");
@@ -41,7 +41,7 @@ class EngineBoundaryRulesTest {
 
   @Test
   void theCodecReachingIntoTheEngineIsCaught() {
-    List<String> details = violations(EngineBoundaryRules.jsonDependsOnTheApiOnly(API).evaluate(FIXTURE));
+    List<String> details = violations(EngineArchitectureRules.jsonDependsOnTheApiOnly(API).evaluate(FIXTURE));
 
     assertThat(details).allMatch(d -> d.contains(API + ".json.Reader"));
   }
@@ -49,14 +49,14 @@ class EngineBoundaryRulesTest {
   @Test
   void anInternalHelperReadingTheApiIsCaught() {
     List<String> details =
-        violations(EngineBoundaryRules.internalHelpersDependOnNothingOfTheRules(API).evaluate(FIXTURE));
+        violations(EngineArchitectureRules.internalHelpersDependOnNothingOfTheRules(API).evaluate(FIXTURE));
 
     assertThat(details).allMatch(d -> d.contains(API + ".internal.Helper"));
   }
 
   @Test
   void aCycleThroughADefinitionIsCaughtButNotOneThroughTheFrontDoor() {
-    List<String> details = violations(EngineBoundaryRules.noCyclesBeyondTheFrontDoor(API, "Door").evaluate(FIXTURE));
+    List<String> details = violations(EngineArchitectureRules.noCyclesBeyondTheFrontDoor(API, "Door").evaluate(FIXTURE));
 
     assertThat(String.join("\n", details)).contains("Definition").doesNotContain(API + ".Door.");
   }

@@ -19,18 +19,18 @@ import java.util.List;
 /**
  * The boundaries between what users write and read ({@code dev.amends.rules}) and the machinery
  * that runs it ({@code dev.amends.rules.engine}), as ArchUnit rules over package names given, so
- * that {@link EngineBoundaryRulesTest} can prove each one fails on a fixture of deliberate
- * violations and {@link EngineBoundaryTest} can apply them to the production classes.
+ * that {@link EngineArchitectureRulesTest} can prove each one fails on a fixture of deliberate
+ * violations and {@link EngineArchitectureTest} can apply them to the production classes.
  *
  * <p>The API package is {@code api}; the engine, the JSON codec and the shared internal helpers
  * are its sub-packages {@code api.engine}, {@code api.json} and {@code api.internal}; the front
  * door is the one API class (with its nested classes) allowed to call into the engine.
  */
-final class EngineBoundaryRules {
+final class EngineArchitectureRules {
   /** The production front door. */
   static final DescribedPredicate<JavaClass> FRONT_DOOR = frontDoor("dev.amends.rules", "CreditEngine");
 
-  private EngineBoundaryRules() {}
+  private EngineArchitectureRules() {}
 
   /** The class {@code api.name} and the classes nested in it. */
   static DescribedPredicate<JavaClass> frontDoor(String api, String name) {

@@ -3,7 +3,9 @@
  * versions, and the {@code CreditEngine} with explained decisions.
  *
  * <p>Reading this module reads {@code dev.amends.core}, whose types appear throughout its API.
- * The Immutables annotations are needed at compile time only. {@code @SuppressWarnings}: their
+ * The Immutables annotations are needed at compile time only. The machinery that runs a policy
+ * ({@code dev.amends.rules.engine}) and the number helpers shared by it and the definitions
+ * ({@code dev.amends.rules.internal}) are not exported. {@code @SuppressWarnings}: their
  * jar is an automatic module.
  */
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})

@@ -167,7 +167,7 @@ public abstract class Campaign {
   /** {@code sha256:} and the hex SHA-256 of {@link #canonical()}; recorded on every grant line. */
   @Value.Lazy
   public String digest() {
-    return Keys.contentDigest(canonical());
+    return Canonical.digest(canonical());
   }
 
   @Value.Check

@@ -8,6 +8,9 @@ import dev.amends.core.measure.TelemetryRules;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.money.Rounding;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -20,6 +23,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +57,26 @@ import org.joda.money.Money;
  * </ul>
  */
 final class Canonical {
+  /**
+   * One SHA-256 digest per thread, reused: {@link MessageDigest#digest(byte[])} resets it, so no
+   * state leaks from one text to the next.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  });
+
+  /**
+   * A content digest: {@code sha256:} and the hex SHA-256 of the text (UTF-8), as policies and
+   * campaigns record on every line they decide.
+   */
+  static String digest(String text) {
+    return "sha256:" + HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** The most levels of nesting written; deeper values are refused rather than overflow the stack. */
   static final int MAX_NESTING = 256;
 

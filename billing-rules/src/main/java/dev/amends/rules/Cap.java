@@ -1,17 +1,7 @@
 package dev.amends.rules;
 
 import dev.amends.core.internal.Checks;
-import dev.amends.core.money.ExactMoney;
-import dev.amends.core.money.Ratio;
-import dev.amends.rules.Evaluation.CapMark;
-import dev.amends.rules.Evaluation.PendingLine;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Limits the valued sum of its child's lines, before rounding. Per period, all lines form one
@@ -39,7 +29,7 @@ public record Cap(
     String id, CapLimit limit, Rules.CapScope scope, Rules.Spread spread, Rules.Excess excess, RuleNode child)
     implements Combinator {
   /** The id of the line a cap adds for an amount carried in; a cap's child may not use it. */
-  static final String CARRIED_IN = "carried-in";
+  public static final String CARRIED_IN = "carried-in";
 
   /**
    * Checks the node.
@@ -67,168 +57,5 @@ public record Cap(
   @Override
   public List<RuleNode> children() {
     return List.of(child);
-  }
-
-  /** Evaluates the node; the child is evaluated through {@code evaluator}. */
-  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
-    Evaluation e = evaluator.evaluate(child, path, context);
-    List<PendingLine> all = new ArrayList<>(e.lines());
-    Optional<org.joda.money.Money> carriedIn = context.carriedIn(path);
-    if (carriedIn.isPresent() && carriedIn.get().isPositive()) {
-      all.add(new PendingLine(path + "/" + CARRIED_IN, ExactMoney.of(carriedIn.get()), null,
-          "carried forward from an earlier period: " + carriedIn.get(), List.of(), List.of()));
-    }
-    List<Evaluation.Carry> carried = new ArrayList<>(e.carried());
-    if (all.stream().noneMatch(PendingLine::isPositive)) {
-      return new Evaluation(
-          evaluator.tracing()
-              ? new TraceNode(path, kind(), Verdict.NOT_MET, "nothing to cap", Map.of(), Optional.empty(),
-                  List.of(e.trace()))
-              : null,
-          List.of(), e.flags(), carried);
-    }
-    ExactMoney zero = ExactMoney.zero(context.account().currency());
-    ExactMoney limitMoney = CapLimits.money(limit, context, evaluator.compiled());
-    Ratio limitDays = CapLimits.days(limit);
-
-    // By the list of outage ids itself, so ids holding a comma cannot merge two incidents.
-    Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < all.size(); i++) {
-      PendingLine l = all.get(i);
-      List<String> key = scope == Rules.CapScope.PER_INCIDENT ? l.outageIds() : List.of();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-    }
-    // Lines keep the order written, whichever group they fall in; a line cut to nothing is null.
-    PendingLine[] out = all.toArray(new PendingLine[0]);
-    List<String> cuts = new ArrayList<>(); // the notes of the groups cut
-    ExactMoney before = zero;
-    ExactMoney after = zero;
-    ExactMoney cut = zero;
-    for (Map.Entry<List<String>, List<Integer>> g : groups.entrySet()) {
-      List<Integer> lines = g.getValue();
-      String incident = String.join(",", g.getKey());
-      ExactMoney sum = zero;
-      Ratio days = Ratio.ZERO;
-      for (int i : lines) {
-        PendingLine l = all.get(i);
-        sum = sum.plus(l.amount());
-        days = l.days() == null ? days : days.plus(l.days());
-      }
-      before = before.plus(sum);
-      Ratio factor = Ratio.ONE;
-      if (sum.compareTo(limitMoney) > 0) {
-        factor = limitMoney.amount().dividedBy(sum.amount());
-      }
-      if (limitDays != null && days.compareTo(limitDays) > 0) {
-        factor = factor.min(limitDays.dividedBy(days));
-      }
-      // Outage ids cannot hold control characters, so U+001F separates them unambiguously.
-      String group = path + "#" + String.join("\u001f", g.getKey());
-      if (factor.equals(Ratio.ONE)) {
-        after = after.plus(sum);
-        CapMark mark = new CapMark(group, limitMoney, false);
-        for (int i : lines) {
-          out[i] = all.get(i).withCap(mark);
-        }
-        continue;
-      }
-      CapMark mark = new CapMark(group, limitMoney, true);
-      ExactMoney capped;
-      String note;
-      if (spread == Rules.Spread.PRO_RATA) {
-        capped = sum.multipliedBy(factor);
-        note = note(sum, capped, context, incident);
-        for (int i : lines) {
-          out[i] = all.get(i).scaled(factor, note).withCap(mark);
-        }
-      } else {
-        Ratio[] shares = inOrderShares(all, lines, limitMoney.amount(), limitDays);
-        capped = zero;
-        for (int k = 0; k < lines.size(); k++) {
-          capped = capped.plus(all.get(lines.get(k)).amount().multipliedBy(shares[k]));
-        }
-        note = note(sum, capped, context, incident);
-        for (int k = 0; k < lines.size(); k++) {
-          PendingLine l = all.get(lines.get(k));
-          PendingLine kept = shares[k].equals(Ratio.ONE) ? l : l.scaled(shares[k], note);
-          out[lines.get(k)] = kept.isPositive() ? kept.withCap(mark) : null;
-        }
-      }
-      after = after.plus(capped);
-      cut = cut.plus(sum.minus(capped));
-      cuts.add(note);
-    }
-    Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
-    flags.addAll(e.flags());
-    if (!cuts.isEmpty()) {
-      flags.add(DecisionFlag.CAP_REACHED);
-      if (excess == Rules.Excess.CARRIED_FORWARD) {
-        carried.add(new Evaluation.Carry(path, cut));
-      }
-    }
-    if (!evaluator.tracing()) {
-      return new Evaluation(null, present(out), flags, carried);
-    }
-    Map<String, TraceValue> values = new LinkedHashMap<>();
-    values.put("before", TraceValue.money(before));
-    values.put("limit", TraceValue.text(CapLimits.describe(limit, context)));
-    values.put("after", TraceValue.money(after));
-    if (cuts.isEmpty()) {
-      return new Evaluation(
-          new TraceNode(path, kind(), Verdict.CREDITED,
-              "within cap: " + Texts.money(before) + " <= " + CapLimits.describe(limit, context), values, Optional.of(before),
-              List.of(e.trace())),
-          present(out), flags, carried);
-    }
-    String summary = String.join("; ", cuts);
-    if (excess == Rules.Excess.CARRIED_FORWARD) {
-      values.put("carriedForward", TraceValue.money(cut));
-      summary += "; " + Texts.money(cut) + " carried forward";
-    }
-    return new Evaluation(
-        new TraceNode(path, kind(), Verdict.CAPPED, summary, values, Optional.of(after), List.of(e.trace())),
-        present(out), flags, carried);
-  }
-
-  private String note(ExactMoney sum, ExactMoney capped, RuleContext context, String incident) {
-    return "capped from " + Texts.money(sum) + " to " + Texts.money(capped) + " (limit "
-        + CapLimits.describe(limit, context) + (incident.isEmpty() ? "" : ", incident " + incident) + ")";
-  }
-
-  /**
-   * The share of each line of a group that it keeps, in order: the largest share of its amount
-   * and its days that fits in what the money limit and the day limit (if any) leave.
-   */
-  static Ratio[] inOrderShares(List<PendingLine> all, List<Integer> lines, Ratio moneyLimit, Ratio dayLimit) {
-    Ratio[] shares = new Ratio[lines.size()];
-    Ratio moneyLeft = moneyLimit;
-    Ratio daysLeft = dayLimit;
-    for (int k = 0; k < lines.size(); k++) {
-      PendingLine l = all.get(lines.get(k));
-      Ratio share = Ratio.ONE;
-      Ratio amount = l.amount().amount();
-      if (amount.signum() > 0) {
-        share = share.min(moneyLeft.max(Ratio.ZERO).dividedBy(amount));
-      }
-      if (daysLeft != null && l.days() != null && l.days().signum() > 0) {
-        share = share.min(daysLeft.max(Ratio.ZERO).dividedBy(l.days()));
-      }
-      shares[k] = share;
-      moneyLeft = moneyLeft.minus(amount.multipliedBy(share));
-      if (daysLeft != null && l.days() != null) {
-        daysLeft = daysLeft.minus(l.days().multipliedBy(share));
-      }
-    }
-    return shares;
-  }
-
-  private static List<PendingLine> present(PendingLine[] lines) {
-    List<PendingLine> kept = new ArrayList<>();
-    for (PendingLine l : lines) {
-      if (l != null) {
-        kept.add(l);
-      }
-    }
-    return kept;
   }
 }

@@ -35,7 +35,7 @@ public sealed interface CapLimit {
      *     the limits of decimals
      */
     public PercentOfFee {
-      CapLimits.notNegative("cap.percent", percent);
+      Rules.notNegative("cap.percent", percent);
     }
   }
 
@@ -79,7 +79,7 @@ public sealed interface CapLimit {
      * @throws InvalidInputException naming {@code cap.days} or {@code cap.dayCount}
      */
     public Days {
-      CapLimits.notNegative("cap.days", days);
+      Rules.notNegative("cap.days", days);
       Checks.notNull("cap.dayCount", dayCount);
     }
   }
@@ -109,7 +109,7 @@ public sealed interface CapLimit {
      *     limits of decimals) or {@code cap.periodsLater} (outside 1 to {@value #MAX_PERIODS_LATER})
      */
     public PercentOfLandingFee {
-      CapLimits.notNegative("cap.percent", percent);
+      Rules.notNegative("cap.percent", percent);
       if (periodsLater < 1 || periodsLater > MAX_PERIODS_LATER) {
         throw InvalidInputException.of("cap.periodsLater", "must be from 1 to " + MAX_PERIODS_LATER, periodsLater);
       }

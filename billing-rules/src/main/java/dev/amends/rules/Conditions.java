@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.rules.internal.Decimals;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.account.Standing;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.outage.Outage;

@@ -1,5 +1,21 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.BatchRun;
+import dev.amends.rules.engine.CapRounding;
+import dev.amends.rules.engine.CompiledPolicy;
+import dev.amends.rules.engine.Definitions;
+import dev.amends.rules.engine.Evaluation;
+import dev.amends.rules.engine.Evaluator;
+import dev.amends.rules.engine.Keys;
+import dev.amends.rules.engine.LibraryNodes;
+import dev.amends.rules.engine.MeasurementWindows;
+import dev.amends.rules.engine.Reconciliation;
+import dev.amends.rules.engine.RequestChecks;
+import dev.amends.rules.engine.SharedFees;
+import dev.amends.rules.engine.SharedMeasurements;
+import dev.amends.rules.engine.StandardRules;
+import dev.amends.rules.engine.TermExtension;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Account;
 import dev.amends.core.account.PeriodFee;
@@ -15,13 +31,15 @@ import dev.amends.core.time.BillingPeriod;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.money.Rounding;
-import dev.amends.rules.Evaluation.PendingLine;
+import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +82,34 @@ import org.joda.money.Money;
  * <p>Built once, immutable, safe to share across threads; no reflection and no clock.
  */
 public final class CreditEngine {
+  static {
+    // The engine's narrow way in to what the definitions keep package-private (see Definitions).
+    Definitions.install(new Definitions.Access() {
+      @Override
+      public Boolean holdsOnSubscription(Condition condition, RuleContext context) {
+        return Conditions.holdsOnSubscription(condition, context);
+      }
+
+      @Override
+      public ConditionResult claimInTime(ClaimDeadline deadline, RuleContext context) {
+        return deadline.check(context);
+      }
+
+      @Override
+      public Outcome libraryOutcome(ExactMoney amount, Ratio days, String reason, String[] names,
+          TraceValue[] values, int count, List<String> outageIds) {
+        return Outcome.library(amount, days, reason, names, values, count, outageIds);
+      }
+    });
+  }
+
   private final PolicyBook policies;
   private final OutageLog outages;
   private final TelemetryLog telemetry;
   private final Map<CurrencyUnit, Money> reviewAbove;
   private final Map<Policy, Measurer> measurers;
+  // Each policy's tree compiled once, by the instance (the book's and the campaigns' own).
+  private final Map<Policy, Evaluator> evaluators;
   private final List<Campaign> campaigns; // by id
   private final Map<String, Campaign> campaignsById;
   private final boolean traces;
@@ -89,6 +130,20 @@ public final class CreditEngine {
       m.put(c.policy(), measurer(c.policy(), traces));
     }
     this.measurers = Map.copyOf(m);
+    Map<Policy, Evaluator> e = new IdentityHashMap<>();
+    for (Policy p : policies.policies()) {
+      e.put(p, new Evaluator(CompiledPolicy.of(p.rule()), traces));
+    }
+    for (Campaign c : campaigns) {
+      e.put(c.policy(), new Evaluator(CompiledPolicy.of(c.policy().rule()), traces));
+    }
+    this.evaluators = Collections.unmodifiableMap(e);
+  }
+
+  /** The policy's evaluator, compiled when the engine was built (or now, for a policy it does not know). */
+  private Evaluator evaluator(Policy policy) {
+    Evaluator e = evaluators.get(policy);
+    return e != null ? e : new Evaluator(CompiledPolicy.of(policy.rule()), traces);
   }
 
   /**
@@ -186,7 +241,7 @@ public final class CreditEngine {
       BatchOptions options) {
     Checks.notNull("requests", requests);
     Checks.notNull("options", options);
-    return new BatchRun(this, requests, options);
+    return new BatchRun(this::decide, requests, options);
   }
 
   /**
@@ -209,7 +264,7 @@ public final class CreditEngine {
       BatchOptions options) {
     Checks.notNull("requests", requests);
     Checks.notNull("options", options);
-    BatchRun run = new BatchRun(this, requests.iterator(), options);
+    BatchRun run = new BatchRun(this::decide, requests.iterator(), options);
     return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(run,
             java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false)
         .onClose(run::close)
@@ -502,7 +557,7 @@ public final class CreditEngine {
         .evaluatedAt(out.evaluatedAt)
         .carriedIn(carriedIn(request, sub, policy))
         .build();
-    Evaluation e = policy.evaluator(traces).evaluate(policy.rule(), "", context);
+    Evaluation e = evaluator(policy).evaluate(policy.rule(), "", context);
     out.flags.addAll(e.flags());
     for (Evaluation.Carry carry : e.carried()) {
       Money carriedAmount = carry.amount().rounded(policy.rounding());
@@ -696,7 +751,7 @@ public final class CreditEngine {
     Map<String, TraceValue> values;
     String summary;
     if (holds == null) {
-      ConditionResult r = policy.evaluator(traces).test(campaign.eligible(), campaign.id(), context);
+      ConditionResult r = evaluator(policy).test(campaign.eligible(), campaign.id(), context);
       if (r.met()) {
         return false;
       }
@@ -715,8 +770,9 @@ public final class CreditEngine {
     }
     When root = (When) policy.rule();
     out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(),
-        context.feeIfComputed(), context.measurementIfComputed(), root.notMet(campaign.id(), summary, values,
-            List.of(policy.evaluator(true).skipped(root.then(), campaign.id(), "skipped: condition not met")))));
+        context.feeIfComputed(), context.measurementIfComputed(), new TraceNode(campaign.id(), root.kind(), Verdict.NOT_MET,
+            summary, values, Optional.empty(),
+            List.of(evaluator(policy).skipped(root.then(), campaign.id(), "skipped: condition not met")))));
     return true;
   }
 
@@ -786,6 +842,14 @@ public final class CreditEngine {
   /** The earliest claim; claims filed at the same instant by id, so the order given never matters. */
   private static final Comparator<Claim> EARLIEST_CLAIM =
       Comparator.comparing(Claim::filedAt).thenComparing(Claim::id);
+
+  /**
+   * Evaluates a standard rule alone on a context, as inside a policy, with nothing compiled in
+   * advance: what {@link StandardRule#evaluate(RuleContext)} does.
+   */
+  static Outcome evaluate(StandardRule rule, RuleContext context) {
+    return StandardRules.evaluate(rule, context, CompiledPolicy.EMPTY);
+  }
 
   /** A stable key from what identifies a credit; amounts and outages are not part of it. See {@link Keys}. */
   static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {

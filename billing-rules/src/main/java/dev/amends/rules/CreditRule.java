@@ -25,7 +25,9 @@ package dev.amends.rules;
  * {@link #parameters()}, so that changing a parameter changes the digest.
  *
  * <p>The standard rules come from {@link Rules}; they are records ({@link AvailabilityTiersRule},
- * {@link PerBlockRule}, …) whose components are their parameters.
+ * {@link PerBlockRule}, …) whose components are their parameters, forming the sealed {@link
+ * StandardRule}. This interface is the open branch of {@link RuleNode}: the one to implement for a
+ * rule of your own.
  */
 public non-sealed interface CreditRule extends RuleNode {
   /**

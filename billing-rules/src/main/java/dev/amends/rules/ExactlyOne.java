@@ -1,9 +1,6 @@
 package dev.amends.rules;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Every child is evaluated; at most one may give a credit. Two or more credits are an error
@@ -28,35 +25,5 @@ public record ExactlyOne(String id, List<RuleNode> children) implements Combinat
   @Override
   public String kind() {
     return "exactly-one";
-  }
-
-  /** Evaluates the node; children are evaluated through {@code evaluator}. */
-  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
-    List<TraceNode> traces = evaluator.traces();
-    Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
-    Evaluation match = null;
-    String matchId = null;
-    for (RuleNode child : children()) {
-      Evaluation e = evaluator.evaluate(child, path, context);
-      evaluator.add(traces, e.trace());
-      flags.addAll(e.flags());
-      if (e.matched()) {
-        if (match != null) {
-          throw new RuleEvaluationException(path,
-              "expects exactly one match but both " + path + "/" + matchId
-                  + " and " + Evaluator.pathOf(path, child) + " gave a credit", null);
-        }
-        match = e;
-        matchId = child.id();
-      }
-    }
-    if (match == null) {
-      return evaluator.noCredit(this, path, traces, flags);
-    }
-    if (!evaluator.tracing()) {
-      return Evaluation.untraced(match, flags);
-    }
-    return evaluator.passOn(this, path, Verdict.CREDITED, "the one match: " + matchId,
-        Map.of("match", TraceValue.text(matchId)), match, traces, flags);
   }
 }

@@ -1,7 +1,6 @@
 package dev.amends.rules;
 
 import dev.amends.core.InvalidInputException;
-import dev.amends.core.money.ExactMoney;
 import java.util.List;
 import org.joda.money.Money;
 
@@ -11,7 +10,7 @@ import org.joda.money.Money;
  * @param id the node id
  * @param amounts the amounts, one per currency
  */
-public record FlatAmountRule(String id, List<Money> amounts) implements CreditRule {
+public record FlatAmountRule(String id, List<Money> amounts) implements StandardRule {
   /**
    * Checks the node.
    *
@@ -44,17 +43,5 @@ public record FlatAmountRule(String id, List<Money> amounts) implements CreditRu
   @Override
   public String kind() {
     return "flat-amount";
-  }
-
-  /** Decides the credit; see {@link Rules} for the behaviour. */
-  @Override
-  public Outcome evaluate(RuleContext context) {
-    Money amount = amounts.stream()
-        .filter(m -> m.getCurrencyUnit().equals(context.account().currency()))
-        .findFirst()
-        .orElseThrow(() -> InvalidInputException.of(
-            id + ".amounts", "has no amount in " + context.account().currency(), amounts));
-    ExactMoney exact = ExactMoney.of(amount);
-    return Outcome.credit(exact, "flat credit of " + amount).withValue("amount", TraceValue.money(exact));
   }
 }

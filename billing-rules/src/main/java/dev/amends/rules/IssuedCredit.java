@@ -75,7 +75,7 @@ public record IssuedCredit(
   }
 
   /** The key of the original credit this adjusts: the part before any {@code /}. */
-  String baseKey() {
+  public String baseKey() {
     int slash = key.indexOf('/');
     return slash < 0 ? key : key.substring(0, slash);
   }

@@ -82,6 +82,21 @@ public final class Outcome {
   }
 
   /**
+   * An outcome of the library's own rules, built by the engine (through {@code
+   * engine.Definitions}) from text it wrote and ids it read from checked input: not checked
+   * again, since this is the engine's hot path. {@code names[i]} and {@code values[i]}, for i
+   * below {@code count}, are the named values in the order added.
+   */
+  static Outcome library(ExactMoney amount, Ratio days, String reason, String[] names, TraceValue[] values,
+      int count, List<String> outageIds) {
+    Value v = null;
+    for (int i = 0; i < count; i++) {
+      v = new Value(names[i], values[i], v);
+    }
+    return new Outcome(amount, days, reason, v, outageIds, Set.of());
+  }
+
+  /**
    * A copy that also extends the term by a number of days.
    *
    * @param days the days, zero or more, not null

@@ -1,9 +1,6 @@
 package dev.amends.rules;
 
-import dev.amends.core.money.ExactMoney;
-import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Duration;
 
 /**
@@ -15,7 +12,7 @@ import java.time.Duration;
  * @param count started or completed blocks
  */
 public record PerBlockRule(String id, Duration block, BigDecimal percentPerBlock, Rules.BlockCount count)
-    implements CreditRule {
+    implements StandardRule {
   /**
    * Checks the node.
    *
@@ -33,36 +30,5 @@ public record PerBlockRule(String id, Duration block, BigDecimal percentPerBlock
   @Override
   public String kind() {
     return "per-block";
-  }
-
-  /** Decides the credit; see {@link Rules} for the behaviour. */
-  @Override
-  public Outcome evaluate(RuleContext context) {
-    return evaluate(context, CompiledPolicy.EMPTY);
-  }
-
-  /** Evaluates with the percentage per block converted once, in the policy's {@link CompiledPolicy}. */
-  Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
-    Duration down = context.measurement().downtime();
-    Ratio exact = Ratio.of(down, block);
-    boolean started = count == Rules.BlockCount.STARTED;
-    BigInteger blocks = started ? exact.ceiling() : exact.floor();
-    String counted = blocks + " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
-    if (blocks.signum() == 0) {
-      return Outcome.noCredit(Texts.minutes(down) + " down = " + counted)
-          .withValue("downtime", TraceValue.duration(down));
-    }
-    ExactMoney fee = context.fee().fee();
-    BigDecimal percent = percentPerBlock.multiply(new BigDecimal(blocks));
-    // percentPerBlock x blocks %, exactly: the per-block fraction converted once, times the count
-    ExactMoney credit = fee.multipliedBy(compiled.percent(percentPerBlock).multipliedBy(Ratio.of(blocks, BigInteger.ONE)));
-    return Outcome.credit(credit,
-            Texts.minutes(down) + " down = " + counted + " x " + Tier.plain(percentPerBlock) + " % = "
-                + Tier.plain(percent) + " % of " + Texts.money(fee))
-        .withValue("downtime", TraceValue.duration(down))
-        .withValue("blocks", TraceValue.count(blocks.longValueExact()))
-        .withValue("percent", TraceValue.percent(percent))
-        .withValue("fee", TraceValue.money(fee))
-        .withOutages(Rules.countedIds(context));
   }
 }

@@ -1,6 +1,5 @@
 package dev.amends.rules;
 
-import dev.amends.core.money.ExactMoney;
 import java.math.BigDecimal;
 
 /**
@@ -11,7 +10,7 @@ import java.math.BigDecimal;
  * @param id the node id
  * @param percent the percentage, not negative
  */
-public record PercentOfFeeRule(String id, BigDecimal percent) implements CreditRule {
+public record PercentOfFeeRule(String id, BigDecimal percent) implements StandardRule {
   /**
    * Checks the node.
    *
@@ -27,22 +26,5 @@ public record PercentOfFeeRule(String id, BigDecimal percent) implements CreditR
   @Override
   public String kind() {
     return "percent-of-fee";
-  }
-
-  /** Decides the credit; see {@link Rules} for the behaviour. */
-  @Override
-  public Outcome evaluate(RuleContext context) {
-    return evaluate(context, CompiledPolicy.EMPTY);
-  }
-
-  /** Evaluates with the percentage converted once, in the policy's {@link CompiledPolicy}. */
-  Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
-    ExactMoney fee = context.fee().fee();
-    ExactMoney credit = fee.multipliedBy(compiled.percent(percent));
-    return Outcome.credit(credit,
-            Tier.plain(percent) + " % of " + Texts.money(fee) + " = " + Texts.money(credit))
-        .withValue("percent", TraceValue.percent(percent))
-        .withValue("fee", TraceValue.money(fee))
-        .withOutages(Rules.countedIds(context));
   }
 }

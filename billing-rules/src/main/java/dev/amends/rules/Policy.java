@@ -187,31 +187,7 @@ public abstract class Policy {
   /** {@code sha256:} and the hex SHA-256 of {@link #canonical()}. */
   @Value.Lazy
   public String digest() {
-    return Keys.contentDigest(canonical());
-  }
-
-  /**
-   * The evaluator for this policy's tree, with or without traces: compiled once (tier bounds
-   * converted to exact fractions) and shared by every thread.
-   */
-  Evaluator evaluator(boolean traces) {
-    return traces ? tracingEvaluator() : untracedEvaluator();
-  }
-
-  /** This policy's tree prepared once for evaluation. */
-  @Value.Lazy
-  CompiledPolicy compiled() {
-    return CompiledPolicy.of(rule());
-  }
-
-  @Value.Lazy
-  Evaluator tracingEvaluator() {
-    return new Evaluator(compiled(), true);
-  }
-
-  @Value.Lazy
-  Evaluator untracedEvaluator() {
-    return new Evaluator(compiled(), false);
+    return Canonical.digest(canonical());
   }
 
   @Value.Check
@@ -339,9 +315,9 @@ public abstract class Policy {
       problems.add(path + " repeats the node id \"" + id + "\" of " + earlier);
     }
     if (node instanceof AvailabilityTiersRule t) {
-      new TierTable(t.tiers()).check(path, problems);
+      Tiers.check(path, t.tiers(), problems);
     } else if (node instanceof DaysOfServiceRule d) {
-      new TierTable(d.tiers()).check(path, problems);
+      Tiers.check(path, d.tiers(), problems);
     }
     if (node instanceof When w) {
       checkText(path + ".condition.canonical()", () -> w.condition().canonical(), problems);

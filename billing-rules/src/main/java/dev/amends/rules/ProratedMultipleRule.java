@@ -1,8 +1,6 @@
 package dev.amends.rules;
 
-import dev.amends.core.measure.Measurement;
-import dev.amends.core.money.ExactMoney;
-import dev.amends.core.money.Ratio;
+import dev.amends.rules.internal.Decimals;
 import java.math.BigDecimal;
 import java.time.Duration;
 import dev.amends.core.InvalidInputException;
@@ -18,7 +16,7 @@ import dev.amends.core.internal.Checks;
  * @param multiple the multiple of the prorated fee, not negative
  * @param allowance the downtime allowed before the multiple applies
  */
-public record ProratedMultipleRule(String id, BigDecimal multiple, Allowance allowance) implements CreditRule {
+public record ProratedMultipleRule(String id, BigDecimal multiple, Allowance allowance) implements StandardRule {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   /** The downtime allowed: a share of the measurement's denominator, or a fixed duration. */
@@ -64,52 +62,5 @@ public record ProratedMultipleRule(String id, BigDecimal multiple, Allowance all
   @Override
   public String kind() {
     return "prorated-multiple";
-  }
-
-  /** Decides the credit; see {@link Rules} for the behaviour. */
-  @Override
-  public Outcome evaluate(RuleContext context) {
-    return evaluate(context, CompiledPolicy.EMPTY);
-  }
-
-  /** Evaluates with the multiple and the availability percentage converted once, in the {@link CompiledPolicy}. */
-  Outcome evaluate(RuleContext context, CompiledPolicy compiled) {
-    Measurement m = context.measurement();
-    Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
-    Ratio allowedNanos = switch (allowance) {
-      case FixedAllowance(Duration d) -> Ratio.of(d, Duration.ofNanos(1));
-      case AvailabilityPercent(BigDecimal p) ->
-          Ratio.of(m.denominator(), Duration.ofNanos(1)).multipliedBy(compiled.percent(p).complement());
-    };
-    String allowanceText = switch (allowance) {
-      case FixedAllowance(Duration d) -> d.toString();
-      case AvailabilityPercent(BigDecimal p) -> "(100 % - " + Tier.plain(p) + " %) of " + Texts.minutes(m.denominator());
-    };
-    Ratio excess = downNanos.minus(allowedNanos);
-    String allowedMin = Texts.number(allowedNanos.dividedBy(Ratio.of(60_000_000_000L))) + " min";
-    if (excess.signum() <= 0) {
-      return Outcome.noCredit(Texts.minutes(m.downtime()) + " down <= allowance " + allowedMin + " = " + allowanceText)
-          .withValue("downtime", TraceValue.duration(m.downtime()))
-          .withValue("allowance", lengthOf(allowedNanos));
-    }
-    ExactMoney fullFee = context.fee().fullFee();
-    Ratio periodNanos = Ratio.of(context.period().length(), Duration.ofNanos(1));
-    ExactMoney prorated = fullFee.multipliedBy(excess.dividedBy(periodNanos));
-    ExactMoney credit = prorated.multipliedBy(compiled.value(multiple));
-    String excessMin = Texts.number(excess.dividedBy(Ratio.of(60_000_000_000L))) + " min";
-    return Outcome.credit(credit,
-            Tier.plain(multiple) + " x the fee for " + excessMin + " down beyond the allowance of " + allowedMin
-                + " (" + Texts.money(fullFee) + " x " + excessMin + " / " + Texts.minutes(context.period().length())
-                + " = " + Texts.money(prorated) + ")")
-        .withValue("downtime", TraceValue.duration(m.downtime()))
-        .withValue("allowance", lengthOf(allowedNanos))
-        .withValue("excess", lengthOf(excess))
-        .withValue("proratedFee", TraceValue.money(prorated))
-        .withOutages(Rules.countedIds(context));
-  }
-
-  /** A length in nanoseconds as a trace value, to the whole nanosecond below. */
-  private static TraceValue lengthOf(Ratio nanos) {
-    return TraceValue.duration(Duration.ofNanos(nanos.floor().longValueExact()));
   }
 }

@@ -1,8 +1,6 @@
 package dev.amends.rules;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Its child counts only if a claim covering the subscription was filed before the deadline.
@@ -34,24 +32,5 @@ public record RequiresClaim(String id, ClaimDeadline deadline, RuleNode child) i
   @Override
   public List<RuleNode> children() {
     return List.of(child);
-  }
-
-  /** Evaluates the node; the child is evaluated through {@code evaluator}. */
-  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
-    ConditionResult r = deadline.check(context);
-    if (!r.met()) {
-      return new Evaluation(
-          evaluator.tracing()
-              ? new TraceNode(path, kind(), Verdict.NOT_MET, "no claim in time: " + r.describe(), r.traceValues(),
-                  Optional.empty(), List.of(evaluator.skipped(child, path, "skipped: no claim in time")))
-              : null,
-          List.of(), Set.of());
-    }
-    Evaluation e = evaluator.evaluate(child, path, context);
-    if (!evaluator.tracing()) {
-      return Evaluation.untraced(e, e.flags());
-    }
-    return evaluator.passOn(this, path, e.matched() ? Verdict.CREDITED : Verdict.NOT_MET,
-        "claim in time: " + r.describe(), r.traceValues(), e, List.of(e.trace()), e.flags());
   }
 }

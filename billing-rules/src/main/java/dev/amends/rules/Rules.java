@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.rules.internal.Decimals;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.measure.Contribution;

@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.rules.internal.Decimals;
+import dev.amends.rules.internal.Texts;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
 import dev.amends.core.InvalidInputException;
@@ -61,20 +63,19 @@ public record Tier(BigDecimal lower, boolean lowerInclusive, BigDecimal upper, b
   }
 
   /** True if the exact availability lies in this tier. */
-  boolean contains(Ratio availability) {
+  public boolean contains(Ratio availability) {
     int lo = availability.compareToPercent(lower);
     int hi = availability.compareToPercent(upper);
     return (lo > 0 || (lo == 0 && lowerInclusive)) && (hi < 0 || (hi == 0 && upperInclusive));
   }
 
   /** Such as {@code [99, 99.9)}. */
-  String range() {
+  public String range() {
     return (lowerInclusive ? "[" : "(") + plain(lower) + ", " + plain(upper) + (upperInclusive ? "]" : ")");
   }
 
   static String plain(BigDecimal d) {
-    BigDecimal s = d.stripTrailingZeros();
-    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    return Texts.plain(d);
   }
 
   @Override

@@ -37,48 +37,4 @@ public record When(String id, Condition condition, RuleNode then, Optional<RuleN
   public List<RuleNode> children() {
     return otherwise.isPresent() ? List.of(then, otherwise.get()) : List.of(then);
   }
-
-  /** Evaluates the node; the branches are evaluated through {@code evaluator}. */
-  Evaluation evaluate(Evaluator evaluator, String path, RuleContext context) {
-    boolean tracing = evaluator.tracing();
-    // Without traces, a condition on the subscription alone (plan, placement, active window) is
-    // answered without building the texts of its result; r is read only when tracing.
-    Boolean holds = tracing ? null : Conditions.holdsOnSubscription(condition, context);
-    ConditionResult r = holds == null ? evaluator.test(condition, path, context) : null;
-    boolean met = holds != null ? holds : r.met();
-    List<TraceNode> traces = evaluator.traces();
-    Evaluation taken;
-    if (met) {
-      taken = evaluator.evaluate(then, path, context);
-      evaluator.add(traces, taken.trace());
-      if (tracing && otherwise.isPresent()) {
-        traces.add(evaluator.skipped(otherwise.get(), path, "skipped: condition met"));
-      }
-    } else {
-      if (tracing) {
-        traces.add(evaluator.skipped(then, path, "skipped: condition not met"));
-      }
-      if (otherwise.isEmpty()) {
-        return new Evaluation(
-            tracing ? notMet(path, "condition not met: " + r.describe(), r.traceValues(), traces) : null,
-            List.of(), java.util.Set.of());
-      }
-      taken = evaluator.evaluate(otherwise.get(), path, context);
-      evaluator.add(traces, taken.trace());
-    }
-    if (!tracing) {
-      return Evaluation.untraced(taken, taken.flags());
-    }
-    Verdict verdict = taken.matched() ? Verdict.CREDITED : Verdict.NOT_MET;
-    return evaluator.passOn(this, path, verdict, "condition " + (met ? "met" : "not met") + ": " + r.describe(),
-        r.traceValues(), taken, traces, taken.flags());
-  }
-
-  /**
-   * The trace of a when without an otherwise whose condition is not met: {@link Verdict#NOT_MET}
-   * with the summary and values given, over the traces of its skipped then-branch.
-   */
-  TraceNode notMet(String path, String summary, java.util.Map<String, TraceValue> values, List<TraceNode> skipped) {
-    return new TraceNode(path, kind(), Verdict.NOT_MET, summary, values, Optional.empty(), skipped);
-  }
 }

@@ -29,5 +29,6 @@ class ArchitectureTest {
   static final ArchRule onlyTheJsonPackageUsesJackson = JacksonBoundaryTest.ONLY_THE_JSON_PACKAGE_USES_JACKSON;
 
   @ArchTest
-  static final ArchRule rulesHaveNoPackageCycles = AmendsArchitectureRules.noPackageCycles("dev.amends.rules");
+  static final ArchRule rulesHaveNoPackageCycles =
+      EngineArchitectureRules.noCyclesBeyondTheFrontDoor("dev.amends.rules", "CreditEngine");
 }

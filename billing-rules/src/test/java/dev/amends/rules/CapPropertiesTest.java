@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.CapLimits;
+import dev.amends.rules.engine.Evaluation;
 import static dev.amends.rules.RuleFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -8,7 +10,7 @@ import dev.amends.core.money.DayCount;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.money.Rounding;
-import dev.amends.rules.Evaluation.PendingLine;
+import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

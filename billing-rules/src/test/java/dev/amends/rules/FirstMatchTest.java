@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.Evaluation;
 import static dev.amends.rules.RuleFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;

@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.Keys;
 import static dev.amends.rules.RuleFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -34,6 +34,14 @@ class ModuleBoundaryTest {
   }
 
   @Test
+  void keepsTheEngineAndTheInternalHelpersUnexported() {
+    assertThat(RULES.getPackages()).contains("dev.amends.rules.engine", "dev.amends.rules.internal");
+    assertThat(RULES.isExported("dev.amends.rules.engine")).isFalse();
+    assertThat(RULES.isExported("dev.amends.rules.internal")).isFalse();
+    assertThat(RULES.isExported("dev.amends.rules")).isTrue();
+  }
+
+  @Test
   void readsCoreTransitivelyAndImmutablesOnlyAtCompileTime() {
     Map<String, Set<Requires.Modifier>> requires = RULES.getDescriptor().requires().stream()
         .collect(Collectors.toMap(Requires::name, Requires::modifiers));

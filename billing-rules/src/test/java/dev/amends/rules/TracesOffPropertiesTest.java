@@ -1,5 +1,7 @@
 package dev.amends.rules;
 
+import dev.amends.rules.engine.Evaluation;
+import dev.amends.rules.engine.Evaluator;
 import static dev.amends.rules.RuleFixtures.HALF_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 

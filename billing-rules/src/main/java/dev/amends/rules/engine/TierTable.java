@@ -1,0 +1,123 @@
+package dev.amends.rules.engine;
+
+import dev.amends.rules.DecisionFlag;
+import dev.amends.rules.Outcome;
+import dev.amends.rules.Tier;
+import dev.amends.rules.TraceValue;
+import dev.amends.rules.internal.Texts;
+import dev.amends.core.money.Ratio;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** A checked, ordered list of tiers with the lookup both tier rules share. */
+public final class TierTable {
+
+  private final List<Tier> tiers; // ascending by lower bound
+  // The bounds as exact fractions (99.9 % -> 999/1000), computed once, so that a lookup compares
+  // the availability with each bound without converting decimals.
+  private final Ratio[] lowers;
+  private final Ratio[] uppers;
+  // The highest upper and the lowest lower bound (null for no tiers), and as fractions.
+  private final BigDecimal top;
+  private final BigDecimal bottom;
+  private final Ratio topRatio;
+  private final Ratio bottomRatio;
+
+  /**
+   * A table of tiers already sorted ascending by lower then upper bound, as the tier rules keep theirs,
+   * with its bounds converted once. Build it once per policy ({@link CompiledPolicy}).
+   */
+  public TierTable(List<Tier> tiers) {
+    this.tiers = tiers;
+    this.lowers = new Ratio[tiers.size()];
+    this.uppers = new Ratio[tiers.size()];
+    for (int i = 0; i < tiers.size(); i++) {
+      lowers[i] = Ratio.percent(tiers.get(i).lower());
+      uppers[i] = Ratio.percent(tiers.get(i).upper());
+    }
+    this.top = tiers.stream().map(Tier::upper).max(BigDecimal::compareTo).orElse(null);
+    this.bottom = tiers.stream().map(Tier::lower).min(BigDecimal::compareTo).orElse(null);
+    this.topRatio = top == null ? null : Ratio.percent(top);
+    this.bottomRatio = bottom == null ? null : Ratio.percent(bottom);
+  }
+
+  public List<Tier> tiers() {
+    return tiers;
+  }
+
+  /** The tier holding the availability. */
+  public Optional<Tier> find(Ratio availability) {
+    for (int i = 0; i < lowers.length; i++) {
+      Tier t = tiers.get(i);
+      int lo = availability.compareTo(lowers[i]);
+      if (lo < 0 || (lo == 0 && !t.lowerInclusive())) {
+        continue;
+      }
+      int hi = availability.compareTo(uppers[i]);
+      if (hi < 0 || (hi == 0 && t.upperInclusive())) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * True if availability sits exactly on a bound where one tier ends and another begins, neither
+   * including it (so no tier holds it).
+   */
+  public boolean onUnmappedBoundary(Ratio availability) {
+    return find(availability).isEmpty() && onOpenBoundaries(availability);
+  }
+
+  /** True if some tier ends at the availability and some other starts there, neither including it. */
+  private boolean onOpenBoundaries(Ratio availability) {
+    boolean endsHere = false;
+    boolean startsHere = false;
+    for (int i = 0; i < lowers.length; i++) {
+      Tier t = tiers.get(i);
+      endsHere |= !t.upperInclusive() && availability.compareTo(uppers[i]) == 0;
+      startsHere |= !t.lowerInclusive() && availability.compareTo(lowers[i]) == 0;
+    }
+    return endsHere && startsHere;
+  }
+
+  /**
+   * The no-credit outcome for an availability that no tier holds, saying why with the bound it
+   * was compared to: above the table ({@code availability 99.95 % >= 99.9 %}), below it, or on an
+   * unmapped boundary (flagged {@link DecisionFlag#AMBIGUOUS_BOUNDARY}).
+   */
+  public Outcome unmapped(Ratio availability, String shown) {
+    // called when find gave nothing: only the boundaries are left to test
+    if (onOpenBoundaries(availability)) {
+      return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
+          .withValue("availability", TraceValue.availability(availability))
+          .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
+    }
+    if (top == null) {
+      throw new java.util.NoSuchElementException("a tier table without tiers maps nothing");
+    }
+    String why;
+    int aboveTop = availability.compareTo(topRatio);
+    int belowBottom = availability.compareTo(bottomRatio);
+    if (aboveTop >= 0) {
+      why = (aboveTop == 0 ? " = " : " > ") + Texts.plain(top) + " %, above every tier";
+    } else if (belowBottom <= 0) {
+      why = (belowBottom == 0 ? " = " : " < ") + Texts.plain(bottom) + " %, below every tier";
+    } else {
+      why = " is in no tier " + canonical();
+    }
+    return Outcome.noCredit("availability " + shown + why + "; no credit")
+        .withValue("availability", TraceValue.availability(availability));
+  }
+
+  /** How a tier's upper bound reads in a reason: {@code < 99.9 %} or {@code <= 99.9 %}. */
+  public static String upperBound(Tier t) {
+    return (t.upperInclusive() ? " <= " : " < ") + Texts.plain(t.upper()) + " %";
+  }
+
+  public String canonical() {
+    return tiers.stream().map(Tier::toString).collect(Collectors.joining(";", "[", "]"));
+  }
+}

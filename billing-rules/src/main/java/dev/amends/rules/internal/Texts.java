@@ -1,0 +1,43 @@
+package dev.amends.rules.internal;
+
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+
+/** Renders numbers for reasons and traces. */
+public final class Texts {
+  private Texts() {}
+
+  /** Availability truncated to 4 decimals: {@code 99.0591 %}. */
+  public static String percent(Measurement m) {
+    return m.availabilityPercent(4).stripTrailingZeros().toPlainString() + " %";
+  }
+
+  public static String percent(BigDecimal p) {
+    return p.stripTrailingZeros().toPlainString() + " %";
+  }
+
+  /** Money with up to four digits past the currency's scale: {@code USD 4.516129}. */
+  public static String money(ExactMoney m) {
+    return m.toDisplay(4);
+  }
+
+  public static String number(Ratio r) {
+    BigDecimal d = r.toBigDecimal(4, RoundingMode.HALF_UP).stripTrailingZeros();
+    return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+  }
+
+  /** A decimal without trailing zeros, in plain form: {@code 99.9}, {@code 10}. */
+  public static String plain(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  }
+
+  /** Minutes, exact when whole: {@code 420 min}. */
+  public static String minutes(Duration d) {
+    return number(Ratio.of(d, Duration.ofMinutes(1))) + " min";
+  }
+}

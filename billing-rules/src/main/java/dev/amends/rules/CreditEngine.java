@@ -560,7 +560,10 @@ public final class CreditEngine {
   private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurers.get(policy);
     if (shared != null) {
-      return shared.measure(measurer, sub, period, outages, () -> measure(policy, sub, period, null));
+      return shared.measure(measurer, sub, period, outages,
+          key -> policy.measurementRules().source() == Measurement.Source.TELEMETRY
+              ? measurer.measureTelemetry(key, sub.id(), telemetry, outages)
+              : measurer.measure(key, sub.id(), outages));
     }
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, outages)

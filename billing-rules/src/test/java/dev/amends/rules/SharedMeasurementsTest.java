@@ -27,9 +27,9 @@ class SharedMeasurementsTest {
   final AtomicInteger measured = new AtomicInteger();
 
   Measurement measure(Measurer m, Subscription sub) {
-    return shared.measure(m, sub, JUNE_2024_UTC, LOG, () -> {
+    return shared.measure(m, sub, JUNE_2024_UTC, LOG, key -> {
       measured.incrementAndGet();
-      return m.measure(sub, JUNE_2024_UTC, LOG);
+      return m.measure(key, sub.id(), LOG);
     });
   }
 
@@ -141,9 +141,9 @@ class SharedMeasurementsTest {
     AtomicInteger count = new AtomicInteger();
 
     for (Subscription s : List.of(a, b, a)) {
-      small.measure(FIVE_MINUTE_MINIMUM, s, JUNE_2024_UTC, LOG, () -> {
+      small.measure(FIVE_MINUTE_MINIMUM, s, JUNE_2024_UTC, LOG, key -> {
         count.incrementAndGet();
-        return FIVE_MINUTE_MINIMUM.measure(s, JUNE_2024_UTC, LOG);
+        return FIVE_MINUTE_MINIMUM.measure(key, s.id(), LOG);
       });
     }
 

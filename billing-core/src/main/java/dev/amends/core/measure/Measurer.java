@@ -105,7 +105,57 @@ public final class Measurer {
   }
 
   /**
-   * Measures a subscription's downtime in a period from outage records.
+   * The key of everything {@link #measure(Subscription, BillingPeriod, OutageLog)} and {@link
+   * #measureTelemetry} read of a subscription and a period but its id: see {@link
+   * MeasurementKey}. Cheap: no look-up, no copy of the placements.
+   *
+   * @param subscription the subscription, not null
+   * @param period the billing period, not null
+   * @return the key, not null
+   */
+  public MeasurementKey keyOf(Subscription subscription, BillingPeriod period) {
+    Checks.notNull("subscription", subscription);
+    Checks.notNull("period", period);
+    Duration minimum = rules.minimumDowntime();
+    Interval widened = minimum.isZero()
+        ? period.window()
+        : Interval.of(period.start().minus(minimum), period.end().plus(minimum));
+    Interval clip = Intervals.overlap(widened, subscription.active()).orElse(null);
+    return new MeasurementKey(this, period, clip, subscription.placements(), null);
+  }
+
+  /**
+   * For a measurement from outage records, the coarser key that names the records this measurer
+   * looks up for {@code key} (those affecting its placements within its clip) in place of the
+   * placements: subscriptions on different placements that see the same records share it. The
+   * key itself when it is already one of records, or the subscription was not active near the
+   * period (no records are looked up then).
+   *
+   * @param key a key of this measurer, not null
+   * @param log the outage records, not null
+   * @return the key, not null
+   * @throws IllegalArgumentException if the key is another measurer's
+   */
+  public MeasurementKey recordsKeyOf(MeasurementKey key, OutageLog log) {
+    Checks.notNull("key", key);
+    Checks.notNull("log", log);
+    ownKey(key);
+    if (key.isOfRecords() || key.clipOrNull() == null) {
+      return key;
+    }
+    return new MeasurementKey(this, key.period(), key.clipOrNull(), null,
+        log.affecting(key.placementsOrNull(), key.clipOrNull()));
+  }
+
+  private void ownKey(MeasurementKey key) {
+    if (key.measurer() != this) {
+      throw new IllegalArgumentException("key " + key + " is another measurer's");
+    }
+  }
+
+  /**
+   * Measures a subscription's downtime in a period from outage records: {@link
+   * #measure(MeasurementKey, String, OutageLog)} of its {@link #keyOf key}.
    *
    * @param subscription the subscription, for its placements and active window, not null
    * @param period the billing period, not null
@@ -113,22 +163,41 @@ public final class Measurer {
    * @return the measurement, not null
    */
   public Measurement measure(Subscription subscription, BillingPeriod period, OutageLog log) {
-    Checks.notNull("subscription", subscription);
-    Checks.notNull("period", period);
+    MeasurementKey key = keyOf(subscription, period);
+    return measure(key, subscription.id(), log);
+  }
+
+  /**
+   * Measures the downtime of the subscription whose key is given from outage records: the
+   * measurement reads the key, the id and the log only.
+   *
+   * @param key a key of this measurer, of placements or of records, not null
+   * @param subscriptionId the id the measurement carries, not null
+   * @param log the outage records, not null
+   * @return the measurement, not null
+   * @throws IllegalArgumentException if the key is another measurer's
+   */
+  public Measurement measure(MeasurementKey key, String subscriptionId, OutageLog log) {
+    Checks.notNull("key", key);
+    Checks.notNull("subscriptionId", subscriptionId);
     Checks.notNull("log", log);
-    Optional<Interval> measured = Intervals.overlap(period.window(), subscription.active());
+    ownKey(key);
+    BillingPeriod period = key.period();
+    Interval clip = key.clipOrNull();
+    Optional<Interval> measured = clip == null ? Optional.empty() : Intervals.overlap(period.window(), clip);
     Measurement.Builder out = Measurement.builder()
-        .subscriptionId(subscription.id())
+        .subscriptionId(subscriptionId)
         .period(period)
         .measuredWindow(measured);
     if (measured.isEmpty()) {
       return inactive(out, period);
     }
     WindowSet measuredSet = WindowSet.of(measured.get());
-    // One look-up serves both the period and, when a minimum downtime applies, the stretch of
-    // active time just beyond its edges that decides whether an edge stretch is long enough.
-    Interval lookup = edgeWindow(subscription, period).map(w -> span(w, measured.get())).orElse(measured.get());
-    List<Outage> nearby = log.affecting(subscription.placements(), lookup);
+    // One look-up, within the clip, serves both the period and, when a minimum downtime applies,
+    // the stretch of active time just beyond its edges that decides whether an edge stretch is
+    // long enough.
+    Interval lookup = clip;
+    List<Outage> nearby = key.isOfRecords() ? key.recordsOrNull() : log.affecting(key.placementsOrNull(), lookup);
     List<WindowSet> standing = standingWindows(lookup);
     List<Exclusion> exclusions = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -160,7 +229,7 @@ public final class Measurer {
     }
 
     WindowSet all = unionOf(counted);
-    WindowSet around = countedAround(subscription, period, measuredSet, nearby, standing);
+    WindowSet around = countedAround(clip, measuredSet, nearby, standing);
     List<String> ids = new ArrayList<>(touching.size());
     for (Outage o : touching) {
       ids.add(o.id());
@@ -288,14 +357,39 @@ public final class Measurer {
    */
   public Measurement measureTelemetry(
       Subscription subscription, BillingPeriod period, TelemetryLog telemetry, OutageLog maintenance) {
-    Checks.notNull("subscription", subscription);
-    Checks.notNull("period", period);
+    MeasurementKey key = keyOf(subscription, period);
+    return measureTelemetry(key, subscription.id(), telemetry, maintenance);
+  }
+
+  /**
+   * Measures the downtime of the subscription whose key is given from telemetry, as {@link
+   * #measureTelemetry(Subscription, BillingPeriod, TelemetryLog, OutageLog)} does: the
+   * measurement reads the key, the id and the logs only.
+   *
+   * @param key a key of placements of this measurer, not null
+   * @param subscriptionId the id the measurement carries, not null
+   * @param telemetry the samples, not null
+   * @param maintenance outage records whose announced maintenance may be excluded, not null
+   * @return the measurement, not null
+   * @throws IllegalArgumentException if the key is another measurer's, or one of records
+   */
+  public Measurement measureTelemetry(
+      MeasurementKey key, String subscriptionId, TelemetryLog telemetry, OutageLog maintenance) {
+    Checks.notNull("key", key);
+    Checks.notNull("subscriptionId", subscriptionId);
     Checks.notNull("telemetry", telemetry);
     Checks.notNull("maintenance", maintenance);
+    ownKey(key);
+    if (key.isOfRecords()) {
+      throw new IllegalArgumentException("key " + key + " names records; telemetry is measured per placement");
+    }
+    BillingPeriod period = key.period();
+    Set<Scope> placements = key.placementsOrNull();
     TelemetryRules t = rules.telemetry();
-    Optional<Interval> measured = Intervals.overlap(period.window(), subscription.active());
+    Optional<Interval> measured = key.clipOrNull() == null ? Optional.empty()
+        : Intervals.overlap(period.window(), key.clipOrNull());
     Measurement.Builder out = Measurement.builder()
-        .subscriptionId(subscription.id())
+        .subscriptionId(subscriptionId)
         .period(period)
         .measuredWindow(measured)
         .source(Measurement.Source.TELEMETRY);
@@ -308,7 +402,7 @@ public final class Measurer {
     List<MaintenancePart> parts = new ArrayList<>();
     List<WindowSet> standing = standingWindows(measured.get());
     if (rules.maintenanceNotice().isPresent() || !standing.isEmpty()) {
-      for (Outage o : maintenance.affecting(subscription.placements(), measured.get())) {
+      for (Outage o : maintenance.affecting(placements, measured.get())) {
         if (o.kind() == OutageKind.MAINTENANCE) {
           out.addOutageIds(o.id());
           WindowSet w = excludeStanding(o, -1, WindowSet.of(o.window()).intersection(measuredSet), standing, parts);
@@ -340,9 +434,9 @@ public final class Measurer {
     // scopes' samples are different samples.
     List<TelemetrySample> samples = new ArrayList<>();
     List<WindowSet> uncovered = new ArrayList<>();
-    List<Scope> measuredScopes = new ArrayList<>(subscription.placements().size());
+    List<Scope> measuredScopes = new ArrayList<>(placements.size());
     boolean unmeasured = false;
-    for (Scope p : subscription.placements()) {
+    for (Scope p : placements) {
       Optional<Scope> scope = telemetry.measuredScope(p);
       if (scope.isEmpty()) {
         if (unmeasured) {
@@ -585,14 +679,11 @@ public final class Measurer {
    * side, within the active window), so that a stretch running across the period's start or end
    * is judged against the minimum by its whole length, not by the part inside this period.
    */
-  private WindowSet countedAround(
-      Subscription subscription, BillingPeriod period, WindowSet measured, List<Outage> nearby,
-      List<WindowSet> standing) {
-    Optional<Interval> widened = edgeWindow(subscription, period);
-    if (widened.isEmpty()) {
+  private WindowSet countedAround(Interval clip, WindowSet measured, List<Outage> nearby, List<WindowSet> standing) {
+    if (rules.minimumDowntime().isZero()) {
       return WindowSet.empty();
     }
-    WindowSet outside = WindowSet.of(widened.get()).minus(measured);
+    WindowSet outside = WindowSet.of(clip).minus(measured);
     List<WindowSet> around = new ArrayList<>();
     Interval inside = measured.windows().get(0);
     for (Outage o : nearby) {
@@ -607,26 +698,6 @@ public final class Measurer {
     }
     return unionOf(around);
   }
-
-  /**
-   * The period widened by the minimum downtime on both sides and clipped to the active window;
-   * empty when no minimum applies or the subscription was not active there.
-   */
-  private Optional<Interval> edgeWindow(Subscription subscription, BillingPeriod period) {
-    Duration minimum = rules.minimumDowntime();
-    if (minimum.isZero()) {
-      return Optional.empty();
-    }
-    return Intervals.overlap(
-        Interval.of(period.start().minus(minimum), period.end().plus(minimum)), subscription.active());
-  }
-
-  private static Interval span(Interval a, Interval b) {
-    return Interval.of(
-        a.getStart().isBefore(b.getStart()) ? a.getStart() : b.getStart(),
-        a.getEnd().isAfter(b.getEnd()) ? a.getEnd() : b.getEnd());
-  }
-
 
   /**
    * Moves the part of a maintenance outage inside its announced window into {@code parts}; says

@@ -475,7 +475,7 @@ public final class CreditEngine {
         .period(measured)
         .fee(fee)
         .measurement(measurement)
-        .outages(involved(measurement))
+        .outages(involved(measurement, out.shared))
         .claim(claimFor(request, sub))
         .evaluatedAt(out.evaluatedAt)
         .carriedIn(carriedIn(request, sub, policy))
@@ -645,7 +645,7 @@ public final class CreditEngine {
       return false; // not active in the period: decideOne says so (and carries carried-in credits on)
     }
     DeferredContext context = new DeferredContext(out.account, sub, out.period, () -> fee(out, sub, policy),
-        () -> measure(policy, sub, out.period, out.shared), this::involved, () -> claimFor(out.request, sub),
+        () -> measure(policy, sub, out.period, out.shared), m -> involved(m, out.shared), () -> claimFor(out.request, sub),
         out.evaluatedAt, () -> carriedIn(out.request, sub, policy));
     Boolean holds = Conditions.holdsOnSubscription(campaign.eligible(), context);
     Map<String, TraceValue> values;
@@ -673,6 +673,11 @@ public final class CreditEngine {
         context.feeIfComputed(), context.measurementIfComputed(), root.notMet(campaign.id(), summary, values,
             List.of(policy.evaluator(true).skipped(root.then(), campaign.id(), "skipped: condition not met")))));
     return true;
+  }
+
+  /** {@link #involved(Measurement)}, looked up once per shared measurement when {@code shared} is not null. */
+  private List<Outage> involved(Measurement measurement, SharedMeasurements shared) {
+    return shared == null ? involved(measurement) : shared.involved(measurement, this::involved);
   }
 
   /** The outage records a measurement names, in its order. */

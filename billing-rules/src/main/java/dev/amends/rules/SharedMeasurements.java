@@ -4,8 +4,10 @@ import dev.amends.core.account.Subscription;
 import dev.amends.core.measure.Measurement;
 import dev.amends.core.measure.MeasurementKey;
 import dev.amends.core.measure.Measurer;
+import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
 import dev.amends.core.time.BillingPeriod;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -22,11 +24,17 @@ import java.util.function.Function;
  * measurements, so which one is kept does not matter.
  */
 final class SharedMeasurements {
-  /** The most measurements kept per level. */
-  static final int CAPACITY = 16384;
+  /**
+   * The most measurements kept per level: distinct keys grow with placements × periods (one per
+   * billing zone) × measurers (policies and campaigns), not with accounts. The canonical fleet
+   * has 4,000 nodes × 4 zones × 2 measurers = 32,000; below that, the cache would start afresh
+   * every few thousand accounts and measure most subscriptions again.
+   */
+  static final int CAPACITY = 65536;
 
   private final ConcurrentHashMap<MeasurementKey, Measurement> byPlacements = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<MeasurementKey, Measurement> byRecords = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Ids, List<Outage>> involved = new ConcurrentHashMap<>();
   private final int capacity;
 
   SharedMeasurements(int capacity) {
@@ -59,6 +67,40 @@ final class SharedMeasurements {
       put(byPlacements, key, shared);
     }
     return shared.withSubscriptionId(sub.id());
+  }
+
+  /**
+   * The outage records a measurement names, looked up by {@code lookUp} once per shared
+   * measurement: measurements this cache handed out share their list of ids (see {@link
+   * Measurement#withSubscriptionId}), which keys the records by identity.
+   */
+  List<Outage> involved(Measurement measurement, Function<Measurement, List<Outage>> lookUp) {
+    if (measurement.outageIds().isEmpty()) {
+      return List.of();
+    }
+    Ids ids = new Ids(measurement.outageIds());
+    List<Outage> records = involved.get(ids);
+    if (records == null) {
+      records = List.copyOf(lookUp.apply(measurement));
+      if (involved.size() >= capacity) {
+        involved.clear();
+      }
+      involved.putIfAbsent(ids, records);
+    }
+    return records;
+  }
+
+  /** A measurement's list of outage ids, by identity. */
+  private record Ids(List<String> ids) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Ids other && other.ids == ids;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(ids);
+    }
   }
 
   private void put(ConcurrentHashMap<MeasurementKey, Measurement> level, MeasurementKey key, Measurement m) {

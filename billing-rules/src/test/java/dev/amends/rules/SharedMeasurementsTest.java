@@ -134,6 +134,23 @@ class SharedMeasurementsTest {
   }
 
   @Test
+  void looksUpTheRecordsOfASharedMeasurementOnce() {
+    Measurement a = measure(FIVE_MINUTE_MINIMUM, on("sub-a", LONG_AGO, NODE_1));
+    Measurement b = measure(FIVE_MINUTE_MINIMUM, on("sub-b", LONG_AGO, NODE_1));
+    AtomicInteger lookUps = new AtomicInteger();
+    java.util.function.Function<Measurement, List<dev.amends.core.outage.Outage>> lookUp = m -> {
+      lookUps.incrementAndGet();
+      return m.outageIds().stream().map(id -> LOG.byId(id).orElseThrow()).toList();
+    };
+
+    List<dev.amends.core.outage.Outage> ofA = shared.involved(a, lookUp);
+    List<dev.amends.core.outage.Outage> ofB = shared.involved(b, lookUp);
+
+    assertThat(lookUps).hasValue(1);
+    assertThat(ofB).isSameAs(ofA).containsExactly(OUT_1, OUT_2);
+  }
+
+  @Test
   void startsAfreshPastItsCapacity() {
     SharedMeasurements small = new SharedMeasurements(1);
     Subscription a = on("sub-a", LONG_AGO, NODE_1);

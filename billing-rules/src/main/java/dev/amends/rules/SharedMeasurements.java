@@ -26,11 +26,12 @@ import java.util.function.Function;
 final class SharedMeasurements {
   /**
    * The most measurements kept per level: distinct keys grow with placements × periods (one per
-   * billing zone) × measurers (policies and campaigns), not with accounts. The canonical fleet
-   * has 4,000 nodes × 4 zones × 2 measurers = 32,000; below that, the cache would start afresh
-   * every few thousand accounts and measure most subscriptions again.
+   * billing zone) × measurers (policies, and campaigns for the subscriptions whose eligibility
+   * needs a measurement), not with accounts. The canonical fleet has 20,000 nodes × 4 zones =
+   * 80,000 for its SLA; a capacity below the keys in use makes the cache start afresh before
+   * most keys come round again, and most subscriptions are measured again.
    */
-  static final int CAPACITY = 65536;
+  static final int CAPACITY = 1 << 17;
 
   private final ConcurrentHashMap<MeasurementKey, Measurement> byPlacements = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<MeasurementKey, Measurement> byRecords = new ConcurrentHashMap<>();

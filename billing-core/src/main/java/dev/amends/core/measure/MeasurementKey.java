@@ -5,7 +5,6 @@ import dev.amends.core.scope.Scope;
 import dev.amends.core.time.BillingPeriod;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.threeten.extra.Interval;
@@ -35,6 +34,15 @@ public final class MeasurementKey {
   private final BillingPeriod period;
   /** Null when the subscription was not active near the period. */
   private final Interval clip;
+  /**
+   * The clip's ends as numbers (seconds and nanoseconds; zeros without a clip), compared in
+   * {@link #equals} without reading the clip's objects, which for a key kept in a cache are
+   * cold in memory.
+   */
+  private final long clipStartSecond;
+  private final long clipEndSecond;
+  private final int clipStartNano;
+  private final int clipEndNano;
   /** Null for a key of records. */
   private final Set<Scope> placements;
   /** Null for a key of placements; else the records looked up, ordered by start, then id. */
@@ -46,11 +54,15 @@ public final class MeasurementKey {
     this.measurer = measurer;
     this.period = period;
     this.clip = clip;
+    this.clipStartSecond = clip == null ? 0 : clip.getStart().getEpochSecond();
+    this.clipEndSecond = clip == null ? 0 : clip.getEnd().getEpochSecond();
+    this.clipStartNano = clip == null ? 0 : clip.getStart().getNano();
+    this.clipEndNano = clip == null ? 0 : clip.getEnd().getNano();
     this.placements = placements;
     this.records = records;
-    int h = System.identityHashCode(measurer);
+    int h = measurer.hashCode();
     h = 31 * h + period.hashCode();
-    h = 31 * h + Objects.hashCode(clip);
+    h = 31 * h + Long.hashCode(clipStartSecond) + 7 * Long.hashCode(clipEndSecond) + clipStartNano + 3 * clipEndNano;
     if (placements != null) {
       for (Scope s : placements) {
         h = 31 * h + s.hashCode();
@@ -107,7 +119,9 @@ public final class MeasurementKey {
       return true;
     }
     if (!(o instanceof MeasurementKey k) || k.hash != hash || k.measurer != measurer
-        || !k.period.equals(period) || !Objects.equals(k.clip, clip)) {
+        || k.clipStartSecond != clipStartSecond || k.clipEndSecond != clipEndSecond
+        || k.clipStartNano != clipStartNano || k.clipEndNano != clipEndNano
+        || (k.clip == null) != (clip == null) || !k.period.equals(period)) {
       return false;
     }
     if (placements != null) {

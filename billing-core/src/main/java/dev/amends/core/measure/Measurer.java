@@ -67,6 +67,8 @@ import org.threeten.extra.Interval;
 public final class Measurer {
   private final MeasurementRules rules;
   private final boolean breakdowns;
+  /** The identity hash, read once: every {@link MeasurementKey} hashes its measurer. */
+  private final int hash = System.identityHashCode(this);
 
   private Measurer(MeasurementRules rules, boolean breakdowns) {
     this.rules = rules;
@@ -102,6 +104,18 @@ public final class Measurer {
   /** The rules applied. */
   public MeasurementRules rules() {
     return rules;
+  }
+
+  /** Measurers are equal only to themselves: the identity hash. */
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  /** Identity, as {@link Object#equals}: a measurer is the key of its measurements. */
+  @Override
+  public boolean equals(Object o) {
+    return o == this;
   }
 
   /**

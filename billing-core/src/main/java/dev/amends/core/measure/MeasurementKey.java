@@ -47,6 +47,12 @@ public final class MeasurementKey {
   private final Set<Scope> placements;
   /** Null for a key of placements; else the records looked up, ordered by start, then id. */
   private final List<Outage> records;
+  /**
+   * The records as an array and the number of placements or records, for {@link #equals}: a key
+   * kept in a cache is cold in memory, and each object read on the way is a cache miss.
+   */
+  private final Outage[] recordArray;
+  private final int count;
   private final int hash;
 
   MeasurementKey(Measurer measurer, BillingPeriod period, Interval clip, Set<Scope> placements,
@@ -60,6 +66,8 @@ public final class MeasurementKey {
     this.clipEndNano = clip == null ? 0 : clip.getEnd().getNano();
     this.placements = placements;
     this.records = records;
+    this.recordArray = records == null ? null : records.toArray(new Outage[0]);
+    this.count = placements != null ? placements.size() : records.size();
     int h = measurer.hashCode();
     h = 31 * h + period.hashCode();
     h = 31 * h + Long.hashCode(clipStartSecond) + 7 * Long.hashCode(clipEndSecond) + clipStartNano + 3 * clipEndNano;
@@ -118,7 +126,7 @@ public final class MeasurementKey {
     if (o == this) {
       return true;
     }
-    if (!(o instanceof MeasurementKey k) || k.hash != hash || k.measurer != measurer
+    if (!(o instanceof MeasurementKey k) || k.hash != hash || k.count != count || k.measurer != measurer
         || k.clipStartSecond != clipStartSecond || k.clipEndSecond != clipEndSecond
         || k.clipStartNano != clipStartNano || k.clipEndNano != clipEndNano
         || (k.clip == null) != (clip == null) || !k.period.equals(period)) {
@@ -127,11 +135,11 @@ public final class MeasurementKey {
     if (placements != null) {
       return k.placements != null && sameOrder(placements, k.placements);
     }
-    if (k.records == null || k.records.size() != records.size()) {
+    if (k.recordArray == null) {
       return false;
     }
-    for (int i = 0; i < records.size(); i++) {
-      if (records.get(i) != k.records.get(i)) {
+    for (int i = 0; i < recordArray.length; i++) {
+      if (recordArray[i] != k.recordArray[i]) {
         return false;
       }
     }

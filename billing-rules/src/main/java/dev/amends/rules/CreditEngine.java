@@ -552,7 +552,7 @@ public final class CreditEngine {
         .period(rolling ? period : measured)
         .fee(fee)
         .measurement(measurement)
-        .outages(involved(measurement))
+        .outages(involved(measurement, out.shared))
         .claim(claim)
         .evaluatedAt(out.evaluatedAt)
         .carriedIn(carriedIn(request, sub, policy))
@@ -637,7 +637,10 @@ public final class CreditEngine {
   private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurers.get(policy);
     if (shared != null) {
-      return shared.measure(measurer, sub, period, outages, () -> measure(policy, sub, period, null));
+      return shared.measure(measurer, sub, period, outages,
+          key -> policy.measurementRules().source() == Measurement.Source.TELEMETRY
+              ? measurer.measureTelemetry(key, sub.id(), telemetry, outages)
+              : measurer.measure(key, sub.id(), outages));
     }
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, outages)
@@ -745,7 +748,7 @@ public final class CreditEngine {
       return false; // not active in the period: decideOne says so (and carries carried-in credits on)
     }
     DeferredContext context = new DeferredContext(out.account, sub, out.period, () -> fee(out, sub, policy),
-        () -> measure(policy, sub, out.period, out.shared), this::involved, () -> claimFor(out.request, sub),
+        () -> measure(policy, sub, out.period, out.shared), m -> involved(m, out.shared), () -> claimFor(out.request, sub),
         out.evaluatedAt, () -> carriedIn(out.request, sub, policy));
     Boolean holds = Conditions.holdsOnSubscription(campaign.eligible(), context);
     Map<String, TraceValue> values;
@@ -774,6 +777,11 @@ public final class CreditEngine {
             summary, values, Optional.empty(),
             List.of(evaluator(policy).skipped(root.then(), campaign.id(), "skipped: condition not met")))));
     return true;
+  }
+
+  /** {@link #involved(Measurement)}, looked up once per shared measurement when {@code shared} is not null. */
+  private List<Outage> involved(Measurement measurement, SharedMeasurements shared) {
+    return shared == null ? involved(measurement) : shared.involved(measurement, this::involved);
   }
 
   /** The outage records a measurement names, in its order. */

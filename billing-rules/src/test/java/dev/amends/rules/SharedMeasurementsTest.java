@@ -28,9 +28,9 @@ class SharedMeasurementsTest {
   final AtomicInteger measured = new AtomicInteger();
 
   Measurement measure(Measurer m, Subscription sub) {
-    return shared.measure(m, sub, JUNE_2024_UTC, LOG, () -> {
+    return shared.measure(m, sub, JUNE_2024_UTC, LOG, key -> {
       measured.incrementAndGet();
-      return m.measure(sub, JUNE_2024_UTC, LOG);
+      return m.measure(key, sub.id(), LOG);
     });
   }
 
@@ -135,6 +135,23 @@ class SharedMeasurementsTest {
   }
 
   @Test
+  void looksUpTheRecordsOfASharedMeasurementOnce() {
+    Measurement a = measure(FIVE_MINUTE_MINIMUM, on("sub-a", LONG_AGO, NODE_1));
+    Measurement b = measure(FIVE_MINUTE_MINIMUM, on("sub-b", LONG_AGO, NODE_1));
+    AtomicInteger lookUps = new AtomicInteger();
+    java.util.function.Function<Measurement, List<dev.amends.core.outage.Outage>> lookUp = m -> {
+      lookUps.incrementAndGet();
+      return m.outageIds().stream().map(id -> LOG.byId(id).orElseThrow()).toList();
+    };
+
+    List<dev.amends.core.outage.Outage> ofA = shared.involved(a, lookUp);
+    List<dev.amends.core.outage.Outage> ofB = shared.involved(b, lookUp);
+
+    assertThat(lookUps).hasValue(1);
+    assertThat(ofB).isSameAs(ofA).containsExactly(OUT_1, OUT_2);
+  }
+
+  @Test
   void startsAfreshPastItsCapacity() {
     SharedMeasurements small = new SharedMeasurements(1);
     Subscription a = on("sub-a", LONG_AGO, NODE_1);
@@ -142,9 +159,9 @@ class SharedMeasurementsTest {
     AtomicInteger count = new AtomicInteger();
 
     for (Subscription s : List.of(a, b, a)) {
-      small.measure(FIVE_MINUTE_MINIMUM, s, JUNE_2024_UTC, LOG, () -> {
+      small.measure(FIVE_MINUTE_MINIMUM, s, JUNE_2024_UTC, LOG, key -> {
         count.incrementAndGet();
-        return FIVE_MINUTE_MINIMUM.measure(s, JUNE_2024_UTC, LOG);
+        return FIVE_MINUTE_MINIMUM.measure(key, s.id(), LOG);
       });
     }
 

@@ -151,6 +151,18 @@ public abstract class Measurement {
         + (missing.size() == 1 ? " stretch (" : " stretches (") + String.join(", ", stretches) + "); " + how;
   }
 
+  /**
+   * The same measurement for another subscription: every figure kept, only {@link
+   * #subscriptionId()} replaced (nothing else of a measurement names its subscription). No list
+   * is copied; this measurement itself if the id is the same.
+   *
+   * @param subscriptionId the id, not null
+   * @return the measurement, not null
+   */
+  public Measurement withSubscriptionId(String subscriptionId) {
+    return ImmutableMeasurement.copyOf(this).withSubscriptionId(subscriptionId);
+  }
+
   /** The counted downtime as exact minutes: {@code 420} for 7 hours. */
   public Ratio downtimeMinutes() {
     return Ratio.of(downtime(), Duration.ofMinutes(1));

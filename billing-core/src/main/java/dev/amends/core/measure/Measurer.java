@@ -67,6 +67,8 @@ import org.threeten.extra.Interval;
 public final class Measurer {
   private final MeasurementRules rules;
   private final boolean breakdowns;
+  /** The identity hash, read once: every {@link MeasurementKey} hashes its measurer. */
+  private final int hash = System.identityHashCode(this);
 
   private Measurer(MeasurementRules rules, boolean breakdowns) {
     this.rules = rules;
@@ -104,8 +106,70 @@ public final class Measurer {
     return rules;
   }
 
+  /** Measurers are equal only to themselves: the identity hash. */
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  /** Identity, as {@link Object#equals}: a measurer is the key of its measurements. */
+  @Override
+  public boolean equals(Object o) {
+    return o == this;
+  }
+
   /**
-   * Measures a subscription's downtime in a period from outage records.
+   * The key of everything {@link #measure(Subscription, BillingPeriod, OutageLog)} and {@link
+   * #measureTelemetry} read of a subscription and a period but its id: see {@link
+   * MeasurementKey}. Cheap: no look-up, no copy of the placements.
+   *
+   * @param subscription the subscription, not null
+   * @param period the billing period, not null
+   * @return the key, not null
+   */
+  public MeasurementKey keyOf(Subscription subscription, BillingPeriod period) {
+    Checks.notNull("subscription", subscription);
+    Checks.notNull("period", period);
+    Duration minimum = rules.minimumDowntime();
+    Interval widened = minimum.isZero()
+        ? period.window()
+        : Interval.of(period.start().minus(minimum), period.end().plus(minimum));
+    Interval clip = Intervals.overlap(widened, subscription.active()).orElse(null);
+    return new MeasurementKey(this, period, clip, subscription.placements(), null);
+  }
+
+  /**
+   * For a measurement from outage records, the coarser key that names the records this measurer
+   * looks up for {@code key} (those affecting its placements within its clip) in place of the
+   * placements: subscriptions on different placements that see the same records share it. The
+   * key itself when it is already one of records, or the subscription was not active near the
+   * period (no records are looked up then).
+   *
+   * @param key a key of this measurer, not null
+   * @param log the outage records, not null
+   * @return the key, not null
+   * @throws IllegalArgumentException if the key is another measurer's
+   */
+  public MeasurementKey recordsKeyOf(MeasurementKey key, OutageLog log) {
+    Checks.notNull("key", key);
+    Checks.notNull("log", log);
+    ownKey(key);
+    if (key.isOfRecords() || key.clipOrNull() == null) {
+      return key;
+    }
+    return new MeasurementKey(this, key.period(), key.clipOrNull(), null,
+        log.affecting(key.placementsOrNull(), key.clipOrNull()));
+  }
+
+  private void ownKey(MeasurementKey key) {
+    if (key.measurer() != this) {
+      throw new IllegalArgumentException("key " + key + " is another measurer's");
+    }
+  }
+
+  /**
+   * Measures a subscription's downtime in a period from outage records: {@link
+   * #measure(MeasurementKey, String, OutageLog)} of its {@link #keyOf key}.
    *
    * @param subscription the subscription, for its placements and active window, not null
    * @param period the billing period, not null
@@ -113,30 +177,47 @@ public final class Measurer {
    * @return the measurement, not null
    */
   public Measurement measure(Subscription subscription, BillingPeriod period, OutageLog log) {
-    Checks.notNull("subscription", subscription);
-    Checks.notNull("period", period);
+    MeasurementKey key = keyOf(subscription, period);
+    return measure(key, subscription.id(), log);
+  }
+
+  /**
+   * Measures the downtime of the subscription whose key is given from outage records: the
+   * measurement reads the key, the id and the log only.
+   *
+   * @param key a key of this measurer, of placements or of records, not null
+   * @param subscriptionId the id the measurement carries, not null
+   * @param log the outage records, not null
+   * @return the measurement, not null
+   * @throws IllegalArgumentException if the key is another measurer's
+   */
+  public Measurement measure(MeasurementKey key, String subscriptionId, OutageLog log) {
+    Checks.notNull("key", key);
+    Checks.notNull("subscriptionId", subscriptionId);
     Checks.notNull("log", log);
-    Optional<Interval> measured = Intervals.overlap(period.window(), subscription.active());
+    ownKey(key);
+    BillingPeriod period = key.period();
+    Interval clip = key.clipOrNull();
+    Optional<Interval> measured = clip == null ? Optional.empty() : Intervals.overlap(period.window(), clip);
     Measurement.Builder out = Measurement.builder()
-        .subscriptionId(subscription.id())
+        .subscriptionId(subscriptionId)
         .period(period)
         .measuredWindow(measured);
     if (measured.isEmpty()) {
       return inactive(out, period);
     }
     WindowSet measuredSet = WindowSet.of(measured.get());
-    // One look-up serves both the period and, when a minimum downtime applies, the stretch of
-    // active time just beyond its edges that decides whether an edge stretch is long enough.
-    Interval lookup = edgeWindow(subscription, period).map(w -> span(w, measured.get())).orElse(measured.get());
-    List<Outage> nearby = log.affecting(subscription.placements(), lookup);
+    // One look-up, within the clip, serves both the period and, when a minimum downtime applies,
+    // the stretch of active time just beyond its edges that decides whether an edge stretch is
+    // long enough.
+    Interval lookup = clip;
+    List<Outage> nearby = key.isOfRecords() ? key.recordsOrNull() : log.affecting(key.placementsOrNull(), lookup);
     List<WindowSet> standing = standingWindows(lookup);
     List<Exclusion> exclusions = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    // The outages touching the measured window, in the log's order (start, then id), and what
-    // of each can count: index i of one list belongs to index i of the other.
-    List<Outage> touching = new ArrayList<>();
-    List<WindowSet> counted = new ArrayList<>();
-    List<List<String>> remarks = new ArrayList<>();
+    // The outages touching the measured window, in the log's order (start, then id), each with
+    // what of it can count.
+    List<Touched> touched = new ArrayList<>();
     List<MaintenancePart> maintenance = new ArrayList<>();
 
     for (Outage o : nearby) {
@@ -144,44 +225,51 @@ public final class Measurer {
         continue;
       }
       out.addOutageIds(o.id());
-      int index = touching.size();
-      touching.add(o);
-      List<String> mine = new ArrayList<>(0);
-      remarks.add(mine);
-      WindowSet w = countable(o, index, WindowSet.of(o.window()).intersection(measuredSet), standing, exclusions,
-          maintenance, notes, mine);
-      counted.add(w == null ? WindowSet.empty() : w);
+      Judged judged = countable(o, touched.size(), WindowSet.of(o.window()).intersection(measuredSet), standing);
+      exclusions.addAll(judged.exclusions());
+      maintenance.addAll(judged.maintenance());
+      notes.addAll(judged.notes());
+      touched.add(new Touched(o, judged.counted(), judged.remarks(), null));
     }
-    applyBudget(maintenance, counted, notes, remarks);
+    List<WindowSet> countedBefore = new ArrayList<>(touched.size());
+    for (Touched t : touched) {
+      countedBefore.add(t.counted());
+    }
+    Budgeted budgeted = applyBudget(maintenance, unionOf(countedBefore));
+    maintenance = budgeted.parts();
+    notes.addAll(budgeted.notes());
+    for (Regained r : budgeted.regained()) {
+      touched.set(r.index(), touched.get(r.index()).regaining(r));
+    }
     for (MaintenancePart m : maintenance) {
-      if (!m.excluded.isEmpty()) {
-        exclusions.add(new Exclusion(m.excluded, m.reason, List.of(m.id), m.detail));
+      if (!m.excluded().isEmpty()) {
+        exclusions.add(new Exclusion(m.excluded(), m.reason(), List.of(m.id()), m.detail()));
       }
     }
 
-    WindowSet all = unionOf(counted);
-    WindowSet around = countedAround(subscription, period, measuredSet, nearby, standing);
-    List<String> ids = new ArrayList<>(touching.size());
-    for (Outage o : touching) {
-      ids.add(o.id());
+    List<Source> sources = new ArrayList<>(touched.size());
+    List<WindowSet> counted = new ArrayList<>(touched.size());
+    for (Touched t : touched) {
+      sources.add(new Source(t.outage().id(), t.counted()));
+      counted.add(t.counted());
     }
-    WindowSet finalSet = shape(all, around, ids, counted, period, measuredSet, exclusions);
+    WindowSet all = unionOf(counted);
+    WindowSet around = countedAround(clip, measuredSet, nearby, standing);
+    Shaped shaped = shape(all, around, sources, period, measuredSet);
+    exclusions.addAll(shaped.exclusions());
+    WindowSet finalSet = shaped.result();
 
     // What each outage still covers after the minimum and the granularity: a blip dropped as too
     // short, or the ragged ends of an incomplete slice, are no longer part of any contribution.
-    List<WindowSet> kept = new ArrayList<>(counted.size());
-    for (WindowSet w : counted) {
-      kept.add(w.intersection(finalSet));
+    for (int i = 0; i < touched.size(); i++) {
+      Touched t = touched.get(i);
+      touched.set(i, new Touched(t.outage(), t.counted(), t.remarks(), t.counted().intersection(finalSet)));
     }
 
     Duration downtime = rules.partialImpact().isWeighted()
-        ? weighted(touching, kept)
+        ? weighted(touched)
         : finalSet.totalLength();
-    List<WindowSet> excludedParts = new ArrayList<>();
-    for (MaintenancePart m : maintenance) {
-      excludedParts.add(m.excluded);
-    }
-    WindowSet excludedMaintenance = unionOf(excludedParts);
+    WindowSet excludedMaintenance = excludedOf(maintenance);
     Duration denominator = denominator(period, measured.get(), excludedMaintenance.minus(finalSet));
 
     out.counted(finalSet)
@@ -189,10 +277,10 @@ public final class Measurer {
         .denominator(denominator)
         .availability(availability(denominator, downtime))
         .exclusions(exclusions)
-        .contributions(attribute(finalSet, touching, kept))
+        .contributions(attribute(finalSet, touched))
         .notes(notes);
     if (breakdowns) {
-      out.breakdown(breakdown(measuredSet, touching, counted, kept, finalSet, maintenance, exclusions, remarks));
+      out.breakdown(breakdown(measuredSet, touched, maintenance, exclusions));
     }
     return out.build();
   }
@@ -202,13 +290,12 @@ public final class Measurer {
    * excluded per reason: the exclusions made for it alone, its excluded maintenance, and what the
    * minimum downtime and the granularity took of its counted time.
    */
-  private List<OutageBreakdown> breakdown(WindowSet measured, List<Outage> touching, List<WindowSet> counted,
-      List<WindowSet> kept, WindowSet finalSet, List<MaintenancePart> maintenance, List<Exclusion> exclusions,
-      List<List<String>> remarks) {
-    int n = touching.size();
+  private List<OutageBreakdown> breakdown(WindowSet measured, List<Touched> touched, List<MaintenancePart> maintenance,
+      List<Exclusion> exclusions) {
+    int n = touched.size();
     Map<String, Integer> indexOf = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {
-      indexOf.put(touching.get(i).id(), i);
+      indexOf.put(touched.get(i).outage().id(), i);
     }
     List<List<OutageBreakdown.Part>> parts = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -228,8 +315,8 @@ public final class Measurer {
       }
     }
     for (MaintenancePart m : maintenance) {
-      if (m.index >= 0 && !m.excluded.isEmpty()) {
-        parts.get(m.index).add(new OutageBreakdown.Part(m.reason, m.excluded, m.humanDetail));
+      if (m.index() >= 0 && !m.excluded().isEmpty()) {
+        parts.get(m.index()).add(new OutageBreakdown.Part(m.reason(), m.excluded(), m.humanDetail()));
       }
     }
     WindowSet tooShort = unionOf(shortOnes);
@@ -238,9 +325,10 @@ public final class Measurer {
         .map(d -> "not a completed slice of " + Texts.duration(d)).orElse("not a completed slice");
     List<OutageBreakdown> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      WindowSet c = counted.get(i);
+      Touched t = touched.get(i);
+      WindowSet c = t.counted();
       if (!c.isEmpty()) {
-        WindowSet dropped = c.minus(kept.get(i));
+        WindowSet dropped = c.minus(t.kept());
         WindowSet shortPart = dropped.intersection(tooShort);
         WindowSet slicePart = dropped.minus(shortPart);
         if (!shortPart.isEmpty()) {
@@ -250,9 +338,9 @@ public final class Measurer {
           parts.get(i).add(new OutageBreakdown.Part(ExclusionReason.INCOMPLETE_SLICE, slicePart, slices));
         }
       }
-      Outage o = touching.get(i);
+      Outage o = t.outage();
       out.add(new OutageBreakdown(o.id(), WindowSet.of(o.window()).intersection(measured).totalLength(),
-          kept.get(i).totalLength(), parts.get(i), remarks.get(i), o.impact().share(),
+          t.kept().totalLength(), parts.get(i), t.remarks(), o.impact().share(),
           rules.partialImpact().isWeighted()));
     }
     return out;
@@ -288,14 +376,39 @@ public final class Measurer {
    */
   public Measurement measureTelemetry(
       Subscription subscription, BillingPeriod period, TelemetryLog telemetry, OutageLog maintenance) {
-    Checks.notNull("subscription", subscription);
-    Checks.notNull("period", period);
+    MeasurementKey key = keyOf(subscription, period);
+    return measureTelemetry(key, subscription.id(), telemetry, maintenance);
+  }
+
+  /**
+   * Measures the downtime of the subscription whose key is given from telemetry, as {@link
+   * #measureTelemetry(Subscription, BillingPeriod, TelemetryLog, OutageLog)} does: the
+   * measurement reads the key, the id and the logs only.
+   *
+   * @param key a key of placements of this measurer, not null
+   * @param subscriptionId the id the measurement carries, not null
+   * @param telemetry the samples, not null
+   * @param maintenance outage records whose announced maintenance may be excluded, not null
+   * @return the measurement, not null
+   * @throws IllegalArgumentException if the key is another measurer's, or one of records
+   */
+  public Measurement measureTelemetry(
+      MeasurementKey key, String subscriptionId, TelemetryLog telemetry, OutageLog maintenance) {
+    Checks.notNull("key", key);
+    Checks.notNull("subscriptionId", subscriptionId);
     Checks.notNull("telemetry", telemetry);
     Checks.notNull("maintenance", maintenance);
+    ownKey(key);
+    if (key.isOfRecords()) {
+      throw new IllegalArgumentException("key " + key + " names records; telemetry is measured per placement");
+    }
+    BillingPeriod period = key.period();
+    Set<Scope> placements = key.placementsOrNull();
     TelemetryRules t = rules.telemetry();
-    Optional<Interval> measured = Intervals.overlap(period.window(), subscription.active());
+    Optional<Interval> measured = key.clipOrNull() == null ? Optional.empty()
+        : Intervals.overlap(period.window(), key.clipOrNull());
     Measurement.Builder out = Measurement.builder()
-        .subscriptionId(subscription.id())
+        .subscriptionId(subscriptionId)
         .period(period)
         .measuredWindow(measured)
         .source(Measurement.Source.TELEMETRY);
@@ -308,12 +421,16 @@ public final class Measurer {
     List<MaintenancePart> parts = new ArrayList<>();
     List<WindowSet> standing = standingWindows(measured.get());
     if (rules.maintenanceNotice().isPresent() || !standing.isEmpty()) {
-      for (Outage o : maintenance.affecting(subscription.placements(), measured.get())) {
+      for (Outage o : maintenance.affecting(placements, measured.get())) {
         if (o.kind() == OutageKind.MAINTENANCE) {
           out.addOutageIds(o.id());
-          WindowSet w = excludeStanding(o, -1, WindowSet.of(o.window()).intersection(measuredSet), standing, parts);
+          Step inStanding = excludeStanding(o, -1, WindowSet.of(o.window()).intersection(measuredSet), standing);
+          parts.addAll(inStanding.parts());
+          WindowSet w = inStanding.left();
           if (rules.maintenanceNotice().isPresent() && !w.isEmpty()) {
-            excludeAnnounced(o, -1, w, parts, notes, new ArrayList<>());
+            Step announced = excludeAnnounced(o, -1, w);
+            parts.addAll(announced.parts());
+            notes.addAll(announced.notes()); // its remarks are for a breakdown, which telemetry has not
           }
         }
       }
@@ -326,23 +443,21 @@ public final class Measurer {
               "standing maintenance window " + mw, "standing maintenance window " + mw + " of the contract"));
         }
       }
-      parts.sort(Comparator.comparing((MaintenancePart m) -> m.excluded.start()));
-      applyBudget(parts, new ArrayList<>(), notes, new ArrayList<>());
+      parts.sort(Comparator.comparing((MaintenancePart m) -> m.excluded().start()));
+      Budgeted budgeted = applyBudget(parts, WindowSet.empty());
+      parts = budgeted.parts();
+      notes.addAll(budgeted.notes());
     }
-    List<WindowSet> excludedParts = new ArrayList<>();
-    for (MaintenancePart m : parts) {
-      excludedParts.add(m.excluded);
-    }
-    WindowSet maint = unionOf(excludedParts);
+    WindowSet maint = excludedOf(parts);
 
     // Placements under the same measured scope share its samples: take each scope's once. No
     // set of samples is needed (nor a sort): samples of one scope never overlap, and different
     // scopes' samples are different samples.
     List<TelemetrySample> samples = new ArrayList<>();
     List<WindowSet> uncovered = new ArrayList<>();
-    List<Scope> measuredScopes = new ArrayList<>(subscription.placements().size());
+    List<Scope> measuredScopes = new ArrayList<>(placements.size());
     boolean unmeasured = false;
-    for (Scope p : subscription.placements()) {
+    for (Scope p : placements) {
       Optional<Scope> scope = telemetry.measuredScope(p);
       if (scope.isEmpty()) {
         if (unmeasured) {
@@ -426,8 +541,8 @@ public final class Measurer {
       WindowSet badSet = WindowSet.of(bad);
       for (ExclusionReason reason : List.of(
           ExclusionReason.ANNOUNCED_MAINTENANCE, ExclusionReason.STANDING_MAINTENANCE_WINDOW)) {
-        List<MaintenancePart> ofReason = parts.stream().filter(m -> m.reason == reason).toList();
-        List<WindowSet> sets = ofReason.stream().map(m -> m.excluded).toList();
+        List<MaintenancePart> ofReason = parts.stream().filter(m -> m.reason() == reason).toList();
+        List<WindowSet> sets = ofReason.stream().map(MaintenancePart::excluded).toList();
         WindowSet inMaint = badSet.intersection(unionOf(sets));
         if (!inMaint.isEmpty()) {
           exclusions.add(new Exclusion(inMaint, reason, idsOf(ofReason),
@@ -436,8 +551,9 @@ public final class Measurer {
         }
       }
       WindowSet all = badSet.minus(maint);
-      WindowSet finalSet =
-          shape(all, WindowSet.empty(), List.of("telemetry"), List.of(all), period, measuredSet, exclusions);
+      Shaped shaped = shape(all, WindowSet.empty(), List.of(new Source("telemetry", all)), period, measuredSet);
+      exclusions.addAll(shaped.exclusions());
+      WindowSet finalSet = shaped.result();
       WindowSet maintOut = maint.minus(finalSet);
       Duration denominator = denominator(period, measured.get(), maintOut).minus(
           ignoredSet.minus(finalSet).minus(leftOutAsMaintenance(maintOut)).totalLength());
@@ -471,28 +587,25 @@ public final class Measurer {
 
   /**
    * The part of one outage's time {@code w} that is not excluded for its cause, impact, report
-   * time or announced maintenance; null if none of it can count. Exclusions, maintenance parts
-   * (for the outage at {@code index}) and notes are added to the lists.
+   * time or announced maintenance (empty if none of it can count), with the exclusions,
+   * maintenance parts (for the outage at {@code index}), notes and remarks that say why.
    */
-  private WindowSet countable(Outage o, int index, WindowSet w, List<WindowSet> standing, List<Exclusion> exclusions,
-      List<MaintenancePart> maintenance, List<String> notes, List<String> remarks) {
+  private Judged countable(Outage o, int index, WindowSet w, List<WindowSet> standing) {
     if (w.isEmpty()) {
-      return null;
+      return Judged.NOTHING;
     }
     if (rules.excludedCauses().contains(o.cause())) {
-      exclusions.add(exclusion(w, ExclusionReason.EXCLUDED_CAUSE, o, "cause " + o.cause() + " is excluded"));
-      return null;
+      return Judged.excluded(exclusion(w, ExclusionReason.EXCLUDED_CAUSE, o, "cause " + o.cause() + " is excluded"));
     }
     if (o.impact().level() == Impact.Level.DEGRADED && !rules.degradedCounts()) {
-      exclusions.add(exclusion(w, ExclusionReason.DEGRADED_SERVICE, o, "degraded service does not count"));
-      return null;
+      return Judged.excluded(exclusion(w, ExclusionReason.DEGRADED_SERVICE, o, "degraded service does not count"));
     }
     Optional<Ratio> threshold = rules.partialImpact().threshold();
     if (threshold.isPresent() && o.impact().share().compareTo(threshold.get()) < 0) {
-      exclusions.add(exclusion(w, ExclusionReason.BELOW_IMPACT_THRESHOLD, o,
+      return Judged.excluded(exclusion(w, ExclusionReason.BELOW_IMPACT_THRESHOLD, o,
           "share of users affected " + o.impact().share() + " < " + threshold.get()));
-      return null;
     }
+    List<String> remarks = new ArrayList<>(0);
     if (o.reportedAt().isPresent() && o.reportedAt().get().isBefore(o.window().getStart())) {
       // Legitimate for the later record of an outage split in two, but also the sign of a start
       // recorded late: never silent.
@@ -500,10 +613,12 @@ public final class Measurer {
           + Texts.instant(o.window().getStart()) + ": counted from its start (check the start if this record is"
           + " not the continuation of an earlier one)");
     }
+    List<Exclusion> exclusions = new ArrayList<>(0);
     if (rules.countFrom() == CountFrom.CUSTOMER_REPORT) {
       if (o.reportedAt().isEmpty()) {
-        exclusions.add(exclusion(w, ExclusionReason.NOT_REPORTED, o, "not reported by the customer"));
-        return null;
+        return new Judged(WindowSet.empty(),
+            List.of(exclusion(w, ExclusionReason.NOT_REPORTED, o, "not reported by the customer")), List.of(),
+            List.of(), remarks);
       }
       Instant reported = o.reportedAt().get();
       WindowSet before = w.intersection(Interval.of(Instant.MIN, reported));
@@ -512,23 +627,31 @@ public final class Measurer {
         w = w.minus(before);
       }
     }
+    List<MaintenancePart> maintenance = new ArrayList<>(0);
+    List<String> notes = new ArrayList<>(0);
     if (!standing.isEmpty()) {
       WindowSet before = w;
-      w = excludeStanding(o, index, w, standing, maintenance);
-      remarkStandingNotExcluding(o, w, standing, remarks);
+      Step inStanding = excludeStanding(o, index, w, standing);
+      maintenance.addAll(inStanding.parts());
+      w = inStanding.left();
+      remarks.addAll(remarksOnStandingNotExcluding(o, w, standing));
       if (w.isEmpty() && !before.isEmpty()) {
-        return w;
+        return new Judged(w, exclusions, maintenance, notes, remarks);
       }
     }
     if (o.kind() == OutageKind.MAINTENANCE && rules.maintenanceNotice().isPresent()) {
-      w = excludeAnnounced(o, index, w, maintenance, notes, remarks);
+      Step announced = excludeAnnounced(o, index, w);
+      maintenance.addAll(announced.parts());
+      notes.addAll(announced.notes());
+      remarks.addAll(announced.remarks());
+      w = announced.left();
     }
     if (o.kind() == OutageKind.EMERGENCY_MAINTENANCE && o.announcement().isPresent()
         && rules.maintenanceNotice().isPresent()) {
       notes.add("emergency maintenance " + o.id() + " was announced with notice " + o.announcement().get().notice()
           + "; emergency maintenance always counts");
     }
-    return w;
+    return new Judged(w, exclusions, maintenance, notes, remarks);
   }
 
   /** The occurrences of each standing window of the rules over a span, in the rules' order. */
@@ -541,18 +664,15 @@ public final class Measurer {
   }
 
   /**
-   * Moves the part of an outage inside standing maintenance windows into {@code parts}: for
-   * maintenance, or for any outage if the window excludes all downtime.
-   */
-  /**
    * A remark for each standing window that leaves an outage's time inside it counting because it
    * excludes only maintenance outages: {@code 2h inside standing maintenance window … counts: the
    * window excludes only MAINTENANCE outages, and this one is UNPLANNED}.
    */
-  private void remarkStandingNotExcluding(Outage o, WindowSet w, List<WindowSet> standing, List<String> remarks) {
+  private List<String> remarksOnStandingNotExcluding(Outage o, WindowSet w, List<WindowSet> standing) {
     if (o.kind() == OutageKind.MAINTENANCE || w.isEmpty()) {
-      return;
+      return List.of();
     }
+    List<String> remarks = new ArrayList<>(0);
     for (int k = 0; k < standing.size(); k++) {
       MaintenanceWindow mw = rules.standingWindows().get(k);
       WindowSet inside = mw.excludesAllDowntime() ? WindowSet.empty() : w.intersection(standing.get(k));
@@ -561,10 +681,15 @@ public final class Measurer {
             + " counts: the window excludes only MAINTENANCE outages, and this one is " + o.kind());
       }
     }
+    return remarks;
   }
 
-  private WindowSet excludeStanding(
-      Outage o, int index, WindowSet w, List<WindowSet> standing, List<MaintenancePart> parts) {
+  /**
+   * Takes the part of an outage inside standing maintenance windows out of {@code w}, as
+   * maintenance parts: for maintenance, or for any outage if the window excludes all downtime.
+   */
+  private Step excludeStanding(Outage o, int index, WindowSet w, List<WindowSet> standing) {
+    List<MaintenancePart> parts = new ArrayList<>(0);
     for (int k = 0; k < standing.size() && !w.isEmpty(); k++) {
       MaintenanceWindow mw = rules.standingWindows().get(k);
       if (o.kind() != OutageKind.MAINTENANCE && !mw.excludesAllDowntime()) {
@@ -577,7 +702,7 @@ public final class Measurer {
         w = w.minus(inside);
       }
     }
-    return w;
+    return new Step(w, parts, List.of(), List.of());
   }
 
   /**
@@ -585,111 +710,78 @@ public final class Measurer {
    * side, within the active window), so that a stretch running across the period's start or end
    * is judged against the minimum by its whole length, not by the part inside this period.
    */
-  private WindowSet countedAround(
-      Subscription subscription, BillingPeriod period, WindowSet measured, List<Outage> nearby,
-      List<WindowSet> standing) {
-    Optional<Interval> widened = edgeWindow(subscription, period);
-    if (widened.isEmpty()) {
+  private WindowSet countedAround(Interval clip, WindowSet measured, List<Outage> nearby, List<WindowSet> standing) {
+    if (rules.minimumDowntime().isZero()) {
       return WindowSet.empty();
     }
-    WindowSet outside = WindowSet.of(widened.get()).minus(measured);
+    WindowSet outside = WindowSet.of(clip).minus(measured);
     List<WindowSet> around = new ArrayList<>();
     Interval inside = measured.windows().get(0);
     for (Outage o : nearby) {
       if (inside.encloses(o.window())) {
         continue; // nothing of it lies outside the measured window
       }
-      WindowSet w = countable(o, -1, WindowSet.of(o.window()).intersection(outside), standing,
-          new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-      if (w != null) {
-        around.add(w);
-      }
+      around.add(countable(o, -1, WindowSet.of(o.window()).intersection(outside), standing).counted());
     }
     return unionOf(around);
   }
 
   /**
-   * The period widened by the minimum downtime on both sides and clipped to the active window;
-   * empty when no minimum applies or the subscription was not active there.
+   * Takes the part of a maintenance outage inside its announced window out of {@code w}, as a
+   * maintenance part; says in notes and remarks why the rest counts.
    */
-  private Optional<Interval> edgeWindow(Subscription subscription, BillingPeriod period) {
-    Duration minimum = rules.minimumDowntime();
-    if (minimum.isZero()) {
-      return Optional.empty();
-    }
-    return Intervals.overlap(
-        Interval.of(period.start().minus(minimum), period.end().plus(minimum)), subscription.active());
-  }
-
-  private static Interval span(Interval a, Interval b) {
-    return Interval.of(
-        a.getStart().isBefore(b.getStart()) ? a.getStart() : b.getStart(),
-        a.getEnd().isAfter(b.getEnd()) ? a.getEnd() : b.getEnd());
-  }
-
-
-  /**
-   * Moves the part of a maintenance outage inside its announced window into {@code parts}; says
-   * in the outage's {@code remarks} why the rest counts.
-   */
-  private WindowSet excludeAnnounced(
-      Outage o, int index, WindowSet w, List<MaintenancePart> parts, List<String> notes, List<String> remarks) {
+  private Step excludeAnnounced(Outage o, int index, WindowSet w) {
     Duration minimum = rules.maintenanceNotice().orElseThrow();
     Optional<Announcement> a = o.announcement();
     if (a.isEmpty()) {
-      notes.add("maintenance " + o.id() + " was not announced, so it counts");
-      if (breakdowns) {
-        remarks.add("maintenance not announced, so " + Texts.duration(w.totalLength()) + " counts");
-      }
-      return w;
+      return new Step(w, List.of(), List.of("maintenance " + o.id() + " was not announced, so it counts"),
+          breakdowns ? List.of("maintenance not announced, so " + Texts.duration(w.totalLength()) + " counts")
+              : List.of());
     }
     Duration notice = a.get().notice();
     if (notice.compareTo(minimum) < 0) {
-      notes.add("maintenance " + o.id() + " was announced with notice " + notice + " < " + minimum + ", so it counts");
-      if (breakdowns) {
-        remarks.add("maintenance announced " + Texts.ahead(notice) + ", notice < " + Texts.duration(minimum)
-            + ", so " + Texts.duration(w.totalLength()) + " counts");
-      }
-      return w;
+      return new Step(w, List.of(),
+          List.of("maintenance " + o.id() + " was announced with notice " + notice + " < " + minimum + ", so it counts"),
+          breakdowns ? List.of("maintenance announced " + Texts.ahead(notice) + ", notice < "
+              + Texts.duration(minimum) + ", so " + Texts.duration(w.totalLength()) + " counts") : List.of());
     }
     Interval promised = a.get().promisedWindow();
     WindowSet inside = w.intersection(promised);
     WindowSet overrun = w.minus(promised);
+    List<String> notes = List.of();
+    List<String> remarks = List.of();
     if (!overrun.isEmpty()) {
-      notes.add("maintenance " + o.id() + " ran outside its announced window " + promised
+      notes = List.of("maintenance " + o.id() + " ran outside its announced window " + promised
           + " for " + overrun.totalLength() + "; that time counts");
       if (breakdowns) {
-        remarks.add("overrun " + Texts.duration(overrun.totalLength()) + " counts");
+        remarks = List.of("overrun " + Texts.duration(overrun.totalLength()) + " counts");
       }
     }
+    List<MaintenancePart> parts = List.of();
     if (!inside.isEmpty()) {
-      parts.add(new MaintenancePart(o.id(), index, inside, ExclusionReason.ANNOUNCED_MAINTENANCE,
+      parts = List.of(new MaintenancePart(o.id(), index, inside, ExclusionReason.ANNOUNCED_MAINTENANCE,
           "announced " + a.get().announcedAt() + " with notice " + notice + " >= " + minimum
               + " for window " + promised,
           breakdowns ? "announced maintenance window " + Texts.window(promised) + " (announced "
               + Texts.ahead(notice) + ", notice >= " + Texts.duration(minimum) + ")" : null));
     }
-    return overrun;
+    return new Step(overrun, parts, notes, remarks);
   }
 
   /**
-   * Excluded maintenance beyond the budget, in time order, goes back to counted (into {@code
-   * counted}, by each part's index, when given). Only maintenance that would otherwise be
-   * downtime uses the budget.
+   * Excluded maintenance beyond the budget, in time order, goes back to counted: the parts with
+   * what they still exclude, and what each outage's part (by its index) counts again. Only
+   * maintenance that would otherwise be downtime uses the budget: time in {@code countedAnyway}
+   * uses none of it.
    */
-  private void applyBudget(
-      List<MaintenancePart> parts, List<WindowSet> counted, List<String> notes, List<List<String>> remarks) {
+  private Budgeted applyBudget(List<MaintenancePart> parts, WindowSet countedAnyway) {
     if (rules.maintenanceBudget().isEmpty() || parts.isEmpty()) {
-      return;
+      return new Budgeted(parts, List.of(), List.of());
     }
     Duration budget = rules.maintenanceBudget().get();
-    List<WindowSet> excluded = new ArrayList<>(parts.size());
-    for (MaintenancePart m : parts) {
-      excluded.add(m.excluded);
-    }
     // Maintenance during time that counts anyway (an unplanned outage at the same time) excludes
     // nothing, so it uses none of the budget.
-    WindowSet union = unionOf(excluded).minus(unionOf(counted));
+    WindowSet union = excludedOf(parts).minus(countedAnyway);
     Duration left = budget;
     Instant cutoff = null;
     for (Interval w : union) {
@@ -701,33 +793,37 @@ public final class Measurer {
       }
     }
     if (cutoff == null) {
-      return;
+      return new Budgeted(parts, List.of(), List.of());
     }
     Interval beyond = Interval.of(cutoff, Instant.MAX);
+    List<MaintenancePart> kept = new ArrayList<>(parts.size());
+    List<Regained> regained = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (MaintenancePart m : parts) {
-      WindowSet over = m.excluded.intersection(beyond);
-      if (!over.isEmpty()) {
-        m.excluded = m.excluded.minus(over);
-        if (m.index >= 0 && m.index < counted.size()) {
-          counted.set(m.index, counted.get(m.index).union(over));
-          if (breakdowns) {
-            remarks.get(m.index).add(Texts.duration(over.totalLength()) + " beyond the maintenance budget of "
-                + Texts.duration(budget) + " per period counts again");
-          }
-        }
-        notes.add("maintenance " + m.id + " beyond the budget of " + budget + " per period counts: " + over);
+      WindowSet over = m.excluded().intersection(beyond);
+      if (over.isEmpty()) {
+        kept.add(m);
+        continue;
       }
+      kept.add(m.excluding(m.excluded().minus(over)));
+      if (m.index() >= 0) {
+        regained.add(new Regained(m.index(), over, breakdowns ? Texts.duration(over.totalLength())
+            + " beyond the maintenance budget of " + Texts.duration(budget) + " per period counts again" : null));
+      }
+      notes.add("maintenance " + m.id() + " beyond the budget of " + budget + " per period counts: " + over);
     }
+    return new Budgeted(kept, regained, notes);
   }
 
   /**
    * Minimum downtime, then granularity. A stretch is judged by its whole length, including
-   * downtime {@code around} the measured window that it continues into. {@code counted} holds
-   * what each source named in {@code touching} contributed to {@code all}, to name the outages behind
-   * each exclusion.
+   * downtime {@code around} the measured window that it continues into. {@code sources} say what
+   * each source contributed to {@code all}, to name the outages behind each exclusion. Returns
+   * what is left and the exclusions made.
    */
-  private WindowSet shape(WindowSet all, WindowSet around, List<String> touching, List<WindowSet> counted,
-      BillingPeriod period, WindowSet measured, List<Exclusion> exclusions) {
+  private Shaped shape(WindowSet all, WindowSet around, List<Source> sources, BillingPeriod period,
+      WindowSet measured) {
+    List<Exclusion> exclusions = new ArrayList<>(0);
     Duration minimum = rules.minimumDowntime();
     if (!minimum.isZero()) {
       List<Interval> whole = all.union(around).windows();
@@ -746,7 +842,7 @@ public final class Measurer {
           lengths.add(length);
         }
       }
-      List<List<String>> ids = idsTouching(touching, counted, shortOnes);
+      List<List<String>> ids = idsTouching(sources, shortOnes);
       for (int i = 0; i < shortOnes.size(); i++) {
         exclusions.add(new Exclusion(WindowSet.of(shortOnes.get(i)), ExclusionReason.SHORTER_THAN_MINIMUM,
             ids.get(i), "downtime of " + lengths.get(i) + " < minimum " + minimum));
@@ -779,14 +875,14 @@ public final class Measurer {
       WindowSet dropped = all.minus(result);
       if (!dropped.isEmpty()) {
         List<String> ids = new ArrayList<>();
-        for (List<String> perWindow : idsTouching(touching, counted, dropped.windows())) {
+        for (List<String> perWindow : idsTouching(sources, dropped.windows())) {
           ids.addAll(perWindow);
         }
-        exclusions.add(new Exclusion(dropped, ExclusionReason.INCOMPLETE_SLICE, inOrderOf(touching, ids),
+        exclusions.add(new Exclusion(dropped, ExclusionReason.INCOMPLETE_SLICE, inOrderOf(sources, ids),
             "only completed slices of " + g.slice().orElseThrow() + " count"));
       }
     }
-    return result;
+    return new Shaped(result, exclusions);
   }
 
   private Duration denominator(BillingPeriod period, Interval measured, WindowSet excludedMaintenance) {
@@ -817,10 +913,10 @@ public final class Measurer {
   }
 
   /** The starts and ends of what each outage kept, as sweep events in time order. */
-  private static List<Event> sortedEvents(List<WindowSet> kept) {
+  private static List<Event> sortedEvents(List<Touched> touched) {
     List<Event> events = new ArrayList<>();
-    for (int i = 0; i < kept.size(); i++) {
-      for (Interval w : kept.get(i)) {
+    for (int i = 0; i < touched.size(); i++) {
+      for (Interval w : touched.get(i).kept()) {
         events.add(new Event(w.getStart(), true, i));
         events.add(new Event(w.getEnd(), false, i));
       }
@@ -833,8 +929,8 @@ public final class Measurer {
    * Each instant counts times the largest share of the outages counted at it: one sweep over the
    * starts and ends of what each outage kept, summing time per largest share.
    */
-  private static Duration weighted(List<Outage> touching, List<WindowSet> kept) {
-    List<Event> events = sortedEvents(kept);
+  private static Duration weighted(List<Touched> touched) {
+    List<Event> events = sortedEvents(touched);
     TreeMap<Ratio, Integer> active = new TreeMap<>();
     Map<Ratio, Duration> timeByShare = new LinkedHashMap<>();
     Instant prev = null;
@@ -842,7 +938,7 @@ public final class Measurer {
       if (prev != null && !active.isEmpty() && e.at().isAfter(prev)) {
         timeByShare.merge(active.lastKey(), Duration.between(prev, e.at()), Duration::plus);
       }
-      Ratio share = touching.get(e.index()).impact().share();
+      Ratio share = touched.get(e.index()).outage().impact().share();
       if (e.start()) {
         active.merge(share, 1, Integer::sum);
       } else {
@@ -863,15 +959,15 @@ public final class Measurer {
    * window that no outage kept (added by a started slice) to the first outage with time in it.
    * One sweep over the starts and ends of what each outage kept.
    */
-  private static List<Contribution> attribute(WindowSet finalSet, List<Outage> touching, List<WindowSet> kept) {
-    Duration[] attributed = new Duration[kept.size()];
+  private static List<Contribution> attribute(WindowSet finalSet, List<Touched> touched) {
+    Duration[] attributed = new Duration[touched.size()];
     Arrays.fill(attributed, Duration.ZERO);
     List<Interval> finals = finalSet.windows();
     Duration[] covered = new Duration[finals.size()];
     Arrays.fill(covered, Duration.ZERO);
     int[] first = new int[finals.size()];
     Arrays.fill(first, Integer.MAX_VALUE);
-    List<Event> events = sortedEvents(kept);
+    List<Event> events = sortedEvents(touched);
     TreeSet<Integer> active = new TreeSet<>();
     Instant prev = null;
     int f = 0;
@@ -900,9 +996,10 @@ public final class Measurer {
       }
     }
     List<Contribution> out = new ArrayList<>();
-    for (int i = 0; i < kept.size(); i++) {
-      if (!kept.get(i).isEmpty()) {
-        out.add(new Contribution(touching.get(i).id(), kept.get(i), attributed[i]));
+    for (int i = 0; i < touched.size(); i++) {
+      Touched t = touched.get(i);
+      if (!t.kept().isEmpty()) {
+        out.add(new Contribution(t.outage().id(), t.kept(), attributed[i]));
       }
     }
     return out;
@@ -924,18 +1021,17 @@ public final class Measurer {
   }
 
   /**
-   * For each of the sorted, disjoint {@code windows}, the ids of the outages whose counted time
-   * overlaps it, in the order of {@code touching}. Each counted window is found among {@code
+   * For each of the sorted, disjoint {@code windows}, the ids of the sources whose counted time
+   * overlaps it, in the order of {@code sources}. Each counted window is found among {@code
    * windows} by binary search.
    */
-  private static List<List<String>> idsTouching(
-      List<String> touching, List<WindowSet> counted, List<Interval> windows) {
+  private static List<List<String>> idsTouching(List<Source> sources, List<Interval> windows) {
     List<TreeSet<Integer>> found = new ArrayList<>(windows.size());
     for (int k = 0; k < windows.size(); k++) {
       found.add(new TreeSet<>());
     }
-    for (int i = 0; i < counted.size(); i++) {
-      for (Interval c : counted.get(i)) {
+    for (int i = 0; i < sources.size(); i++) {
+      for (Interval c : sources.get(i).counted()) {
         int lo = 0;
         int hi = windows.size();
         while (lo < hi) { // the first window ending after c starts
@@ -955,30 +1051,39 @@ public final class Measurer {
     for (TreeSet<Integer> indices : found) {
       List<String> ids = new ArrayList<>(indices.size());
       for (int i : indices) {
-        ids.add(touching.get(i));
+        ids.add(sources.get(i).id());
       }
       out.add(ids);
     }
     return out;
   }
 
-  /** The distinct ids, in the order of the outages in {@code touching}. */
-  private static List<String> inOrderOf(List<String> touching, List<String> ids) {
+  /** The distinct ids, in the order of the {@code sources}. */
+  private static List<String> inOrderOf(List<Source> sources, List<String> ids) {
     Set<String> wanted = new LinkedHashSet<>(ids);
     List<String> out = new ArrayList<>(wanted.size());
-    for (String id : touching) {
-      if (wanted.remove(id)) {
-        out.add(id);
+    for (Source source : sources) {
+      if (wanted.remove(source.id())) {
+        out.add(source.id());
       }
     }
     return out;
   }
 
+  /** The union of what the parts exclude. */
+  private static WindowSet excludedOf(List<MaintenancePart> parts) {
+    List<WindowSet> excluded = new ArrayList<>(parts.size());
+    for (MaintenancePart m : parts) {
+      excluded.add(m.excluded());
+    }
+    return unionOf(excluded);
+  }
+
   private static List<String> idsOf(List<MaintenancePart> parts) {
     Set<String> ids = new LinkedHashSet<>();
     for (MaintenancePart m : parts) {
-      if (m.id != null) {
-        ids.add(m.id);
+      if (m.id() != null) {
+        ids.add(m.id());
       }
     }
     return List.copyOf(ids);
@@ -1008,25 +1113,55 @@ public final class Measurer {
 
   /**
    * Maintenance of one outage (announced, or in a standing window) that is (still) excluded. The
-   * id is null for a standing window that excludes all telemetry time inside it.
+   * id is null for a standing window that excludes all telemetry time inside it; the index is the
+   * outage's among those touching the measured window, or -1.
+   *
+   * @param humanDetail for the breakdown; null when the measurer builds none
    */
-  private static final class MaintenancePart {
-    final String id;
-    final int index;
-    WindowSet excluded;
-    final ExclusionReason reason;
-    final String detail;
-    /** For the breakdown; null when the measurer builds none. */
-    final String humanDetail;
+  private record MaintenancePart(
+      String id, int index, WindowSet excluded, ExclusionReason reason, String detail, String humanDetail) {
+    MaintenancePart excluding(WindowSet windows) {
+      return new MaintenancePart(id, index, windows, reason, detail, humanDetail);
+    }
+  }
 
-    MaintenancePart(
-        String id, int index, WindowSet excluded, ExclusionReason reason, String detail, String humanDetail) {
-      this.id = id;
-      this.index = index;
-      this.excluded = excluded;
-      this.reason = reason;
-      this.detail = detail;
-      this.humanDetail = humanDetail;
+  /** What of one outage's time can count, and the exclusions, maintenance, notes and remarks that say why. */
+  private record Judged(WindowSet counted, List<Exclusion> exclusions, List<MaintenancePart> maintenance,
+      List<String> notes, List<String> remarks) {
+    static final Judged NOTHING = new Judged(WindowSet.empty(), List.of(), List.of(), List.of(), List.of());
+
+    static Judged excluded(Exclusion exclusion) {
+      return new Judged(WindowSet.empty(), List.of(exclusion), List.of(), List.of(), List.of());
+    }
+  }
+
+  /** A step of exclusion: the time left counting, the maintenance taken out, notes and remarks. */
+  private record Step(WindowSet left, List<MaintenancePart> parts, List<String> notes, List<String> remarks) {}
+
+  /** Maintenance of the outage at {@code index} beyond the budget, counted again, with a remark (null without breakdowns). */
+  private record Regained(int index, WindowSet windows, String remark) {}
+
+  /** The maintenance parts after the budget, what counts again, and the notes. */
+  private record Budgeted(List<MaintenancePart> parts, List<Regained> regained, List<String> notes) {}
+
+  /** What the minimum and granularity leave, and the exclusions they made. */
+  private record Shaped(WindowSet result, List<Exclusion> exclusions) {}
+
+  /** Counted time and the id it is named by in exclusions: an outage's, or {@code telemetry}. */
+  private record Source(String id, WindowSet counted) {}
+
+  /**
+   * An outage touching the measured window: what of it counts, the remarks for its breakdown,
+   * and what it kept after the minimum and granularity (null until shaped).
+   */
+  private record Touched(Outage outage, WindowSet counted, List<String> remarks, WindowSet kept) {
+    Touched regaining(Regained r) {
+      List<String> more = remarks;
+      if (r.remark() != null) {
+        more = new ArrayList<>(remarks);
+        more.add(r.remark());
+      }
+      return new Touched(outage, counted.union(r.windows()), more, kept);
     }
   }
 }

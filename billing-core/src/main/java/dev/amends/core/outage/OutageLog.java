@@ -5,13 +5,18 @@ import dev.amends.core.internal.Checks;
 import dev.amends.core.scope.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.threeten.extra.Interval;
 
 /**
@@ -30,16 +35,22 @@ import org.threeten.extra.Interval;
  * log.affecting(Set.of(Scope.of("grid/cluster-1")), december.window());  // gridWide only
  * }</pre>
  *
- * <p>Ids must be unique. Immutable and thread-safe.
+ * <p>Ids must be unique. Immutable and thread-safe: the only state it adds after it is built is,
+ * for each placement looked up alone, an index of the records of its scope and ancestors (a
+ * bounded cache that changes no answer).
  */
 public final class OutageLog {
   private static final Comparator<Outage> BY_START =
       Comparator.comparing((Outage o) -> o.window().getStart()).thenComparing(Outage::id);
+  /** The most placements whose chain of records is kept. */
+  static final int CHAINS = 65536;
   private static final OutageLog EMPTY = new OutageLog(List.of(), Map.of(), Map.of());
 
   private final List<Outage> all;
   private final Map<String, Outage> byId;
   private final Map<Scope, ScopeIndex> byScope;
+  /** Per placement looked up alone, the index of its scope and ancestors; see {@link #chainOf}. */
+  private final ConcurrentHashMap<Scope, ScopeIndex> chains = new ConcurrentHashMap<>();
 
   private OutageLog(List<Outage> all, Map<String, Outage> byId, Map<Scope, ScopeIndex> byScope) {
     this.all = all;
@@ -106,14 +117,33 @@ public final class OutageLog {
    * A record overlaps the window if they share at least one instant; a record that ends exactly
    * at the window's start does not.
    *
+   * <p>For a single placement, when every record of its scope and ancestors overlaps the window
+   * (a log of one month looked up for that month), the list returned is a read-only view of those
+   * records, shared by every such look-up: nothing is copied. Likewise when several placements
+   * find records in one scope only.
+   *
    * @param placements the placements, not null
    * @param window the window, not null
-   * @return the records, each once, ordered by start, then id
+   * @return the records, each once, ordered by start, then id; read-only
    */
   public List<Outage> affecting(Collection<Scope> placements, Interval window) {
     Checks.notNull("placements", placements);
     Checks.notNull("window", window);
-    List<Outage> out = new ArrayList<>();
+    if (placements.size() == 1) {
+      Scope placement = placements.iterator().next();
+      Checks.notNull("placements[0]", placement);
+      if (byScope.isEmpty()) {
+        return List.of();
+      }
+      ScopeIndex chain = chainOf(placement);
+      if (chain.allOverlap(window)) {
+        return chain.view();
+      }
+      List<Outage> out = new ArrayList<>();
+      chain.collect(window, out);
+      return Collections.unmodifiableList(out);
+    }
+    ScopeIndex only = null;
     int i = 0;
     int indexes = 0;
     for (Scope placement : placements) {
@@ -124,8 +154,23 @@ public final class OutageLog {
       for (Scope s : placement.selfAndAncestors()) {
         ScopeIndex index = byScope.get(s);
         if (index != null) {
-          index.collect(window, out);
+          only = index;
           indexes++;
+        }
+      }
+    }
+    if (indexes == 0) {
+      return List.of();
+    }
+    if (indexes == 1 && only.allOverlap(window)) {
+      return only.view();
+    }
+    List<Outage> out = new ArrayList<>();
+    for (Scope placement : placements) {
+      for (Scope s : placement.selfAndAncestors()) {
+        ScopeIndex index = byScope.get(s);
+        if (index != null) {
+          index.collect(window, out);
         }
       }
     }
@@ -143,7 +188,39 @@ public final class OutageLog {
         out.subList(kept, out.size()).clear();
       }
     }
-    return out;
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * The records of a placement's scope and its ancestors, each once, in one index: built on the
+   * first look-up of the placement and kept (up to {@link #CHAINS} placements, then afresh), so
+   * that the look-ups of a batch, placement after placement, search one index each and need no
+   * sort.
+   */
+  private ScopeIndex chainOf(Scope placement) {
+    ScopeIndex chain = chains.get(placement);
+    if (chain == null) {
+      List<Outage> records = new ArrayList<>();
+      int found = 0;
+      for (Scope s : placement.selfAndAncestors()) {
+        ScopeIndex index = byScope.get(s);
+        if (index != null) {
+          records.addAll(index.view());
+          found++;
+        }
+      }
+      if (found > 1) {
+        // A record on two of the chain's scopes is in both their indexes: keep it once.
+        Set<Outage> once = Collections.newSetFromMap(new IdentityHashMap<>());
+        records.removeIf(o -> !once.add(o));
+      }
+      chain = ScopeIndex.of(records);
+      if (chains.size() >= CHAINS) {
+        chains.clear();
+      }
+      chains.putIfAbsent(placement, chain);
+    }
+    return chain;
   }
 
   /**
@@ -151,7 +228,7 @@ public final class OutageLog {
    * (node {@code [lo, hi)} splits at {@code (lo + hi) / 2}) holding the latest end under each
    * node, so a look-up skips every subtree that ends before the window or starts after it.
    */
-  private record ScopeIndex(Outage[] byStart, Instant[] maxEnd) {
+  private record ScopeIndex(Outage[] byStart, Instant[] maxEnd, Instant minEnd, boolean noneEmpty, List<Outage> view) {
     static ScopeIndex of(List<Outage> list) {
       list.sort(BY_START);
       Outage[] arr = list.toArray(new Outage[0]);
@@ -159,7 +236,19 @@ public final class OutageLog {
       if (arr.length > 0) {
         build(arr, maxEnd, 1, 0, arr.length);
       }
-      return new ScopeIndex(arr, maxEnd);
+      Instant minEnd = Instant.MAX;
+      boolean noneEmpty = true;
+      for (Outage o : arr) {
+        minEnd = o.window().getEnd().isBefore(minEnd) ? o.window().getEnd() : minEnd;
+        noneEmpty &= !o.window().isEmpty();
+      }
+      return new ScopeIndex(arr, maxEnd, minEnd, noneEmpty, Collections.unmodifiableList(Arrays.asList(arr)));
+    }
+
+    /** Whether every record of the scope overlaps the window (and none is empty): then {@link #view()} is the answer. */
+    boolean allOverlap(Interval window) {
+      return noneEmpty && byStart.length > 0 && minEnd.isAfter(window.getStart())
+          && byStart[byStart.length - 1].window().getStart().isBefore(window.getEnd());
     }
 
     private static Instant build(Outage[] arr, Instant[] maxEnd, int node, int lo, int hi) {

@@ -110,6 +110,35 @@ class OutageLogTest {
   }
 
   @Test
+  void aPlacementAloneSeesEachRecordOfItsScopeAndAncestorsOnceInOrderOfStartThenId() {
+    Outage onGridAndCluster = Outage.builder().id("INC-BOTH").addScopes(GRID, CLUSTER_2)
+        .window(utc("2024-06-11T10:00"), utc("2024-06-11T11:00")).build();
+    Outage onNode = unplannedOn(NODE_7, "INC-N7", "2024-06-10T10:00", "2024-06-10T11:00");
+    Outage onCluster = unplanned("INC-C2", "2024-06-10T10:00", "2024-06-10T10:30");
+    Outage onOtherCluster = unplannedOn(CLUSTER_1, "INC-C1", "2024-06-09T10:00", "2024-06-09T11:00");
+    OutageLog log = OutageLog.of(List.of(onGridAndCluster, onNode, onCluster, onOtherCluster));
+
+    // INC-BOTH is under GRID and CLUSTER_2, both ancestors of NODE_7: returned once.
+    assertThat(idsAffecting(log, NODE_7, JUNE)).containsExactly("INC-C2", "INC-N7", "INC-BOTH");
+    // A second look-up of the placement, within a narrower window, finds only what overlaps it.
+    assertThat(idsAffecting(log, NODE_7, Interval.of(utc("2024-06-10T10:45"), utc("2024-06-11T10:30"))))
+        .containsExactly("INC-N7", "INC-BOTH");
+  }
+
+  @Test
+  void aPlacementAloneWhoseRecordsAllOverlapTheWindowGetsOneSharedReadOnlyView() {
+    OutageLog log = OutageLog.of(List.of(
+        unplanned("INC-1", "2024-06-10T10:00", "2024-06-10T11:00"),
+        unplannedOn(GRID, "INC-2", "2024-06-12T10:00", "2024-06-12T11:00")));
+
+    List<Outage> first = log.affecting(Set.of(NODE_7), JUNE);
+    List<Outage> second = log.affecting(Set.of(NODE_7), JUNE);
+
+    assertThat(second).isSameAs(first).extracting(Outage::id).containsExactly("INC-1", "INC-2");
+    assertThatThrownBy(() -> first.add(first.get(0))).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void listsEveryRecordInOrderOfStartThenId() {
     OutageLog log = OutageLog.of(List.of(
         unplanned("INC-2", "2024-06-10T10:00", "2024-06-10T11:00"),

@@ -1,44 +1,41 @@
 package dev.amends.rules.engine;
 
 import dev.amends.core.account.Subscription;
-import dev.amends.core.internal.Intervals;
 import dev.amends.core.measure.Measurement;
+import dev.amends.core.measure.MeasurementKey;
 import dev.amends.core.measure.Measurer;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
-import dev.amends.core.scope.Scope;
 import dev.amends.core.time.BillingPeriod;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import org.threeten.extra.Interval;
+import java.util.function.Function;
 
 /**
  * Measurements shared between subscriptions, for a batch: step 2b done once for every
- * subscription with the same period, the same measurement rules (the same {@link Measurer}), the
- * same active window clipped to the period widened by the minimum downtime on both sides, and
- * the same inputs: for a measurement from outage records, the same records affecting the
- * placements within that clip (whatever the placements: two nodes of a cluster that saw only the
- * cluster's outages share one measurement); from telemetry, the same placements in the same
- * order. The clip decides the measured window, the edge the minimum downtime looks at and the
- * records the measurer looks up, and nothing else of a subscription enters a measurement but
- * its id, which is put back on the shared one.
+ * subscription whose {@link MeasurementKey} (made by the {@link Measurer}, which measures from
+ * that key only) is equal. Two levels: first by the key of placements, so each placement set is
+ * looked up once per batch (a hash map probe per subscription, no outage look-up); on a miss by
+ * the key of the records looked up, so that two nodes of a cluster that saw only the cluster's
+ * outages share one measurement. The one shared is put back with the subscription's id.
  *
- * <p>Thread-safe. Bounded: past {@code capacity} entries the cache starts afresh, so memory does
+ * <p>Thread-safe. Bounded: past {@code capacity} entries a level starts afresh, so memory does
  * not grow with the batch. Two threads may measure the same key at once; both get equal
  * measurements, so which one is kept does not matter.
  */
 public final class SharedMeasurements {
-  /** The most measurements kept. */
-  public static final int CAPACITY = 8192;
+  /**
+   * The most measurements kept per level: distinct keys grow with placements × periods (one per
+   * billing zone) × measurers (policies, and campaigns for the subscriptions whose eligibility
+   * needs a measurement), not with accounts. The canonical fleet has 20,000 nodes × 4 zones =
+   * 80,000 for its SLA; a capacity below the keys in use makes the cache start afresh before
+   * most keys come round again, and most subscriptions are measured again.
+   */
+  public static final int CAPACITY = 1 << 17;
 
-  /** {@code placements} for telemetry, else {@code outageIds}: the ids of the records looked up, in the log's order. */
-  private record Key(Measurer measurer, BillingPeriod period, Optional<Interval> clip, List<Scope> placements,
-      List<String> outageIds) {}
-
-  private final ConcurrentHashMap<Key, Measurement> byKey = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<MeasurementKey, Measurement> byPlacements = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<MeasurementKey, Measurement> byRecords = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Ids, List<Outage>> involved = new ConcurrentHashMap<>();
   private final int capacity;
 
   public SharedMeasurements(int capacity) {
@@ -46,39 +43,71 @@ public final class SharedMeasurements {
   }
 
   /**
-   * The subscription's measurement: a shared one with the subscription's id, or {@code measure}'s.
+   * The subscription's measurement: a shared one with the subscription's id, or {@code measure}'s
+   * of the key it is shared under.
    *
-   * @param log the records {@code measure} measures from (for a measurement from telemetry, the
+   * @param log the records the measurer looks up (for a measurement from telemetry, the
    *     maintenance records, which the placements then stand for)
+   * @param measure measures from a key, with the subscription's id
    */
   public Measurement measure(Measurer measurer, Subscription sub, BillingPeriod period, OutageLog log,
-      Supplier<Measurement> measure) {
-    Duration minimum = measurer.rules().minimumDowntime();
-    Optional<Interval> clip = Intervals.overlap(
-        Interval.of(period.start().minus(minimum), period.end().plus(minimum)), sub.active());
-    Key key;
-    if (measurer.rules().source() == Measurement.Source.TELEMETRY || clip.isEmpty()) {
-      key = new Key(measurer, period, clip, List.copyOf(sub.placements()), null);
-    } else {
-      // The records the measurer itself looks up: those affecting the placements within the clip.
-      List<Outage> affecting = log.affecting(sub.placements(), clip.get());
-      String[] ids = new String[affecting.size()];
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = affecting.get(i).id();
-      }
-      key = new Key(measurer, period, clip, null, List.of(ids));
-    }
-    Measurement shared = byKey.get(key);
+      Function<MeasurementKey, Measurement> measure) {
+    MeasurementKey key = measurer.keyOf(sub, period);
+    Measurement shared = byPlacements.get(key);
     if (shared == null) {
-      shared = measure.get();
-      if (byKey.size() >= capacity) {
-        byKey.clear();
+      if (measurer.rules().source() == Measurement.Source.TELEMETRY) {
+        shared = measure.apply(key); // telemetry is judged per placement: no coarser key
+      } else {
+        MeasurementKey records = measurer.recordsKeyOf(key, log);
+        shared = byRecords.get(records);
+        if (shared == null) {
+          shared = measure.apply(records);
+          put(byRecords, records, shared);
+        }
       }
-      byKey.putIfAbsent(key, shared);
-      return shared;
+      put(byPlacements, key, shared);
     }
-    return shared.subscriptionId().equals(sub.id())
-        ? shared
-        : Measurement.builder().from(shared).subscriptionId(sub.id()).build();
+    return shared.withSubscriptionId(sub.id());
+  }
+
+  /**
+   * The outage records a measurement names, looked up by {@code lookUp} once per shared
+   * measurement: measurements this cache handed out share their list of ids (see {@link
+   * Measurement#withSubscriptionId}), which keys the records by identity.
+   */
+  public List<Outage> involved(Measurement measurement, Function<Measurement, List<Outage>> lookUp) {
+    if (measurement.outageIds().isEmpty()) {
+      return List.of();
+    }
+    Ids ids = new Ids(measurement.outageIds());
+    List<Outage> records = involved.get(ids);
+    if (records == null) {
+      records = List.copyOf(lookUp.apply(measurement));
+      if (involved.size() >= capacity) {
+        involved.clear();
+      }
+      involved.putIfAbsent(ids, records);
+    }
+    return records;
+  }
+
+  /** A measurement's list of outage ids, by identity. */
+  private record Ids(List<String> ids) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Ids other && other.ids == ids;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(ids);
+    }
+  }
+
+  private void put(ConcurrentHashMap<MeasurementKey, Measurement> level, MeasurementKey key, Measurement m) {
+    if (level.size() >= capacity) {
+      level.clear();
+    }
+    level.putIfAbsent(key, m);
   }
 }

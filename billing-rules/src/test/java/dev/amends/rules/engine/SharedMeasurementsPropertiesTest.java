@@ -44,7 +44,7 @@ class SharedMeasurementsPropertiesTest {
       Measurement alone = measurer.measure(sub, JUNE_2024_UTC, log);
 
       Measurement sharedOne = shared.measure(measurer, sub, JUNE_2024_UTC, log,
-          () -> measurer.measure(sub, JUNE_2024_UTC, log));
+          key -> measurer.measure(key, sub.id(), log));
 
       assertThat(sharedOne).as(sub.toString()).isEqualTo(alone);
     }

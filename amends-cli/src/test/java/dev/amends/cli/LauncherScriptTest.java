@@ -1,0 +1,173 @@
+package dev.amends.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script {@code amends-cli/amends}: the jar's output and exit code are the same with
+ * an archive, without one, with a damaged one and where none can be written; the archive is only
+ * ever an optimisation. The jar run is a tiny one made here ({@link Hello}), so that the test needs
+ * no packaged amends-cli.jar and stays fast.
+ */
+class LauncherScriptTest {
+  private static final Path SCRIPT = Path.of("amends").toAbsolutePath();
+  private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+
+  @TempDir
+  Path dir;
+
+  private Path jar;
+  private Path cache;
+
+  /** What the tiny jar runs: its arguments on standard output, exit code 0. */
+  public static final class Hello {
+    private Hello() {}
+
+    /**
+     * Prints {@code hello} and the arguments.
+     *
+     * @param args anything
+     */
+    public static void main(String[] args) {
+      System.out.println("hello " + String.join(" ", args));
+    }
+  }
+
+  @BeforeEach
+  void tinyJar() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "skipped: no bash");
+    jar = dir.resolve("hello.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Hello.class.getName());
+    String entry = Hello.class.getName().replace('.', '/') + ".class";
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest);
+        InputStream in = Hello.class.getResourceAsStream("/" + entry)) {
+      out.putNextEntry(new JarEntry(entry));
+      in.transferTo(out);
+      out.closeEntry();
+    }
+    cache = dir.resolve("cache");
+  }
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of("/bin/bash", SCRIPT.toString()), Stream.of(args))
+        .toList());
+    pb.environment().put("AMENDS_JAR", jar.toString());
+    pb.environment().put("JAVA_HOME", JAVA_HOME.toString());
+    pb.environment().put("XDG_CACHE_HOME", cache.toString());
+    pb.environment().remove("AMENDS_CDS");
+    pb.environment().remove("AMENDS_JAVA_OPTS");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    byte[] err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+  }
+
+  private List<Path> archives() throws IOException {
+    Path folder = cache.resolve("amends");
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> f.toString().endsWith(".jsa")).toList();
+    }
+  }
+
+  /** This JDK can write an application archive on top of its own (19+, with classes.jsa). */
+  private static boolean archivesPossible() {
+    return Runtime.version().feature() >= 19 && Files.isRegularFile(JAVA_HOME.resolve("lib/server/classes.jsa"));
+  }
+
+  @Test
+  void theFirstRunWritesAnArchiveAndEveryRunPrintsOnlyWhatTheJarPrints() throws Exception {
+    Assumptions.assumeTrue(archivesPossible(), "skipped: this JDK cannot write an application archive");
+    Run first = run(Map.of(), "a", "b");
+    assertThat(first).isEqualTo(new Run(0, "hello a b\n", ""));
+    assertThat(archives()).hasSize(1);
+    Path archive = archives().get(0);
+    // a dynamic archive starts with 0xf00baba8, little-endian
+    byte[] magic = new byte[4];
+    try (InputStream in = Files.newInputStream(archive)) {
+      assertThat(in.readNBytes(magic, 0, 4)).isEqualTo(4);
+    }
+    assertThat(magic).containsExactly(0xa8, 0xab, 0x0b, 0xf0);
+
+    Run second = run(Map.of(), "c");
+    assertThat(second).isEqualTo(new Run(0, "hello c\n", ""));
+    assertThat(archives()).containsExactly(archive);
+  }
+
+  @Test
+  void aFileThatIsNotAnArchiveIsReplacedWithoutAWordOnEitherStream() throws Exception {
+    Assumptions.assumeTrue(archivesPossible(), "skipped: this JDK cannot write an application archive");
+    run(Map.of());
+    Path archive = archives().get(0);
+    archive.toFile().setWritable(true);
+    Files.write(archive, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+
+    assertThat(run(Map.of(), "x")).isEqualTo(new Run(0, "hello x\n", ""));
+    assertThat(archives()).containsExactly(archive);
+    assertThat(Files.size(archive)).isGreaterThan(8);
+  }
+
+  @Test
+  void aRebuiltJarGetsANewArchiveAndTheOldOneGoes() throws Exception {
+    Assumptions.assumeTrue(archivesPossible(), "skipped: this JDK cannot write an application archive");
+    run(Map.of());
+    Path before = archives().get(0);
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+        Files.getLastModifiedTime(jar).toMillis() + 60_000));
+
+    assertThat(run(Map.of(), "y")).isEqualTo(new Run(0, "hello y\n", ""));
+    assertThat(archives()).hasSize(1).doesNotContain(before);
+  }
+
+  @Test
+  void aCacheThatCannotBeWrittenRunsTheJarWithoutAnArchive() throws Exception {
+    Files.writeString(cache, "a file where the cache directory would be");
+
+    assertThat(run(Map.of(), "z")).isEqualTo(new Run(0, "hello z\n", ""));
+    assertThat(Files.readString(cache)).isEqualTo("a file where the cache directory would be");
+  }
+
+  @Test
+  void amendsCdsOffRunsTheJarWithoutAnArchive() throws Exception {
+    assertThat(run(Map.of("AMENDS_CDS", "off"), "q")).isEqualTo(new Run(0, "hello q\n", ""));
+    assertThat(archives()).isEmpty();
+  }
+
+  @Test
+  void aMissingJarIsNamedWithExitCode2() throws Exception {
+    Files.delete(jar);
+
+    Run r = run(Map.of());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("amends: " + jar + " is missing; build it first: "
+        + "mvn -B -ntp -pl amends-cli -am package -DskipTests\n");
+  }
+}

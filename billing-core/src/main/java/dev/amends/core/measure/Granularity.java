@@ -58,7 +58,9 @@ public final class Granularity {
    * Slices of the given length count whole when the downtime inside them, the union of all
    * downtime windows in the slice, is strictly more than {@code threshold}; the downtime of a
    * slice at or below it does not count. Exactly at the threshold is not more: an hour with 18 s
-   * down has 99.5 % uptime, which meets a 99.5 % hourly commitment. A threshold of zero is the same
+   * down has 99.5 % uptime, which meets a 99.5 % hourly commitment. A slice cut by the end of the
+   * billing period or by the subscription's start or end is judged by the downtime in its measured
+   * part, against the same threshold, and counts only that part. A threshold of zero is the same
    * as {@link #startedSlices(Duration)} and returns it.
    *
    * @param slice the slice length, positive

@@ -886,13 +886,13 @@ public final class Measurer {
 
   /**
    * The slices, aligned to {@code anchor}, whose downtime in {@code all} adds up to more than
-   * {@code threshold} nanoseconds, in time order. A slice a window covers from start to end is down
+   * {@code threshold} nanoseconds, not sorted. A slice a window covers from start to end is down
    * throughout, more than any threshold shorter than the slice; only the slices where a window
    * starts or ends are summed, so the work is per window, not per slice.
    */
   private static List<Interval> slicesDownMoreThan(WindowSet all, Instant anchor, long slice, long threshold) {
     TreeMap<Long, Long> downInSlice = new TreeMap<>();
-    List<Long> whole = new ArrayList<>();
+    List<Interval> out = new ArrayList<>();
     for (Interval w : all) {
       long from = nanosSince(anchor, w.getStart());
       long to = nanosSince(anchor, w.getEnd());
@@ -904,14 +904,9 @@ public final class Measurer {
         downInSlice.merge(first, (first + 1) * slice - from, Long::sum);
         downInSlice.merge(last, to - last * slice, Long::sum);
         if (first + 1 < last) {
-          whole.add(first + 1);
-          whole.add(last);
+          out.add(Interval.of(anchor.plusNanos((first + 1) * slice), anchor.plusNanos(last * slice)));
         }
       }
-    }
-    List<Interval> out = new ArrayList<>();
-    for (int i = 0; i < whole.size(); i += 2) {
-      out.add(Interval.of(anchor.plusNanos(whole.get(i) * slice), anchor.plusNanos(whole.get(i + 1) * slice)));
     }
     for (Map.Entry<Long, Long> e : downInSlice.entrySet()) {
       if (e.getValue() > threshold) {

@@ -142,6 +142,19 @@ class SliceThresholdTest {
     assertThat(m.counted()).isEqualTo(WindowSet.of(window("2024-06-10T10:30", "2024-06-10T11:00")));
   }
 
+  @Test
+  void theLastSliceCutByThePeriodsEndIsJudgedByItsOwnDowntimeAndCountsOnlyItsPart() {
+    // 7-minute slices from 1 June 00:00: the last full one ends at 6,171 x 7 = 43,197 min (30 June
+    // 23:57), and the cut one runs 23:57-24:00. 23:58:00-23:59:30 is 90 s down in it, more than 60 s.
+    MeasurementRules sevenMinutes = MeasurementRules.builder()
+        .granularity(Granularity.slicesDownMoreThan(Duration.ofMinutes(7), Duration.ofMinutes(1))).build();
+    Measurement m = Measurer.of(sevenMinutes).measure(ON_CLUSTER_2, JUN_2024_UTC,
+        OutageLog.of(List.of(down("INC-1", utc("2024-06-30T23:58"), Duration.ofSeconds(90)))));
+
+    assertThat(m.counted()).isEqualTo(WindowSet.of(window("2024-06-30T23:57", "2024-07-01T00:00")));
+    assertThat(m.downtime()).isEqualTo(Duration.ofMinutes(3));
+  }
+
   /** The same, worked out slice by slice with set operations, for outages in the first days of June. */
   @Property(tries = 200)
   void countsExactlyTheHoursWhoseUnionOfDowntimeIsMoreThanTheThreshold(

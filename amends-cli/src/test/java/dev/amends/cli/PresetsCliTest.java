@@ -26,11 +26,11 @@ class PresetsCliTest {
     Run r = run("presets");
 
     assertThat(r.exit()).isEqualTo(0);
-    assertThat(r.out().lines()).hasSize(Presets.names().size()).hasSize(11);
+    assertThat(r.out().lines()).hasSize(Presets.names().size()).hasSize(12);
     assertThat(r.out().lines().findFirst().orElseThrow())
         .startsWith("aws-compute-region  ")
         .contains("Amazon Compute Service Level Agreement", "May 5, 2022");
-    assertThat(r.out()).contains("aws-ec2-2008", "atlassian-cloud-premium", "azure-virtual-machines", "digitalocean-droplet",
+    assertThat(r.out()).contains("aws-ec2-2008", "aws-compute-instance", "atlassian-cloud-premium", "azure-virtual-machines", "digitalocean-droplet",
         "github-enterprise-cloud", "google-compute-engine", "google-workspace", "microsoft-365",
         "rackspace-managed-hosting", "upcloud");
   }

@@ -39,6 +39,7 @@ public final class Presets {
   /** The names, in the order {@code amends presets} lists them. */
   private static final List<String> NAMES = List.of(
       "aws-compute-region",
+      "aws-compute-instance",
       "aws-ec2-2008",
       "atlassian-cloud-premium",
       "azure-virtual-machines",

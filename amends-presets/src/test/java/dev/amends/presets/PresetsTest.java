@@ -77,7 +77,7 @@ class PresetsTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("preset")
         .hasMessageContaining("\"aws-compute\"")
-        .hasMessageContaining("aws-compute-region, aws-ec2-2008, atlassian-cloud-premium");
+        .hasMessageContaining("aws-compute-region, aws-compute-instance, aws-ec2-2008, atlassian-cloud-premium");
   }
 
   @Test

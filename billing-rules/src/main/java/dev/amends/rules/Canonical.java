@@ -93,7 +93,8 @@ final class Canonical {
    */
   static final Map<Class<?>, Set<String>> OMITTED_WHEN_EMPTY = Map.of(
       Policy.class, Set.of("plans", "description", "measurementWindow"),
-      Campaign.class, Set.of("reviewAbove"));
+      Campaign.class, Set.of("reviewAbove"),
+      Granularity.class, Set.of("threshold"));
 
   private Canonical() {}
 
@@ -108,7 +109,7 @@ final class Canonical {
         "excludedCauses", "degradedCounts", "minimumDowntime", "granularity", "countFrom", "partialImpact",
         "denominator", "source", "telemetry"));
     m.put(TelemetryRules.class, List.of("method", "errorThreshold", "minimumRequests", "emptyInterval", "missingData"));
-    m.put(Granularity.class, List.of("isExact", "slice", "countsStartedSlices"));
+    m.put(Granularity.class, List.of("isExact", "slice", "countsStartedSlices", "threshold"));
     m.put(PartialImpact.class, List.of("isWeighted", "threshold"));
     m.put(MaintenanceWindow.class, List.of("days", "start", "end", "zone", "excludesAllDowntime"));
     m.put(Rounding.class, List.of("mode", "increment"));

@@ -22,5 +22,10 @@ public enum ExclusionReason {
   /** A downtime period shorter than the policy's minimum. */
   SHORTER_THAN_MINIMUM,
   /** Part of a slice that was not down throughout, when only completed slices count. */
-  INCOMPLETE_SLICE
+  INCOMPLETE_SLICE,
+  /**
+   * Downtime in a slice whose downtime, all outages together, was not more than the threshold of
+   * {@link Granularity#slicesDownMoreThan(java.time.Duration, java.time.Duration)}.
+   */
+  BELOW_SLICE_THRESHOLD
 }

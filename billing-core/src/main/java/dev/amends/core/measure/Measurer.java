@@ -50,7 +50,8 @@ import org.threeten.extra.Interval;
  *   <li>merges what is left: overlapping outages count once;
  *   <li>drops stretches of continuous downtime shorter than the minimum, judging a stretch that
  *       runs across the period's start or end by its whole length;
- *   <li>applies the granularity: slices aligned to the period's start, started or completed;
+ *   <li>applies the granularity: slices aligned to the period's start, started, completed or down more
+ *       than a threshold (all downtime in the slice together);
  *   <li>weights by the share of users affected, if the rules say so;
  *   <li>divides by the denominator for an exact availability.
  * </ol>
@@ -321,7 +322,10 @@ public final class Measurer {
     }
     WindowSet tooShort = unionOf(shortOnes);
     String minimum = "downtime stretch shorter than the minimum of " + Texts.duration(rules.minimumDowntime());
-    String slices = rules.granularity().slice()
+    String slices = rules.granularity().threshold().isPresent()
+        ? "its slice of " + Texts.duration(rules.granularity().slice().orElseThrow()) + " was down no more than "
+            + Texts.duration(rules.granularity().threshold().orElseThrow())
+        : rules.granularity().slice()
         .map(d -> "not a completed slice of " + Texts.duration(d)).orElse("not a completed slice");
     List<OutageBreakdown> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -335,7 +339,8 @@ public final class Measurer {
           parts.get(i).add(new OutageBreakdown.Part(ExclusionReason.SHORTER_THAN_MINIMUM, shortPart, minimum));
         }
         if (!slicePart.isEmpty()) {
-          parts.get(i).add(new OutageBreakdown.Part(ExclusionReason.INCOMPLETE_SLICE, slicePart, slices));
+          parts.get(i).add(new OutageBreakdown.Part(rules.granularity().threshold().isPresent()
+              ? ExclusionReason.BELOW_SLICE_THRESHOLD : ExclusionReason.INCOMPLETE_SLICE, slicePart, slices));
         }
       }
       Outage o = t.outage();
@@ -855,20 +860,24 @@ public final class Measurer {
       long slice = g.slice().orElseThrow().toNanos();
       Instant anchor = period.start();
       List<Interval> shaped = new ArrayList<>();
-      for (Interval w : all) {
-        long from = nanosSince(anchor, w.getStart());
-        long to = nanosSince(anchor, w.getEnd());
-        long s;
-        long e;
-        if (g.countsStartedSlices()) {
-          s = Math.floorDiv(from, slice) * slice;
-          e = ceilDiv(to, slice) * slice;
-        } else {
-          s = ceilDiv(from, slice) * slice;
-          e = Math.floorDiv(to, slice) * slice;
-        }
-        if (s < e) {
-          shaped.add(Interval.of(anchor.plusNanos(s), anchor.plusNanos(e)));
+      if (g.threshold().isPresent()) {
+        shaped = slicesDownMoreThan(all, anchor, slice, g.threshold().orElseThrow().toNanos());
+      } else {
+        for (Interval w : all) {
+          long from = nanosSince(anchor, w.getStart());
+          long to = nanosSince(anchor, w.getEnd());
+          long s;
+          long e;
+          if (g.countsStartedSlices()) {
+            s = Math.floorDiv(from, slice) * slice;
+            e = ceilDiv(to, slice) * slice;
+          } else {
+            s = ceilDiv(from, slice) * slice;
+            e = Math.floorDiv(to, slice) * slice;
+          }
+          if (s < e) {
+            shaped.add(Interval.of(anchor.plusNanos(s), anchor.plusNanos(e)));
+          }
         }
       }
       result = WindowSet.of(shaped).intersection(measured);
@@ -878,11 +887,48 @@ public final class Measurer {
         for (List<String> perWindow : idsTouching(sources, dropped.windows())) {
           ids.addAll(perWindow);
         }
-        exclusions.add(new Exclusion(dropped, ExclusionReason.INCOMPLETE_SLICE, inOrderOf(sources, ids),
-            "only completed slices of " + g.slice().orElseThrow() + " count"));
+        exclusions.add(g.threshold().isPresent()
+            ? new Exclusion(dropped, ExclusionReason.BELOW_SLICE_THRESHOLD, inOrderOf(sources, ids),
+                "only slices of " + g.slice().orElseThrow() + " down more than " + g.threshold().orElseThrow()
+                    + " count")
+            : new Exclusion(dropped, ExclusionReason.INCOMPLETE_SLICE, inOrderOf(sources, ids),
+                "only completed slices of " + g.slice().orElseThrow() + " count"));
       }
     }
     return new Shaped(result, exclusions);
+  }
+
+  /**
+   * The slices, aligned to {@code anchor}, whose downtime in {@code all} adds up to more than
+   * {@code threshold} nanoseconds, not sorted. A slice a window covers from start to end is down
+   * throughout, more than any threshold shorter than the slice; only the slices where a window
+   * starts or ends are summed, so the work is per window, not per slice.
+   */
+  private static List<Interval> slicesDownMoreThan(WindowSet all, Instant anchor, long slice, long threshold) {
+    TreeMap<Long, Long> downInSlice = new TreeMap<>();
+    List<Interval> out = new ArrayList<>();
+    for (Interval w : all) {
+      long from = nanosSince(anchor, w.getStart());
+      long to = nanosSince(anchor, w.getEnd());
+      long first = Math.floorDiv(from, slice);
+      long last = ceilDiv(to, slice) - 1;
+      if (first == last) {
+        downInSlice.merge(first, to - from, Long::sum);
+      } else {
+        downInSlice.merge(first, (first + 1) * slice - from, Long::sum);
+        downInSlice.merge(last, to - last * slice, Long::sum);
+        if (first + 1 < last) {
+          out.add(Interval.of(anchor.plusNanos((first + 1) * slice), anchor.plusNanos(last * slice)));
+        }
+      }
+    }
+    for (Map.Entry<Long, Long> e : downInSlice.entrySet()) {
+      if (e.getValue() > threshold) {
+        long s = e.getKey() * slice;
+        out.add(Interval.of(anchor.plusNanos(s), anchor.plusNanos(s + slice)));
+      }
+    }
+    return out;
   }
 
   private Duration denominator(BillingPeriod period, Interval measured, WindowSet excludedMaintenance) {

@@ -42,4 +42,43 @@ class GranularityTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("granularity.slice must be positive: PT-1M");
   }
+
+  @Test
+  void slicesDownMoreThanAThresholdAreAThirdUnit() {
+    Granularity hourly = Granularity.slicesDownMoreThan(Duration.ofHours(1), Duration.ofSeconds(18));
+
+    assertThat(hourly.isExact()).isFalse();
+    assertThat(hourly.slice()).contains(Duration.ofHours(1));
+    assertThat(hourly.threshold()).contains(Duration.ofSeconds(18));
+    assertThat(hourly.countsStartedSlices()).isFalse();
+    assertThat(hourly).isNotEqualTo(Granularity.completedSlices(Duration.ofHours(1)))
+        .isNotEqualTo(Granularity.slicesDownMoreThan(Duration.ofHours(1), Duration.ofSeconds(19)))
+        .isEqualTo(Granularity.slicesDownMoreThan(Duration.ofMinutes(60), Duration.ofMillis(18_000)))
+        .hasSameHashCodeAs(Granularity.slicesDownMoreThan(Duration.ofMinutes(60), Duration.ofMillis(18_000)));
+    assertThat(hourly).hasToString("PT1H down more than PT18S");
+    assertThat(Granularity.startedSlices(FIVE_MINUTES).threshold()).isEmpty();
+    assertThat(Granularity.exact().threshold()).isEmpty();
+  }
+
+  @Test
+  void aThresholdOfZeroIsStartedSlices() {
+    assertThat(Granularity.slicesDownMoreThan(FIVE_MINUTES, Duration.ZERO))
+        .isEqualTo(Granularity.startedSlices(FIVE_MINUTES));
+  }
+
+  @Test
+  void rejectsANegativeThresholdOrOneNotShorterThanTheSlice() {
+    assertThatThrownBy(() -> Granularity.slicesDownMoreThan(FIVE_MINUTES, Duration.ofNanos(-1)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("granularity.threshold must not be negative: PT-0.000000001S");
+    assertThatThrownBy(() -> Granularity.slicesDownMoreThan(FIVE_MINUTES, FIVE_MINUTES))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("granularity.threshold must be shorter than the slice of PT5M: PT5M");
+    assertThatThrownBy(() -> Granularity.slicesDownMoreThan(Duration.ZERO, Duration.ZERO))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("granularity.slice must be positive: PT0S");
+    assertThatThrownBy(() -> Granularity.slicesDownMoreThan(FIVE_MINUTES, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("granularity.threshold");
+  }
 }

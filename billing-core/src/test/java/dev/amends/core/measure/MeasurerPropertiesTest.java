@@ -195,6 +195,8 @@ class MeasurerPropertiesTest {
         MeasurementRules.builder().minimumDowntime(Duration.ofMinutes(5)).build(),
         MeasurementRules.builder().granularity(Granularity.startedSlices(Duration.ofMinutes(5))).build(),
         MeasurementRules.builder().granularity(Granularity.completedSlices(Duration.ofMinutes(5))).build(),
+        MeasurementRules.builder()
+            .granularity(Granularity.slicesDownMoreThan(Duration.ofMinutes(5), Duration.ofMinutes(2))).build(),
         MeasurementRules.builder().partialImpact(PartialImpact.weighted()).degradedCounts(true).build(),
         MeasurementRules.builder().partialImpact(PartialImpact.atLeast(Ratio.of(1, 2))).build(),
         MeasurementRules.builder().countFrom(CountFrom.CUSTOMER_REPORT).build(),

@@ -750,7 +750,9 @@ final class PolicyReader {
     int before = w.problemCount();
     var slice = o.optional("slice", DURATION.optionally(), Optional.empty());
     Boolean exact = o.optional("isExact", BOOLEAN, slice != null && slice.isEmpty());
-    Boolean started = o.optional("countsStartedSlices", BOOLEAN, slice != null && slice.isPresent());
+    var threshold = o.optional("threshold", DURATION.optionally(), Optional.empty());
+    Boolean started = o.optional("countsStartedSlices", BOOLEAN,
+        slice != null && slice.isPresent() && threshold != null && threshold.isEmpty());
     o.end();
     if (before != w.problemCount()) {
       return null;
@@ -758,6 +760,13 @@ final class PolicyReader {
     if (exact != slice.isEmpty() || (exact && started)) {
       w.problem(p, n, "is contradictory: exact has no slice and counts no started slices; slices need a \"slice\"");
       return null;
+    }
+    if (threshold.isPresent() && (exact || started)) {
+      w.problem(p, n, "is contradictory: a \"threshold\" needs a \"slice\" and counts no started slices");
+      return null;
+    }
+    if (threshold.isPresent()) {
+      return w.build(p, n, () -> Granularity.slicesDownMoreThan(slice.get(), threshold.get()));
     }
     return exact ? Granularity.exact()
         : w.build(p, n, () -> started ? Granularity.startedSlices(slice.get()) : Granularity.completedSlices(slice.get()));

@@ -68,7 +68,14 @@ class PolicySchemaFieldsTest {
     }
     Campaign reviewed = Campaign.builder().from(CampaignDocumentsTest.RICH)
         .addReviewAbove(org.joda.money.Money.parse("USD 500.00")).build();
-    for (Campaign c : List.of(CampaignDocumentsTest.GOODWILL_JAVA, CampaignDocumentsTest.RICH, reviewed)) {
+    // a granularity with a threshold, the one measurement field the other campaigns leave out
+    Campaign hourly = Campaign.builder().from(CampaignDocumentsTest.RICH)
+        .measurementRules(dev.amends.core.measure.MeasurementRules.builder()
+            .granularity(dev.amends.core.measure.Granularity.slicesDownMoreThan(
+                java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(18)))
+            .build())
+        .build();
+    for (Campaign c : List.of(CampaignDocumentsTest.GOODWILL_JAVA, CampaignDocumentsTest.RICH, reviewed, hourly)) {
       CAMPAIGNS.add((ObjectNode) MAPPER.readTree(CampaignDocuments.write(c)));
     }
     shipped = new Walker(POLICY_SCHEMA, POLICY_SCHEMA, DOCUMENTS, json -> PolicyDocuments.standard().read(json));

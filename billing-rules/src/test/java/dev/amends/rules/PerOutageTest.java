@@ -10,7 +10,12 @@ import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +144,28 @@ class PerOutageTest {
     // Inside: 5.00 and 2.00; outside: 7.00, within the total cap.
     assertThat(amounts(on)).containsExactly(usd("5.00"), usd("2.00"));
     assertThat(off.lines()).isEqualTo(on.lines());
+  }
+
+  /**
+   * The multiple 2,160 makes a minute down worth exactly USD 1.00 (20.00 x 2,160 / 43,200), so no
+   * line rounds: each outage's line is its own minutes in dollars, and the lines of outages that
+   * do not overlap sum to the month's one line without per-outage.
+   */
+  @Property(tries = 50)
+  void linesOfOutagesApartSumToTheMonthsLine(
+      @ForAll @Size(min = 1, max = 5) List<@IntRange(min = 1, max = 600) Integer> minutes) {
+    RuleNode dollarAMinute = Rules.multipleOfProratedFee("x", new BigDecimal("2160"), Duration.ZERO);
+    List<Outage> outages = new ArrayList<>();
+    for (int i = 0; i < minutes.size(); i++) { // one a day from 1 June, at most 10 hours each
+      outages.add(outage("O-" + i, "2024-06-%02dT00:00:00Z".formatted(i + 1), Duration.ofMinutes(minutes.get(i))));
+    }
+    Outage[] all = outages.toArray(new Outage[0]);
+
+    CreditDecision each = decide(Rules.perOutage("each", dollarAMinute), all);
+    CreditDecision month = decide(dollarAMinute, all);
+
+    assertThat(amounts(each)).isEqualTo(minutes.stream().map(m -> usd(m + ".00")).toList());
+    assertThat(amounts(month)).containsExactly(usd(minutes.stream().mapToInt(Integer::intValue).sum() + ".00"));
   }
 
   @Test

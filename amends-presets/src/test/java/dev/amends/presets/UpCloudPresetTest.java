@@ -4,7 +4,6 @@ import static dev.amends.testkit.AmendsAssertions.assertThat;
 
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.Policy;
-import dev.amends.rules.RequiresClaim;
 import dev.amends.testkit.Scenario;
 import dev.amends.testkit.TierTableCheck;
 import java.time.Duration;
@@ -18,7 +17,8 @@ class UpCloudPresetTest {
   @Test
   void reproducesTheScheduleAtItsBoundaries() {
     // On USD 100.00 a month: 50 x 100.00 x minutes / 43,200.
-    TierTableCheck.of(((RequiresClaim) UPCLOUD.rule()).child())
+    // The whole preset, one interruption per row, with a claim as each interruption ends.
+    TierTableCheck.of(UPCLOUD).claimFiled()
         .downtimeRow(Duration.ZERO, "0.00")
         .downtimeRow(Duration.ofMinutes(6), "0.69")      // 50 x 6 / 43,200 x 100 = 0.694.. -> 0.69
         .downtimeRow(Duration.ofMinutes(60), "6.94")     // 6.944.. -> 6.94
@@ -51,26 +51,43 @@ class UpCloudPresetTest {
         .claim("mail-2", "2024-06-10T00:00")
         .period(YearMonth.of(2024, 6))
         .decideWith(UPCLOUD);
-    assertThat(d).hasLine("claimed/per-interruption/fifty-times").withAmount("USD 2.53")
+    assertThat(d).hasLine("each-interruption[H9-A]/claimed/at-most-fee/fifty-times").withAmount("USD 2.53")
         .and().hasTotal("USD 2.53").hasNoFlags();
   }
 
   @Test
-  void twoInterruptionsInAMonthShareOneCapWhichGivesLessThanTheSla() {
-    // The SLA caps each interruption at 100 % on its own: 42 minutes -> USD 2.53 and a whole day
-    // (1,440 minutes, 50 x 1,440 / 43,200 = 1.67 x the fee) -> capped at USD 52.00, USD 54.53 in all.
-    // The engine gives one line per rule and period, so the preset's cap holds both together:
-    // 1,482 minutes -> 89.19, capped at USD 52.00. The preset's description says so; this test
-    // pins the difference so that a per-interruption rule, when it comes, changes it on purpose.
+  void twoInterruptionsInAMonthAreEachCappedOnTheirOwn() {
+    // The SLA caps each interruption at 100 % on its own, on a server at USD 52.00 for June 2024:
+    //   H9-A, 42 minutes: 50 x 42 / 43,200 x 52.00 = 2.5277.. -> USD 2.53 (within the cap);
+    //   H9-B, a whole day, 1,440 minutes: 50 x 1,440 / 43,200 = 1.666.. x the fee = 86.666.., capped
+    //   at 100 % of the fee, USD 52.00.
+    // USD 54.53 in all, more than the fee: what the SLA gives. (One cap for the month, as before
+    // per-outage, gave 1,482 minutes -> 89.19, capped at USD 52.00.)
     CreditDecision d = Scenario.account("acme").zone("UTC")
         .subscription("vm-1", s -> s.plan("general-2xcpu").monthly("USD 52.00").on("de-fra1/host-9/vm-1"))
         .outage("H9-A", o -> o.on("de-fra1/host-9").from("2024-06-03T08:00").until("2024-06-03T08:42"))
         .outage("H9-B", o -> o.on("de-fra1/host-9").from("2024-06-17T00:00").until("2024-06-18T00:00"))
-        .claim("mail-3", "2024-06-25T00:00")
+        .claim("mail-3", "2024-06-18T12:00") // within 15 days of each: by the end of 18 June for H9-A
         .period(YearMonth.of(2024, 6))
         .decideWith(UPCLOUD);
-    assertThat(d).hasLine("claimed/per-interruption/fifty-times").withAmount("USD 52.00")
-        .withReasonContaining("capped from USD 89.194444 to USD 52.00")
+    assertThat(d).hasLine("each-interruption[H9-A]/claimed/at-most-fee/fifty-times").withAmount("USD 2.53")
+        .and().hasLine("each-interruption[H9-B]/claimed/at-most-fee/fifty-times").withAmount("USD 52.00")
+        .withReasonContaining("capped from USD 86.666667 to USD 52.00")
+        .and().hasTotal("USD 54.53");
+  }
+
+  @Test
+  void eachInterruptionIsClaimedWithinFifteenDaysOfItsOwnEnd() {
+    // Filed on 25 June: in time for H9-B (ended 18 June; by the end of 3 July) but not for H9-A
+    // (ended 3 June; by the end of 18 June), so only H9-B's USD 52.00.
+    CreditDecision d = Scenario.account("acme").zone("UTC")
+        .subscription("vm-1", s -> s.plan("general-2xcpu").monthly("USD 52.00").on("de-fra1/host-9/vm-1"))
+        .outage("H9-A", o -> o.on("de-fra1/host-9").from("2024-06-03T08:00").until("2024-06-03T08:42"))
+        .outage("H9-B", o -> o.on("de-fra1/host-9").from("2024-06-17T00:00").until("2024-06-18T00:00"))
+        .claim("mail-4", "2024-06-25T00:00")
+        .period(YearMonth.of(2024, 6))
+        .decideWith(UPCLOUD);
+    assertThat(d).hasLine("each-interruption[H9-B]/claimed/at-most-fee/fifty-times").withAmount("USD 52.00")
         .and().hasTotal("USD 52.00");
   }
 }

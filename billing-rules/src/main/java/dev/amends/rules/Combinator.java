@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A node that combines other nodes: {@link Sum}, {@link MostGenerous}, {@link FirstMatch}, {@link
- * ExactlyOne}, {@link Cap}, {@link When} or {@link RequiresClaim}. Each is a record whose
+ * ExactlyOne}, {@link Cap}, {@link When}, {@link RequiresClaim} or {@link PerOutage}. Each is a record whose
  * components are its parameters, so a policy's tree can be read as data:
  *
  * <pre>{@code
@@ -20,7 +20,7 @@ import java.util.List;
  * are evaluated is not part of the API. Immutable and thread-safe when their children are.
  */
 public sealed interface Combinator extends RuleNode
-    permits Sum, MostGenerous, FirstMatch, ExactlyOne, Cap, When, RequiresClaim {
+    permits Sum, MostGenerous, FirstMatch, ExactlyOne, Cap, When, RequiresClaim, PerOutage {
   /** The kind in traces: {@code sum}, {@code most-generous}, {@code first-match}, …. */
   @Override
   String kind();

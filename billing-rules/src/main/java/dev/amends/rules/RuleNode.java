@@ -3,7 +3,7 @@ package dev.amends.rules;
 /**
  * A node of a policy's rule tree: either a {@link CreditRule} (a leaf that decides one credit:
  * one of the library's, a sealed {@link StandardRule}, or one of your own) or a {@link Combinator} ({@link Sum}, {@link MostGenerous}, {@link FirstMatch}, {@link
- * ExactlyOne}, {@link Cap}, {@link When}, {@link RequiresClaim}).
+ * ExactlyOne}, {@link Cap}, {@link When}, {@link RequiresClaim}, {@link PerOutage}).
  *
  * <p>Every node has an id, unique within its policy; the path of ids from the root names the
  * node in decisions and traces ({@code sla/tiers}). The standard nodes are records: their

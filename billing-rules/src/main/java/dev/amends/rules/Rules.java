@@ -45,6 +45,8 @@ import org.joda.money.Money;
  *   <li>{@code when}: the condition is traced with what it observed; the branch not taken is
  *       traced as skipped.
  *   <li>{@code requiresClaim}: its child counts only if a claim was filed before the deadline.
+ *   <li>{@code perOutage}: its child is evaluated once per outage that counted downtime, seeing
+ *       that outage alone, and each line rests on that outage; caps under it cap each outage.
  * </ul>
  *
  * <h2>Limits</h2>
@@ -272,6 +274,24 @@ public final class Rules {
   /** The child counts only if a claim covering the subscription was filed before the deadline. */
   public static RequiresClaim requiresClaim(String id, ClaimDeadline deadline, RuleNode child) {
     return new RequiresClaim(id, deadline, child);
+  }
+
+  /**
+   * The child evaluated once per outage that counted downtime in the period, each time seeing
+   * only that outage; one line per outage, each with its own key ({@link PerOutage}).
+   *
+   * <pre>{@code
+   * Rules.perOutage("each", Rules.cap("at-most-fee", CapLimit.percentOfFee(new BigDecimal("100")),
+   *     Rules.multipleOfProratedFee("fifty-times", new BigDecimal("50"), Duration.ZERO)));
+   * }</pre>
+   *
+   * @param id the node id
+   * @param child the node evaluated per outage; it may not hold a cap that carries its cut forward
+   * @return the node
+   * @throws InvalidInputException naming {@code rule.id} or {@code <id>.child}
+   */
+  public static PerOutage perOutage(String id, RuleNode child) {
+    return new PerOutage(id, child);
   }
 
   // ---- shared checks ----

@@ -63,6 +63,7 @@ class CanonicalTest {
         Rules.when("when", Conditions.planIn("pro"), LEAF),
         Rules.when("when-else", Conditions.planIn("pro"), LEAF, OTHER_LEAF),
         Rules.requiresClaim("claim", ClaimDeadline.daysAfterIncident(30), LEAF),
+        Rules.perOutage("each", LEAF),
         Rules.when("c-placed", Conditions.placedUnder(Scope.of("grid")), LEAF),
         Rules.when("c-tagged", Conditions.affectedByOutageTagged("storage"), LEAF),
         Rules.when("c-outage", Conditions.affectedByOutage("INC-1"), LEAF),

@@ -185,7 +185,7 @@ class TracesOffPropertiesTest {
   /**
    * A tree under a sum holding every combinator: a carrying cap over the most generous of two
    * leaves, a first match, an exactly-one whose children exclude each other, a when with and
-   * without otherwise, and a claim requirement; leaves of every standard kind, chosen at random.
+   * without otherwise, a claim requirement, and a capped leaf per outage; leaves of every standard kind, chosen at random.
    */
   static RuleNode tree(SplittableRandom r) {
     int[] n = {0};
@@ -201,7 +201,8 @@ class TracesOffPropertiesTest {
         Rules.when("either", Conditions.downtimeAtLeast(Duration.ofMinutes(r.nextInt(10, 400))), leaf(r, n),
             leaf(r, n)),
         Rules.requiresClaim("claimed", ClaimDeadline.daysAfterPeriodEnd(r.nextInt(1, 40)),
-            Rules.cap("inner", limit(r), leaf(r, n))));
+            Rules.cap("inner", limit(r), leaf(r, n))),
+        Rules.perOutage("each", Rules.cap("each-capped", limit(r), leaf(r, n))));
   }
 
   static CapLimit limit(SplittableRandom r) {

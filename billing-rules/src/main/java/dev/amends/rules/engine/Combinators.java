@@ -1,13 +1,20 @@
 package dev.amends.rules.engine;
 
 import dev.amends.core.money.ExactMoney;
+import dev.amends.core.measure.Contribution;
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.measure.OutageBreakdown;
 import dev.amends.core.money.Ratio;
+import dev.amends.core.outage.Outage;
+import java.math.RoundingMode;
+import java.time.Duration;
 import dev.amends.rules.Cap;
 import dev.amends.rules.ConditionResult;
 import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.ExactlyOne;
 import dev.amends.rules.FirstMatch;
 import dev.amends.rules.MostGenerous;
+import dev.amends.rules.PerOutage;
 import dev.amends.rules.RequiresClaim;
 import dev.amends.rules.RuleContext;
 import dev.amends.rules.RuleEvaluationException;
@@ -29,7 +36,7 @@ import java.util.Set;
 
 /**
  * What each combinator means ({@link Sum}, {@link MostGenerous}, {@link FirstMatch}, {@link
- * ExactlyOne}, {@link Cap}, {@link When}, {@link RequiresClaim}): one method per kind, chosen by
+ * ExactlyOne}, {@link Cap}, {@link When}, {@link RequiresClaim}, {@link PerOutage}): one method per kind, chosen by
  * the exhaustive {@code switch} of {@link Evaluator}; children are evaluated through the
  * evaluator. The records themselves are data.
  */
@@ -311,5 +318,71 @@ final class Combinators {
     }
     Evaluation e = evaluator.evaluate(node.child(), path, context);
     return new Evaluation(rec.claimed(node, path, r, e), e.lines(), e.flags(), e.carried());
+  }
+
+  /**
+   * The child once per outage that counted downtime, in the measurement's order (by start), on a
+   * context that sees that outage alone; each line rests on that outage, and its path holds the
+   * outage id in brackets after this node's path, so that keys differ per outage.
+   */
+  static Evaluation perOutage(PerOutage node, Evaluator evaluator, String path, RuleContext context) {
+    Recorder rec = evaluator.recorder();
+    List<TraceNode> traces = rec.list();
+    List<PendingLine> lines = new ArrayList<>();
+    Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
+    List<Evaluation.Carry> carried = new ArrayList<>();
+    for (Contribution c : context.measurement().contributions()) {
+      if (c.counted().isEmpty()) {
+        continue;
+      }
+      RuleContext one = oneOutage(context, c);
+      String outagePath = path + "[" + c.outageId() + "]";
+      Evaluation e = evaluator.evaluate(node.child(), outagePath, one);
+      List<String> ids = List.of(c.outageId());
+      for (PendingLine l : e.lines()) {
+        lines.add(l.outageIds().equals(ids) ? l
+            : new PendingLine(l.path(), l.amount(), l.days(), l.reason(), ids, l.caps()));
+      }
+      flags.addAll(e.flags());
+      carried.addAll(e.carried());
+      rec.add(traces, rec.outage(outagePath, c.outageId(), one.measurement(), e));
+    }
+    return new Evaluation(rec.perOutage(node, path, lines, context.account().currency(), traces), lines, flags,
+        carried);
+  }
+
+  /**
+   * The context restricted to one outage: its counted downtime (weighted by its share of users
+   * when the measurement weights it), the availability that leaves over the same denominator, its
+   * contribution, its breakdown and exclusions, and the outage record itself.
+   */
+  static RuleContext oneOutage(RuleContext context, Contribution c) {
+    Measurement m = context.measurement();
+    String id = c.outageId();
+    Duration downtime = c.counted().totalLength();
+    List<OutageBreakdown> breakdown = m.breakdown().stream().filter(b -> b.outageId().equals(id)).toList();
+    for (OutageBreakdown b : breakdown) {
+      if (b.weighted() && !b.share().equals(Ratio.ONE)) {
+        downtime = Duration.ofNanos(Ratio.of(downtime, Duration.ofNanos(1)).multipliedBy(b.share())
+            .toBigDecimal(0, RoundingMode.HALF_UP).longValueExact());
+      }
+    }
+    Duration denominator = m.denominator();
+    if (downtime.compareTo(denominator) > 0) {
+      downtime = denominator;
+    }
+    Ratio availability = denominator.isZero() ? Ratio.ONE : Ratio.of(downtime, denominator).complement();
+    Measurement restricted = Measurement.builder().from(m)
+        .counted(c.counted())
+        .downtime(downtime)
+        .availability(availability)
+        .exclusions(m.exclusions().stream().filter(x -> x.outageIds().contains(id)).toList())
+        .contributions(List.of(c))
+        .outageIds(List.of(id))
+        .notes(List.of())
+        .breakdown(breakdown)
+        .build();
+    List<Outage> outages = context.outages().stream().filter(o -> o.id().equals(id)).toList();
+    return RuleContext.builder().from(context).measurement(restricted).outages(outages).build();
   }
 }

@@ -9,6 +9,7 @@ import dev.amends.rules.ExactlyOne;
 import dev.amends.rules.FirstMatch;
 import dev.amends.rules.MostGenerous;
 import dev.amends.rules.Outcome;
+import dev.amends.rules.PerOutage;
 import dev.amends.rules.StandardRule;
 import dev.amends.rules.RequiresClaim;
 import dev.amends.rules.RuleContext;
@@ -94,6 +95,7 @@ public final class Evaluator {
         case Cap cap -> Combinators.cap(cap, this, path, context);
         case When w -> Combinators.when(w, this, path, context);
         case RequiresClaim r -> Combinators.requiresClaim(r, this, path, context);
+        case PerOutage p -> Combinators.perOutage(p, this, path, context);
       };
     } catch (RuleEvaluationException e) {
       throw e;

@@ -1,11 +1,13 @@
 package dev.amends.rules.engine;
 
+import dev.amends.core.measure.Measurement;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.rules.Cap;
 import dev.amends.rules.Combinator;
 import dev.amends.rules.Condition;
 import dev.amends.rules.ConditionResult;
 import dev.amends.rules.MostGenerous;
+import dev.amends.rules.PerOutage;
 import dev.amends.rules.Outcome;
 import dev.amends.rules.RequiresClaim;
 import dev.amends.rules.RuleContext;
@@ -103,6 +105,13 @@ abstract sealed class Recorder {
   /** A cap, within its limit ({@code cuts} empty) or cutting. */
   abstract TraceNode cap(Cap node, String path, RuleContext context, ExactMoney before, ExactMoney after,
       ExactMoney cut, List<String> cuts, TraceNode child);
+
+  /** One outage's evaluation under a per-outage node, named by the outage's path. */
+  abstract TraceNode outage(String outagePath, String outageId, Measurement measurement, Evaluation child);
+
+  /** A per-outage node, with one child trace per outage. */
+  abstract TraceNode perOutage(PerOutage node, String path, List<PendingLine> lines, CurrencyUnit currency,
+      List<TraceNode> traces);
 
   /** A condition's result in a trace: {@code observed} and {@code expected}, as text. */
   static Map<String, TraceValue> traceValues(ConditionResult r) {
@@ -222,6 +231,31 @@ abstract sealed class Recorder {
     }
 
     @Override
+    TraceNode outage(String outagePath, String outageId, Measurement measurement, Evaluation child) {
+      Map<String, TraceValue> values = new LinkedHashMap<>();
+      values.put("outage", TraceValue.text(outageId));
+      values.put("downtime", TraceValue.duration(measurement.downtime()));
+      return new TraceNode(outagePath, "outage", child.matched() ? Verdict.CREDITED : Verdict.NOT_MET,
+          "outage " + outageId + ": " + Texts.minutes(measurement.downtime()) + " counted", values,
+          child.matched() ? child.trace().amount() : Optional.empty(), List.of(child.trace()));
+    }
+
+    @Override
+    TraceNode perOutage(PerOutage node, String path, List<PendingLine> lines, CurrencyUnit currency,
+        List<TraceNode> traces) {
+      ExactMoney total = ExactMoney.zero(currency);
+      for (PendingLine l : lines) {
+        total = total.plus(l.amount());
+      }
+      String summary = traces.isEmpty()
+          ? "no outage counted downtime"
+          : lines.isEmpty() ? "no credit for any of " + traces.size() + " outage(s)"
+          : lines.size() + " line(s) for " + traces.size() + " outage(s) = " + Texts.money(total);
+      return new TraceNode(path, node.kind(), lines.isEmpty() ? Verdict.NOT_MET : Verdict.CREDITED, summary, Map.of(),
+          lines.isEmpty() ? Optional.empty() : Optional.of(total), traces);
+    }
+
+    @Override
     TraceNode nothingToCap(Cap node, String path, TraceNode child) {
       return new TraceNode(path, node.kind(), Verdict.NOT_MET, "nothing to cap", Map.of(), Optional.empty(),
           List.of(child));
@@ -266,6 +300,17 @@ abstract sealed class Recorder {
 
     @Override
     void add(List<TraceNode> traces, TraceNode trace) {}
+
+    @Override
+    TraceNode outage(String outagePath, String outageId, Measurement measurement, Evaluation child) {
+      return null;
+    }
+
+    @Override
+    TraceNode perOutage(PerOutage node, String path, List<PendingLine> lines, CurrencyUnit currency,
+        List<TraceNode> traces) {
+      return null;
+    }
 
     @Override
     TraceNode skipped(RuleNode node, String parentPath, String why) {

@@ -48,6 +48,7 @@ import dev.amends.rules.FreePeriodsRule;
 import dev.amends.rules.MeasurementWindow;
 import dev.amends.rules.MostGenerous;
 import dev.amends.rules.PerBlockRule;
+import dev.amends.rules.PerOutage;
 import dev.amends.rules.PercentOfFeeRule;
 import dev.amends.rules.Policy;
 import dev.amends.rules.PolicyDefinitionException;
@@ -179,6 +180,10 @@ final class PolicyReader {
       RuleNode child = o.required("child", (w, n, p) -> node(n, p, nodePath));
       return deadline == null || child == null ? null
           : walk.build(o.pointer, o.node, () -> new RequiresClaim(id, deadline, child));
+    });
+    kinds.put("per-outage", (o, id) -> {
+      RuleNode child = o.required("child", (w, n, p) -> node(n, p, nodePath));
+      return child == null ? null : walk.build(o.pointer, o.node, () -> new PerOutage(id, child));
     });
 
     conditions.put("plan-in", o -> with(o, o.required("plans", set(STRING)), Conditions.PlanIn::new));

@@ -134,7 +134,7 @@ class PolicyRoundTripProperties {
     }
 
     RuleNode node(int depth) {
-      int choice = depth >= 3 ? r.nextInt(7) : r.nextInt(14);
+      int choice = depth >= 3 ? r.nextInt(7) : r.nextInt(15);
       String id = "n" + ids++;
       return switch (choice) {
         case 0 -> Rules.availabilityTiers(id, tiers());
@@ -151,12 +151,23 @@ class PolicyRoundTripProperties {
         case 9 -> Rules.firstMatch(id, children(depth));
         case 10 -> Rules.exactlyOne(id, children(depth));
         case 11 -> Rules.cap(id, limit(), pick(Rules.CapScope.values()), pick(Rules.Spread.values()),
-            pick(Rules.Excess.values()), node(depth + 1));
+            perOutageDepth > 0 ? Rules.Excess.DROPPED : pick(Rules.Excess.values()), node(depth + 1));
         case 12 -> r.nextBoolean() ? Rules.when(id, condition(0), node(depth + 1))
             : Rules.when(id, condition(0), node(depth + 1), node(depth + 1));
-        default -> Rules.requiresClaim(id, deadline(), node(depth + 1));
+        case 13 -> Rules.requiresClaim(id, deadline(), node(depth + 1));
+        default -> {
+          perOutageDepth++; // a cap under per-outage may not carry its cut forward
+          try {
+            yield Rules.perOutage(id, node(depth + 1));
+          } finally {
+            perOutageDepth--;
+          }
+        }
       };
     }
+
+    /** How many per-outage nodes enclose the node being generated. */
+    private int perOutageDepth;
 
     RuleNode[] children(int depth) {
       RuleNode[] children = new RuleNode[1 + r.nextInt(3)];

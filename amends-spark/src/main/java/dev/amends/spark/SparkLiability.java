@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 
@@ -87,7 +88,9 @@ public final class SparkLiability {
     List<LiabilitySummary.Subtotal> byPlan = subtotals(lines, col("plan"));
     List<LiabilitySummary.Subtotal> byScope = subtotals(lines, col("scope"));
     List<LiabilitySummary.Subtotal> byRule = subtotals(lines,
-        concat(col("policyId"), lit(" v"), col("policyVersion").cast("string"), lit(" "), col("rulePath")));
+        concat(col("policyId"), lit(" v"), col("policyVersion").cast("string"), lit(" "),
+            // the outage ids a per-outage node puts in a path left out, as LiabilitySummary does
+            regexp_replace(col("rulePath"), "\\[.*?\\](?=/|$)", "")));
     Map<DecisionFlag, Long> flags = new EnumMap<>(DecisionFlag.class);
     for (Row r : decisions.select(explode(col("flags")).as("flag")).groupBy("flag").count().collectAsList()) {
       flags.put(DecisionFlag.valueOf(r.getString(0)), r.getLong(1));

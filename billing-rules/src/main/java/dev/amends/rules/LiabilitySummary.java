@@ -34,7 +34,9 @@ import org.joda.money.Money;
  * <p>Sums are exact ({@link Money#plus}); every line counts, whatever its kind (a clawback is
  * negative). A line's plan and scope are those of its subscription in the account given with its
  * decision; its scope is the subscription's placements, sorted and joined with {@code " + "}; its
- * rule is {@code policyId vVersion rulePath}. Every list is sorted (subtotals by label, then
+ * rule is {@code policyId vVersion rulePath}, with the outage a {@link PerOutage} node adds to a
+ * line's path left out ({@code each[INC-7]/fifty-times} sums under {@code each/fifty-times}), so
+ * that a rule is one row however many outages it credited. Every list is sorted (subtotals by label, then
  * currency code; the largest credits by currency code, then amount, largest first, then key), so
  * the same results give the same summary in whatever order they were added: a batch decided on
  * any number of threads summarises the same. Immutable and thread-safe once built.
@@ -262,7 +264,7 @@ public final class LiabilitySummary {
         sum(totals, amount);
         sum(byPlan.computeIfAbsent(plan, k -> new TreeMap<>()), amount);
         sum(byScope.computeIfAbsent(scope, k -> new TreeMap<>()), amount);
-        sum(byRule.computeIfAbsent(new RuleKey(l.policyId(), l.policyVersion(), l.rulePath()), k -> new TreeMap<>()),
+        sum(byRule.computeIfAbsent(new RuleKey(l.policyId(), l.policyVersion(), nodePath(l.rulePath())), k -> new TreeMap<>()),
             amount);
         if (largestPerCurrency > 0) {
           PriorityQueue<CreditLine> top = largest.computeIfAbsent(amount.getCurrencyUnit(), k -> new PriorityQueue<>(ASCENDING));
@@ -308,6 +310,17 @@ public final class LiabilitySummary {
     }
 
     /** A rule as the sums key it, its label made only when the summary is built. */
+    /**
+     * A line's rule path without the outage ids {@link PerOutage} puts in brackets after its node
+     * id ({@code each[INC-7]/x} is {@code each/x}). Node ids hold no {@code [}, so each one opens
+     * an outage's part, which ends at the first {@code ]} followed by {@code /} or the end.
+     */
+    static String nodePath(String rulePath) {
+      return rulePath.indexOf('[') < 0 ? rulePath : OUTAGE_PART.matcher(rulePath).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern OUTAGE_PART = java.util.regex.Pattern.compile("\\[.*?\\](?=/|$)");
+
     private record RuleKey(String policyId, int version, String rulePath) {
       String label() {
         return policyId + " v" + version + " " + rulePath;

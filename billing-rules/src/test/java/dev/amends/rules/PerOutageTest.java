@@ -46,6 +46,18 @@ class PerOutageTest {
   }
 
   @Test
+  void theLiabilitySummarySumsARuleOnceWhateverTheOutages() {
+    // 6.00 + 2.00 under one row: the outage ids in the lines' paths are left out of the rule's label
+    CreditDecision d = decide(Rules.perOutage("each", SEVENTY_TWO), OUT_1, OUT_2);
+
+    LiabilitySummary summary = LiabilitySummary.builder().add(ACCOUNT_USD_20, d).build();
+
+    assertThat(summary.byRule()).containsExactly(new LiabilitySummary.Subtotal("p v1 each/x72", usd("8.00")));
+    assertThat(LiabilitySummary.Builder.nodePath("a/each[OUT/1]/x72")).isEqualTo("a/each/x72");
+    assertThat(LiabilitySummary.Builder.nodePath("a/b")).isEqualTo("a/b");
+  }
+
+  @Test
   void withoutItTheSameRuleGivesOneLineForTheMonth() {
     // 20.00 x 240 / 43,200 x 72 = 8.00: the two lines above, as one.
     CreditDecision d = decide(SEVENTY_TWO, OUT_1, OUT_2);

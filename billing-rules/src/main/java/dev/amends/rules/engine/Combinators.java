@@ -9,6 +9,7 @@ import dev.amends.core.outage.Outage;
 import java.math.RoundingMode;
 import java.time.Duration;
 import dev.amends.rules.Cap;
+import dev.amends.rules.Combinator;
 import dev.amends.rules.ConditionResult;
 import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.ExactlyOne;
@@ -97,38 +98,30 @@ final class Combinators {
   }
 
   static Evaluation firstMatch(FirstMatch node, Evaluator evaluator, String path, RuleContext context) {
-    Recorder rec = evaluator.recorder();
-    List<TraceNode> traces = rec.list();
-    Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
-    Evaluation match = null;
-    String matchId = null;
-    for (RuleNode child : node.children()) {
-      if (match != null) {
-        rec.add(traces, rec.skippedAfterMatch(child, path, matchId)); // not evaluated
-        continue;
-      }
-      Evaluation e = evaluator.evaluate(child, path, context);
-      rec.add(traces, e.trace());
-      flags.addAll(e.flags());
-      if (e.matched()) {
-        match = e;
-        matchId = child.id();
-      }
-    }
-    if (match == null) {
-      return new Evaluation(rec.noCredit(node, path, traces), List.of(), flags);
-    }
-    return new Evaluation(rec.matched(node, path, "first match: ", matchId, match, traces), match.lines(), flags,
-        match.carried());
+    return oneMatch(node, false, "first match: ", evaluator, path, context);
   }
 
   static Evaluation exactlyOne(ExactlyOne node, Evaluator evaluator, String path, RuleContext context) {
+    return oneMatch(node, true, "the one match: ", evaluator, path, context);
+  }
+
+  /**
+   * The lines of the one child that gave a credit. With {@code exactlyOne} every child is
+   * evaluated and a second match is an error; without, the children after the first match are
+   * skipped (not evaluated).
+   */
+  private static Evaluation oneMatch(Combinator node, boolean exactlyOne, String prefix, Evaluator evaluator,
+      String path, RuleContext context) {
     Recorder rec = evaluator.recorder();
     List<TraceNode> traces = rec.list();
     Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     Evaluation match = null;
     String matchId = null;
     for (RuleNode child : node.children()) {
+      if (match != null && !exactlyOne) {
+        rec.add(traces, rec.skippedAfterMatch(child, path, matchId)); // not evaluated
+        continue;
+      }
       Evaluation e = evaluator.evaluate(child, path, context);
       rec.add(traces, e.trace());
       flags.addAll(e.flags());
@@ -145,7 +138,7 @@ final class Combinators {
     if (match == null) {
       return new Evaluation(rec.noCredit(node, path, traces), List.of(), flags);
     }
-    return new Evaluation(rec.matched(node, path, "the one match: ", matchId, match, traces), match.lines(), flags,
+    return new Evaluation(rec.matched(node, path, prefix, matchId, match, traces), match.lines(), flags,
         match.carried());
   }
 

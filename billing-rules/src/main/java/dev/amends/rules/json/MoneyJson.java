@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li><b>Money</b>, rounded, at the currency's scale: {@code {"amount": "12.50", "currency":
  *       "USD"}} ({@code "1500"} for JPY, {@code "-2.00"} for a claw-back), the amount a decimal
- *       string so that no reader takes it through {@code double}. Written by Jackson's
+ *       string so that no reader takes it through binary floating point. Written by Jackson's
  *       Joda-Money module, configured once in {@link Json#MAPPER}. Used by every record stream
  *       (prices, issued and carried credits), decisions (line amounts, totals, amounts carried
  *       forward), the liability summary and {@code amends diff}.

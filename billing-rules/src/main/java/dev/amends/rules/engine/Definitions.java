@@ -2,7 +2,26 @@ package dev.amends.rules.engine;
 
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
+import dev.amends.core.account.Account;
+import dev.amends.core.account.PeriodFee;
+import dev.amends.core.account.Subscription;
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.outage.Outage;
+import dev.amends.core.time.BillingPeriod;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import dev.amends.rules.Campaign;
+import dev.amends.rules.CarriedCredit;
+import dev.amends.rules.Claim;
+import dev.amends.rules.CreditDecision;
+import dev.amends.rules.CreditLine;
+import dev.amends.rules.DecisionFlag;
+import dev.amends.rules.Policy;
+import dev.amends.rules.SubscriptionTrace;
 import dev.amends.rules.ClaimDeadline;
 import dev.amends.rules.Condition;
 import dev.amends.rules.ConditionResult;
@@ -40,6 +59,40 @@ public final class Definitions {
      */
     Outcome libraryOutcome(ExactMoney amount, Ratio days, String reason, String[] names, TraceValue[] values,
         int count, List<String> outageIds);
+
+    /** A decision; {@code traces} is null when the engine did not record traces. */
+    CreditDecision decision(String accountId, BillingPeriod period, Instant evaluatedAt, List<CreditLine> lines,
+        Set<DecisionFlag> flags, List<String> warnings, List<SubscriptionTrace> traces,
+        List<CarriedCredit> carriedForward);
+
+    /** A policy's plans in order, as text, for messages. */
+    String plansText(Policy policy);
+
+    /** The campaign as the engine runs it: a policy whose tree is {@code when(<id>, eligible, grant)}. */
+    Policy campaignPolicy(Campaign campaign);
+
+    /** Who is eligible for a campaign, in full: the condition of its policy's tree. */
+    Condition eligible(Campaign campaign);
+
+    /** The canonical form of {@link #eligible(Campaign)}, computed once. */
+    String eligibleCanonical(Campaign campaign);
+
+    /** {@code not eligible: } and {@link #eligibleCanonical(Campaign)}, computed once. */
+    String notEligible(Campaign campaign);
+
+    /**
+     * A context whose fee, measurement, outages, claim and carried credits are computed the first
+     * time they are asked for; for one decision on one thread.
+     */
+    RuleContext deferredContext(Account account, Subscription subscription, BillingPeriod period,
+        Supplier<PeriodFee> fee, Supplier<Measurement> measurement, Function<Measurement, List<Outage>> outages,
+        Supplier<Optional<Claim>> claim, Instant evaluatedAt, Supplier<List<CarriedCredit>> carriedIn);
+
+    /** A deferred context's fee if a rule or condition asked for it, else empty. */
+    Optional<PeriodFee> feeIfComputed(RuleContext context);
+
+    /** A deferred context's measurement if a rule or condition asked for it, else empty. */
+    Optional<Measurement> measurementIfComputed(RuleContext context);
   }
 
   /**

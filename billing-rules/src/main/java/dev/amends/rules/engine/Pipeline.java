@@ -1,0 +1,696 @@
+package dev.amends.rules.engine;
+
+import dev.amends.rules.Campaign;
+import dev.amends.rules.CarriedCredit;
+import dev.amends.rules.Claim;
+import dev.amends.rules.ConditionResult;
+import dev.amends.rules.CreditDecision;
+import dev.amends.rules.CreditLine;
+import dev.amends.rules.DecisionFlag;
+import dev.amends.rules.DecisionRequest;
+import dev.amends.rules.MeasurementWindow;
+import dev.amends.rules.Policy;
+import dev.amends.rules.PolicyBook;
+import dev.amends.rules.RuleContext;
+import dev.amends.rules.SubscriptionTrace;
+import dev.amends.rules.TraceNode;
+import dev.amends.rules.TraceValue;
+import dev.amends.rules.Verdict;
+import dev.amends.rules.When;
+import dev.amends.rules.engine.Evaluation.PendingLine;
+import dev.amends.rules.internal.Texts;
+import dev.amends.core.InvalidInputException;
+import dev.amends.core.account.Account;
+import dev.amends.core.account.PeriodFee;
+import dev.amends.core.account.Subscription;
+import dev.amends.core.internal.Checks;
+import dev.amends.core.internal.Intervals;
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.measure.Measurer;
+import dev.amends.core.outage.Outage;
+import dev.amends.core.outage.OutageLog;
+import dev.amends.core.telemetry.TelemetryLog;
+import dev.amends.core.time.BillingPeriod;
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * Internal, not part of the API: the decision pipeline behind {@link dev.amends.rules.CreditEngine},
+ * the front door, which builds one with what it was built with and hands every request to {@link
+ * #decide}. Steps 1 to 3 of the data flow: the policy versions in force, then per subscription and
+ * policy the fee, the measurement, the rule tree, caps and one rounding per line, then the
+ * campaigns' grants, and last the reconciliation with what was issued, keys and review flags.
+ * Immutable; one instance serves every thread.
+ */
+public final class Pipeline {
+  private final PolicyBook policies;
+  private final OutageLog outages;
+  private final TelemetryLog telemetry;
+  private final Map<CurrencyUnit, Money> reviewAbove;
+  private final Map<Policy, Measurer> measurers;
+  // Each policy's tree compiled once, by the instance (the book's and the campaigns' own).
+  private final Map<Policy, Evaluator> evaluators;
+  private final List<Campaign> campaigns; // by id
+  private final Map<String, Campaign> campaignsById;
+  private final boolean traces;
+
+  /**
+   * A pipeline over what the engine was built with.
+   *
+   * @param policies the policies applied
+   * @param outages the outage records measured
+   * @param telemetry the telemetry samples
+   * @param reviewAbove the review threshold per currency
+   * @param campaigns the campaigns, by id
+   * @param traces whether decisions record traces
+   */
+  public Pipeline(PolicyBook policies, OutageLog outages, TelemetryLog telemetry, Map<CurrencyUnit, Money> reviewAbove,
+      List<Campaign> campaigns, boolean traces) {
+    this.traces = traces;
+    this.policies = policies;
+    this.outages = outages;
+    this.telemetry = telemetry;
+    this.reviewAbove = Map.copyOf(reviewAbove);
+    this.campaigns = List.copyOf(campaigns);
+    Map<String, Campaign> byId = new HashMap<>();
+    for (Campaign c : campaigns) {
+      byId.put(c.id(), c);
+    }
+    this.campaignsById = Map.copyOf(byId);
+    Map<Policy, Measurer> m = new HashMap<>();
+    for (Policy p : policies.policies()) {
+      m.put(p, measurer(p, traces));
+    }
+    for (Campaign c : campaigns) {
+      Policy p = Definitions.access().campaignPolicy(c);
+      m.put(p, measurer(p, traces));
+    }
+    this.measurers = Map.copyOf(m);
+    Map<Policy, Evaluator> e = new IdentityHashMap<>();
+    for (Policy p : policies.policies()) {
+      e.put(p, new Evaluator(CompiledPolicy.of(p.rule()), traces));
+    }
+    for (Campaign c : campaigns) {
+      Policy p = Definitions.access().campaignPolicy(c);
+      e.put(p, new Evaluator(CompiledPolicy.of(p.rule()), traces));
+    }
+    this.evaluators = Collections.unmodifiableMap(e);
+  }
+
+  /** The policy's evaluator, compiled when the engine was built (or now, for a policy it does not know). */
+  private Evaluator evaluator(Policy policy) {
+    Evaluator e = evaluators.get(policy);
+    return e != null ? e : new Evaluator(CompiledPolicy.of(policy.rule()), traces);
+  }
+
+  /**
+   * The policy's measurer. Without traces, and when only the library's own rules and conditions
+   * read the measurement (none of which reads the per-outage breakdown), one that builds no
+   * breakdown; a policy with a rule or condition of your own always gets the full measurement,
+   * so what it reads never depends on tracing.
+   */
+  private static Measurer measurer(Policy policy, boolean traces) {
+    Measurer m = Measurer.of(policy.measurementRules());
+    return traces || !LibraryNodes.only(policy.rule()) ? m : m.withoutBreakdowns();
+  }
+
+  /**
+   * Decides a request, as {@link dev.amends.rules.CreditEngine#decide(DecisionRequest)} documents,
+   * taking measurements from {@code shared} and fees from {@code fees} when not null.
+   */
+  public CreditDecision decide(DecisionRequest request, SharedMeasurements shared, SharedFees fees) {
+    Checks.notNull("request", request);
+    RequestChecks.check(request, campaignsById);
+    Decided out = new Decided(request, shared, fees);
+    // 1. the version of each policy in force at the period's start; a switch-over inside the
+    //    period is flagged, never silently skipped
+    List<Policy> inForce = policies.inForce(out.period.start());
+    checkPlans(inForce, out);
+    flagSwitchOvers(out.period, inForce, out);
+    // 2. per subscription active in the period, and per policy in force: a. fee, b. measurement,
+    //    c. rule tree, d. caps and one rounding per line. Lines come by subscription id, then
+    //    policy id, then position in the tree (see CreditDecision).
+    for (Subscription sub : out.subscriptions) {
+      Policy crediting = null;
+      for (Policy policy : inForce) {
+        int before = out.lines.size();
+        decideOne(policy, policy.digest(), sub, out,
+            path -> Keys.key(out.account.id(), sub.id(), out.period, policy.id(), path));
+        if (out.lines.size() > before) {
+          if (crediting != null) {
+            flagDoubleCover(sub, crediting, policy, out);
+          } else {
+            crediting = policy;
+          }
+        }
+      }
+    }
+    //    then the one-off grants whose eligibility instant falls in this period, by campaign id
+    for (Campaign campaign : campaigns) {
+      if (out.period.window().contains(campaign.eligibleAt())) {
+        grant(campaign, out);
+      }
+    }
+    // 3. lines (only the difference from what was issued), unique keys, totals and review
+    List<CreditLine> lines = Reconciliation.reconcile(out.account.id(), out.period, out.lines, request.issued(),
+        deciding(inForce), out.flags, out.warnings);
+    Keys.checkUnique(lines);
+    flagForReview(lines, out);
+    return Definitions.access().decision(out.account.id(), out.period, out.evaluatedAt, lines, out.flags, out.warnings,
+        traces ? out.traces : null, out.carriedForward);
+  }
+
+  /**
+   * Two policies in force both credit one subscription for the period: allowed (policies that
+   * list disjoint plans never do), but never silent, since it usually means one subscription is
+   * paid twice for one failure.
+   */
+  private static void flagDoubleCover(Subscription sub, Policy first, Policy second, Decided out) {
+    out.flags.add(DecisionFlag.NEEDS_REVIEW);
+    out.warnings.add(sub.id() + " (plan " + sub.plan() + ") is credited by two policies in force, " + first.label()
+        + " and " + second.label() + ": if one subscription should be covered by one policy, give the policies"
+        + " disjoint plans (Policy.plans); a one-off gesture is a Campaign");
+  }
+
+  /**
+   * Rejects an account with a subscription active in the period on a plan that no policy in force
+   * covers, when every policy in force lists the plans it covers: that plan is unknown, not owed
+   * nothing.
+   */
+  private static void checkPlans(List<Policy> inForce, Decided out) {
+    if (inForce.isEmpty()) {
+      return;
+    }
+    for (Policy policy : inForce) {
+      if (policy.plans().isEmpty()) {
+        return;
+      }
+    }
+    List<Subscription> subs = out.account.subscriptions();
+    for (int i = 0; i < subs.size(); i++) {
+      if (!subs.get(i).active().overlaps(out.period.window())) {
+        continue; // a subscription ended before (or starting after) the period: its plan may be retired
+      }
+      String plan = subs.get(i).plan();
+      boolean covered = false;
+      for (Policy policy : inForce) {
+        if (policy.covers(plan)) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) {
+        List<String> known = new ArrayList<>();
+        for (Policy policy : inForce) {
+          known.add(policy.label() + " " + Definitions.access().plansText(policy));
+        }
+        throw InvalidInputException.of("request.account.subscriptions[" + i + "].plan",
+            "must be a plan a policy in force covers: " + String.join(", ", known), plan);
+      }
+    }
+  }
+
+  /** The policy deciding each policy or campaign id: the versions in force, then the campaigns. */
+  private Map<String, Policy> deciding(List<Policy> inForce) {
+    Map<String, Policy> deciding = new HashMap<>();
+    for (Policy policy : inForce) {
+      deciding.put(policy.id(), policy);
+    }
+    for (Campaign campaign : campaigns) {
+      deciding.putIfAbsent(campaign.id(), Definitions.access().campaignPolicy(campaign));
+    }
+    return deciding;
+  }
+
+  /** Flags a decision whose new credits in a currency total more than the review threshold. */
+  private void flagForReview(List<CreditLine> lines, Decided out) {
+    Map<CurrencyUnit, Money> positive = new LinkedHashMap<>();
+    for (CreditLine l : lines) {
+      if (l.amount().isPositive()) {
+        positive.merge(l.amount().getCurrencyUnit(), l.amount(), Money::plus);
+      }
+    }
+    positive.forEach((currency, total) -> {
+      Money threshold = reviewAbove.get(currency);
+      if (threshold != null && total.isGreaterThan(threshold)) {
+        out.flags.add(DecisionFlag.NEEDS_REVIEW);
+        out.warnings.add("total " + total + " is above the review threshold " + threshold);
+      }
+    });
+  }
+
+  /**
+
+
+  /** What one decision has gathered so far. */
+  private static final class Decided {
+    final DecisionRequest request;
+    /** Measurements shared with other decisions of a batch; null outside a batch. */
+    final SharedMeasurements shared;
+    /** Fees shared with other decisions of a batch; null outside a batch. */
+    final SharedFees fees;
+    final Account account;
+    final BillingPeriod period;
+    final Instant evaluatedAt;
+    /** The account's subscriptions by id. */
+    final List<Subscription> subscriptions;
+    final Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
+    final List<String> warnings = new ArrayList<>();
+    final List<SubscriptionTrace> traces = new ArrayList<>();
+    final List<CreditLine> lines = new ArrayList<>();
+    final List<CarriedCredit> carriedForward = new ArrayList<>();
+    /** Days of service already given per subscription in this decision, in line order. */
+    final Map<String, Ratio> daysGiven = new HashMap<>();
+
+    Decided(DecisionRequest request, SharedMeasurements shared, SharedFees fees) {
+      this.request = request;
+      this.shared = shared;
+      this.fees = fees;
+      this.account = request.account();
+      this.period = request.period();
+      this.evaluatedAt = request.evaluatedAt().orElse(period.end());
+      List<Subscription> subs = new ArrayList<>(account.subscriptions());
+      subs.sort(Comparator.comparing(Subscription::id));
+      this.subscriptions = subs;
+    }
+  }
+
+  /** Flags every version whose effective window starts or ends strictly inside the period. */
+  private void flagSwitchOvers(BillingPeriod period, List<Policy> inForce, Decided out) {
+    for (Policy p : policies.policies()) {
+      Instant from = p.effectiveFrom();
+      if (from.isAfter(period.start()) && from.isBefore(period.end())) {
+        out.flags.add(DecisionFlag.POLICY_CHANGED_IN_PERIOD);
+        String decidedBy = inForce.stream().filter(q -> q.id().equals(p.id())).findFirst()
+            .map(q -> q.label() + ", in force at the period's start, decided the whole period")
+            .orElse("no version of " + p.id() + " was in force at the period's start, so it gave nothing for it");
+        out.warnings.add("policy " + p.label() + " takes effect at " + from + ", inside " + period.label() + "; "
+            + decidedBy);
+      }
+      Optional<Instant> until = p.effectiveUntil();
+      if (until.isPresent() && until.get().isAfter(period.start()) && until.get().isBefore(period.end())
+          && inForce.contains(p)) {
+        out.flags.add(DecisionFlag.POLICY_CHANGED_IN_PERIOD);
+        out.warnings.add("policy " + p.label() + " ends at " + until.get() + ", inside " + period.label()
+            + "; it was in force at the period's start and decided the whole period");
+      }
+    }
+  }
+
+  /**
+   * Steps a to d of the data flow for one subscription under one policy: fee, measurement, rule
+   * tree, caps and one rounding per line. Returns whether any line was kept.
+   */
+  private boolean decideOne(Policy policy, String digest, Subscription sub, Decided out,
+      Function<String, String> keyOf) {
+    Account account = out.account;
+    BillingPeriod period = out.period;
+    DecisionRequest request = out.request;
+    if (!policy.covers(sub.plan())) {
+      String why = "its plan " + sub.plan() + " is not one of " + policy.label() + "'s plans "
+          + Definitions.access().plansText(policy);
+      carryOn(policy, sub, out, why);
+      if (traces) {
+        out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.empty(),
+            Optional.empty(), new TraceNode(policy.rule().id(), "plans", Verdict.SKIPPED, "not covered: " + why,
+                Map.of("plan", TraceValue.text(sub.plan())), Optional.empty(), List.of())));
+      }
+      return false;
+    }
+    // a. the fee for the period, or for the longer window the policy measures and credits in it
+    Optional<Claim> claim = claimFor(request, sub);
+    BillingPeriod measured = MeasurementWindows.measured(policy, account, period, claim);
+    if (measured == null) {
+      String why = "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow())
+          + (claim.isEmpty() && policy.measurementWindow().orElseThrow() instanceof MeasurementWindow.RollingDays
+              ? ", and no claim covers it" : ", and none is credited in " + period.label());
+      carryOn(policy, sub, out, why);
+      if (traces) {
+        out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.empty(),
+            Optional.empty(), new TraceNode(policy.rule().id(), "measurement-window", Verdict.SKIPPED,
+                "not decided: " + why, Map.of(), Optional.empty(), List.of())));
+      }
+      return false;
+    }
+    // (a rolling window keeps the fee of the period decided, the one its credit lands on)
+    boolean rolling = measured != period
+        && policy.measurementWindow().orElseThrow() instanceof MeasurementWindow.RollingDays;
+    PeriodFee fee = measured == period || rolling ? fee(out, sub, policy)
+        : PeriodFee.of(account, sub, measured, policy.proration());
+    if (!fee.isActive()) {
+      carryOn(policy, sub, out, "it is not active in " + (rolling ? period : measured).label());
+      return false;
+    }
+    // b. the downtime measured under the policy's rules
+    Set<String> used = rolling ? MeasurementWindows.usedEarlier(request, sub.id(), policy.id()) : Set.of();
+    Measurement measurement = used.isEmpty() ? measure(policy, sub, measured, out.shared)
+        : measureWithout(policy, sub, measured, used, out.warnings);
+    if (!measurement.isComplete()) {
+      // Missing telemetry the policy does not say how to count: guess nothing, credit nothing.
+      String missing = measurement.describeMissingTelemetry();
+      out.flags.add(DecisionFlag.MISSING_TELEMETRY);
+      out.warnings.add("no credit for " + sub.id() + " under " + policy.label() + ": " + missing);
+      carryOn(policy, sub, out, "its policy was not evaluated (missing telemetry)");
+      if (!traces) {
+        return false;
+      }
+      out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
+          Optional.of(measurement), new TraceNode(policy.rule().id(), "missing-telemetry", Verdict.NOT_MET,
+              "not evaluated: " + missing,
+              Map.of("missing", TraceValue.duration(measurement.missingTelemetry().totalLength())), Optional.empty(),
+              List.of())));
+      return false;
+    }
+    if (rolling) {
+      BillingPeriod eligible = MeasurementWindows.eligibleCreditPeriod(account.billing(), measurement);
+      if (!period.equals(eligible)) {
+        String why = "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow()) + ", and "
+            + (eligible == null ? "no downtime is counted in " + measured.label()
+                : "the latest downtime counted in " + measured.label() + " lies in " + eligible.label());
+        carryOn(policy, sub, out, why);
+        if (traces) {
+          out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
+              Optional.of(measurement), new TraceNode(policy.rule().id(), "measurement-window", Verdict.SKIPPED,
+                  "not decided: " + why, Map.of(), Optional.empty(), List.of())));
+        }
+        return false;
+      }
+    }
+    // c. the rule tree on that context
+    RuleContext context = RuleContext.builder()
+        .account(account)
+        .subscription(sub)
+        .period(rolling ? period : measured)
+        .fee(fee)
+        .measurement(measurement)
+        .outages(involved(measurement, out.shared))
+        .claim(claim)
+        .evaluatedAt(out.evaluatedAt)
+        .carriedIn(carriedIn(request, sub, policy))
+        .build();
+    Evaluation e = evaluator(policy).evaluate(policy.rule(), "", context);
+    out.flags.addAll(e.flags());
+    for (Evaluation.Carry carry : e.carried()) {
+      Money carriedAmount = carry.amount().rounded(policy.rounding());
+      if (carriedAmount.isPositive()) {
+        out.carriedForward.add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
+      }
+    }
+    if (traces) {
+      out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
+          Optional.of(measurement), e.trace()));
+    }
+    // d. caps, then exactly one rounding per line
+    List<PendingLine> pendings = e.lines();
+    checkOverFullFee(policy, sub, fee, pendings, out.flags, out.warnings);
+    boolean[] regrouped = new boolean[pendings.size()];
+    List<Money> amounts = CapRounding.roundWithinCaps(pendings, policy.rounding(), regrouped);
+    boolean kept = false;
+    for (int i = 0; i < pendings.size(); i++) {
+      PendingLine pending = pendings.get(i);
+      Money amount = amounts.get(i);
+      boolean hasDays = pending.days() != null && pending.days().signum() > 0;
+      if (amount.isZero() && !hasDays) {
+        out.warnings.add(pending.path() + " for " + sub.id() + " rounds to " + amount + " (" +
+            Texts.money(pending.amount()) + "); no line");
+        continue;
+      }
+      Optional<Money> minimum = policy.minimumCredit(amount.getCurrencyUnit());
+      if (minimum.isPresent() && !amount.isGreaterThan(minimum.get()) && !hasDays) {
+        out.warnings.add(pending.path() + " for " + sub.id() + " gives " + amount + ", not above the minimum credit "
+            + minimum.get() + "; no line");
+        continue;
+      }
+      String reason = regrouped[i]
+          ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
+          : pending.reason();
+      Optional<Instant> termEnd = Optional.empty();
+      if (hasDays) {
+        Ratio daysSoFar = out.daysGiven.getOrDefault(sub.id(), Ratio.ZERO);
+        Instant paidThrough = TermExtension.paidThrough(account, sub, period);
+        Instant from = TermExtension.extend(paidThrough, daysSoFar, account.zone(), pending.path());
+        Ratio daysNow = daysSoFar.plus(pending.days());
+        out.daysGiven.put(sub.id(), daysNow);
+        termEnd = Optional.of(TermExtension.extend(paidThrough, daysNow, account.zone(), pending.path()));
+        reason = reason + "; " + TermExtension.describe(from, pending.days(), termEnd.get(), account.zone());
+      }
+      out.lines.add(new CreditLine(
+          keyOf.apply(pending.path()),
+          CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), termEnd, account.id(), sub.id(),
+          period, policy.id(), policy.version(), digest, pending.path(), pending.outageIds(), reason));
+      kept = true;
+    }
+    return kept;
+  }
+
+  /**
+   * Carries the credits carried in for a subscription under a policy on, unchanged, when the
+   * policy was not evaluated for it this period: they were not used, and must not be lost.
+   */
+  private static void carryOn(Policy policy, Subscription sub, Decided out, String why) {
+    for (CarriedCredit c : out.request.carriedIn()) {
+      if (c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id())) {
+        out.carriedForward.add(c);
+        out.warnings.add(c.amount() + " carried in for " + sub.id() + " under " + policy.label() + " cap "
+            + c.capPath() + " is carried on unused: " + why);
+      }
+    }
+  }
+
+  /** The subscription's fee for the period under the policy's proration. */
+  private static PeriodFee fee(Decided out, Subscription sub, Policy policy) {
+    return out.fees == null
+        ? PeriodFee.of(out.account, sub, out.period, policy.proration())
+        : out.fees.fee(out.account, sub, out.period, policy.proration());
+  }
+
+  /** The subscription's downtime in the period under the policy's measurement rules. */
+  private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
+    Measurer measurer = measurers.get(policy);
+    if (shared != null) {
+      return shared.measure(measurer, sub, period, outages,
+          key -> policy.measurementRules().source() == Measurement.Source.TELEMETRY
+              ? measurer.measureTelemetry(key, sub.id(), telemetry, outages)
+              : measurer.measure(key, sub.id(), outages));
+    }
+    return policy.measurementRules().source() == Measurement.Source.TELEMETRY
+        ? measurer.measureTelemetry(sub, period, telemetry, outages)
+        : measurer.measure(sub, period, outages);
+  }
+
+  /**
+   * The downtime measured as {@link #measure} does, without the outages {@code used} by credits
+   * issued earlier, each named in a warning: a rolling window does not count them again.
+   */
+  private Measurement measureWithout(Policy policy, Subscription sub, BillingPeriod period, Set<String> used,
+      List<String> warnings) {
+    List<Outage> kept = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    for (Outage o : outages.all()) {
+      if (!used.contains(o.id())) {
+        kept.add(o);
+      } else if (Intervals.overlap(o.window(), period.window()).isPresent()) {
+        left.add(o.id());
+      }
+    }
+    if (!left.isEmpty()) {
+      warnings.add("outage(s) " + String.join(", ", left) + " in " + period.label() + " not counted again for "
+          + sub.id() + " under " + policy.label() + ": a credit issued earlier rests on them");
+    }
+    OutageLog log = OutageLog.of(kept);
+    Measurer measurer = measurers.get(policy);
+    return policy.measurementRules().source() == Measurement.Source.TELEMETRY
+        ? measurer.measureTelemetry(sub, period, telemetry, log)
+        : measurer.measure(sub, period, log);
+  }
+
+  /**
+   * A campaign's grant for one account: per subscription, every eligible subscription by id; per
+   * account, the first eligible subscription by id, the others traced as skipped.
+   */
+  private void grant(Campaign campaign, Decided out) {
+    Policy policy = Definitions.access().campaignPolicy(campaign);
+    String givenWith = null;
+    for (Subscription sub : out.subscriptions) {
+      if (givenWith != null) {
+        if (!traces) {
+          continue; // the skipped subscription's fee and measurement are only for its trace
+        }
+        PeriodFee fee = fee(out, sub, policy);
+        if (fee.isActive()) {
+          out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(),
+              Optional.of(fee), Optional.of(measure(policy, sub, out.period, out.shared)),
+              new TraceNode(campaign.id(), "campaign", Verdict.SKIPPED,
+                  "skipped: the per-account grant was given with subscription " + givenWith, Map.of(),
+                  Optional.empty(), List.of())));
+        }
+        continue;
+      }
+      if (ruledOut(campaign, sub, out)) {
+        continue;
+      }
+      String unitPart = campaign.unit() == Campaign.Unit.PER_SUBSCRIPTION ? sub.id() : "";
+      int before = out.lines.size();
+      boolean given = decideOne(policy, campaign.digest(), sub, out,
+          path -> Keys.grantKey(campaign.id(), out.account.id(), unitPart, path));
+      flagAboveCampaignLimit(campaign, out, before);
+      if (given && campaign.unit() == Campaign.Unit.PER_ACCOUNT) {
+        givenWith = sub.id();
+      }
+    }
+  }
+
+  /** Flags each grant line from {@code from} on above the campaign's review limit in its currency. */
+  private static void flagAboveCampaignLimit(Campaign campaign, Decided out, int from) {
+    if (campaign.reviewAbove().isEmpty()) {
+      return;
+    }
+    for (int i = from; i < out.lines.size(); i++) {
+      CreditLine l = out.lines.get(i);
+      for (Money limit : campaign.reviewAbove()) {
+        if (limit.getCurrencyUnit().equals(l.amount().getCurrencyUnit()) && l.amount().isGreaterThan(limit)) {
+          out.flags.add(DecisionFlag.NEEDS_REVIEW);
+          out.warnings.add("campaign " + campaign.id() + " grants " + l.amount() + " to " + l.subscriptionId()
+              + ", above its review limit " + limit);
+        }
+      }
+    }
+  }
+
+  /**
+   * Tests a campaign's eligibility before its fee and measurement, on a context that computes them
+   * only if the condition asks (a placement or plan condition never does), so that the many
+   * subscriptions a campaign is not for cost almost nothing. Returns true if the subscription is
+   * not eligible, traced as {@link #decideOne} would trace it but with "not eligible: " and the
+   * condition (its canonical form when it reads only the subscription, such as a placement, a plan
+   * or the active window, tested without building any text; else its result), and with only the
+   * fee or measurement the condition needed. Returns false if it must be decided in full, which
+   * tests the condition again on an eager context: for the eligible, and for a subscription not
+   * active in the period, nothing changes. A campaign measured from telemetry is always decided
+   * in full, so that missing telemetry is flagged as before. With traces off, nothing is traced
+   * and no text is built.
+   */
+  private boolean ruledOut(Campaign campaign, Subscription sub, Decided out) {
+    Policy policy = Definitions.access().campaignPolicy(campaign);
+    if (policy.measurementRules().source() == Measurement.Source.TELEMETRY) {
+      return false;
+    }
+    if (Intervals.overlap(out.period.window(), sub.active()).isEmpty()) {
+      return false; // not active in the period: decideOne says so (and carries carried-in credits on)
+    }
+    RuleContext context = Definitions.access().deferredContext(out.account, sub, out.period,
+        () -> fee(out, sub, policy), () -> measure(policy, sub, out.period, out.shared), m -> involved(m, out.shared),
+        () -> claimFor(out.request, sub), out.evaluatedAt, () -> carriedIn(out.request, sub, policy));
+    Boolean holds = Definitions.access().holdsOnSubscription(Definitions.access().eligible(campaign), context);
+    Map<String, TraceValue> values;
+    String summary;
+    if (holds == null) {
+      ConditionResult r = evaluator(policy).test(Definitions.access().eligible(campaign), campaign.id(), context);
+      if (r.met()) {
+        return false;
+      }
+      if (!traces) {
+        return true;
+      }
+      values = Recorder.traceValues(r);
+      summary = "not eligible: " + r.describe();
+    } else if (holds) {
+      return false;
+    } else if (!traces) {
+      return true;
+    } else {
+      values = Map.of("expected", TraceValue.text(Definitions.access().eligibleCanonical(campaign)));
+      summary = Definitions.access().notEligible(campaign);
+    }
+    When root = (When) policy.rule();
+    out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(),
+        Definitions.access().feeIfComputed(context), Definitions.access().measurementIfComputed(context),
+        new TraceNode(campaign.id(), root.kind(), Verdict.NOT_MET, summary, values, Optional.empty(),
+            List.of(evaluator(policy).skipped(root.then(), campaign.id(), "skipped: condition not met")))));
+    return true;
+  }
+
+  /** {@link #involved(Measurement)}, looked up once per shared measurement when {@code shared} is not null. */
+  private List<Outage> involved(Measurement measurement, SharedMeasurements shared) {
+    return shared == null ? involved(measurement) : shared.involved(measurement, this::involved);
+  }
+
+  /** The outage records a measurement names, in its order. */
+  private List<Outage> involved(Measurement measurement) {
+    List<Outage> involved = new ArrayList<>();
+    for (String id : measurement.outageIds()) {
+      outages.byId(id).ifPresent(involved::add);
+    }
+    return involved;
+  }
+
+  /** The credits carried into this policy's caps for this subscription. */
+  private static List<CarriedCredit> carriedIn(DecisionRequest request, Subscription sub, Policy policy) {
+    if (request.carriedIn().isEmpty()) {
+      return List.of();
+    }
+    return request.carriedIn().stream()
+        .filter(c -> c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id()))
+        .toList();
+  }
+
+  /**
+   * Flags a subscription whose lines under a policy are worth more than its fee for the period,
+   * valued before rounding, unless the policy allows it.
+   */
+  private static void checkOverFullFee(
+      Policy policy, Subscription sub, PeriodFee fee, List<PendingLine> lines, Set<DecisionFlag> flags,
+      List<String> warnings) {
+    if (policy.allowsOverFullFee() || lines.isEmpty()) {
+      return;
+    }
+    ExactMoney total = ExactMoney.zero(fee.fee().currency());
+    for (PendingLine l : lines) {
+      total = total.plus(l.amount());
+    }
+    if (total.compareTo(fee.fee()) > 0) {
+      flags.add(DecisionFlag.OVER_FULL_FEE);
+      warnings.add(sub.id() + " is credited " + Texts.money(total) + " under " + policy.label()
+          + ", more than its fee of " + Texts.money(fee.fee()) + " for the period; the policy does not allow"
+          + " credits over the full fee");
+    }
+  }
+
+
+
+  private static Optional<Claim> claimFor(DecisionRequest request, Subscription sub) {
+    List<Claim> claims = request.claims();
+    if (claims.isEmpty()) {
+      return Optional.empty();
+    }
+    Claim specific = null;
+    Claim general = null;
+    for (Claim c : claims) {
+      if (c.subscriptionId().isEmpty()) {
+        general = general == null || EARLIEST_CLAIM.compare(c, general) < 0 ? c : general;
+      } else if (c.subscriptionId().get().equals(sub.id())) {
+        specific = specific == null || EARLIEST_CLAIM.compare(c, specific) < 0 ? c : specific;
+      }
+    }
+    return Optional.ofNullable(specific != null ? specific : general);
+  }
+
+  /** The earliest claim; claims filed at the same instant by id, so the order given never matters. */
+  private static final Comparator<Claim> EARLIEST_CLAIM =
+      Comparator.comparing(Claim::filedAt).thenComparing(Claim::id);
+}

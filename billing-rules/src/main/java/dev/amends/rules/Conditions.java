@@ -1,6 +1,7 @@
 package dev.amends.rules;
 
 import dev.amends.rules.internal.Decimals;
+import dev.amends.rules.internal.QuickTest;
 import dev.amends.rules.internal.Texts;
 import dev.amends.core.account.Standing;
 import dev.amends.core.internal.Checks;
@@ -724,36 +725,38 @@ public final class Conditions {
 
   /**
    * Whether a condition holds, without building the texts of its result, for the conditions that
-   * read only the subscription (plan, placement, active window) and their combinations; null for
-   * any other, and for a combination holding any other, which must be tested in full. The same
-   * answer as {@code test(ctx).met()}: each of these conditions tests through the same method.
+   * read only the subscription (plan, placement, active window) and their combinations: {@link
+   * QuickTest#HOLDS} or {@link QuickTest#FAILS}, the same answer as {@code test(ctx).met()}, since
+   * each of these conditions tests through the same method. {@link QuickTest#NEEDS_FULL_TEST} for
+   * any other, and for a combination holding any other, which must be tested in full.
    */
-  static Boolean holdsOnSubscription(Condition c, RuleContext ctx) {
+  static QuickTest quickTest(Condition c, RuleContext ctx) {
     return switch (c) {
-      case PlanIn p -> p.holds(ctx);
-      case PlacedUnder p -> p.holds(ctx);
-      case ActiveAt a -> a.holds(ctx);
-      case Not n -> {
-        Boolean b = holdsOnSubscription(n.condition(), ctx);
-        yield b == null ? null : !b;
-      }
+      case PlanIn p -> QuickTest.of(p.holds(ctx));
+      case PlacedUnder p -> QuickTest.of(p.holds(ctx));
+      case ActiveAt a -> QuickTest.of(a.holds(ctx));
+      case Not n -> quickTest(n.condition(), ctx).negated();
       case All a -> allOrAny(a.conditions(), ctx, true);
       case Any a -> allOrAny(a.conditions(), ctx, false);
-      default -> null;
+      default -> QuickTest.NEEDS_FULL_TEST;
     };
   }
 
-  /** Every (all) or some (any) condition holds; null if any of them is not on the subscription alone. */
-  private static Boolean allOrAny(List<Condition> conditions, RuleContext ctx, boolean all) {
+  /**
+   * Every (all) or some (any) condition holds; {@link QuickTest#NEEDS_FULL_TEST} if any of them
+   * is not on the subscription alone.
+   */
+  private static QuickTest allOrAny(List<Condition> conditions, RuleContext ctx, boolean all) {
     boolean result = all;
     for (Condition c : conditions) {
-      Boolean b = holdsOnSubscription(c, ctx);
-      if (b == null) {
-        return null;
+      QuickTest q = quickTest(c, ctx);
+      if (q == QuickTest.NEEDS_FULL_TEST) {
+        return q;
       }
+      boolean b = q == QuickTest.HOLDS;
       result = all ? result && b : result || b;
     }
-    return result;
+    return QuickTest.of(result);
   }
 
   private static List<Condition> checked(String field, List<Condition> conditions) {

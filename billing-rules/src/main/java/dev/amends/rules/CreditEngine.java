@@ -8,6 +8,7 @@ import dev.amends.rules.engine.Evaluation.PendingLine;
 import dev.amends.rules.engine.Keys;
 import dev.amends.rules.engine.Pipeline;
 import dev.amends.rules.engine.StandardRules;
+import dev.amends.rules.internal.QuickTest;
 import dev.amends.core.account.Account;
 import dev.amends.core.account.PeriodFee;
 import dev.amends.core.account.Subscription;
@@ -69,8 +70,8 @@ public final class CreditEngine {
     // The engine's narrow way in to what the definitions keep package-private (see Definitions).
     Definitions.install(new Definitions.Access() {
       @Override
-      public Boolean holdsOnSubscription(Condition condition, RuleContext context) {
-        return Conditions.holdsOnSubscription(condition, context);
+      public QuickTest quickTest(Condition condition, RuleContext context) {
+        return Conditions.quickTest(condition, context);
       }
 
       @Override
@@ -117,21 +118,12 @@ public final class CreditEngine {
       }
 
       @Override
-      public RuleContext deferredContext(Account account, Subscription subscription, BillingPeriod period,
-          Supplier<PeriodFee> fee, Supplier<Measurement> measurement, Function<Measurement, List<Outage>> outages,
-          Supplier<Optional<Claim>> claim, Instant evaluatedAt, Supplier<List<CarriedCredit>> carriedIn) {
+      public RuleContext context(Account account, Subscription subscription, BillingPeriod period,
+          Instant evaluatedAt, Supplier<PeriodFee> fee, Supplier<Measurement> measurement,
+          Function<Measurement, List<Outage>> outages, Supplier<Optional<Claim>> claim,
+          Supplier<List<CarriedCredit>> carriedIn) {
         return new DeferredContext(account, subscription, period, fee, measurement, outages, claim, evaluatedAt,
             carriedIn);
-      }
-
-      @Override
-      public Optional<PeriodFee> feeIfComputed(RuleContext context) {
-        return ((DeferredContext) context).feeIfComputed();
-      }
-
-      @Override
-      public Optional<Measurement> measurementIfComputed(RuleContext context) {
-        return ((DeferredContext) context).measurementIfComputed();
       }
     });
   }

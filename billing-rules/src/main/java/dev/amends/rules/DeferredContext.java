@@ -14,11 +14,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A {@link RuleContext} whose fee, measurement, outages, claim and carried credits are computed
- * the first time a rule or condition asks for them, and never if none does: the engine tests a
- * campaign's eligibility on one, so that a subscription its condition rules out pays neither for
- * its fee nor for its measurement. The values, once computed, are those of an eager context: the same functions on
- * the same inputs. For one decision on one thread only.
+ * The {@link RuleContext} the engine decides on: its fee, measurement, outages, claim and carried
+ * credits are computed the first time a rule or condition asks for them, then kept, and never if
+ * none does. The engine tests a campaign's eligibility and then evaluates the rule tree on the
+ * same one, so that a subscription its condition rules out pays neither for its fee nor for its
+ * measurement, and an eligible one pays for each once. The values are those a context built with
+ * {@link RuleContext#builder()} would hold: the same functions on the same inputs; so are {@link
+ * #toString()} and the currency check of the fee. For one decision on one thread.
  */
 final class DeferredContext extends RuleContext {
   private final Account account;
@@ -122,19 +124,9 @@ final class DeferredContext extends RuleContext {
     return countedOutages;
   }
 
-  /** The fee if a rule or condition asked for it, else empty. */
-  Optional<PeriodFee> feeIfComputed() {
-    return Optional.ofNullable(fee);
-  }
-
-  /** The measurement if a rule or condition asked for it, else empty. */
-  Optional<Measurement> measurementIfComputed() {
-    return Optional.ofNullable(measurement);
-  }
-
+  /** What a built context with the same values shows; computes every part not computed yet. */
   @Override
   public String toString() {
-    return "RuleContext{account=" + account.id() + ", subscription=" + subscription.id() + ", period="
-        + period.label() + " (fee and measurement computed when asked for)}";
+    return RuleContext.builder().from(this).build().toString();
   }
 }

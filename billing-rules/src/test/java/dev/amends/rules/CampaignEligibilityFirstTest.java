@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.core.account.Account;
 import dev.amends.core.money.Rounding;
+import dev.amends.rules.internal.QuickTest;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -128,7 +129,8 @@ class CampaignEligibilityFirstTest {
         Conditions.any(Conditions.planIn("other"), Conditions.placedUnder(CLUSTER_1)),
         Conditions.any(Conditions.planIn("other"), Conditions.placedUnder(CLUSTER_2)));
     for (Condition c : conditions) {
-      assertThat(Conditions.holdsOnSubscription(c, onCluster1)).as(c.canonical()).isEqualTo(c.test(onCluster1).met());
+      assertThat(Conditions.quickTest(c, onCluster1)).as(c.canonical())
+          .isEqualTo(QuickTest.of(c.test(onCluster1).met()));
     }
   }
 
@@ -136,10 +138,11 @@ class CampaignEligibilityFirstTest {
   void quickTestLeavesAnythingReadingMoreThanTheSubscriptionToTheFullTest() {
     RuleContext onCluster1 = RuleFixtures.context(CUSTOMER_ON_CLUSTER_1, DEC_2007_EASTERN);
 
-    assertThat(Conditions.holdsOnSubscription(Conditions.affectedByOutage("X"), onCluster1)).isNull();
+    assertThat(Conditions.quickTest(Conditions.affectedByOutage("X"), onCluster1)).isEqualTo(QuickTest.NEEDS_FULL_TEST);
     // false on the placement, but the other condition must still be tested (it may fail loudly)
-    assertThat(Conditions.holdsOnSubscription(
-        Conditions.all(Conditions.placedUnder(CLUSTER_2), Conditions.affectedByOutage("X")), onCluster1)).isNull();
+    assertThat(Conditions.quickTest(
+        Conditions.all(Conditions.placedUnder(CLUSTER_2), Conditions.affectedByOutage("X")), onCluster1))
+        .isEqualTo(QuickTest.NEEDS_FULL_TEST);
   }
 
   @Test

@@ -22,6 +22,7 @@ import dev.amends.rules.CreditLine;
 import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.Policy;
 import dev.amends.rules.SubscriptionTrace;
+import dev.amends.rules.internal.QuickTest;
 import dev.amends.rules.ClaimDeadline;
 import dev.amends.rules.Condition;
 import dev.amends.rules.ConditionResult;
@@ -46,9 +47,9 @@ public final class Definitions {
   public interface Access {
     /**
      * Whether a condition that reads only the subscription holds, without building the texts of
-     * its result; null for any other condition.
+     * its result; {@link QuickTest#NEEDS_FULL_TEST} for any other condition.
      */
-    Boolean holdsOnSubscription(Condition condition, RuleContext context);
+    QuickTest quickTest(Condition condition, RuleContext context);
 
     /** Whether a claim covering the subscription was filed in time, with what was compared. */
     ConditionResult claimInTime(ClaimDeadline deadline, RuleContext context);
@@ -81,18 +82,15 @@ public final class Definitions {
     String notEligible(Campaign campaign);
 
     /**
-     * A context whose fee, measurement, outages, claim and carried credits are computed the first
-     * time they are asked for; for one decision on one thread.
+     * The context the engine decides a subscription on, for a campaign's eligibility and for the
+     * rule tree alike: its fee, measurement, outages, claim and carried credits are computed by
+     * the functions given the first time a rule or condition asks for them, and kept; the fee is
+     * checked to be in the account's currency as a built context's is. For one decision on one
+     * thread.
      */
-    RuleContext deferredContext(Account account, Subscription subscription, BillingPeriod period,
+    RuleContext context(Account account, Subscription subscription, BillingPeriod period, Instant evaluatedAt,
         Supplier<PeriodFee> fee, Supplier<Measurement> measurement, Function<Measurement, List<Outage>> outages,
-        Supplier<Optional<Claim>> claim, Instant evaluatedAt, Supplier<List<CarriedCredit>> carriedIn);
-
-    /** A deferred context's fee if a rule or condition asked for it, else empty. */
-    Optional<PeriodFee> feeIfComputed(RuleContext context);
-
-    /** A deferred context's measurement if a rule or condition asked for it, else empty. */
-    Optional<Measurement> measurementIfComputed(RuleContext context);
+        Supplier<Optional<Claim>> claim, Supplier<List<CarriedCredit>> carriedIn);
   }
 
   /**

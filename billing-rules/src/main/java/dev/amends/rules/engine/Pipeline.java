@@ -3,6 +3,7 @@ package dev.amends.rules.engine;
 import dev.amends.rules.Campaign;
 import dev.amends.rules.CarriedCredit;
 import dev.amends.rules.Claim;
+import dev.amends.rules.Condition;
 import dev.amends.rules.ConditionResult;
 import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditLine;
@@ -11,12 +12,7 @@ import dev.amends.rules.DecisionRequest;
 import dev.amends.rules.MeasurementWindow;
 import dev.amends.rules.Policy;
 import dev.amends.rules.PolicyBook;
-import dev.amends.rules.RuleContext;
 import dev.amends.rules.SubscriptionTrace;
-import dev.amends.rules.TraceNode;
-import dev.amends.rules.TraceValue;
-import dev.amends.rules.Verdict;
-import dev.amends.rules.When;
 import dev.amends.rules.engine.Evaluation.PendingLine;
 import dev.amends.rules.internal.Texts;
 import dev.amends.core.InvalidInputException;
@@ -46,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -68,6 +65,8 @@ public final class Pipeline {
   private final List<Campaign> campaigns; // by id
   private final Map<String, Campaign> campaignsById;
   private final boolean traces;
+  // What a decision records of each subscription: a trace, or nothing.
+  private final SubscriptionRecorder recorder;
 
   /**
    * A pipeline over what the engine was built with.
@@ -82,6 +81,7 @@ public final class Pipeline {
   public Pipeline(PolicyBook policies, OutageLog outages, TelemetryLog telemetry, Map<CurrencyUnit, Money> reviewAbove,
       List<Campaign> campaigns, boolean traces) {
     this.traces = traces;
+    this.recorder = SubscriptionRecorder.of(traces);
     this.policies = policies;
     this.outages = outages;
     this.telemetry = telemetry;
@@ -136,7 +136,7 @@ public final class Pipeline {
   public CreditDecision decide(DecisionRequest request, SharedMeasurements shared, SharedFees fees) {
     Checks.notNull("request", request);
     RequestChecks.check(request, campaignsById);
-    Decided out = new Decided(request, shared, fees);
+    Decided out = new Decided(request, shared, fees, recorder.list());
     // 1. the version of each policy in force at the period's start; a switch-over inside the
     //    period is flagged, never silently skipped
     List<Policy> inForce = policies.inForce(out.period.start());
@@ -150,7 +150,7 @@ public final class Pipeline {
       for (Policy policy : inForce) {
         int before = out.lines.size();
         decideOne(policy, policy.digest(), sub, out,
-            path -> Keys.key(out.account.id(), sub.id(), out.period, policy.id(), path));
+            path -> Keys.key(out.account.id(), sub.id(), out.period, policy.id(), path), null);
         if (out.lines.size() > before) {
           if (crediting != null) {
             flagDoubleCover(sub, crediting, policy, out);
@@ -172,7 +172,7 @@ public final class Pipeline {
     Keys.checkUnique(lines);
     flagForReview(lines, out);
     return Definitions.access().decision(out.account.id(), out.period, out.evaluatedAt, lines, out.flags, out.warnings,
-        traces ? out.traces : null, out.carriedForward);
+        out.traces, out.carriedForward);
   }
 
   /**
@@ -271,14 +271,16 @@ public final class Pipeline {
     final List<Subscription> subscriptions;
     final Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
     final List<String> warnings = new ArrayList<>();
-    final List<SubscriptionTrace> traces = new ArrayList<>();
+    /** The subscriptions' traces; null when traces are off. */
+    final List<SubscriptionTrace> traces;
     final List<CreditLine> lines = new ArrayList<>();
     final List<CarriedCredit> carriedForward = new ArrayList<>();
     /** Days of service already given per subscription in this decision, in line order. */
     final Map<String, Ratio> daysGiven = new HashMap<>();
 
-    Decided(DecisionRequest request, SharedMeasurements shared, SharedFees fees) {
+    Decided(DecisionRequest request, SharedMeasurements shared, SharedFees fees, List<SubscriptionTrace> traces) {
       this.request = request;
+      this.traces = traces;
       this.shared = shared;
       this.fees = fees;
       this.account = request.account();
@@ -314,96 +316,76 @@ public final class Pipeline {
 
   /**
    * Steps a to d of the data flow for one subscription under one policy: fee, measurement, rule
-   * tree, caps and one rounding per line. Returns whether any line was kept.
+   * tree, caps and one rounding per line. Returns whether any line was kept. {@code eligible} is
+   * what a campaign's eligibility test read the subscription through (null for a policy): its fee
+   * and measurement, if computed, are not computed again, and the tree reads the same context.
    */
   private boolean decideOne(Policy policy, String digest, Subscription sub, Decided out,
-      Function<String, String> keyOf) {
+      Function<String, String> keyOf, Facts eligible) {
     Account account = out.account;
     BillingPeriod period = out.period;
     DecisionRequest request = out.request;
     if (!policy.covers(sub.plan())) {
-      String why = "its plan " + sub.plan() + " is not one of " + policy.label() + "'s plans "
+      Supplier<String> why = () -> "its plan " + sub.plan() + " is not one of " + policy.label() + "'s plans "
           + Definitions.access().plansText(policy);
       carryOn(policy, sub, out, why);
-      if (traces) {
-        out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.empty(),
-            Optional.empty(), new TraceNode(policy.rule().id(), "plans", Verdict.SKIPPED, "not covered: " + why,
-                Map.of("plan", TraceValue.text(sub.plan())), Optional.empty(), List.of())));
-      }
+      recorder.notCovered(out.traces, sub, policy, digest, why);
       return false;
     }
     // a. the fee for the period, or for the longer window the policy measures and credits in it
     Optional<Claim> claim = claimFor(request, sub);
     BillingPeriod measured = MeasurementWindows.measured(policy, account, period, claim);
     if (measured == null) {
-      String why = "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow())
+      Supplier<String> why = () -> "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow())
           + (claim.isEmpty() && policy.measurementWindow().orElseThrow() instanceof MeasurementWindow.RollingDays
               ? ", and no claim covers it" : ", and none is credited in " + period.label());
       carryOn(policy, sub, out, why);
-      if (traces) {
-        out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.empty(),
-            Optional.empty(), new TraceNode(policy.rule().id(), "measurement-window", Verdict.SKIPPED,
-                "not decided: " + why, Map.of(), Optional.empty(), List.of())));
-      }
+      recorder.notDecided(out.traces, sub, policy, digest, null, null, why);
       return false;
     }
     // (a rolling window keeps the fee of the period decided, the one its credit lands on)
     boolean rolling = measured != period
         && policy.measurementWindow().orElseThrow() instanceof MeasurementWindow.RollingDays;
-    PeriodFee fee = measured == period || rolling ? fee(out, sub, policy)
-        : PeriodFee.of(account, sub, measured, policy.proration());
+    // a campaign's eligibility read the period decided, measured as here: the same facts
+    Facts facts = eligible != null && measured == period ? eligible
+        : new Facts(account, sub, rolling ? period : measured, out.evaluatedAt,
+            measured == period || rolling ? () -> fee(out, sub, policy)
+                : () -> PeriodFee.of(account, sub, measured, policy.proration()),
+            () -> {
+              // b. the downtime measured under the policy's rules
+              Set<String> used = rolling ? MeasurementWindows.usedEarlier(request, sub.id(), policy.id()) : Set.of();
+              return used.isEmpty() ? measure(policy, sub, measured, out.shared)
+                  : measureWithout(policy, sub, measured, used, out.warnings);
+            },
+            m -> involved(m, out.shared), () -> claim, () -> carriedIn(request, sub, policy));
+    PeriodFee fee = facts.fee();
     if (!fee.isActive()) {
-      carryOn(policy, sub, out, "it is not active in " + (rolling ? period : measured).label());
+      carryOn(policy, sub, out, () -> "it is not active in " + (rolling ? period : measured).label());
       return false;
     }
-    // b. the downtime measured under the policy's rules
-    Set<String> used = rolling ? MeasurementWindows.usedEarlier(request, sub.id(), policy.id()) : Set.of();
-    Measurement measurement = used.isEmpty() ? measure(policy, sub, measured, out.shared)
-        : measureWithout(policy, sub, measured, used, out.warnings);
+    Measurement measurement = facts.measurement();
     if (!measurement.isComplete()) {
       // Missing telemetry the policy does not say how to count: guess nothing, credit nothing.
       String missing = measurement.describeMissingTelemetry();
       out.flags.add(DecisionFlag.MISSING_TELEMETRY);
       out.warnings.add("no credit for " + sub.id() + " under " + policy.label() + ": " + missing);
-      carryOn(policy, sub, out, "its policy was not evaluated (missing telemetry)");
-      if (!traces) {
-        return false;
-      }
-      out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
-          Optional.of(measurement), new TraceNode(policy.rule().id(), "missing-telemetry", Verdict.NOT_MET,
-              "not evaluated: " + missing,
-              Map.of("missing", TraceValue.duration(measurement.missingTelemetry().totalLength())), Optional.empty(),
-              List.of())));
+      carryOn(policy, sub, out, () -> "its policy was not evaluated (missing telemetry)");
+      recorder.missingTelemetry(out.traces, sub, policy, digest, fee, measurement, missing);
       return false;
     }
     if (rolling) {
-      BillingPeriod eligible = MeasurementWindows.eligibleCreditPeriod(account.billing(), measurement);
-      if (!period.equals(eligible)) {
-        String why = "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow()) + ", and "
-            + (eligible == null ? "no downtime is counted in " + measured.label()
-                : "the latest downtime counted in " + measured.label() + " lies in " + eligible.label());
+      BillingPeriod eligibleIn = MeasurementWindows.eligibleCreditPeriod(account.billing(), measurement);
+      if (!period.equals(eligibleIn)) {
+        Supplier<String> why = () -> "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow())
+            + ", and " + (eligibleIn == null ? "no downtime is counted in " + measured.label()
+                : "the latest downtime counted in " + measured.label() + " lies in " + eligibleIn.label());
         carryOn(policy, sub, out, why);
-        if (traces) {
-          out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
-              Optional.of(measurement), new TraceNode(policy.rule().id(), "measurement-window", Verdict.SKIPPED,
-                  "not decided: " + why, Map.of(), Optional.empty(), List.of())));
-        }
+        recorder.notDecided(out.traces, sub, policy, digest, fee, measurement, why);
         return false;
       }
     }
     // c. the rule tree on that context
-    RuleContext context = RuleContext.builder()
-        .account(account)
-        .subscription(sub)
-        .period(rolling ? period : measured)
-        .fee(fee)
-        .measurement(measurement)
-        .outages(involved(measurement, out.shared))
-        .claim(claim)
-        .evaluatedAt(out.evaluatedAt)
-        .carriedIn(carriedIn(request, sub, policy))
-        .build();
-    Evaluation e = evaluator(policy).evaluate(policy.rule(), "", context);
+    Evaluation e = evaluator(policy).evaluate(policy.rule(), "", facts.context());
     out.flags.addAll(e.flags());
     for (Evaluation.Carry carry : e.carried()) {
       Money carriedAmount = carry.amount().rounded(policy.rounding());
@@ -411,10 +393,7 @@ public final class Pipeline {
         out.carriedForward.add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
       }
     }
-    if (traces) {
-      out.traces.add(new SubscriptionTrace(sub.id(), policy.id(), policy.version(), digest, Optional.of(fee),
-          Optional.of(measurement), e.trace()));
-    }
+    recorder.evaluated(out.traces, sub, policy, digest, fee, measurement, e.trace());
     // d. caps, then exactly one rounding per line
     List<PendingLine> pendings = e.lines();
     checkOverFullFee(policy, sub, fee, pendings, out.flags, out.warnings);
@@ -462,12 +441,12 @@ public final class Pipeline {
    * Carries the credits carried in for a subscription under a policy on, unchanged, when the
    * policy was not evaluated for it this period: they were not used, and must not be lost.
    */
-  private static void carryOn(Policy policy, Subscription sub, Decided out, String why) {
+  private static void carryOn(Policy policy, Subscription sub, Decided out, Supplier<String> why) {
     for (CarriedCredit c : out.request.carriedIn()) {
       if (c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id())) {
         out.carriedForward.add(c);
         out.warnings.add(c.amount() + " carried in for " + sub.id() + " under " + policy.label() + " cap "
-            + c.capPath() + " is carried on unused: " + why);
+            + c.capPath() + " is carried on unused: " + why.get());
       }
     }
   }
@@ -528,26 +507,21 @@ public final class Pipeline {
     String givenWith = null;
     for (Subscription sub : out.subscriptions) {
       if (givenWith != null) {
-        if (!traces) {
-          continue; // the skipped subscription's fee and measurement are only for its trace
-        }
-        PeriodFee fee = fee(out, sub, policy);
-        if (fee.isActive()) {
-          out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(),
-              Optional.of(fee), Optional.of(measure(policy, sub, out.period, out.shared)),
-              new TraceNode(campaign.id(), "campaign", Verdict.SKIPPED,
-                  "skipped: the per-account grant was given with subscription " + givenWith, Map.of(),
-                  Optional.empty(), List.of())));
-        }
+        // the skipped subscription's fee and measurement are only for its trace
+        recorder.grantSkipped(out.traces, sub, campaign, policy, () -> fee(out, sub, policy),
+            () -> measure(policy, sub, out.period, out.shared), givenWith);
         continue;
       }
-      if (ruledOut(campaign, sub, out)) {
+      Facts facts = new Facts(out.account, sub, out.period, out.evaluatedAt, () -> fee(out, sub, policy),
+          () -> measure(policy, sub, out.period, out.shared), m -> involved(m, out.shared),
+          () -> claimFor(out.request, sub), () -> carriedIn(out.request, sub, policy));
+      if (ruledOut(campaign, sub, out, facts)) {
         continue;
       }
       String unitPart = campaign.unit() == Campaign.Unit.PER_SUBSCRIPTION ? sub.id() : "";
       int before = out.lines.size();
       boolean given = decideOne(policy, campaign.digest(), sub, out,
-          path -> Keys.grantKey(campaign.id(), out.account.id(), unitPart, path));
+          path -> Keys.grantKey(campaign.id(), out.account.id(), unitPart, path), facts);
       flagAboveCampaignLimit(campaign, out, before);
       if (given && campaign.unit() == Campaign.Unit.PER_ACCOUNT) {
         givenWith = sub.id();
@@ -573,19 +547,19 @@ public final class Pipeline {
   }
 
   /**
-   * Tests a campaign's eligibility before its fee and measurement, on a context that computes them
-   * only if the condition asks (a placement or plan condition never does), so that the many
-   * subscriptions a campaign is not for cost almost nothing. Returns true if the subscription is
-   * not eligible, traced as {@link #decideOne} would trace it but with "not eligible: " and the
-   * condition (its canonical form when it reads only the subscription, such as a placement, a plan
-   * or the active window, tested without building any text; else its result), and with only the
-   * fee or measurement the condition needed. Returns false if it must be decided in full, which
-   * tests the condition again on an eager context: for the eligible, and for a subscription not
-   * active in the period, nothing changes. A campaign measured from telemetry is always decided
-   * in full, so that missing telemetry is flagged as before. With traces off, nothing is traced
-   * and no text is built.
+   * Tests a campaign's eligibility before its fee and measurement, on the subscription's facts,
+   * which compute them only if the condition asks (a placement or plan condition never does), so
+   * that the many subscriptions a campaign is not for cost almost nothing. Returns true if the
+   * subscription is not eligible, recorded as {@link #decideOne} would trace it but with "not
+   * eligible: " and the condition (its canonical form when the quick test on the subscription
+   * alone, such as a placement, a plan or the active window, answers without building any text;
+   * else its result), and with only the fee or measurement the condition needed. Returns false
+   * if it must be decided in full, on the same facts, so that what the condition computed is not
+   * computed again: for the eligible, and for a subscription not active in the period, nothing
+   * changes. A campaign measured from telemetry is always decided in full, so that missing
+   * telemetry is flagged as before.
    */
-  private boolean ruledOut(Campaign campaign, Subscription sub, Decided out) {
+  private boolean ruledOut(Campaign campaign, Subscription sub, Decided out, Facts facts) {
     Policy policy = Definitions.access().campaignPolicy(campaign);
     if (policy.measurementRules().source() == Measurement.Source.TELEMETRY) {
       return false;
@@ -593,36 +567,22 @@ public final class Pipeline {
     if (Intervals.overlap(out.period.window(), sub.active()).isEmpty()) {
       return false; // not active in the period: decideOne says so (and carries carried-in credits on)
     }
-    RuleContext context = Definitions.access().deferredContext(out.account, sub, out.period,
-        () -> fee(out, sub, policy), () -> measure(policy, sub, out.period, out.shared), m -> involved(m, out.shared),
-        () -> claimFor(out.request, sub), out.evaluatedAt, () -> carriedIn(out.request, sub, policy));
-    Boolean holds = Definitions.access().holdsOnSubscription(Definitions.access().eligible(campaign), context);
-    Map<String, TraceValue> values;
-    String summary;
-    if (holds == null) {
-      ConditionResult r = evaluator(policy).test(Definitions.access().eligible(campaign), campaign.id(), context);
-      if (r.met()) {
-        return false;
+    Condition eligible = Definitions.access().eligible(campaign);
+    return switch (Definitions.access().quickTest(eligible, facts.context())) {
+      case HOLDS -> false;
+      case FAILS -> {
+        recorder.notEligible(out.traces, sub, campaign, policy, facts, null, evaluator(policy));
+        yield true;
       }
-      if (!traces) {
-        return true;
+      case NEEDS_FULL_TEST -> {
+        ConditionResult r = evaluator(policy).test(eligible, campaign.id(), facts.context());
+        if (r.met()) {
+          yield false;
+        }
+        recorder.notEligible(out.traces, sub, campaign, policy, facts, r, evaluator(policy));
+        yield true;
       }
-      values = Recorder.traceValues(r);
-      summary = "not eligible: " + r.describe();
-    } else if (holds) {
-      return false;
-    } else if (!traces) {
-      return true;
-    } else {
-      values = Map.of("expected", TraceValue.text(Definitions.access().eligibleCanonical(campaign)));
-      summary = Definitions.access().notEligible(campaign);
-    }
-    When root = (When) policy.rule();
-    out.traces.add(new SubscriptionTrace(sub.id(), campaign.id(), policy.version(), campaign.digest(),
-        Definitions.access().feeIfComputed(context), Definitions.access().measurementIfComputed(context),
-        new TraceNode(campaign.id(), root.kind(), Verdict.NOT_MET, summary, values, Optional.empty(),
-            List.of(evaluator(policy).skipped(root.then(), campaign.id(), "skipped: condition not met")))));
-    return true;
+    };
   }
 
   /** {@link #involved(Measurement)}, looked up once per shared measurement when {@code shared} is not null. */

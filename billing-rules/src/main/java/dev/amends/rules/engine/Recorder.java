@@ -355,11 +355,11 @@ abstract sealed class Recorder {
 
     @Override
     ConditionResult condition(Evaluator evaluator, Condition condition, String path, RuleContext context) {
-      Boolean holds = Definitions.access().holdsOnSubscription(condition, context);
-      if (holds == null) {
-        return evaluator.test(condition, path, context);
-      }
-      return holds ? MET : NOT_MET;
+      return switch (Definitions.access().quickTest(condition, context)) {
+        case HOLDS -> MET;
+        case FAILS -> NOT_MET;
+        case NEEDS_FULL_TEST -> evaluator.test(condition, path, context);
+      };
     }
 
     @Override

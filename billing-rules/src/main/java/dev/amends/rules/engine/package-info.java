@@ -2,7 +2,8 @@
  * Internal, not part of the API: the machinery that runs what {@code dev.amends.rules} defines.
  * Compilation of a policy's tree, its evaluation, measurement and fee sharing within a batch,
  * caps and their rounding, idempotency keys, reconciliation with credits already issued, batch
- * running, term extensions and measurement windows.
+ * running, term extensions and measurement windows, and the decision pipeline ({@link
+ * dev.amends.rules.engine.Pipeline}) that puts them together for each request.
  *
  * <p>The module {@code dev.amends.rules} does not export this package (as JUnit's engine
  * internals are not exported), so a modular application cannot read it, and its public types are

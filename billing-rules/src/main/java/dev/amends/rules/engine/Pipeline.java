@@ -376,8 +376,9 @@ public final class Pipeline {
     if (rolling) {
       BillingPeriod eligibleIn = MeasurementWindows.eligibleCreditPeriod(account.billing(), measurement);
       if (!period.equals(eligibleIn)) {
-        Supplier<String> why = () -> "its policy " + MeasurementWindows.describe(policy.measurementWindow().orElseThrow())
-            + ", and " + (eligibleIn == null ? "no downtime is counted in " + measured.label()
+        Supplier<String> why = () -> "its policy "
+            + MeasurementWindows.describe(policy.measurementWindow().orElseThrow()) + ", and "
+            + (eligibleIn == null ? "no downtime is counted in " + measured.label()
                 : "the latest downtime counted in " + measured.label() + " lies in " + eligibleIn.label());
         carryOn(policy, sub, out, why);
         recorder.notDecided(out.traces, sub, policy, digest, fee, measurement, why);

@@ -1,11 +1,11 @@
 package dev.amends.rules.engine;
 
-import dev.amends.core.money.ExactMoney;
-import dev.amends.core.money.Ratio;
 import dev.amends.core.account.Account;
 import dev.amends.core.account.PeriodFee;
 import dev.amends.core.account.Subscription;
 import dev.amends.core.measure.Measurement;
+import dev.amends.core.money.ExactMoney;
+import dev.amends.core.money.Ratio;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.time.BillingPeriod;
 import java.time.Instant;
@@ -17,19 +17,19 @@ import java.util.function.Supplier;
 import dev.amends.rules.Campaign;
 import dev.amends.rules.CarriedCredit;
 import dev.amends.rules.Claim;
-import dev.amends.rules.CreditDecision;
-import dev.amends.rules.CreditLine;
-import dev.amends.rules.DecisionFlag;
-import dev.amends.rules.Policy;
-import dev.amends.rules.SubscriptionTrace;
-import dev.amends.rules.internal.QuickTest;
 import dev.amends.rules.ClaimDeadline;
 import dev.amends.rules.Condition;
 import dev.amends.rules.ConditionResult;
+import dev.amends.rules.CreditDecision;
 import dev.amends.rules.CreditEngine;
+import dev.amends.rules.CreditLine;
+import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.Outcome;
-import dev.amends.rules.TraceValue;
+import dev.amends.rules.Policy;
 import dev.amends.rules.RuleContext;
+import dev.amends.rules.SubscriptionTrace;
+import dev.amends.rules.TraceValue;
+import dev.amends.rules.internal.QuickTest;
 
 /**
  * Internal, not part of the API: the narrow way in to the few operations of {@code

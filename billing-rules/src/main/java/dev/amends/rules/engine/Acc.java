@@ -38,7 +38,8 @@ final class Acc {
   int flags;
   private PendingLine[] lines = new PendingLine[4];
   private int size;
-  private Carry[] carried = new Carry[0];
+  private static final Carry[] NO_CARRIES = {};
+  private Carry[] carried = NO_CARRIES;
   private int carriedSize;
   private LeafOut.ToLines toLines; // reused by every standard leaf without traces
 
@@ -170,7 +171,12 @@ final class Acc {
 
   /** All that was gathered, with the root's trace (null without traces). */
   Evaluation evaluation(TraceNode trace) {
-    List<PendingLine> l = size == 0 ? List.of() : List.of(Arrays.copyOf(lines, size));
+    List<PendingLine> l = switch (size) {
+      case 0 -> List.of();
+      case 1 -> List.of(lines[0]);
+      case 2 -> List.of(lines[0], lines[1]);
+      default -> List.of(Arrays.copyOf(lines, size));
+    };
     List<Carry> c = carriedSize == 0 ? List.of() : List.of(Arrays.copyOf(carried, carriedSize));
     return new Evaluation(trace, l, flags(flags), c);
   }

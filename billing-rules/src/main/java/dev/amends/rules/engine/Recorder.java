@@ -268,13 +268,14 @@ abstract sealed class Recorder {
     @Override
     TraceNode cap(Step step, Cap node, Acc acc, RuleContext context, ExactMoney before, ExactMoney after,
         ExactMoney cut, List<String> cuts, TraceNode child) {
+      String limit = CapLimits.describe(node.limit(), context);
       Map<String, TraceValue> values = new LinkedHashMap<>();
       values.put("before", TraceValue.money(before));
-      values.put("limit", TraceValue.text(CapLimits.describe(node.limit(), context)));
+      values.put("limit", TraceValue.text(limit));
       values.put("after", TraceValue.money(after));
       if (cuts.isEmpty()) {
         return new TraceNode(step.path(acc), node.kind(), Verdict.CREDITED,
-            "within cap: " + Texts.money(before) + " <= " + CapLimits.describe(node.limit(), context), values,
+            "within cap: " + Texts.money(before) + " <= " + limit, values,
             Optional.of(before), List.of(child));
       }
       String summary = String.join("; ", cuts);

@@ -395,6 +395,7 @@ abstract sealed class Step {
     private final Ratio limitPercent; // a percentage limit as a fraction, else null
     private final Ratio limitDays; // a limit in days, else null
     private final boolean perIncident;
+    private final String wholeGroup; // the one group of a cap as a whole, when its path is fixed; else null
 
     Capped(Cap cap, String path, boolean relative, Step child) {
       super(cap, path, relative);
@@ -403,6 +404,7 @@ abstract sealed class Step {
       this.limitPercent = CapLimits.percentOf(cap.limit());
       this.limitDays = CapLimits.days(cap.limit());
       this.perIncident = cap.scope() == Rules.CapScope.PER_INCIDENT;
+      this.wholeGroup = relative ? null : path + "#";
     }
 
     /** What a cap adds up while it cuts its groups. */
@@ -490,7 +492,8 @@ abstract sealed class Step {
         factor = factor.min(limitDays.dividedBy(days));
       }
       // Outage ids cannot hold control characters, so U+001F separates them unambiguously.
-      String group = key.isEmpty() ? path + "#" : path + "#" + String.join("\u001f", key);
+      String group = key.isEmpty() ? (wholeGroup != null ? wholeGroup : path + "#")
+          : path + "#" + String.join("\u001f", key);
       if (factor.equals(Ratio.ONE)) {
         tally.after = tally.after.plus(sum);
         CapMark mark = new CapMark(group, limitMoney, false);

@@ -34,7 +34,9 @@ public final class CapLimits {
    */
   static ExactMoney money(CapLimit limit, RuleContext context, Ratio percent) {
     return switch (limit) {
-      case CapLimit.PercentOfFee p -> context.fee().fee().multipliedBy(percent);
+      // 100 % of the fee (the usual cap) is the fee itself: no product to reduce
+      case CapLimit.PercentOfFee p -> percent.equals(Ratio.ONE) ? context.fee().fee()
+          : context.fee().fee().multipliedBy(percent);
       case CapLimit.Amount a -> a.amounts().stream()
           .filter(m -> m.getCurrencyUnit().equals(context.account().currency()))
           .findFirst()

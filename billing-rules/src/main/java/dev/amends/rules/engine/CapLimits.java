@@ -15,13 +15,28 @@ public final class CapLimits {
 
   /** The limit in money for a context. */
   public static ExactMoney money(CapLimit limit, RuleContext context) {
-    return money(limit, context, CompiledPolicy.EMPTY);
+    return money(limit, context, percentOf(limit));
   }
 
-  /** The limit in money for a context, a percentage of the fee converted once in {@code compiled}. */
-  public static ExactMoney money(CapLimit limit, RuleContext context, CompiledPolicy compiled) {
+  /** A percentage limit's percentage as a fraction, converted now; null for a limit of another kind. */
+  static Ratio percentOf(CapLimit limit) {
     return switch (limit) {
-      case CapLimit.PercentOfFee p -> context.fee().fee().multipliedBy(compiled.percent(p.percent()));
+      case CapLimit.PercentOfFee p -> Ratio.percent(p.percent());
+      case CapLimit.PercentOfLandingFee l -> Ratio.percent(l.percent());
+      case CapLimit.Amount a -> null;
+      case CapLimit.Days d -> null;
+    };
+  }
+
+  /**
+   * The limit in money for a context, with a percentage limit's percentage already converted to
+   * a fraction ({@code percent}; null for a limit of another kind).
+   */
+  static ExactMoney money(CapLimit limit, RuleContext context, Ratio percent) {
+    return switch (limit) {
+      // 100 % of the fee (the usual cap) is the fee itself: no product to reduce
+      case CapLimit.PercentOfFee p -> percent.equals(Ratio.ONE) ? context.fee().fee()
+          : context.fee().fee().multipliedBy(percent);
       case CapLimit.Amount a -> a.amounts().stream()
           .filter(m -> m.getCurrencyUnit().equals(context.account().currency()))
           .findFirst()
@@ -30,7 +45,7 @@ public final class CapLimits {
               "cap.amount", "has no amount in " + context.account().currency(), a.amounts()));
       case CapLimit.Days d -> d.dayCount().dailyRate(context.fee().fullFee(), context.period())
           .multipliedBy(Ratio.of(d.days()));
-      case CapLimit.PercentOfLandingFee l -> landingFee(l, context).fee().multipliedBy(compiled.percent(l.percent()));
+      case CapLimit.PercentOfLandingFee l -> landingFee(l, context).fee().multipliedBy(percent);
     };
   }
 

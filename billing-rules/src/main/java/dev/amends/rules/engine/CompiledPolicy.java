@@ -1,107 +1,48 @@
 package dev.amends.rules.engine;
 
-import dev.amends.rules.AvailabilityTiersRule;
-import dev.amends.rules.CreditRule;
-import dev.amends.rules.FlatAmountRule;
-import dev.amends.rules.FreePeriodsRule;
-import dev.amends.rules.StandardRule;
-import dev.amends.rules.Cap;
-import dev.amends.rules.CapLimit;
-import dev.amends.rules.Combinator;
-import dev.amends.rules.DaysOfServiceRule;
-import dev.amends.rules.PerBlockRule;
-import dev.amends.rules.PercentOfFeeRule;
-import dev.amends.rules.ProratedMultipleRule;
 import dev.amends.rules.RuleNode;
-import dev.amends.rules.Tier;
-import dev.amends.core.money.Ratio;
-import java.math.BigDecimal;
-import java.util.ArrayDeque;
+import dev.amends.rules.StandardRule;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * A rule tree prepared once for evaluation: the tier tables of its tier rules, their bounds
- * converted to exact fractions, and every percentage and multiple of its rules and caps as an
- * exact {@link Ratio}, so that evaluating a subscription converts no decimal. Built
- * lazily by {@link Policy} and shared by every thread; immutable once built.
+ * A rule tree compiled once into a plan: a tree of {@link Step}s, one small final class per kind
+ * of node, each holding its full path, its converted decimals and tier tables, and its children
+ * as an array, so that evaluating a subscription converts no decimal, joins no path (but below a
+ * per-outage node, once per outage) and builds no object per node. Built per policy by the
+ * engine and shared by every thread; immutable once built.
  */
 public final class CompiledPolicy {
-  /** Nothing compiled: every tier rule builds its table when evaluated. */
-  public static final CompiledPolicy EMPTY = new CompiledPolicy(Map.of(), Map.of(), Map.of());
+  /** Nothing compiled: every tree is compiled when it is evaluated, and every standard rule when it is. */
+  public static final CompiledPolicy EMPTY = new CompiledPolicy(null, null, Map.of());
 
-  private final Map<RuleNode, TierTable> tables;
-  // Keyed by the decimals of the tree themselves (identity): a rule asks with its own field.
-  private final Map<BigDecimal, Ratio> percents;
-  private final Map<BigDecimal, Ratio> values;
+  private final RuleNode root;
+  private final Step plan;
+  // The compiled standard leaves of the tree, by the rule records themselves (identity).
+  private final Map<StandardRule, StandardRules.Leaf> leaves;
 
-  private CompiledPolicy(Map<RuleNode, TierTable> tables, Map<BigDecimal, Ratio> percents,
-      Map<BigDecimal, Ratio> values) {
-    this.tables = tables;
-    this.percents = percents;
-    this.values = values;
+  private CompiledPolicy(RuleNode root, Step plan, Map<StandardRule, StandardRules.Leaf> leaves) {
+    this.root = root;
+    this.plan = plan;
+    this.leaves = leaves;
   }
 
-  /** Compiles a tree, without recursion (its size is bounded by {@link Policy#MAX_NODES}). */
+  /** Compiles a tree, at the root (its size is bounded by {@code Policy.MAX_NODES}). */
   public static CompiledPolicy of(RuleNode root) {
-    Map<RuleNode, TierTable> tables = new IdentityHashMap<>();
-    Map<BigDecimal, Ratio> percents = new IdentityHashMap<>();
-    Map<BigDecimal, Ratio> values = new IdentityHashMap<>();
-    ArrayDeque<RuleNode> nodes = new ArrayDeque<>();
-    nodes.push(root);
-    while (!nodes.isEmpty()) {
-      RuleNode node = nodes.pop();
-      switch (node) {
-        case StandardRule standard -> {
-          switch (standard) {
-            case AvailabilityTiersRule a -> {
-              tables.computeIfAbsent(a, n -> new TierTable(a.tiers()));
-              a.tiers().forEach(t -> percents.computeIfAbsent(t.value(), Ratio::percent));
-            }
-            case PercentOfFeeRule p -> percents.computeIfAbsent(p.percent(), Ratio::percent);
-            case PerBlockRule b -> percents.computeIfAbsent(b.percentPerBlock(), Ratio::percent);
-            case ProratedMultipleRule r -> {
-              values.computeIfAbsent(r.multiple(), Ratio::of);
-              if (r.allowance() instanceof ProratedMultipleRule.AvailabilityPercent(BigDecimal p)) {
-                percents.computeIfAbsent(p, Ratio::percent);
-              }
-            }
-            case DaysOfServiceRule d -> tables.computeIfAbsent(d, n -> new TierTable(d.tiers()));
-            case FlatAmountRule f -> { }
-            case FreePeriodsRule f -> { }
-          }
-        }
-        case CreditRule own -> { }
-        case Cap c -> {
-          if (c.limit() instanceof CapLimit.PercentOfFee(BigDecimal p)) {
-            percents.computeIfAbsent(p, Ratio::percent);
-          }
-          c.children().forEach(nodes::push);
-        }
-        case Combinator c -> c.children().forEach(nodes::push);
-      }
-    }
-    return new CompiledPolicy(tables, percents, values);
+    Step plan = Step.compile(root, "");
+    Map<StandardRule, StandardRules.Leaf> leaves = new IdentityHashMap<>();
+    Step.leaves(plan, leaves);
+    return new CompiledPolicy(root, plan, leaves);
   }
 
-  /**
-   * {@link Ratio#percent(BigDecimal)} of a decimal of the tree, converted once; any other decimal
-   * is converted now. Equal by value either way.
-   */
-  public Ratio percent(BigDecimal percent) {
-    Ratio r = percents.get(percent);
-    return r != null ? r : Ratio.percent(percent);
+  /** The plan of a tree whose parent sits at {@code parentPath}: this one's for its own root, else compiled now. */
+  Step plan(RuleNode node, String parentPath) {
+    return node == root && parentPath.isEmpty() ? plan : Step.compile(node, parentPath);
   }
 
-  /** {@link Ratio#of(BigDecimal)} of a decimal of the tree, converted once; any other now. */
-  public Ratio value(BigDecimal value) {
-    Ratio r = values.get(value);
-    return r != null ? r : Ratio.of(value);
-  }
-
-  /** The compiled table of a tier rule of the tree, or a new one for a rule that is not in it. */
-  public TierTable table(RuleNode rule, java.util.List<Tier> tiers) {
-    TierTable t = tables.get(rule);
-    return t != null ? t : new TierTable(tiers);
+  /** The compiled standard rule of the tree, or the rule compiled now if it is not in the tree. */
+  StandardRules.Leaf leaf(StandardRule rule) {
+    StandardRules.Leaf l = leaves.get(rule);
+    return l != null ? l : StandardRules.compile(rule);
   }
 }

@@ -43,7 +43,7 @@ public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionF
       String path, ExactMoney amount, Ratio days, String reason, List<String> outageIds, List<CapMark> caps) {
     public PendingLine {
       outageIds = List.copyOf(outageIds);
-      caps = List.copyOf(caps);
+      caps = caps instanceof CapChain ? caps : List.copyOf(caps); // a chain is immutable already
     }
 
     public boolean isPositive() {
@@ -59,10 +59,42 @@ public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionF
       return new PendingLine(path, newAmount, days, reason + "; " + note, outageIds, caps);
     }
 
+    /** This line with one more (outer) cap: the caps so far are shared, not copied. */
     public PendingLine withCap(CapMark cap) {
-      List<CapMark> more = new java.util.ArrayList<>(caps);
-      more.add(cap);
-      return new PendingLine(path, amount, days, reason, outageIds, more);
+      return new PendingLine(path, amount, days, reason, outageIds, CapChain.of(caps, cap));
+    }
+
+    /** This line resting on other outages, as it is otherwise. */
+    PendingLine withOutages(List<String> ids) {
+      return new PendingLine(path, amount, days, reason, ids, caps);
+    }
+  }
+
+  /**
+   * The caps of a line, innermost first, as an immutable chain: a cap adds its mark in constant
+   * time and shares the marks of the caps below it, however deep the nesting.
+   */
+  static final class CapChain extends java.util.AbstractList<CapMark> {
+    private final List<CapMark> inner; // the caps below, shared
+    private final CapMark outer;
+
+    private CapChain(List<CapMark> inner, CapMark outer) {
+      this.inner = inner;
+      this.outer = java.util.Objects.requireNonNull(outer, "cap");
+    }
+
+    static CapChain of(List<CapMark> inner, CapMark outer) {
+      return new CapChain(inner, outer);
+    }
+
+    @Override
+    public CapMark get(int index) {
+      return index == inner.size() ? outer : inner.get(java.util.Objects.checkIndex(index, inner.size()));
+    }
+
+    @Override
+    public int size() {
+      return inner.size() + 1;
     }
   }
 

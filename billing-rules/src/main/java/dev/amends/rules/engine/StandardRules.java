@@ -9,6 +9,7 @@ import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.rules.AvailabilityTiersRule;
 import dev.amends.rules.DaysOfServiceRule;
+import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.FlatAmountRule;
 import dev.amends.rules.FreePeriodsRule;
 import dev.amends.rules.Outcome;
@@ -27,21 +28,25 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.joda.money.Money;
 
 /**
- * What each standard rule kind means: one arm of an exhaustive {@code switch} over {@link
- * StandardRule} per kind, so that a new kind does not compile until it is given its meaning here.
- * The records themselves are data; the behaviour each is documented with (in {@link Rules}) is
- * this class's.
+ * What each standard rule kind means: one small final {@link Leaf} class per kind, holding what
+ * the kind needs converted once (tier tables, percentages and multiples as exact fractions), and
+ * chosen by an exhaustive {@code switch} over {@link StandardRule} in {@link #compile}, so that a
+ * new kind does not compile until it is given its meaning here. The records themselves are data;
+ * the behaviour each is documented with (in {@link Rules}) is this class's.
+ *
+ * <p>A leaf writes what it decides to a {@link LeafOut}: inside a policy evaluated without traces,
+ * straight into the subscription's lines (no {@link Outcome}, no {@link TraceValue}, no reason for
+ * a leaf that gives nothing); with traces, and through {@link #evaluate}, into an {@link Outcome}.
  */
 public final class StandardRules {
   private StandardRules() {}
 
   /**
-   * Decides the credit of a standard rule on one context, with the decimals and tier tables of
-   * {@code compiled} (a rule that is not in it converts its own).
+   * Decides the credit of a standard rule on one context, with the rule as compiled in {@code
+   * compiled} (a rule that is not in it is compiled now).
    *
    * @param rule the rule, not null
    * @param context the facts, not null
@@ -49,252 +54,332 @@ public final class StandardRules {
    * @return the outcome, not null
    */
   public static Outcome evaluate(StandardRule rule, RuleContext context, CompiledPolicy compiled) {
-    Made made = switch (rule) {
-      case AvailabilityTiersRule a -> availabilityTiers(context, compiled.table(a, a.tiers()), compiled);
-      case DaysOfServiceRule d -> daysOfService(d, context, compiled.table(d, d.tiers()));
-      case FlatAmountRule f -> flatAmount(f, context);
-      case FreePeriodsRule f -> freePeriods(f, context);
-      case PerBlockRule b -> perBlock(b, context, compiled);
-      case PercentOfFeeRule p -> percentOfFee(p, context, compiled);
-      case ProratedMultipleRule r -> proratedMultiple(r, context, compiled);
-    };
+    LeafOut.Made made = new LeafOut.Made();
+    compiled.leaf(rule).write(context, made);
     return made.outcome();
+  }
+
+  /** A standard rule compiled: its kind's meaning with its decimals and tiers converted once. */
+  static Leaf compile(StandardRule rule) {
+    return switch (rule) {
+      case AvailabilityTiersRule a -> new Tiers(new TierTable(a.tiers()));
+      case DaysOfServiceRule d -> new Days(d, new TierTable(d.tiers()));
+      case FlatAmountRule f -> new Flat(f);
+      case FreePeriodsRule f -> new FreePeriods(f);
+      case PerBlockRule b -> new PerBlock(b);
+      case PercentOfFeeRule p -> new PercentOfFee(p);
+      case ProratedMultipleRule r -> new ProratedMultiple(r);
+    };
   }
 
   /** The ids of the outages that contributed counted downtime. */
   static List<String> countedIds(RuleContext context) {
-    return context.measurement().contributions().stream().map(Contribution::outageId).toList();
-  }
-
-  private static Made availabilityTiers(RuleContext context, TierTable table, CompiledPolicy compiled) {
-    Measurement m = context.measurement();
-    Ratio availability = m.availability();
-    String shown = Texts.percent(m);
-    Optional<Tier> tier = table.find(availability);
-    if (tier.isEmpty()) {
-      return Made.of(table.unmapped(availability, shown));
-    }
-    Tier t = tier.get();
-    ExactMoney fee = context.fee().fee();
-    ExactMoney credit = fee.multipliedBy(compiled.percent(t.value()));
-    String bound = TierTable.upperBound(t);
-    return Made.credit(credit,
-            "availability " + shown + bound + " -> " + Texts.plain(t.value()) + " % of " + Texts.money(fee))
-        .withValue("availability", TraceValue.availability(availability))
-        .withValue("tier", TraceValue.text(t.range()))
-        .withValue("percent", TraceValue.percent(t.value()))
-        .withValue("fee", TraceValue.money(fee))
-        .withOutages(countedIds(context));
-  }
-
-  private static Made daysOfService(DaysOfServiceRule rule, RuleContext context, TierTable table) {
-    Ratio availability = context.measurement().availability();
-    String shown = Texts.percent(context.measurement());
-    Optional<Tier> tier = table.find(availability);
-    if (tier.isEmpty()) {
-      return Made.of(table.unmapped(availability, shown));
-    }
-    Tier t = tier.get();
-    Ratio days = Ratio.of(t.value());
-    String bound = TierTable.upperBound(t);
-    if (rule.value().dayCount().isEmpty()) {
-      return Made.credit(ExactMoney.zero(context.account().currency()),
-              "availability " + shown + bound + " -> " + Texts.plain(t.value()) + " days of service")
-          .withDays(days)
-          .withValue("availability", TraceValue.availability(availability))
-          .withValue("days", TraceValue.days(days))
-          .withOutages(countedIds(context));
-    }
-    DayCount valuation = rule.value().dayCount().get();
-    ExactMoney rate = valuation.dailyRate(context.fee().fullFee(), context.period());
-    ExactMoney worth = rate.multipliedBy(days);
-    return Made.credit(worth,
-            "availability " + shown + bound + " -> " + Texts.plain(t.value()) + " days of service at "
-                + Texts.money(rate) + " a day (" + valuation + ") = " + Texts.money(worth))
-        .withDays(days)
-        .withValue("availability", TraceValue.availability(availability))
-        .withValue("days", TraceValue.days(days))
-        .withValue("dailyRate", TraceValue.money(rate))
-        .withOutages(countedIds(context));
-  }
-
-  private static Made flatAmount(FlatAmountRule rule, RuleContext context) {
-    Money amount = rule.amounts().stream()
-        .filter(m -> m.getCurrencyUnit().equals(context.account().currency()))
-        .findFirst()
-        .orElseThrow(() -> InvalidInputException.of(
-            rule.id() + ".amounts", "has no amount in " + context.account().currency(), rule.amounts()));
-    ExactMoney exact = ExactMoney.of(amount);
-    return Made.credit(exact, "flat credit of " + amount).withValue("amount", TraceValue.money(exact));
-  }
-
-  private static Made freePeriods(FreePeriodsRule rule, RuleContext context) {
-    BigDecimal count = rule.count();
-    String n = Texts.plain(count);
-    if (rule.valuation() == Rules.FreePeriodValue.FULL_PERIOD_FEE) {
-      ExactMoney fee = context.fee().fullFee();
-      ExactMoney credit = fee.multipliedBy(Ratio.of(count));
-      return Made.credit(credit, n + " period(s) free at " + Texts.money(fee) + " a period = " + Texts.money(credit))
-          .withValue("count", TraceValue.number(count))
-          .withValue("periodFee", TraceValue.money(fee));
-    }
-    // The price in force at the start of the period; for a subscription that started within the
-    // period under a price that starts with it, the price in force on its first active day.
-    java.time.LocalDate on = context.period().startDate();
-    if (context.subscription().prices().priceOn(on).isEmpty()) {
-      on = context.fee().activeWindow()
-          .map(w -> java.time.LocalDate.ofInstant(w.getStart(), context.period().zone()))
-          .orElse(on);
-    }
-    java.time.LocalDate priceDate = on;
-    Price price = context.subscription().prices().priceOn(priceDate)
-        .orElseThrow(() -> InvalidInputException.of("subscription.prices",
-            "has no price in force on " + priceDate, context.subscription().prices()));
-    ExactMoney monthly = ExactMoney.of(price.amount())
-        .multipliedBy(context.subscription().seats())
-        .dividedBy(Ratio.of(price.per().months()));
-    ExactMoney credit = monthly.multipliedBy(Ratio.of(count));
-    String per = price.per().months() == 1 ? "" : " (" + price.amount() + " per " + price.per() + " / "
-        + price.per().months() + ")";
-    return Made.credit(credit,
-            n + " month(s) free at " + Texts.money(monthly) + " a month" + per + " = " + Texts.money(credit))
-        .withValue("count", TraceValue.number(count))
-        .withValue("monthlyPrice", TraceValue.money(monthly));
-  }
-
-  private static Made perBlock(PerBlockRule rule, RuleContext context, CompiledPolicy compiled) {
-    Duration block = rule.block();
-    BigDecimal percentPerBlock = rule.percentPerBlock();
-    Duration down = context.measurement().downtime();
-    Ratio exact = Ratio.of(down, block);
-    boolean started = rule.count() == Rules.BlockCount.STARTED;
-    BigInteger blocks = started ? exact.ceiling() : exact.floor();
-    String counted = blocks + " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
-    if (blocks.signum() == 0) {
-      return Made.noCredit(Texts.minutes(down) + " down = " + counted)
-          .withValue("downtime", TraceValue.duration(down));
-    }
-    ExactMoney fee = context.fee().fee();
-    BigDecimal percent = percentPerBlock.multiply(new BigDecimal(blocks));
-    // percentPerBlock x blocks %, exactly: the per-block fraction converted once, times the count
-    ExactMoney credit = fee.multipliedBy(compiled.percent(percentPerBlock).multipliedBy(Ratio.of(blocks, BigInteger.ONE)));
-    return Made.credit(credit,
-            Texts.minutes(down) + " down = " + counted + " x " + Texts.plain(percentPerBlock) + " % = "
-                + Texts.plain(percent) + " % of " + Texts.money(fee))
-        .withValue("downtime", TraceValue.duration(down))
-        .withValue("blocks", TraceValue.count(blocks.longValueExact()))
-        .withValue("percent", TraceValue.percent(percent))
-        .withValue("fee", TraceValue.money(fee))
-        .withOutages(countedIds(context));
-  }
-
-  private static Made percentOfFee(PercentOfFeeRule rule, RuleContext context, CompiledPolicy compiled) {
-    BigDecimal percent = rule.percent();
-    ExactMoney fee = context.fee().fee();
-    ExactMoney credit = fee.multipliedBy(compiled.percent(percent));
-    return Made.credit(credit,
-            Texts.plain(percent) + " % of " + Texts.money(fee) + " = " + Texts.money(credit))
-        .withValue("percent", TraceValue.percent(percent))
-        .withValue("fee", TraceValue.money(fee))
-        .withOutages(countedIds(context));
-  }
-
-  private static Made proratedMultiple(ProratedMultipleRule rule, RuleContext context, CompiledPolicy compiled) {
-    Measurement m = context.measurement();
-    Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
-    Ratio allowedNanos = switch (rule.allowance()) {
-      case FixedAllowance(Duration d) -> Ratio.of(d, Duration.ofNanos(1));
-      case AvailabilityPercent(BigDecimal p) ->
-          Ratio.of(m.denominator(), Duration.ofNanos(1)).multipliedBy(compiled.percent(p).complement());
-    };
-    String allowanceText = switch (rule.allowance()) {
-      case FixedAllowance(Duration d) -> d.toString();
-      case AvailabilityPercent(BigDecimal p) -> "(100 % - " + Texts.plain(p) + " %) of " + Texts.minutes(m.denominator());
-    };
-    Ratio excess = downNanos.minus(allowedNanos);
-    String allowedMin = Texts.number(allowedNanos.dividedBy(Ratio.of(60_000_000_000L))) + " min";
-    if (excess.signum() <= 0) {
-      return Made.noCredit(Texts.minutes(m.downtime()) + " down <= allowance " + allowedMin + " = " + allowanceText)
-          .withValue("downtime", TraceValue.duration(m.downtime()))
-          .withValue("allowance", lengthOf(allowedNanos));
-    }
-    ExactMoney fullFee = context.fee().fullFee();
-    Ratio periodNanos = Ratio.of(context.period().length(), Duration.ofNanos(1));
-    ExactMoney prorated = fullFee.multipliedBy(excess.dividedBy(periodNanos));
-    ExactMoney credit = prorated.multipliedBy(compiled.value(rule.multiple()));
-    String excessMin = Texts.number(excess.dividedBy(Ratio.of(60_000_000_000L))) + " min";
-    return Made.credit(credit,
-            Texts.plain(rule.multiple()) + " x the fee for " + excessMin + " down beyond the allowance of " + allowedMin
-                + " (" + Texts.money(fullFee) + " x " + excessMin + " / " + Texts.minutes(context.period().length())
-                + " = " + Texts.money(prorated) + ")")
-        .withValue("downtime", TraceValue.duration(m.downtime()))
-        .withValue("allowance", lengthOf(allowedNanos))
-        .withValue("excess", lengthOf(excess))
-        .withValue("proratedFee", TraceValue.money(prorated))
-        .withOutages(countedIds(context));
-  }
-
-  /**
-   * An outcome being made, with {@link Outcome}'s words: made unchecked (through {@link
-   * Definitions}), since its texts are the library's own and its ids come from checked input.
-   */
-  private static final class Made {
-    private final ExactMoney amount; // null: no credit
-    private final String reason;
-    private final Outcome given; // an outcome made elsewhere, as it is
-    private Ratio days;
-    private List<String> outageIds = List.of();
-    private String[] names = new String[4];
-    private TraceValue[] values = new TraceValue[4];
-    private int count;
-
-    private Made(ExactMoney amount, String reason, Outcome given) {
-      this.amount = amount;
-      this.reason = reason;
-      this.given = given;
-    }
-
-    static Made credit(ExactMoney amount, String reason) {
-      return new Made(amount, reason, null);
-    }
-
-    static Made noCredit(String reason) {
-      return new Made(null, reason, null);
-    }
-
-    static Made of(Outcome outcome) {
-      return new Made(null, null, outcome);
-    }
-
-    Made withDays(Ratio d) {
-      days = d;
-      return this;
-    }
-
-    Made withValue(String name, TraceValue value) {
-      if (count == names.length) {
-        names = java.util.Arrays.copyOf(names, count * 2);
-        values = java.util.Arrays.copyOf(values, count * 2);
+    List<Contribution> cs = context.measurement().contributions();
+    return switch (cs.size()) {
+      case 0 -> List.of();
+      case 1 -> List.of(cs.get(0).outageId());
+      default -> {
+        String[] ids = new String[cs.size()];
+        for (int i = 0; i < ids.length; i++) {
+          ids[i] = cs.get(i).outageId();
+        }
+        yield List.of(ids);
       }
-      names[count] = name;
-      values[count++] = value;
-      return this;
+    };
+  }
+
+  /** One standard rule compiled: the meaning of its kind. Immutable; shared by every thread. */
+  abstract static sealed class Leaf {
+    /** Decides on a context, writing the credit, or that there is none, to {@code out}. */
+    abstract void write(RuleContext context, LeafOut out);
+  }
+
+  private static final class Tiers extends Leaf {
+    private final TierTable table;
+
+    Tiers(TierTable table) {
+      this.table = table;
     }
 
-    Made withOutages(List<String> ids) {
-      outageIds = ids;
-      return this;
-    }
-
-    Outcome outcome() {
-      return given != null
-          ? given
-          : Definitions.access().libraryOutcome(amount, days, reason, names, values, count, outageIds);
+    @Override
+    void write(RuleContext context, LeafOut out) {
+      Measurement m = context.measurement();
+      Ratio availability = m.availability();
+      int i = table.index(availability);
+      if (i < 0) {
+        unmapped(table, availability, m, out);
+        return;
+      }
+      Tier t = table.tier(i);
+      ExactMoney fee = context.fee().fee();
+      ExactMoney credit = fee.multipliedBy(table.percentOf(i));
+      out.credit(credit, "availability " + Texts.percent(m) + TierTable.upperBound(t) + " -> "
+          + Texts.plain(t.value()) + " % of " + Texts.money(fee));
+      out.availability("availability", availability);
+      out.tier("tier", t);
+      out.percent("percent", t.value());
+      out.money("fee", fee);
+      out.outages(context);
     }
   }
 
-  /** A length in nanoseconds as a trace value, to the whole nanosecond below. */
-  private static TraceValue lengthOf(Ratio nanos) {
-    return TraceValue.duration(Duration.ofNanos(nanos.floor().longValueExact()));
+  /** No tier holds the availability: no credit, flagged when it sits on a boundary no tier includes. */
+  private static void unmapped(TierTable table, Ratio availability, Measurement m, LeafOut out) {
+    boolean onBoundary = table.onOpenBoundaries(availability);
+    if (!onBoundary && table.tiers().isEmpty()) {
+      throw new java.util.NoSuchElementException("a tier table without tiers maps nothing");
+    }
+    out.noCredit(() -> table.unmappedReason(availability, Texts.percent(m), onBoundary));
+    out.availability("availability", availability);
+    if (onBoundary) {
+      out.flag(DecisionFlag.AMBIGUOUS_BOUNDARY);
+    }
   }
+
+  private static final class Days extends Leaf {
+    private final TierTable table;
+    private final DayCount valuation; // null: days of term only
+
+    Days(DaysOfServiceRule rule, TierTable table) {
+      this.table = table;
+      this.valuation = rule.value().dayCount().orElse(null);
+    }
+
+    @Override
+    void write(RuleContext context, LeafOut out) {
+      Measurement m = context.measurement();
+      Ratio availability = m.availability();
+      int i = table.index(availability);
+      if (i < 0) {
+        unmapped(table, availability, m, out);
+        return;
+      }
+      Tier t = table.tier(i);
+      Ratio days = table.valueOf(i);
+      String bound = TierTable.upperBound(t);
+      if (valuation == null) {
+        out.credit(ExactMoney.zero(context.account().currency()),
+            "availability " + Texts.percent(m) + bound + " -> " + Texts.plain(t.value()) + " days of service");
+        out.days(days);
+        out.availability("availability", availability);
+        out.days("days", days);
+        out.outages(context);
+        return;
+      }
+      ExactMoney rate = valuation.dailyRate(context.fee().fullFee(), context.period());
+      ExactMoney worth = rate.multipliedBy(days);
+      out.credit(worth,
+          "availability " + Texts.percent(m) + bound + " -> " + Texts.plain(t.value()) + " days of service at "
+              + Texts.money(rate) + " a day (" + valuation + ") = " + Texts.money(worth));
+      out.days(days);
+      out.availability("availability", availability);
+      out.days("days", days);
+      out.money("dailyRate", rate);
+      out.outages(context);
+    }
+  }
+
+  private static final class Flat extends Leaf {
+    private final FlatAmountRule rule;
+
+    Flat(FlatAmountRule rule) {
+      this.rule = rule;
+    }
+
+    @Override
+    void write(RuleContext context, LeafOut out) {
+      Money amount = null;
+      for (Money m : rule.amounts()) {
+        if (m.getCurrencyUnit().equals(context.account().currency())) {
+          amount = m;
+          break;
+        }
+      }
+      if (amount == null) {
+        throw InvalidInputException.of(
+            rule.id() + ".amounts", "has no amount in " + context.account().currency(), rule.amounts());
+      }
+      ExactMoney exact = ExactMoney.of(amount);
+      out.credit(exact, "flat credit of " + amount);
+      out.money("amount", exact);
+    }
+  }
+
+  private static final class FreePeriods extends Leaf {
+    private final FreePeriodsRule rule;
+    private final Ratio count;
+
+    FreePeriods(FreePeriodsRule rule) {
+      this.rule = rule;
+      this.count = Ratio.of(rule.count());
+    }
+
+    @Override
+    void write(RuleContext context, LeafOut out) {
+      String n = Texts.plain(rule.count());
+      if (rule.valuation() == Rules.FreePeriodValue.FULL_PERIOD_FEE) {
+        ExactMoney fee = context.fee().fullFee();
+        ExactMoney credit = fee.multipliedBy(count);
+        out.credit(credit, n + " period(s) free at " + Texts.money(fee) + " a period = " + Texts.money(credit));
+        out.number("count", rule.count());
+        out.money("periodFee", fee);
+        return;
+      }
+      // The price in force at the start of the period; for a subscription that started within the
+      // period under a price that starts with it, the price in force on its first active day.
+      java.time.LocalDate on = context.period().startDate();
+      if (context.subscription().prices().priceOn(on).isEmpty()) {
+        on = context.fee().activeWindow()
+            .map(w -> java.time.LocalDate.ofInstant(w.getStart(), context.period().zone()))
+            .orElse(on);
+      }
+      java.time.LocalDate priceDate = on;
+      Price price = context.subscription().prices().priceOn(priceDate)
+          .orElseThrow(() -> InvalidInputException.of("subscription.prices",
+              "has no price in force on " + priceDate, context.subscription().prices()));
+      ExactMoney monthly = ExactMoney.of(price.amount())
+          .multipliedBy(context.subscription().seats())
+          .dividedBy(Ratio.of(price.per().months()));
+      ExactMoney credit = monthly.multipliedBy(count);
+      String per = price.per().months() == 1 ? "" : " (" + price.amount() + " per " + price.per() + " / "
+          + price.per().months() + ")";
+      out.credit(credit,
+          n + " month(s) free at " + Texts.money(monthly) + " a month" + per + " = " + Texts.money(credit));
+      out.number("count", rule.count());
+      out.money("monthlyPrice", monthly);
+    }
+  }
+
+  private static final class PerBlock extends Leaf {
+    private final Duration block;
+    private final BigDecimal percentPerBlock;
+    private final Ratio perBlock; // percentPerBlock as a fraction
+    private final boolean started;
+
+    PerBlock(PerBlockRule rule) {
+      this.block = rule.block();
+      this.percentPerBlock = rule.percentPerBlock();
+      this.perBlock = Ratio.percent(percentPerBlock);
+      this.started = rule.count() == Rules.BlockCount.STARTED;
+    }
+
+    @Override
+    void write(RuleContext context, LeafOut out) {
+      Duration down = context.measurement().downtime();
+      Ratio exact = Ratio.of(down, block);
+      BigInteger blocks = started ? exact.ceiling() : exact.floor();
+      if (blocks.signum() == 0) {
+        out.noCredit(() -> Texts.minutes(down) + " down = " + counted(blocks));
+        out.duration("downtime", down);
+        return;
+      }
+      ExactMoney fee = context.fee().fee();
+      BigDecimal percent = percentPerBlock.multiply(new BigDecimal(blocks));
+      // percentPerBlock x blocks %, exactly: the per-block fraction converted once, times the count
+      ExactMoney credit = fee.multipliedBy(perBlock.multipliedBy(Ratio.of(blocks, BigInteger.ONE)));
+      out.credit(credit,
+          Texts.minutes(down) + " down = " + counted(blocks) + " x " + Texts.plain(percentPerBlock) + " % = "
+              + Texts.plain(percent) + " % of " + Texts.money(fee));
+      out.duration("downtime", down);
+      out.count("blocks", blocks.longValueExact());
+      out.percent("percent", percent);
+      out.money("fee", fee);
+      out.outages(context);
+    }
+
+    private String counted(BigInteger blocks) {
+      return blocks + " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
+    }
+  }
+
+  private static final class PercentOfFee extends Leaf {
+    private final BigDecimal percent;
+    private final Ratio fraction;
+
+    PercentOfFee(PercentOfFeeRule rule) {
+      this.percent = rule.percent();
+      this.fraction = Ratio.percent(percent);
+    }
+
+    @Override
+    void write(RuleContext context, LeafOut out) {
+      ExactMoney fee = context.fee().fee();
+      ExactMoney credit = fee.multipliedBy(fraction);
+      out.credit(credit, Texts.plain(percent) + " % of " + Texts.money(fee) + " = " + Texts.money(credit));
+      out.percent("percent", percent);
+      out.money("fee", fee);
+      out.outages(context);
+    }
+  }
+
+  private static final class ProratedMultiple extends Leaf {
+    private static final Ratio NANOS_A_MINUTE = Ratio.of(60_000_000_000L);
+    private final BigDecimal multiple;
+    private final Ratio multipleRatio;
+    private final Ratio fixedNanos; // a fixed allowance in nanoseconds, or null
+    private final Duration fixed;
+    private final BigDecimal percent; // an allowance as a share of the denominator, or null
+    private final Ratio unavailable; // 100 % - percent, as a fraction
+
+    ProratedMultiple(ProratedMultipleRule rule) {
+      this.multiple = rule.multiple();
+      this.multipleRatio = Ratio.of(multiple);
+      switch (rule.allowance()) {
+        case FixedAllowance(Duration d) -> {
+          this.fixed = d;
+          this.fixedNanos = Ratio.of(d, Duration.ofNanos(1));
+          this.percent = null;
+          this.unavailable = null;
+        }
+        case AvailabilityPercent(BigDecimal p) -> {
+          this.fixed = null;
+          this.fixedNanos = null;
+          this.percent = p;
+          this.unavailable = Ratio.percent(p).complement();
+        }
+      }
+    }
+
+    @Override
+    void write(RuleContext context, LeafOut out) {
+      Measurement m = context.measurement();
+      Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
+      Ratio allowedNanos = fixedNanos != null
+          ? fixedNanos
+          : Ratio.of(m.denominator(), Duration.ofNanos(1)).multipliedBy(unavailable);
+      Ratio excess = downNanos.minus(allowedNanos);
+      if (excess.signum() <= 0) {
+        out.noCredit(() -> Texts.minutes(m.downtime()) + " down <= allowance " + minutes(allowedNanos) + " = "
+            + allowanceText(m));
+        out.duration("downtime", m.downtime());
+        out.nanos("allowance", allowedNanos);
+        return;
+      }
+      String allowedMin = minutes(allowedNanos);
+      ExactMoney fullFee = context.fee().fullFee();
+      Ratio periodNanos = Ratio.of(context.period().length(), Duration.ofNanos(1));
+      ExactMoney prorated = fullFee.multipliedBy(excess.dividedBy(periodNanos));
+      ExactMoney credit = prorated.multipliedBy(multipleRatio);
+      String excessMin = minutes(excess);
+      out.credit(credit,
+          Texts.plain(multiple) + " x the fee for " + excessMin + " down beyond the allowance of " + allowedMin
+              + " (" + Texts.money(fullFee) + " x " + excessMin + " / " + Texts.minutes(context.period().length())
+              + " = " + Texts.money(prorated) + ")");
+      out.duration("downtime", m.downtime());
+      out.nanos("allowance", allowedNanos);
+      out.nanos("excess", excess);
+      out.money("proratedFee", prorated);
+      out.outages(context);
+    }
+
+    private String allowanceText(Measurement m) {
+      return fixed != null ? fixed.toString()
+          : "(100 % - " + Texts.plain(percent) + " %) of " + Texts.minutes(m.denominator());
+    }
+
+    private static String minutes(Ratio nanos) {
+      return Texts.number(nanos.dividedBy(NANOS_A_MINUTE)) + " min";
+    }
+  }
+
 }

@@ -19,6 +19,9 @@ public final class TierTable {
   // the availability with each bound without converting decimals.
   private final Ratio[] lowers;
   private final Ratio[] uppers;
+  // Each tier's value as an exact fraction of a percent (for credits) and as a number (for days).
+  private final Ratio[] percents;
+  private final Ratio[] values;
   // The highest upper and the lowest lower bound (null for no tiers), and as fractions.
   private final BigDecimal top;
   private final BigDecimal bottom;
@@ -33,9 +36,13 @@ public final class TierTable {
     this.tiers = tiers;
     this.lowers = new Ratio[tiers.size()];
     this.uppers = new Ratio[tiers.size()];
+    this.percents = new Ratio[tiers.size()];
+    this.values = new Ratio[tiers.size()];
     for (int i = 0; i < tiers.size(); i++) {
       lowers[i] = Ratio.percent(tiers.get(i).lower());
       uppers[i] = Ratio.percent(tiers.get(i).upper());
+      percents[i] = Ratio.percent(tiers.get(i).value());
+      values[i] = Ratio.of(tiers.get(i).value());
     }
     this.top = tiers.stream().map(Tier::upper).max(BigDecimal::compareTo).orElse(null);
     this.bottom = tiers.stream().map(Tier::lower).min(BigDecimal::compareTo).orElse(null);
@@ -49,6 +56,12 @@ public final class TierTable {
 
   /** The tier holding the availability. */
   public Optional<Tier> find(Ratio availability) {
+    int i = index(availability);
+    return i < 0 ? Optional.empty() : Optional.of(tiers.get(i));
+  }
+
+  /** The index of the tier holding the availability, or -1. */
+  int index(Ratio availability) {
     for (int i = 0; i < lowers.length; i++) {
       Tier t = tiers.get(i);
       int lo = availability.compareTo(lowers[i]);
@@ -57,10 +70,25 @@ public final class TierTable {
       }
       int hi = availability.compareTo(uppers[i]);
       if (hi < 0 || (hi == 0 && t.upperInclusive())) {
-        return Optional.of(t);
+        return i;
       }
     }
-    return Optional.empty();
+    return -1;
+  }
+
+  /** The tier at an index from {@link #index}. */
+  Tier tier(int i) {
+    return tiers.get(i);
+  }
+
+  /** The value of the tier at an index as a fraction: {@code Ratio.percent(value)}, converted once. */
+  Ratio percentOf(int i) {
+    return percents[i];
+  }
+
+  /** The value of the tier at an index as a number ({@code Ratio.of(value)}), converted once. */
+  Ratio valueOf(int i) {
+    return values[i];
   }
 
   /**
@@ -72,7 +100,7 @@ public final class TierTable {
   }
 
   /** True if some tier ends at the availability and some other starts there, neither including it. */
-  private boolean onOpenBoundaries(Ratio availability) {
+  boolean onOpenBoundaries(Ratio availability) {
     boolean endsHere = false;
     boolean startsHere = false;
     for (int i = 0; i < lowers.length; i++) {
@@ -91,9 +119,21 @@ public final class TierTable {
   public Outcome unmapped(Ratio availability, String shown) {
     // called when find gave nothing: only the boundaries are left to test
     if (onOpenBoundaries(availability)) {
-      return Outcome.noCredit("availability " + shown + " is exactly on a boundary no tier includes; not mapped")
+      return Outcome.noCredit(unmappedReason(availability, shown, true))
           .withValue("availability", TraceValue.availability(availability))
           .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
+    }
+    return Outcome.noCredit(unmappedReason(availability, shown, false))
+        .withValue("availability", TraceValue.availability(availability));
+  }
+
+  /**
+   * Why no tier holds an availability ({@link #index} gave -1), {@code onBoundary} being what
+   * {@link #onOpenBoundaries} said: the reason of {@link #unmapped}.
+   */
+  String unmappedReason(Ratio availability, String shown, boolean onBoundary) {
+    if (onBoundary) {
+      return "availability " + shown + " is exactly on a boundary no tier includes; not mapped";
     }
     if (top == null) {
       throw new java.util.NoSuchElementException("a tier table without tiers maps nothing");
@@ -108,8 +148,7 @@ public final class TierTable {
     } else {
       why = " is in no tier " + canonical();
     }
-    return Outcome.noCredit("availability " + shown + why + "; no credit")
-        .withValue("availability", TraceValue.availability(availability));
+    return "availability " + shown + why + "; no credit";
   }
 
   /** How a tier's upper bound reads in a reason: {@code < 99.9 %} or {@code <= 99.9 %}. */

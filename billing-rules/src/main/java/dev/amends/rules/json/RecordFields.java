@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
@@ -385,7 +386,25 @@ final class RecordFields {
 
   /** A required time zone id such as {@code America/New_York}. */
   ZoneId zone(String name) {
-    return requiredValue(name, v -> parsed(name, v, ZoneId::of, ZONE));
+    return requiredValue(name, v -> parsed(name, v, RecordFields::zoneOf, ZONE));
+  }
+
+  /**
+   * The zones read so far, by id: {@link ZoneId#of} makes a new zone object for every account line,
+   * and equal zones compared by their text; shared, they compare as one object. Bounded.
+   */
+  private static final ConcurrentHashMap<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+  /** {@link ZoneId#of}, shared per id; throws as it does. */
+  private static ZoneId zoneOf(String id) {
+    ZoneId z = ZONES.get(id);
+    if (z == null) {
+      z = ZoneId.of(id);
+      if (ZONES.size() < 4096) {
+        ZONES.putIfAbsent(id, z);
+      }
+    }
+    return z;
   }
 
   /** A required enum constant by its exact name. */

@@ -360,18 +360,18 @@ final class RecordFields {
     return walk.money(currency, amount, pointer(name), m.node);
   }
 
-  private static final Walk.Value<Instant> INSTANT = Walk.parsed("an ISO-8601 instant such as 2007-12-01T05:00:00Z", Instant::parse);
+  private static final Walk.Value<Instant> INSTANT = Walk.parsed("an ISO-8601 instant such as 2007-12-01T05:00:00Z", IsoInstants::parse);
   private static final Walk.Value<LocalDate> DATE = Walk.parsed("an ISO-8601 date such as 2007-12-01", LocalDate::parse);
   private static final Walk.Value<ZoneId> ZONE = Walk.parsed("a time zone id such as America/New_York", ZoneId::of);
 
   /** A required instant, in ISO-8601 UTC form such as {@code 2007-12-01T05:00:00Z}. */
   Instant instant(String name) {
-    return requiredValue(name, v -> parsed(name, v, Instant::parse, INSTANT));
+    return requiredValue(name, v -> parsed(name, v, IsoInstants::parse, INSTANT));
   }
 
   /** An optional instant. */
   Optional<Instant> optionalInstant(String name) {
-    return optionalValue(name, v -> parsed(name, v, Instant::parse, INSTANT));
+    return optionalValue(name, v -> parsed(name, v, IsoInstants::parse, INSTANT));
   }
 
   /** A required local date such as {@code 2007-12-01}. */

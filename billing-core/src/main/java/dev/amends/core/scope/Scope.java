@@ -45,7 +45,8 @@ public final class Scope implements Comparable<Scope> {
   }
 
   /**
-   * Parses a path such as {@code grid/cluster-2}.
+   * Parses a path such as {@code grid/cluster-2}. A path parsed before gives the same scope
+   * object (a bounded cache); a path refused before is checked, and refused, again.
    *
    * @param path the path, segments separated by {@code /}, not null
    * @return the scope, not null

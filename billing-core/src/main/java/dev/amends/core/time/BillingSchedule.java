@@ -57,7 +57,8 @@ public final class BillingSchedule {
   }
 
   /**
-   * Calendar-aligned periods of a cycle in a zone.
+   * Calendar-aligned periods of a cycle in a zone. Equal arguments give the same schedule object
+   * (for up to 4,096 zones), so the accounts of a zone share it and the periods it gives.
    *
    * @param cycle the cycle, not null
    * @param zone the account's zone, not null

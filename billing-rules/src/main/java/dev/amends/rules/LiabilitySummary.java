@@ -71,10 +71,12 @@ public final class LiabilitySummary {
     this.creditLines = b.creditLines;
     this.accountsCredited = b.accountsCredited;
     this.largestPerCurrency = b.largestPerCurrency;
-    this.totals = List.copyOf(b.totals.values());
+    List<Money> t = new ArrayList<>();
+    b.totals.values().forEach(sum -> t.add(sum.money()));
+    this.totals = List.copyOf(t);
     this.byPlan = subtotals(b.byPlan);
     this.byScope = subtotals(b.byScope);
-    Map<String, Map<CurrencyUnit, Money>> rules = new HashMap<>();
+    Map<String, Map<CurrencyUnit, Sum>> rules = new HashMap<>();
     b.byRule.forEach((rule, sums) -> rules.put(rule.label(), sums));
     this.byRule = subtotals(rules);
     this.flags = b.flags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.flags));
@@ -157,10 +159,41 @@ public final class LiabilitySummary {
   }
 
   /** The rows sorted by label, then currency. */
-  private static List<Subtotal> subtotals(Map<String, Map<CurrencyUnit, Money>> sums) {
+  private static List<Subtotal> subtotals(Map<String, Map<CurrencyUnit, Sum>> sums) {
     List<Subtotal> out = new ArrayList<>();
-    new TreeMap<>(sums).forEach((label, perCurrency) -> perCurrency.values().forEach(m -> out.add(new Subtotal(label, m))));
+    new TreeMap<>(sums).forEach((label, perCurrency) -> perCurrency.values().forEach(m -> out.add(new Subtotal(label, m.money()))));
     return List.copyOf(out);
+  }
+
+  /**
+   * A running sum of money in one currency, exact: whole minor units in a {@code long} while they
+   * fit (a fleet adds millions of lines; adding {@link Money} makes two objects a line), a {@link
+   * java.math.BigDecimal} once they would not.
+   */
+  static final class Sum {
+    private final CurrencyUnit currency;
+    private long minor;
+    private java.math.BigDecimal big;
+
+    Sum(CurrencyUnit currency) {
+      this.currency = currency;
+    }
+
+    void add(Money amount) {
+      if (big == null) {
+        try {
+          minor = Math.addExact(minor, amount.getAmountMinorLong());
+          return;
+        } catch (ArithmeticException tooLarge) {
+          big = Money.zero(currency).plusMinor(minor).getAmount();
+        }
+      }
+      big = big.add(amount.getAmount());
+    }
+
+    Money money() {
+      return big == null ? Money.zero(currency).plusMinor(minor) : Money.zero(currency).plus(big);
+    }
   }
 
   /**
@@ -188,11 +221,11 @@ public final class LiabilitySummary {
     private long creditLines;
     private long accountsCredited;
     private int largestPerCurrency = DEFAULT_LARGEST;
-    private final Map<CurrencyUnit, Money> totals = new TreeMap<>();
+    private final Map<CurrencyUnit, Sum> totals = new TreeMap<>();
     // hashed while adding up (a fleet has thousands of scopes), sorted when built
-    private final Map<String, Map<CurrencyUnit, Money>> byPlan = new HashMap<>();
-    private final Map<String, Map<CurrencyUnit, Money>> byScope = new HashMap<>();
-    private final Map<RuleKey, Map<CurrencyUnit, Money>> byRule = new HashMap<>();
+    private final Map<String, Map<CurrencyUnit, Sum>> byPlan = new HashMap<>();
+    private final Map<String, Map<CurrencyUnit, Sum>> byScope = new HashMap<>();
+    private final Map<RuleKey, Map<CurrencyUnit, Sum>> byRule = new HashMap<>();
     private final Map<DecisionFlag, Long> flags = new EnumMap<>(DecisionFlag.class);
     private final Map<CurrencyUnit, PriorityQueue<CreditLine>> largest = new TreeMap<>();
 
@@ -305,8 +338,14 @@ public final class LiabilitySummary {
       return s.placements().stream().map(Scope::toString).sorted().collect(Collectors.joining(" + "));
     }
 
-    private static void sum(Map<CurrencyUnit, Money> sums, Money amount) {
-      sums.merge(amount.getCurrencyUnit(), amount, Money::plus);
+    private static void sum(Map<CurrencyUnit, Sum> sums, Money amount) {
+      CurrencyUnit currency = amount.getCurrencyUnit();
+      Sum sum = sums.get(currency);
+      if (sum == null) {
+        sum = new Sum(currency);
+        sums.put(currency, sum);
+      }
+      sum.add(amount);
     }
 
     /** A rule as the sums key it, its label made only when the summary is built. */

@@ -5,6 +5,7 @@ import dev.amends.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,13 @@ import java.util.regex.Pattern;
  */
 public final class Scope implements Comparable<Scope> {
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._:-]+");
+  /**
+   * The scopes parsed so far, by path, so that a fleet's million placements on twenty thousand
+   * nodes are checked and built twenty thousand times, and share their ancestors. Bounded: past
+   * {@link #KNOWN_LIMIT} paths it starts afresh.
+   */
+  private static final ConcurrentHashMap<String, Scope> KNOWN = new ConcurrentHashMap<>();
+  private static final int KNOWN_LIMIT = 1 << 16;
 
   private final String path;
   private final List<String> segments;
@@ -37,7 +45,8 @@ public final class Scope implements Comparable<Scope> {
   }
 
   /**
-   * Parses a path such as {@code grid/cluster-2}.
+   * Parses a path such as {@code grid/cluster-2}. A path parsed before gives the same scope
+   * object (a bounded cache); a path refused before is checked, and refused, again.
    *
    * @param path the path, segments separated by {@code /}, not null
    * @return the scope, not null
@@ -46,6 +55,19 @@ public final class Scope implements Comparable<Scope> {
    */
   public static Scope of(String path) {
     Checks.notNull("scope", path);
+    Scope known = KNOWN.get(path);
+    if (known != null) {
+      return known;
+    }
+    Scope parsed = parse(path);
+    if (KNOWN.size() >= KNOWN_LIMIT) {
+      KNOWN.clear();
+    }
+    KNOWN.putIfAbsent(path, parsed);
+    return parsed;
+  }
+
+  private static Scope parse(String path) {
     String[] parts = path.split("/", -1);
     List<String> segs = new ArrayList<>(parts.length);
     for (String part : parts) {

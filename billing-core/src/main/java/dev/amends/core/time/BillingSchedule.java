@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How an account's billing periods are laid out: the cycle, the zone, and either calendar
@@ -33,6 +34,21 @@ public final class BillingSchedule {
   private final BillingCycle cycle;
   private final ZoneId zone;
   private final LocalDate anchor; // null for calendar alignment
+  /**
+   * The period {@link #periodContaining(LocalDate)} found last, or null: a fleet's accounts share
+   * a few schedules and ask each for the same period, which is then one object (equal in a
+   * pointer comparison) instead of one per account. Immutable, so a thread that sees another's
+   * write sees a whole period; a thread that does not computes an equal one.
+   */
+  private BillingPeriod lastPeriod;
+
+  /**
+   * The calendar schedules made so far, per zone and cycle ({@link BillingCycle#ordinal()}), so
+   * that accounts in one zone share one schedule and its {@link #lastPeriod}. At most {@link
+   * #SHARED_ZONES} zones; past that a schedule is made afresh (equal, not shared).
+   */
+  private static final ConcurrentHashMap<ZoneId, BillingSchedule[]> CALENDARS = new ConcurrentHashMap<>();
+  private static final int SHARED_ZONES = 4096;
 
   private BillingSchedule(BillingCycle cycle, ZoneId zone, LocalDate anchor) {
     this.cycle = cycle;
@@ -41,14 +57,28 @@ public final class BillingSchedule {
   }
 
   /**
-   * Calendar-aligned periods of a cycle in a zone.
+   * Calendar-aligned periods of a cycle in a zone. Equal arguments give the same schedule object
+   * (for up to 4,096 zones), so the accounts of a zone share it and the periods it gives.
    *
    * @param cycle the cycle, not null
    * @param zone the account's zone, not null
    * @return the schedule, not null
    */
   public static BillingSchedule calendar(BillingCycle cycle, ZoneId zone) {
-    return new BillingSchedule(Checks.notNull("schedule.cycle", cycle), Checks.notNull("schedule.zone", zone), null);
+    Checks.notNull("schedule.cycle", cycle);
+    Checks.notNull("schedule.zone", zone);
+    BillingSchedule[] ofZone = CALENDARS.get(zone);
+    if (ofZone == null) {
+      if (CALENDARS.size() >= SHARED_ZONES) {
+        return new BillingSchedule(cycle, zone, null);
+      }
+      BillingSchedule[] made = new BillingSchedule[BillingCycle.values().length];
+      for (BillingCycle c : BillingCycle.values()) {
+        made[c.ordinal()] = new BillingSchedule(c, zone, null);
+      }
+      ofZone = CALENDARS.computeIfAbsent(zone, z -> made);
+    }
+    return ofZone[cycle.ordinal()];
   }
 
   /** Calendar months in a zone: the most common schedule. */
@@ -94,6 +124,16 @@ public final class BillingSchedule {
    */
   public BillingPeriod periodContaining(LocalDate date) {
     Checks.notNull("date", date);
+    BillingPeriod last = lastPeriod;
+    if (last != null && !date.isBefore(last.startDate()) && date.isBefore(last.endDate())) {
+      return last; // periods do not overlap: the one that holds the date is this one
+    }
+    BillingPeriod p = computePeriodContaining(date);
+    lastPeriod = p;
+    return p;
+  }
+
+  private BillingPeriod computePeriodContaining(LocalDate date) {
     LocalDate base = anchor != null ? anchor : LocalDate.of(2000, 1, 1);
     long n = cycle.months();
     long k = Math.floorDiv(ChronoUnit.MONTHS.between(base.withDayOfMonth(1), date.withDayOfMonth(1)), n);
@@ -228,7 +268,7 @@ public final class BillingSchedule {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BillingSchedule s
+    return o == this || o instanceof BillingSchedule s
         && cycle == s.cycle
         && zone.equals(s.zone)
         && Objects.equals(anchor, s.anchor);

@@ -37,9 +37,74 @@ public final class Keys {
 
   /** The key of the credit a policy's rule gives a subscription of an account in a period. */
   public static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
+    Hasher h = HASHER.get();
+    if (h.start(CREDIT_V1) && h.part(accountId) && h.part(subscriptionId) && h.part(periodText(period))
+        && h.part(policyId) && h.part(path)) {
+      return "cr-" + HEX.formatHex(h.sha256(), 0, 16);
+    }
     byte[] hash = sha256(text(accountId, subscriptionId, period, policyId, path));
     return "cr-" + HEX.formatHex(hash, 0, 16);
   }
+
+  /**
+   * The text of a key as UTF-8 bytes, written straight into a buffer kept per thread, for the
+   * parts that need neither escaping nor encoding: every character printable ASCII (U+0020 to
+   * U+007F), whose UTF-8 bytes are the characters themselves and which hold neither U+001E nor
+   * U+001F. Then the bytes hashed are those of {@link #text}, without building that text and
+   * encoding it; a part with any other character makes {@link #key} take the general path.
+   */
+  private static final class Hasher {
+    private final MessageDigest digest = newSha256();
+    private final byte[] hash = new byte[32];
+    private byte[] bytes = new byte[256];
+    private int length;
+
+    /** Starts a text with its version tag (printable ASCII). */
+    boolean start(String tag) {
+      length = 0;
+      return append(tag);
+    }
+
+    /** The separator, then a part; false if the part needs the general path. */
+    boolean part(String part) {
+      ensure(1);
+      bytes[length++] = (byte) SEPARATOR;
+      return append(part);
+    }
+
+    private boolean append(String part) {
+      int n = part.length();
+      ensure(n);
+      for (int i = 0; i < n; i++) {
+        char c = part.charAt(i);
+        if (c < 0x20 || c > 0x7f) {
+          return false;
+        }
+        bytes[length + i] = (byte) c;
+      }
+      length += n;
+      return true;
+    }
+
+    private void ensure(int more) {
+      if (bytes.length - length < more) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      }
+    }
+
+    /** The SHA-256 of the text written, in a buffer reused by the next key of this thread. */
+    byte[] sha256() {
+      digest.update(bytes, 0, length);
+      try {
+        digest.digest(hash, 0, hash.length);
+      } catch (java.security.DigestException e) {
+        throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+      }
+      return hash;
+    }
+  }
+
+  private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
   /** The text a key hashes; see the class comment. */
   public static String text(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
@@ -135,13 +200,15 @@ public final class Keys {
    * One SHA-256 digest per thread, reused for every key that thread hashes: {@link
    * MessageDigest#digest(byte[])} resets it, so no state leaks from one key to the next.
    */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Keys::newSha256);
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
-  });
+  }
 
   private static final HexFormat HEX = HexFormat.of();
 

@@ -112,35 +112,38 @@ public final class DecisionJson {
    */
   public static String toLine(BatchResult result) {
     Checks.notNull("result", result);
-    return write(g -> {
-      g.writeStartObject();
-      switch (result) {
-        case BatchResult.Decided d -> {
-          g.writeStringProperty("result", "decided");
-          g.writeNumberProperty("index", d.index());
-          decision(d.decision(), g);
+    return write(g -> result(result, g));
+  }
+
+  /** A batch result as one JSON object. */
+  private static void result(BatchResult result, JsonGenerator g) {
+    g.writeStartObject();
+    switch (result) {
+      case BatchResult.Decided d -> {
+        g.writeStringProperty("result", "decided");
+        g.writeNumberProperty("index", d.index());
+        decision(d.decision(), g);
+      }
+      case BatchResult.Rejected r -> {
+        g.writeStringProperty("result", "rejected");
+        g.writeNumberProperty("index", r.index());
+        if (r.accountId().isPresent()) {
+          g.writeStringProperty("accountId", r.accountId().get());
         }
-        case BatchResult.Rejected r -> {
-          g.writeStringProperty("result", "rejected");
-          g.writeNumberProperty("index", r.index());
-          if (r.accountId().isPresent()) {
-            g.writeStringProperty("accountId", r.accountId().get());
-          }
-          g.writeStringProperty("reason", r.reason());
-          if (r.cause() instanceof InvalidInputException e) {
-            g.writeObjectPropertyStart("error");
-            g.writeStringProperty("field", e.field());
-            g.writeStringProperty("rule", e.rule());
-            g.writeStringProperty("value", e.value());
-            g.writeEndObject();
-          }
-          if (r.isBug()) {
-            g.writeBooleanProperty("bug", true);
-          }
+        g.writeStringProperty("reason", r.reason());
+        if (r.cause() instanceof InvalidInputException e) {
+          g.writeObjectPropertyStart("error");
+          g.writeStringProperty("field", e.field());
+          g.writeStringProperty("rule", e.rule());
+          g.writeStringProperty("value", e.value());
+          g.writeEndObject();
+        }
+        if (r.isBug()) {
+          g.writeBooleanProperty("bug", true);
         }
       }
-      g.writeEndObject();
-    });
+    }
+    g.writeEndObject();
   }
 
   /** Something written to a generator of the one mapper, as text. */
@@ -167,7 +170,7 @@ public final class DecisionJson {
    * @return the writer, not null
    */
   public static RecordWriter<BatchResult> writer(Writer out) {
-    return new RecordWriter<>(Checks.notNull("out", out), DecisionJson::toLine);
+    return new RecordWriter<BatchResult>(Checks.notNull("out", out), (r, g) -> result(r, g));
   }
 
   /**

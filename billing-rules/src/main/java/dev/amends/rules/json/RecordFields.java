@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
@@ -359,18 +360,18 @@ final class RecordFields {
     return walk.money(currency, amount, pointer(name), m.node);
   }
 
-  private static final Walk.Value<Instant> INSTANT = Walk.parsed("an ISO-8601 instant such as 2007-12-01T05:00:00Z", Instant::parse);
+  private static final Walk.Value<Instant> INSTANT = Walk.parsed("an ISO-8601 instant such as 2007-12-01T05:00:00Z", IsoInstants::parse);
   private static final Walk.Value<LocalDate> DATE = Walk.parsed("an ISO-8601 date such as 2007-12-01", LocalDate::parse);
   private static final Walk.Value<ZoneId> ZONE = Walk.parsed("a time zone id such as America/New_York", ZoneId::of);
 
   /** A required instant, in ISO-8601 UTC form such as {@code 2007-12-01T05:00:00Z}. */
   Instant instant(String name) {
-    return requiredValue(name, v -> parsed(name, v, Instant::parse, INSTANT));
+    return requiredValue(name, v -> parsed(name, v, IsoInstants::parse, INSTANT));
   }
 
   /** An optional instant. */
   Optional<Instant> optionalInstant(String name) {
-    return optionalValue(name, v -> parsed(name, v, Instant::parse, INSTANT));
+    return optionalValue(name, v -> parsed(name, v, IsoInstants::parse, INSTANT));
   }
 
   /** A required local date such as {@code 2007-12-01}. */
@@ -385,7 +386,25 @@ final class RecordFields {
 
   /** A required time zone id such as {@code America/New_York}. */
   ZoneId zone(String name) {
-    return requiredValue(name, v -> parsed(name, v, ZoneId::of, ZONE));
+    return requiredValue(name, v -> parsed(name, v, RecordFields::zoneOf, ZONE));
+  }
+
+  /**
+   * The zones read so far, by id: {@link ZoneId#of} makes a new zone object for every account line,
+   * and equal zones compared by their text; shared, they compare as one object. Bounded.
+   */
+  private static final ConcurrentHashMap<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+  /** {@link ZoneId#of}, shared per id; throws as it does. */
+  private static ZoneId zoneOf(String id) {
+    ZoneId z = ZONES.get(id);
+    if (z == null) {
+      z = ZoneId.of(id);
+      if (ZONES.size() < 4096) {
+        ZONES.putIfAbsent(id, z);
+      }
+    }
+    return z;
   }
 
   /** A required enum constant by its exact name. */

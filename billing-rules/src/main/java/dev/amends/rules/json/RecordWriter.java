@@ -6,7 +6,10 @@ import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * Writes records as NDJSON, one JSON object a line ({@code \n}), each written as soon as it is
@@ -21,11 +24,33 @@ import java.util.function.Function;
 public final class RecordWriter<T> implements Closeable, Flushable {
   private final Writer out;
   private final Function<T, String> toLine;
+  /**
+   * For a writer that streams: one generator over {@link #out} for every record, which writes each
+   * record's JSON straight into the output (no text of the line in between), and what writes a
+   * record to it; null otherwise.
+   */
+  private final JsonGenerator generator;
+  private final BiConsumer<T, JsonGenerator> body;
   private long written;
 
   RecordWriter(Writer out, Function<T, String> toLine) {
     this.out = out;
     this.toLine = toLine;
+    this.generator = null;
+    this.body = null;
+  }
+
+  /**
+   * A writer that streams each record through one generator of {@link Json#MAPPER} made over
+   * {@code out} with no separator between root values: {@code body} writes a record as one JSON
+   * value, then the line end follows. The generator's settings are the mapper's, so the text is
+   * that of a generator made per line.
+   */
+  RecordWriter(Writer out, BiConsumer<T, JsonGenerator> body) {
+    this.out = out;
+    this.toLine = null;
+    this.generator = Json.MAPPER.writer().withRootValueSeparator((String) null).createGenerator(out);
+    this.body = body;
   }
 
   /**
@@ -35,7 +60,18 @@ public final class RecordWriter<T> implements Closeable, Flushable {
    * @throws dev.amends.core.InvalidInputException naming {@code record} if it is null
    */
   public void write(T record) {
-    String line = toLine.apply(Checks.notNull("record", record));
+    Checks.notNull("record", record);
+    if (generator != null) {
+      try {
+        body.accept(record, generator);
+        generator.writeRaw('\n');
+      } catch (JacksonIOException e) {
+        throw new UncheckedIOException(e.getCause());
+      }
+      written++;
+      return;
+    }
+    String line = toLine.apply(record);
     try {
       out.write(line);
       out.write('\n');
@@ -52,11 +88,27 @@ public final class RecordWriter<T> implements Closeable, Flushable {
 
   @Override
   public void flush() throws IOException {
+    if (generator != null) {
+      try {
+        generator.flush(); // the generator's buffer into out, and out flushed
+      } catch (JacksonIOException e) {
+        throw e.getCause();
+      }
+      return;
+    }
     out.flush();
   }
 
   @Override
   public void close() throws IOException {
+    if (generator != null) {
+      try {
+        generator.close(); // flushes, and closes out
+      } catch (JacksonIOException e) {
+        throw e.getCause();
+      }
+      return;
+    }
     out.close();
   }
 }

@@ -59,6 +59,7 @@ public final class Pipeline {
   private final OutageLog outages;
   private final TelemetryLog telemetry;
   private final Map<CurrencyUnit, Money> reviewAbove;
+  // Each policy's measurer, by identity: a policy's equals and hashCode walk its whole tree.
   private final Map<Policy, Measurer> measurers;
   // Each policy's tree compiled once, by the instance (the book's and the campaigns' own).
   private final Map<Policy, Evaluator> evaluators;
@@ -92,7 +93,7 @@ public final class Pipeline {
       byId.put(c.id(), c);
     }
     this.campaignsById = Map.copyOf(byId);
-    Map<Policy, Measurer> m = new HashMap<>();
+    Map<Policy, Measurer> m = new IdentityHashMap<>();
     for (Policy p : policies.policies()) {
       m.put(p, measurer(p, traces));
     }
@@ -100,7 +101,7 @@ public final class Pipeline {
       Policy p = Definitions.access().campaignPolicy(c);
       m.put(p, measurer(p, traces));
     }
-    this.measurers = Map.copyOf(m);
+    this.measurers = Collections.unmodifiableMap(m);
     Map<Policy, Evaluator> e = new IdentityHashMap<>();
     for (Policy p : policies.policies()) {
       e.put(p, new Evaluator(CompiledPolicy.of(p.rule()), traces));
@@ -110,6 +111,12 @@ public final class Pipeline {
       e.put(p, new Evaluator(CompiledPolicy.of(p.rule()), traces));
     }
     this.evaluators = Collections.unmodifiableMap(e);
+  }
+
+  /** The policy's measurer, built when the engine was built (or now, for a policy it does not know). */
+  private Measurer measurer(Policy policy) {
+    Measurer m = measurers.get(policy);
+    return m != null ? m : measurer(policy, traces);
   }
 
   /** The policy's evaluator, compiled when the engine was built (or now, for a policy it does not know). */
@@ -410,7 +417,8 @@ public final class Pipeline {
             Texts.money(pending.amount()) + "); no line");
         continue;
       }
-      Optional<Money> minimum = policy.minimumCredit(amount.getCurrencyUnit());
+      Optional<Money> minimum = policy.minimumCredit().isEmpty() ? Optional.empty()
+          : policy.minimumCredit(amount.getCurrencyUnit());
       if (minimum.isPresent() && !amount.isGreaterThan(minimum.get()) && !hasDays) {
         out.warnings.add(pending.path() + " for " + sub.id() + " gives " + amount + ", not above the minimum credit "
             + minimum.get() + "; no line");
@@ -461,7 +469,7 @@ public final class Pipeline {
 
   /** The subscription's downtime in the period under the policy's measurement rules. */
   private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
-    Measurer measurer = measurers.get(policy);
+    Measurer measurer = measurer(policy);
     if (shared != null) {
       return shared.measure(measurer, sub, period, outages,
           key -> policy.measurementRules().source() == Measurement.Source.TELEMETRY
@@ -493,7 +501,7 @@ public final class Pipeline {
           + sub.id() + " under " + policy.label() + ": a credit issued earlier rests on them");
     }
     OutageLog log = OutageLog.of(kept);
-    Measurer measurer = measurers.get(policy);
+    Measurer measurer = measurer(policy);
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, log)
         : measurer.measure(sub, period, log);

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
@@ -52,7 +53,8 @@ import org.joda.money.Money;
  * #decide}. Steps 1 to 3 of the data flow: the policy versions in force, then per subscription and
  * policy the fee, the measurement, the rule tree, caps and one rounding per line, then the
  * campaigns' grants, and last the reconciliation with what was issued, keys and review flags.
- * Immutable; one instance serves every thread.
+ * Immutable but for a thread-safe cache of the versions in force per period start; one instance
+ * serves every thread.
  */
 public final class Pipeline {
   private final PolicyBook policies;
@@ -66,6 +68,8 @@ public final class Pipeline {
   private final List<Campaign> campaigns; // by id
   private final Map<String, Campaign> campaignsById;
   private final boolean traces;
+  // The versions in force by period start, filled as requests come (see inForce).
+  private final ConcurrentHashMap<Instant, List<Policy>> inForceAt = new ConcurrentHashMap<>();
   // What a decision records of each subscription: a trace, or nothing.
   private final SubscriptionRecorder recorder;
 
@@ -113,6 +117,25 @@ public final class Pipeline {
     this.evaluators = Collections.unmodifiableMap(e);
   }
 
+  /**
+   * The versions in force at an instant, as {@link PolicyBook#inForce(Instant)} gives them, looked
+   * up once per instant: a batch's requests share a few period starts. Past {@value
+   * #IN_FORCE_KEPT} instants, the others are looked up each time.
+   */
+  private List<Policy> inForce(Instant at) {
+    List<Policy> known = inForceAt.get(at);
+    if (known == null) {
+      known = List.copyOf(policies.inForce(at));
+      if (inForceAt.size() < IN_FORCE_KEPT) {
+        inForceAt.putIfAbsent(at, known);
+      }
+    }
+    return known;
+  }
+
+  /** How many instants {@link #inForce(Instant)} keeps the versions in force at. */
+  private static final int IN_FORCE_KEPT = 1024;
+
   /** The policy's measurer, built when the engine was built (or now, for a policy it does not know). */
   private Measurer measurer(Policy policy) {
     Measurer m = measurers.get(policy);
@@ -146,7 +169,7 @@ public final class Pipeline {
     Decided out = new Decided(request, shared, fees, recorder.list());
     // 1. the version of each policy in force at the period's start; a switch-over inside the
     //    period is flagged, never silently skipped
-    List<Policy> inForce = policies.inForce(out.period.start());
+    List<Policy> inForce = inForce(out.period.start());
     checkPlans(inForce, out);
     flagSwitchOvers(out.period, inForce, out);
     // 2. per subscription active in the period, and per policy in force: a. fee, b. measurement,
@@ -174,9 +197,12 @@ public final class Pipeline {
       }
     }
     // 3. lines (only the difference from what was issued), unique keys, totals and review
+    // (the policies deciding each id are only read against credits issued)
     List<CreditLine> lines = Reconciliation.reconcile(out.account.id(), out.period, out.lines, request.issued(),
-        deciding(inForce), out.flags, out.warnings);
-    Keys.checkUnique(lines);
+        request.issued().isEmpty() ? Map.of() : deciding(inForce), out.flags, out.warnings);
+    if (lines.size() > 1) { // one line has a unique key
+      Keys.checkUnique(lines);
+    }
     flagForReview(lines, out);
     return Definitions.access().decision(out.account.id(), out.period, out.evaluatedAt, lines, out.flags, out.warnings,
         out.traces, out.carriedForward);
@@ -246,6 +272,9 @@ public final class Pipeline {
 
   /** Flags a decision whose new credits in a currency total more than the review threshold. */
   private void flagForReview(List<CreditLine> lines, Decided out) {
+    if (lines.isEmpty() || reviewAbove.isEmpty()) {
+      return;
+    }
     Map<CurrencyUnit, Money> positive = new LinkedHashMap<>();
     for (CreditLine l : lines) {
       if (l.amount().isPositive()) {
@@ -266,6 +295,8 @@ public final class Pipeline {
 
   /** What one decision has gathered so far. */
   private static final class Decided {
+    private static final Comparator<Subscription> BY_ID = Comparator.comparing(Subscription::id);
+
     final DecisionRequest request;
     /** Measurements shared with other decisions of a batch; null outside a batch. */
     final SharedMeasurements shared;
@@ -293,9 +324,14 @@ public final class Pipeline {
       this.account = request.account();
       this.period = request.period();
       this.evaluatedAt = request.evaluatedAt().orElse(period.end());
-      List<Subscription> subs = new ArrayList<>(account.subscriptions());
-      subs.sort(Comparator.comparing(Subscription::id));
-      this.subscriptions = subs;
+      List<Subscription> given = account.subscriptions();
+      if (given.size() < 2) {
+        this.subscriptions = given; // nothing to sort (the account's list is immutable)
+      } else {
+        List<Subscription> subs = new ArrayList<>(given);
+        subs.sort(BY_ID);
+        this.subscriptions = subs;
+      }
     }
   }
 

@@ -12,8 +12,10 @@ import dev.amends.rules.DecisionRequest;
 import dev.amends.rules.MeasurementWindow;
 import dev.amends.rules.Policy;
 import dev.amends.rules.PolicyBook;
+import dev.amends.rules.RuleContext;
 import dev.amends.rules.SubscriptionTrace;
 import dev.amends.rules.engine.Evaluation.PendingLine;
+import dev.amends.rules.internal.QuickTest;
 import dev.amends.rules.internal.Texts;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Account;
@@ -557,6 +559,9 @@ public final class Pipeline {
             () -> measure(policy, sub, out.period, out.shared), givenWith);
         continue;
       }
+      if (!traces && quicklyRuledOut(campaign, policy, sub, out)) {
+        continue; // as ruledOut would, with nothing to record: no facts built for it
+      }
       Facts facts = new Facts(out.account, sub, out.period, out.evaluatedAt, () -> fee(out, sub, policy),
           () -> measure(policy, sub, out.period, out.shared), m -> involved(m, out.shared),
           () -> claimFor(out.request, sub), () -> carriedIn(out.request, sub, policy));
@@ -628,6 +633,28 @@ public final class Pipeline {
         yield true;
       }
     };
+  }
+
+  /**
+   * Whether {@link #ruledOut} would rule the subscription out on the quick test alone: the usual
+   * answer for the many subscriptions a campaign is not for, found on a context that holds only
+   * the account, the subscription and the period (the quick test reads nothing else), without the
+   * facts a full test or a trace would need.
+   */
+  private static boolean quicklyRuledOut(Campaign campaign, Policy policy, Subscription sub, Decided out) {
+    if (policy.measurementRules().source() == Measurement.Source.TELEMETRY
+        || Intervals.overlap(out.period.window(), sub.active()).isEmpty()) {
+      return false;
+    }
+    // (the functions capture nothing, so each is one instance for every call)
+    RuleContext alone = Definitions.access().context(out.account, sub, out.period, out.evaluatedAt, Pipeline::notRead,
+        Pipeline::notRead, m -> notRead(), Pipeline::notRead, Pipeline::notRead);
+    return Definitions.access().quickTest(Definitions.access().eligible(campaign), alone) == QuickTest.FAILS;
+  }
+
+  /** What the quick test's context gives for anything but the subscription: never read. */
+  private static <T> T notRead() {
+    throw new IllegalStateException("a quick test reads only the account, the subscription and the period");
   }
 
   /** {@link #involved(Measurement)}, looked up once per shared measurement when {@code shared} is not null. */

@@ -42,17 +42,23 @@ public final class CreditDecision {
     this.accountId = accountId;
     this.period = period;
     this.evaluatedAt = evaluatedAt;
-    this.lines = List.copyOf(lines);
-    Map<CurrencyUnit, Money> sums = new LinkedHashMap<>();
-    for (CreditLine l : lines) {
-      sums.merge(l.amount().getCurrencyUnit(), l.amount(), Money::plus);
+    // Most decisions have no warnings, nothing carried forward, and many no line: no copies of
+    // empty lists, and no map for no totals.
+    this.lines = lines.isEmpty() ? List.of() : List.copyOf(lines);
+    if (lines.isEmpty()) {
+      this.totals = Collections.emptyMap();
+    } else {
+      Map<CurrencyUnit, Money> sums = new LinkedHashMap<>();
+      for (CreditLine l : lines) {
+        sums.merge(l.amount().getCurrencyUnit(), l.amount(), Money::plus);
+      }
+      this.totals = Collections.unmodifiableMap(sums);
     }
-    this.totals = Collections.unmodifiableMap(sums);
     this.flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
-    this.warnings = List.copyOf(warnings);
+    this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
     this.traced = traces != null;
-    this.traces = traced ? List.copyOf(traces) : List.of();
-    this.carriedForward = List.copyOf(carriedForward);
+    this.traces = traced && !traces.isEmpty() ? List.copyOf(traces) : List.of();
+    this.carriedForward = carriedForward.isEmpty() ? List.of() : List.copyOf(carriedForward);
   }
 
   /**

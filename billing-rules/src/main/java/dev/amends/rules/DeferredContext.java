@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.joda.money.Money;
 
 /**
  * The {@link RuleContext} the engine decides on: its fee, measurement, outages, claim and carried
@@ -114,6 +115,12 @@ final class DeferredContext extends RuleContext {
       carriedIn = List.copyOf(carriedInOf.get());
     }
     return carriedIn;
+  }
+
+  /** As {@link RuleContext#carriedIn(String)}, without a stream when nothing was carried in (the usual case). */
+  @Override
+  public Optional<Money> carriedIn(String capPath) {
+    return carriedIn().isEmpty() ? Optional.empty() : super.carriedIn(capPath);
   }
 
   @Override

@@ -45,6 +45,22 @@ class PolicyBookTest {
   }
 
   @Test
+  void oneEngineDecidingPeriodsInTurnGivesEachItsOwnVersion() {
+    // the engine looks the versions in force up once per period start and keeps them: periods
+    // decided in turn, May, June, May, June, must each still get their own version
+    CreditEngine engine = CreditEngine.builder().policies(PolicyBook.of(V1, V2)).traces(false).build();
+
+    for (int round = 0; round < 2; round++) {
+      assertThat(engine.decide(ACCOUNT_USD_20, MAY_2024_UTC).lines())
+          .extracting(CreditLine::policyVersion, CreditLine::amount).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(1, usd("1.00")));
+      assertThat(engine.decide(ACCOUNT_USD_20, JUNE_2024_UTC).lines())
+          .extracting(CreditLine::policyVersion, CreditLine::amount).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(2, usd("2.00")));
+    }
+  }
+
+  @Test
   void rejectsOverlappingVersionsAndRepeatedVersionNumbersListingEveryProblem() {
     Policy openV1 = version("sla", 1, JAN_2024, null, "1.00");
     Policy earlyV2 = version("sla", 2, Instant.parse("2023-01-01T00:00:00Z"), JAN_2024, "1.00");

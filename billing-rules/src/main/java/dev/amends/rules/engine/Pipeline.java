@@ -12,8 +12,10 @@ import dev.amends.rules.DecisionRequest;
 import dev.amends.rules.MeasurementWindow;
 import dev.amends.rules.Policy;
 import dev.amends.rules.PolicyBook;
+import dev.amends.rules.RuleContext;
 import dev.amends.rules.SubscriptionTrace;
 import dev.amends.rules.engine.Evaluation.PendingLine;
+import dev.amends.rules.internal.QuickTest;
 import dev.amends.rules.internal.Texts;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Account;
@@ -41,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
@@ -52,19 +55,23 @@ import org.joda.money.Money;
  * #decide}. Steps 1 to 3 of the data flow: the policy versions in force, then per subscription and
  * policy the fee, the measurement, the rule tree, caps and one rounding per line, then the
  * campaigns' grants, and last the reconciliation with what was issued, keys and review flags.
- * Immutable; one instance serves every thread.
+ * Immutable but for a thread-safe cache of the versions in force per period start; one instance
+ * serves every thread.
  */
 public final class Pipeline {
   private final PolicyBook policies;
   private final OutageLog outages;
   private final TelemetryLog telemetry;
   private final Map<CurrencyUnit, Money> reviewAbove;
+  // Each policy's measurer, by identity: a policy's equals and hashCode walk its whole tree.
   private final Map<Policy, Measurer> measurers;
   // Each policy's tree compiled once, by the instance (the book's and the campaigns' own).
   private final Map<Policy, Evaluator> evaluators;
   private final List<Campaign> campaigns; // by id
   private final Map<String, Campaign> campaignsById;
   private final boolean traces;
+  // The versions in force by period start, filled as requests come (see inForce).
+  private final ConcurrentHashMap<Instant, List<Policy>> inForceAt = new ConcurrentHashMap<>();
   // What a decision records of each subscription: a trace, or nothing.
   private final SubscriptionRecorder recorder;
 
@@ -92,7 +99,7 @@ public final class Pipeline {
       byId.put(c.id(), c);
     }
     this.campaignsById = Map.copyOf(byId);
-    Map<Policy, Measurer> m = new HashMap<>();
+    Map<Policy, Measurer> m = new IdentityHashMap<>();
     for (Policy p : policies.policies()) {
       m.put(p, measurer(p, traces));
     }
@@ -100,7 +107,7 @@ public final class Pipeline {
       Policy p = Definitions.access().campaignPolicy(c);
       m.put(p, measurer(p, traces));
     }
-    this.measurers = Map.copyOf(m);
+    this.measurers = Collections.unmodifiableMap(m);
     Map<Policy, Evaluator> e = new IdentityHashMap<>();
     for (Policy p : policies.policies()) {
       e.put(p, new Evaluator(CompiledPolicy.of(p.rule()), traces));
@@ -110,6 +117,31 @@ public final class Pipeline {
       e.put(p, new Evaluator(CompiledPolicy.of(p.rule()), traces));
     }
     this.evaluators = Collections.unmodifiableMap(e);
+  }
+
+  /**
+   * The versions in force at an instant, as {@link PolicyBook#inForce(Instant)} gives them, looked
+   * up once per instant: a batch's requests share a few period starts. Past {@value
+   * #IN_FORCE_KEPT} instants, the others are looked up each time.
+   */
+  private List<Policy> inForce(Instant at) {
+    List<Policy> known = inForceAt.get(at);
+    if (known == null) {
+      known = List.copyOf(policies.inForce(at));
+      if (inForceAt.size() < IN_FORCE_KEPT) {
+        inForceAt.putIfAbsent(at, known);
+      }
+    }
+    return known;
+  }
+
+  /** How many instants {@link #inForce(Instant)} keeps the versions in force at. */
+  private static final int IN_FORCE_KEPT = 1024;
+
+  /** The policy's measurer, built when the engine was built (or now, for a policy it does not know). */
+  private Measurer measurer(Policy policy) {
+    Measurer m = measurers.get(policy);
+    return m != null ? m : measurer(policy, traces);
   }
 
   /** The policy's evaluator, compiled when the engine was built (or now, for a policy it does not know). */
@@ -139,7 +171,7 @@ public final class Pipeline {
     Decided out = new Decided(request, shared, fees, recorder.list());
     // 1. the version of each policy in force at the period's start; a switch-over inside the
     //    period is flagged, never silently skipped
-    List<Policy> inForce = policies.inForce(out.period.start());
+    List<Policy> inForce = inForce(out.period.start());
     checkPlans(inForce, out);
     flagSwitchOvers(out.period, inForce, out);
     // 2. per subscription active in the period, and per policy in force: a. fee, b. measurement,
@@ -167,9 +199,12 @@ public final class Pipeline {
       }
     }
     // 3. lines (only the difference from what was issued), unique keys, totals and review
+    // (the policies deciding each id are only read against credits issued)
     List<CreditLine> lines = Reconciliation.reconcile(out.account.id(), out.period, out.lines, request.issued(),
-        deciding(inForce), out.flags, out.warnings);
-    Keys.checkUnique(lines);
+        request.issued().isEmpty() ? Map.of() : deciding(inForce), out.flags, out.warnings);
+    if (lines.size() > 1) { // one line has a unique key
+      Keys.checkUnique(lines);
+    }
     flagForReview(lines, out);
     return Definitions.access().decision(out.account.id(), out.period, out.evaluatedAt, lines, out.flags, out.warnings,
         out.traces, out.carriedForward);
@@ -239,6 +274,9 @@ public final class Pipeline {
 
   /** Flags a decision whose new credits in a currency total more than the review threshold. */
   private void flagForReview(List<CreditLine> lines, Decided out) {
+    if (lines.isEmpty() || reviewAbove.isEmpty()) {
+      return;
+    }
     Map<CurrencyUnit, Money> positive = new LinkedHashMap<>();
     for (CreditLine l : lines) {
       if (l.amount().isPositive()) {
@@ -259,6 +297,8 @@ public final class Pipeline {
 
   /** What one decision has gathered so far. */
   private static final class Decided {
+    private static final Comparator<Subscription> BY_ID = Comparator.comparing(Subscription::id);
+
     final DecisionRequest request;
     /** Measurements shared with other decisions of a batch; null outside a batch. */
     final SharedMeasurements shared;
@@ -286,9 +326,14 @@ public final class Pipeline {
       this.account = request.account();
       this.period = request.period();
       this.evaluatedAt = request.evaluatedAt().orElse(period.end());
-      List<Subscription> subs = new ArrayList<>(account.subscriptions());
-      subs.sort(Comparator.comparing(Subscription::id));
-      this.subscriptions = subs;
+      List<Subscription> given = account.subscriptions();
+      if (given.size() < 2) {
+        this.subscriptions = given; // nothing to sort (the account's list is immutable)
+      } else {
+        List<Subscription> subs = new ArrayList<>(given);
+        subs.sort(BY_ID);
+        this.subscriptions = subs;
+      }
     }
   }
 
@@ -410,7 +455,8 @@ public final class Pipeline {
             Texts.money(pending.amount()) + "); no line");
         continue;
       }
-      Optional<Money> minimum = policy.minimumCredit(amount.getCurrencyUnit());
+      Optional<Money> minimum = policy.minimumCredit().isEmpty() ? Optional.empty()
+          : policy.minimumCredit(amount.getCurrencyUnit());
       if (minimum.isPresent() && !amount.isGreaterThan(minimum.get()) && !hasDays) {
         out.warnings.add(pending.path() + " for " + sub.id() + " gives " + amount + ", not above the minimum credit "
             + minimum.get() + "; no line");
@@ -461,7 +507,7 @@ public final class Pipeline {
 
   /** The subscription's downtime in the period under the policy's measurement rules. */
   private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
-    Measurer measurer = measurers.get(policy);
+    Measurer measurer = measurer(policy);
     if (shared != null) {
       return shared.measure(measurer, sub, period, outages,
           key -> policy.measurementRules().source() == Measurement.Source.TELEMETRY
@@ -493,7 +539,7 @@ public final class Pipeline {
           + sub.id() + " under " + policy.label() + ": a credit issued earlier rests on them");
     }
     OutageLog log = OutageLog.of(kept);
-    Measurer measurer = measurers.get(policy);
+    Measurer measurer = measurer(policy);
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, log)
         : measurer.measure(sub, period, log);
@@ -512,6 +558,9 @@ public final class Pipeline {
         recorder.grantSkipped(out.traces, sub, campaign, policy, () -> fee(out, sub, policy),
             () -> measure(policy, sub, out.period, out.shared), givenWith);
         continue;
+      }
+      if (!traces && quicklyRuledOut(campaign, policy, sub, out)) {
+        continue; // as ruledOut would, with nothing to record: no facts built for it
       }
       Facts facts = new Facts(out.account, sub, out.period, out.evaluatedAt, () -> fee(out, sub, policy),
           () -> measure(policy, sub, out.period, out.shared), m -> involved(m, out.shared),
@@ -584,6 +633,28 @@ public final class Pipeline {
         yield true;
       }
     };
+  }
+
+  /**
+   * Whether {@link #ruledOut} would rule the subscription out on the quick test alone: the usual
+   * answer for the many subscriptions a campaign is not for, found on a context that holds only
+   * the account, the subscription and the period (the quick test reads nothing else), without the
+   * facts a full test or a trace would need.
+   */
+  private static boolean quicklyRuledOut(Campaign campaign, Policy policy, Subscription sub, Decided out) {
+    if (policy.measurementRules().source() == Measurement.Source.TELEMETRY
+        || Intervals.overlap(out.period.window(), sub.active()).isEmpty()) {
+      return false;
+    }
+    // (the functions capture nothing, so each is one instance for every call)
+    RuleContext alone = Definitions.access().context(out.account, sub, out.period, out.evaluatedAt, Pipeline::notRead,
+        Pipeline::notRead, m -> notRead(), Pipeline::notRead, Pipeline::notRead);
+    return Definitions.access().quickTest(Definitions.access().eligible(campaign), alone) == QuickTest.FAILS;
+  }
+
+  /** What the quick test's context gives for anything but the subscription: never read. */
+  private static <T> T notRead() {
+    throw new IllegalStateException("a quick test reads only the account, the subscription and the period");
   }
 
   /** {@link #involved(Measurement)}, looked up once per shared measurement when {@code shared} is not null. */

@@ -60,6 +60,10 @@ public final class Pipeline {
   private final TelemetryLog telemetry;
   private final Map<CurrencyUnit, Money> reviewAbove;
   private final Map<Policy, Measurer> measurers;
+  // The same measurers by the instance, so that a look-up per subscription does not hash a whole
+  // policy (its rule tree, caps and measurement rules); an equal policy of another instance falls
+  // back to the map above, and gets the same measurer.
+  private final Map<Policy, Measurer> measurersByInstance;
   // Each policy's tree compiled once, by the instance (the book's and the campaigns' own).
   private final Map<Policy, Evaluator> evaluators;
   private final List<Campaign> campaigns; // by id
@@ -101,6 +105,15 @@ public final class Pipeline {
       m.put(p, measurer(p, traces));
     }
     this.measurers = Map.copyOf(m);
+    Map<Policy, Measurer> byInstance = new IdentityHashMap<>();
+    for (Policy p : policies.policies()) {
+      byInstance.put(p, m.get(p));
+    }
+    for (Campaign c : campaigns) {
+      Policy p = Definitions.access().campaignPolicy(c);
+      byInstance.put(p, m.get(p));
+    }
+    this.measurersByInstance = Collections.unmodifiableMap(byInstance);
     Map<Policy, Evaluator> e = new IdentityHashMap<>();
     for (Policy p : policies.policies()) {
       e.put(p, new Evaluator(CompiledPolicy.of(p.rule()), traces));
@@ -459,9 +472,15 @@ public final class Pipeline {
         : out.fees.fee(out.account, sub, out.period, policy.proration());
   }
 
+  /** The policy's measurer, found by the instance first: the one an equal policy gets. */
+  private Measurer measurer(Policy policy) {
+    Measurer m = measurersByInstance.get(policy);
+    return m != null ? m : measurers.get(policy);
+  }
+
   /** The subscription's downtime in the period under the policy's measurement rules. */
   private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
-    Measurer measurer = measurers.get(policy);
+    Measurer measurer = measurer(policy);
     if (shared != null) {
       return shared.measure(measurer, sub, period, outages,
           key -> policy.measurementRules().source() == Measurement.Source.TELEMETRY
@@ -493,7 +512,7 @@ public final class Pipeline {
           + sub.id() + " under " + policy.label() + ": a credit issued earlier rests on them");
     }
     OutageLog log = OutageLog.of(kept);
-    Measurer measurer = measurers.get(policy);
+    Measurer measurer = measurer(policy);
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, log)
         : measurer.measure(sub, period, log);

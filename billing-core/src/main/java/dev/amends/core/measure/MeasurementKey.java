@@ -3,7 +3,6 @@ package dev.amends.core.measure;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.scope.Scope;
 import dev.amends.core.time.BillingPeriod;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +51,12 @@ public final class MeasurementKey {
    * kept in a cache is cold in memory, and each object read on the way is a cache miss.
    */
   private final Outage[] recordArray;
+  /**
+   * Null for a key of records; else the placements as an array, in their order, for {@link
+   * #equals}: comparing a kept key reads one array instead of walking its set's wrapper, map and
+   * entries.
+   */
+  private final Scope[] placementArray;
   private final int count;
   private final int hash;
 
@@ -67,15 +72,22 @@ public final class MeasurementKey {
     this.placements = placements;
     this.records = records;
     this.recordArray = records == null ? null : records.toArray(new Outage[0]);
-    this.count = placements != null ? placements.size() : records.size();
     int h = measurer.hashCode();
     h = 31 * h + period.hashCode();
     h = 31 * h + Long.hashCode(clipStartSecond) + 7 * Long.hashCode(clipEndSecond) + clipStartNano + 3 * clipEndNano;
     if (placements != null) {
+      // one walk of the set: the array and the hash together
+      Scope[] array = new Scope[placements.size()];
+      int i = 0;
       for (Scope s : placements) {
+        array[i++] = s;
         h = 31 * h + s.hashCode();
       }
+      this.placementArray = array;
+      this.count = array.length;
     } else {
+      this.placementArray = null;
+      this.count = records.size();
       for (Outage o : records) {
         h = 31 * h + o.id().hashCode();
       }
@@ -132,8 +144,8 @@ public final class MeasurementKey {
         || (k.clip == null) != (clip == null) || !k.period.equals(period)) {
       return false;
     }
-    if (placements != null) {
-      return k.placements != null && sameOrder(placements, k.placements);
+    if (placementArray != null) {
+      return k.placementArray != null && sameOrder(placementArray, k.placementArray);
     }
     if (k.recordArray == null) {
       return false;
@@ -146,18 +158,10 @@ public final class MeasurementKey {
     return true;
   }
 
-  /** Equal elements in the same order: telemetry judges placements in their order. */
-  private static boolean sameOrder(Set<Scope> a, Set<Scope> b) {
-    if (a == b) {
-      return true;
-    }
-    if (a.size() != b.size()) {
-      return false;
-    }
-    Iterator<Scope> i = a.iterator();
-    Iterator<Scope> j = b.iterator();
-    while (i.hasNext()) {
-      if (!i.next().equals(j.next())) {
+  /** Equal elements in the same order (both of the length compared): telemetry judges placements in their order. */
+  private static boolean sameOrder(Scope[] a, Scope[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i] && !a[i].equals(b[i])) {
         return false;
       }
     }

@@ -120,6 +120,20 @@ class MeasurementKeyEqualityTest {
   }
 
   @Test
+  void equalPlacementsInSetsBuiltApartAreOneKey() {
+    // Two sets built one by one: the key compares their elements in order, not the sets.
+    MeasurementKey a = new MeasurementKey(MEASURER, JUN_2024_UTC, JUNE,
+        placements(Scope.of("svc-0/cluster-1/node-2"), Scope.of("svc-0/cluster-3")), null);
+    MeasurementKey b = new MeasurementKey(MEASURER, JUN_2024_UTC, JUNE,
+        placements(Scope.of("svc-0/cluster-1/node-2"), Scope.of("svc-0/cluster-3")), null);
+
+    assertThat(b.placementsOrNull()).isNotSameAs(a.placementsOrNull());
+    assertThat(a.equals(b)).isTrue();
+    assertThat(b.equals(a)).isTrue();
+    assertThat(b.hashCode()).isEqualTo(a.hashCode());
+  }
+
+  @Test
   void placementsWhosePathsHashAlikeAreDifferentKeys() {
     // String hashes: 31 * h("a") + h("ba") = 31 * 97 + 31 * 98 + 97 = 31 * 98 + h("aa").
     MeasurementKey a = new MeasurementKey(MEASURER, JUN_2024_UTC, JUNE,

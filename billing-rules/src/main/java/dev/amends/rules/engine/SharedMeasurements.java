@@ -33,13 +33,21 @@ public final class SharedMeasurements {
    */
   public static final int CAPACITY = 1 << 17;
 
-  private final ConcurrentHashMap<MeasurementKey, Measurement> byPlacements = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<MeasurementKey, Measurement> byRecords = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<MeasurementKey, Measurement> byPlacements;
+  private final ConcurrentHashMap<MeasurementKey, Measurement> byRecords;
   private final ConcurrentHashMap<Ids, List<Outage>> involved = new ConcurrentHashMap<>();
   private final int capacity;
 
+  /**
+   * An empty cache of {@code capacity} measurements per level. Both levels are sized for their
+   * capacity from the start (their tables are made on the first measurement): a map grown from
+   * the default size copies itself at each doubling, which in a batch of 100,000 subscriptions
+   * cost about 2 % of the engine's time.
+   */
   public SharedMeasurements(int capacity) {
     this.capacity = capacity;
+    this.byPlacements = new ConcurrentHashMap<>(capacity);
+    this.byRecords = new ConcurrentHashMap<>(capacity);
   }
 
   /**

@@ -38,7 +38,7 @@ public final class Keys {
   /** The key of the credit a policy's rule gives a subscription of an account in a period. */
   public static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
     Hasher h = HASHER.get();
-    if (h.start(CREDIT_V1) && h.part(accountId) && h.part(subscriptionId) && h.part(periodText(period))
+    if (h.start(CREDIT_V1) && h.part(accountId) && h.part(subscriptionId) && h.joined(periodText(period))
         && h.part(policyId) && h.part(path)) {
       return "cr-" + HEX.formatHex(h.sha256(), 0, 16);
     }
@@ -69,15 +69,29 @@ public final class Keys {
     boolean part(String part) {
       ensure(1);
       bytes[length++] = (byte) SEPARATOR;
-      return append(part);
+      return append(part, false);
+    }
+
+    /**
+     * The separator, then parts already escaped and joined (such as {@link #periodText}'s), whose
+     * U+001E and U+001F are written as they are; false if it needs the general path.
+     */
+    boolean joined(String parts) {
+      ensure(1);
+      bytes[length++] = (byte) SEPARATOR;
+      return append(parts, true);
     }
 
     private boolean append(String part) {
+      return append(part, false);
+    }
+
+    private boolean append(String part, boolean joined) {
       int n = part.length();
       ensure(n);
       for (int i = 0; i < n; i++) {
         char c = part.charAt(i);
-        if (c < 0x20 || c > 0x7f) {
+        if ((c < 0x20 && !(joined && (c == ESCAPE || c == SEPARATOR))) || c > 0x7f) {
           return false;
         }
         bytes[length + i] = (byte) c;

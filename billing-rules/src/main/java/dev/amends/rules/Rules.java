@@ -3,7 +3,6 @@ package dev.amends.rules;
 import dev.amends.rules.internal.Decimals;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
-import dev.amends.core.measure.Contribution;
 import dev.amends.core.money.DayCount;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -347,8 +346,4 @@ public final class Rules {
     return v;
   }
 
-  /** The ids of the outages that contributed counted downtime. */
-  static List<String> countedIds(RuleContext context) {
-    return context.measurement().contributions().stream().map(Contribution::outageId).toList();
-  }
 }

@@ -1,5 +1,6 @@
 package dev.amends.rules;
 
+import dev.amends.core.measure.Contribution;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
@@ -40,6 +41,6 @@ final class PerHourDown implements CreditRule {
     return Outcome.credit(
             ExactMoney.of(context.account().currency(), Ratio.of(perHour).multipliedBy(hours)),
             down + " down at " + perHour.toPlainString() + " an hour")
-        .withOutages(Rules.countedIds(context));
+        .withOutages(context.measurement().contributions().stream().map(Contribution::outageId).toList());
   }
 }

@@ -59,25 +59,27 @@ abstract sealed class LeafOut {
     flags |= 1 << flag.ordinal();
   }
 
-  abstract void availability(String name, Ratio availability);
+  // The named values a trace shows: ignored here (so without traces no value is built); Made keeps them.
+
+  void availability(String name, Ratio availability) {}
 
   /** The range of a tier, as text. */
-  abstract void tier(String name, Tier tier);
+  void tier(String name, Tier tier) {}
 
-  abstract void percent(String name, BigDecimal percent);
+  void percent(String name, BigDecimal percent) {}
 
-  abstract void money(String name, ExactMoney money);
+  void money(String name, ExactMoney money) {}
 
-  abstract void days(String name, Ratio days);
+  void days(String name, Ratio days) {}
 
-  abstract void duration(String name, Duration duration);
+  void duration(String name, Duration duration) {}
 
   /** A length in nanoseconds, to the whole nanosecond below. */
-  abstract void nanos(String name, Ratio nanos);
+  void nanos(String name, Ratio nanos) {}
 
-  abstract void count(String name, long count);
+  void count(String name, long count) {}
 
-  abstract void number(String name, BigDecimal number);
+  void number(String name, BigDecimal number) {}
 
   /**
    * Hands what the leaf wrote to the evaluation: its line (if positive) and flags into {@code
@@ -185,33 +187,6 @@ abstract sealed class LeafOut {
     void noCredit(Supplier<String> why) {
       amount = null;
     }
-
-    @Override
-    void availability(String name, Ratio availability) {}
-
-    @Override
-    void tier(String name, Tier tier) {}
-
-    @Override
-    void percent(String name, BigDecimal percent) {}
-
-    @Override
-    void money(String name, ExactMoney money) {}
-
-    @Override
-    void days(String name, Ratio days) {}
-
-    @Override
-    void duration(String name, Duration duration) {}
-
-    @Override
-    void nanos(String name, Ratio nanos) {}
-
-    @Override
-    void count(String name, long count) {}
-
-    @Override
-    void number(String name, BigDecimal number) {}
 
     @Override
     TraceNode finish(Step step, Acc acc, RuleContext context) {

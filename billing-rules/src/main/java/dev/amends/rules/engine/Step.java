@@ -478,12 +478,12 @@ abstract sealed class Step {
       Ratio days = Ratio.ZERO;
       for (int k = 0; k < n; k++) {
         PendingLine l = acc.line(lines[k]);
-        sum = sum.plus(l.amount());
+        sum = plus(sum, l.amount());
         if (limitDays != null && l.days() != null) {
           days = days.plus(l.days());
         }
       }
-      tally.before = tally.before.plus(sum);
+      tally.before = plus(tally.before, sum);
       Ratio factor = Ratio.ONE;
       if (sum.compareTo(limitMoney) > 0) {
         factor = limitMoney.amount().dividedBy(sum.amount());
@@ -495,7 +495,7 @@ abstract sealed class Step {
       String group = key.isEmpty() ? (wholeGroup != null ? wholeGroup : path + "#")
           : path + "#" + String.join("\u001f", key);
       if (factor.equals(Ratio.ONE)) {
-        tally.after = tally.after.plus(sum);
+        tally.after = plus(tally.after, sum);
         CapMark mark = new CapMark(group, limitMoney, false);
         for (int k = 0; k < n; k++) {
           acc.set(lines[k], acc.line(lines[k]).withCap(mark));
@@ -529,6 +529,11 @@ abstract sealed class Step {
       tally.cut = tally.cut.plus(sum.minus(capped));
       tally.cuts++;
       acc.rec.add(tally.notes, note);
+    }
+
+    /** {@code a.plus(b)}, without the sum when {@code a} is zero in {@code b}'s currency (most groups are one line). */
+    private static ExactMoney plus(ExactMoney a, ExactMoney b) {
+      return a.isZero() && a.currency().equals(b.currency()) ? b : a.plus(b);
     }
 
     private String note(RuleContext context, ExactMoney sum, ExactMoney capped, String incident) {

@@ -179,10 +179,7 @@ abstract sealed class Step {
       return acc.rec.leaf(leaf, acc, Verdict.NOT_MET, outcome);
     }
     ExactMoney amount = outcome.amount().orElseThrow();
-    if (!amount.currency().equals(context.account().currency())) {
-      throw new RuleEvaluationException(leaf.path(acc),
-          "gave a credit in " + amount.currency() + " to an account billed in " + context.account().currency(), null);
-    }
+    checkCurrency(leaf, acc, context, amount);
     acc.flags(outcome.flags());
     PendingLine line = new PendingLine(
         leaf.path(acc), amount, outcome.days().orElse(null), outcome.reason(), outcome.outageIds(), List.of());
@@ -191,6 +188,14 @@ abstract sealed class Step {
       acc.add(line);
     }
     return acc.rec.leaf(leaf, acc, positive ? Verdict.CREDITED : Verdict.ZERO, outcome);
+  }
+
+  /** Refuses a leaf's credit in another currency than the account's, naming the leaf's path. */
+  static void checkCurrency(Step leaf, Acc acc, RuleContext context, ExactMoney amount) {
+    if (!amount.currency().equals(context.account().currency())) {
+      throw new RuleEvaluationException(leaf.path(acc),
+          "gave a credit in " + amount.currency() + " to an account billed in " + context.account().currency(), null);
+    }
   }
 
   /** A standard rule: its kind's meaning, compiled, writing into the lines (or an outcome, with traces). */

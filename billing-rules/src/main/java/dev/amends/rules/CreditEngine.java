@@ -215,8 +215,9 @@ public final class CreditEngine {
    *
    * <p>An exception thrown by the input itself ends the batch: the results of the requests read
    * before it are handed out first, then it is thrown from {@code hasNext()}. The iterator is
-   * for one reader thread. The batch's threads are daemons; they end when the results run out,
-   * or a second after a reader stops reading.
+   * for one reader thread. The batch's threads are daemons; they have ended when the results run
+   * out and when the batch throws (an {@link Error} is thrown as it is), or a second after a
+   * reader stops reading.
    *
    * @param requests the requests, not null; a null element is rejected, not thrown
    * @param options how many threads and how many requests in flight, not null

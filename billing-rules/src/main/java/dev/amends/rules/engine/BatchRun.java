@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One batch run: reads up to a window of requests on the reader's thread, decides them on the
  * batch's threads (each takes the next undecided request, so a slow account does not hold up a
  * thread's share), and hands the results out in input order before reading on. At most {@code
- * window} requests and results are held at once. The threads are daemons that end when the run
- * is exhausted or closed, or a second after their last work when a reader walks away.
+ * window} requests and results are held at once. The threads are daemons that have ended when the
+ * run is exhausted, when what it throws (an {@link Error} too) reaches the reader, and when {@link
+ * #close} returns; or a second after their last work when a reader walks away.
  */
 public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
   private static final AtomicInteger RUNS = new AtomicInteger();
@@ -74,7 +75,12 @@ public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
       close();
       throw e;
     }
-    fill();
+    try {
+      fill();
+    } catch (Throwable t) { // an Error too: the threads are ended before it goes on, as it is
+      close();
+      throw t;
+    }
     if (size == 0) {
       close();
       return false;
@@ -92,16 +98,24 @@ public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
     return r;
   }
 
-  /** Ends the run's threads; results not yet read are dropped. */
+  /**
+   * Ends the run's threads, and returns once they have ended; results not yet read are dropped.
+   * Between windows the threads are idle, so this waits for no decision (after an interrupt while
+   * a window is decided, for the one each thread is in).
+   */
   @Override
   public void close() {
     closed = true;
     size = 0;
     next = 0;
     if (pool != null) {
-      pool.shutdownNow();
-      pool = null;
+      pool.close(); // shuts down and waits for the threads to end
     }
+  }
+
+  /** Whether the run's threads have all ended (or none was started): for tests. */
+  boolean threadsEnded() {
+    return pool == null || pool.isTerminated();
   }
 
   /** Reads the next window of requests and decides them. */
@@ -152,16 +166,37 @@ public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
         f.get();
       }
     } catch (InterruptedException e) {
+      cursor.set(size); // each thread stops after the request it is deciding
       Thread.currentThread().interrupt();
-      close();
       throw new CancellationException("the batch was interrupted while deciding requests " + first + " to "
           + (first + size - 1));
     } catch (ExecutionException e) {
-      close();
+      cursor.set(size);
+      awaitAll(futures);
       throw rethrow(e.getCause());
-    } catch (Exception e) {
-      close();
-      throw rethrow(e);
+    } catch (Throwable t) { // what the reader's share threw, an Error too
+      cursor.set(size);
+      awaitAll(futures);
+      throw rethrow(t);
+    }
+  }
+
+  /** Waits until every one of {@code futures} is done, whatever it gave. */
+  private static void awaitAll(List<Future<Void>> futures) {
+    boolean interrupted = false;
+    for (Future<Void> f : futures) {
+      while (!f.isDone()) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException | CancellationException e) {
+          // the failure being thrown is the first one met; this one is dropped
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

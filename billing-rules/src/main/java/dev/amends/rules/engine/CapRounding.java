@@ -34,6 +34,43 @@ public final class CapRounding {
    * Inner groups are settled before the outer groups that contain them.
    */
   public static List<Money> roundWithinCaps(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
+    if (lines.size() == 1) {
+      List<Money> one = oneLine(lines.get(0), rounding, regrouped);
+      if (one != null) {
+        return one;
+      }
+    }
+    return inGroups(lines, rounding, regrouped);
+  }
+
+  /**
+   * {@link #roundWithinCaps} for one line under at most one cap, with no group to build: the
+   * line rounded once, or, when that takes it over its cap, its amount rounded down (as
+   * {@link #inGroups} rounds and splits a group of one). Null for any other line, which {@link
+   * #inGroups} rounds.
+   */
+  static List<Money> oneLine(PendingLine line, Rounding rounding, boolean[] regrouped) {
+    Money rounded = line.amount().rounded(rounding);
+    List<CapMark> caps = line.caps();
+    if (caps.isEmpty()) {
+      return List.of(rounded);
+    }
+    if (caps.size() > 1) {
+      return null;
+    }
+    ExactMoney limit = caps.get(0).limit();
+    if (!limit.currency().equals(rounded.getCurrencyUnit())) {
+      return null; // the groups' sums refuse to mix currencies
+    }
+    if (ExactMoney.of(rounded).compareTo(limit) <= 0 || line.amount().isZero()) {
+      // within the cap; and a line that was cut already sums to its exact amount rounded once
+      return List.of(rounded);
+    }
+    return null; // over the cap once rounded: rare, settled as a group
+  }
+
+  /** {@link #roundWithinCaps} for any lines: each group of a cap settled, inner groups first. */
+  static List<Money> inGroups(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
     Money[] out = new Money[lines.size()];
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     Map<String, ExactMoney> limits = new HashMap<>();

@@ -5,15 +5,18 @@ import dev.amends.core.money.Ratio;
 import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.Outcome;
 import dev.amends.rules.RuleContext;
-import dev.amends.rules.RuleEvaluationException;
 import dev.amends.rules.Tier;
 import dev.amends.rules.TraceNode;
 import dev.amends.rules.TraceValue;
+import dev.amends.rules.Verdict;
 import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -23,9 +26,10 @@ import java.util.function.Supplier;
  * that shows no trace builds no {@link TraceValue}. A leaf writes {@link #credit} or {@link
  * #noCredit} first, then the rest. Single-thread, one leaf at a time.
  *
- * <p>{@link Made} builds an {@link Outcome} (for {@link StandardRules#evaluate} and traced
- * evaluations); {@link ToLines} writes a positive credit straight into an evaluation's lines,
- * and builds no reason for a leaf that gives nothing.
+ * <p>{@link Made} keeps the values a trace shows: it builds an {@link Outcome} for {@link
+ * StandardRules#evaluate}, and in a traced evaluation writes the line and the leaf's trace node
+ * with no Outcome between; {@link ToLines} writes a positive credit straight into an
+ * evaluation's lines, and builds no reason for a leaf that gives nothing.
  */
 abstract sealed class LeafOut {
   ExactMoney amount; // null: no credit
@@ -165,9 +169,33 @@ abstract sealed class LeafOut {
       return o;
     }
 
+    /** The named values in the order written; a name written twice keeps its first place and its last value. */
+    private Map<String, TraceValue> values() {
+      if (count == 0) {
+        return Map.of();
+      }
+      Map<String, TraceValue> map = new LinkedHashMap<>();
+      for (int i = 0; i < count; i++) {
+        map.put(names[i], values[i]);
+      }
+      return Collections.unmodifiableMap(map);
+    }
+
+    /** As {@link Step#outcome} hands over the {@link #outcome()}, without building it. */
     @Override
     TraceNode finish(Step step, Acc acc, RuleContext context) {
-      return Step.outcome(step, acc, context, outcome());
+      if (amount == null) {
+        acc.flags |= flags;
+        return acc.rec.leaf(step, acc, Verdict.NOT_MET, reason, values(), null);
+      }
+      Step.checkCurrency(step, acc, context, amount);
+      acc.flags |= flags;
+      PendingLine line = new PendingLine(step.path(acc), amount, days, reason, outageIds, List.of());
+      boolean positive = line.isPositive();
+      if (positive) {
+        acc.add(line);
+      }
+      return acc.rec.leaf(step, acc, positive ? Verdict.CREDITED : Verdict.ZERO, reason, values(), amount);
     }
   }
 
@@ -194,11 +222,7 @@ abstract sealed class LeafOut {
       if (amount == null) {
         return null;
       }
-      if (!amount.currency().equals(context.account().currency())) {
-        throw new RuleEvaluationException(step.path(acc),
-            "gave a credit in " + amount.currency() + " to an account billed in " + context.account().currency(),
-            null);
-      }
+      Step.checkCurrency(step, acc, context, amount);
       PendingLine line = new PendingLine(step.path(acc), amount, days, reason, outageIds, List.of());
       if (line.isPositive()) {
         acc.add(line);

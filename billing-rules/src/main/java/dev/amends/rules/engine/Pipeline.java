@@ -121,22 +121,29 @@ public final class Pipeline {
 
   /**
    * The versions in force at an instant, as {@link PolicyBook#inForce(Instant)} gives them, looked
-   * up once per instant: a batch's requests share a few period starts. Past {@value
-   * #IN_FORCE_KEPT} instants, the others are looked up each time.
+   * up once per instant: a batch's requests share a few period starts. Once {@value
+   * #IN_FORCE_KEPT} instants are kept, the next new one starts the cache afresh, so an engine
+   * that lives through many periods keeps those it decides now.
    */
   private List<Policy> inForce(Instant at) {
     List<Policy> known = inForceAt.get(at);
     if (known == null) {
       known = List.copyOf(policies.inForce(at));
-      if (inForceAt.size() < IN_FORCE_KEPT) {
-        inForceAt.putIfAbsent(at, known);
+      if (inForceAt.size() >= IN_FORCE_KEPT) {
+        inForceAt.clear();
       }
+      inForceAt.putIfAbsent(at, known);
     }
     return known;
   }
 
   /** How many instants {@link #inForce(Instant)} keeps the versions in force at. */
-  private static final int IN_FORCE_KEPT = 1024;
+  static final int IN_FORCE_KEPT = 1024;
+
+  /** How many instants the versions in force are kept at now: for tests. */
+  int inForceKept() {
+    return inForceAt.size();
+  }
 
   /** The policy's measurer, built when the engine was built (or now, for a policy it does not know). */
   private Measurer measurer(Policy policy) {

@@ -58,7 +58,16 @@ abstract sealed class Recorder {
   abstract TraceNode skippedAfterMatch(Step step, Acc acc, String matchId);
 
   /** A leaf's outcome. */
-  abstract TraceNode leaf(Step step, Acc acc, Verdict verdict, Outcome outcome);
+  final TraceNode leaf(Step step, Acc acc, Verdict verdict, Outcome outcome) {
+    return on() ? leaf(step, acc, verdict, outcome.reason(), outcome.values(), outcome.amount().orElse(null)) : null;
+  }
+
+  /**
+   * A leaf that gave {@code amount} (null: no credit) for {@code reason}, with its named values;
+   * the amount is shown unless the verdict is {@link Verdict#NOT_MET}.
+   */
+  abstract TraceNode leaf(Step step, Acc acc, Verdict verdict, String reason, Map<String, TraceValue> values,
+      ExactMoney amount);
 
   /** A combinator none of whose children gave a credit. */
   abstract TraceNode noCredit(Step step, Acc acc, List<TraceNode> traces);
@@ -158,9 +167,10 @@ abstract sealed class Recorder {
     }
 
     @Override
-    TraceNode leaf(Step step, Acc acc, Verdict verdict, Outcome outcome) {
-      return new TraceNode(step.path(acc), step.node.kind(), verdict, outcome.reason(), outcome.values(),
-          verdict == Verdict.NOT_MET ? Optional.empty() : outcome.amount(), List.of());
+    TraceNode leaf(Step step, Acc acc, Verdict verdict, String reason, Map<String, TraceValue> values,
+        ExactMoney amount) {
+      return new TraceNode(step.path(acc), step.node.kind(), verdict, reason, values,
+          verdict == Verdict.NOT_MET ? Optional.empty() : Optional.ofNullable(amount), List.of());
     }
 
     @Override
@@ -328,7 +338,8 @@ abstract sealed class Recorder {
     }
 
     @Override
-    TraceNode leaf(Step step, Acc acc, Verdict verdict, Outcome outcome) {
+    TraceNode leaf(Step step, Acc acc, Verdict verdict, String reason, Map<String, TraceValue> values,
+        ExactMoney amount) {
       return null;
     }
 

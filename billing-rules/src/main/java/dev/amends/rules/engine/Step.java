@@ -179,10 +179,7 @@ abstract sealed class Step {
       return acc.rec.leaf(leaf, acc, Verdict.NOT_MET, outcome);
     }
     ExactMoney amount = outcome.amount().orElseThrow();
-    if (!amount.currency().equals(context.account().currency())) {
-      throw new RuleEvaluationException(leaf.path(acc),
-          "gave a credit in " + amount.currency() + " to an account billed in " + context.account().currency(), null);
-    }
+    checkCurrency(leaf, acc, context, amount);
     acc.flags(outcome.flags());
     PendingLine line = new PendingLine(
         leaf.path(acc), amount, outcome.days().orElse(null), outcome.reason(), outcome.outageIds(), List.of());
@@ -191,6 +188,14 @@ abstract sealed class Step {
       acc.add(line);
     }
     return acc.rec.leaf(leaf, acc, positive ? Verdict.CREDITED : Verdict.ZERO, outcome);
+  }
+
+  /** Refuses a leaf's credit in another currency than the account's, naming the leaf's path. */
+  static void checkCurrency(Step leaf, Acc acc, RuleContext context, ExactMoney amount) {
+    if (!amount.currency().equals(context.account().currency())) {
+      throw new RuleEvaluationException(leaf.path(acc),
+          "gave a credit in " + amount.currency() + " to an account billed in " + context.account().currency(), null);
+    }
   }
 
   /** A standard rule: its kind's meaning, compiled, writing into the lines (or an outcome, with traces). */
@@ -478,12 +483,12 @@ abstract sealed class Step {
       Ratio days = Ratio.ZERO;
       for (int k = 0; k < n; k++) {
         PendingLine l = acc.line(lines[k]);
-        sum = sum.plus(l.amount());
+        sum = plus(sum, l.amount());
         if (limitDays != null && l.days() != null) {
           days = days.plus(l.days());
         }
       }
-      tally.before = tally.before.plus(sum);
+      tally.before = plus(tally.before, sum);
       Ratio factor = Ratio.ONE;
       if (sum.compareTo(limitMoney) > 0) {
         factor = limitMoney.amount().dividedBy(sum.amount());
@@ -495,7 +500,7 @@ abstract sealed class Step {
       String group = key.isEmpty() ? (wholeGroup != null ? wholeGroup : path + "#")
           : path + "#" + String.join("\u001f", key);
       if (factor.equals(Ratio.ONE)) {
-        tally.after = tally.after.plus(sum);
+        tally.after = plus(tally.after, sum);
         CapMark mark = new CapMark(group, limitMoney, false);
         for (int k = 0; k < n; k++) {
           acc.set(lines[k], acc.line(lines[k]).withCap(mark));
@@ -529,6 +534,11 @@ abstract sealed class Step {
       tally.cut = tally.cut.plus(sum.minus(capped));
       tally.cuts++;
       acc.rec.add(tally.notes, note);
+    }
+
+    /** {@code a.plus(b)}, without the sum when {@code a} is zero in {@code b}'s currency (most groups are one line). */
+    private static ExactMoney plus(ExactMoney a, ExactMoney b) {
+      return a.isZero() && a.currency().equals(b.currency()) ? b : a.plus(b);
     }
 
     private String note(RuleContext context, ExactMoney sum, ExactMoney capped, String incident) {

@@ -82,4 +82,20 @@ class CapRoundingTest {
 
     assertThat(out).isEqualTo(usd("0.48", "0.47"));
   }
+
+  @Test
+  void anInnerCapIsSettledBeforeTheOuterCapThatHoldsIt() {
+    // inner A holds 0.475 and 0.575, cut to 1.05; outer B holds those and 0.539, limit 1.59 (not cut).
+    // A first: 0.48 + 0.58 = 1.06 > 1.05, so 1.05 is split 0.48 + 0.57; then B: 0.54 + 0.48 + 0.57 = 1.59
+    // fits. (B first would split its 1.59 as 0.54, 0.47, 0.58, leaving A's cent on the other line.)
+    CapMark a = group("A", "1.05", true);
+    CapMark b = group("B", "1.59", false);
+    boolean[] regrouped = new boolean[3];
+
+    List<Money> out = CapRounding.roundWithinCaps(
+        List.of(line("0.539", b), line("0.475", a, b), line("0.575", a, b)), HALF_UP, regrouped);
+
+    assertThat(out).isEqualTo(usd("0.54", "0.48", "0.57"));
+    assertThat(regrouped).containsExactly(false, true, true);
+  }
 }

@@ -3,7 +3,10 @@ package dev.amends.rules.engine;
 import static dev.amends.rules.RuleFixtures.JUNE_2024_UTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amends.core.time.BillingPeriod;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
@@ -92,5 +95,19 @@ class KeysBytesTest {
     assertThat(Keys.isAdjustment("clawback-after-150-5_2d")).isTrue();
     assertThat(Keys.isAdjustment("clawback-after--150-n3d")).isTrue();
     assertThat(Keys.isAdjustment("refund-after-150")).isFalse();
+  }
+
+  @Test
+  void aPartStartingWithTheSeparatorIsEscaped() throws Exception {
+    assertThat(Keys.key("a", US + "s", JUNE_2024_UTC, "p", "r"))
+        .isEqualTo(hashed("cr-", creditText("a", RS + US + "s", "p", "r")));
+  }
+
+  @Test
+  void aPeriodMetForTheFirstTimeGivesTheSameKeyAsOneMetBefore() throws Exception {
+    // a new instance: the small cache of periods' texts, by identity, has not met it
+    BillingPeriod june = BillingPeriod.month(YearMonth.of(2024, 6), ZoneOffset.UTC);
+
+    assertThat(Keys.key("a", "s", june, "p", "r")).isEqualTo(hashed("cr-", creditText("a", "s", "p", "r")));
   }
 }

@@ -126,9 +126,6 @@ public final class StandardRules {
   /** No tier holds the availability: no credit, flagged when it sits on a boundary no tier includes. */
   private static void unmapped(TierTable table, Ratio availability, Measurement m, LeafOut out) {
     boolean onBoundary = table.onOpenBoundaries(availability);
-    if (!onBoundary && table.tiers().isEmpty()) {
-      throw new java.util.NoSuchElementException("a tier table without tiers maps nothing");
-    }
     out.noCredit(() -> table.unmappedReason(availability, Texts.percent(m), onBoundary));
     out.availability("availability", availability);
     if (onBoundary) {

@@ -207,11 +207,6 @@ abstract sealed class Step {
       this.leaf = leaf;
     }
 
-    /** The compiled rule. */
-    StandardRules.Leaf leaf() {
-      return leaf;
-    }
-
     @Override
     TraceNode run(Acc acc, RuleContext context) {
       LeafOut out = acc.rec.leafOut(acc);

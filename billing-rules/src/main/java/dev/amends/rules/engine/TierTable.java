@@ -1,9 +1,6 @@
 package dev.amends.rules.engine;
 
-import dev.amends.rules.DecisionFlag;
-import dev.amends.rules.Outcome;
 import dev.amends.rules.Tier;
-import dev.amends.rules.TraceValue;
 import dev.amends.rules.internal.Texts;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
@@ -91,14 +88,6 @@ public final class TierTable {
     return values[i];
   }
 
-  /**
-   * True if availability sits exactly on a bound where one tier ends and another begins, neither
-   * including it (so no tier holds it).
-   */
-  public boolean onUnmappedBoundary(Ratio availability) {
-    return find(availability).isEmpty() && onOpenBoundaries(availability);
-  }
-
   /** True if some tier ends at the availability and some other starts there, neither including it. */
   boolean onOpenBoundaries(Ratio availability) {
     boolean endsHere = false;
@@ -112,24 +101,9 @@ public final class TierTable {
   }
 
   /**
-   * The no-credit outcome for an availability that no tier holds, saying why with the bound it
-   * was compared to: above the table ({@code availability 99.95 % >= 99.9 %}), below it, or on an
-   * unmapped boundary (flagged {@link DecisionFlag#AMBIGUOUS_BOUNDARY}).
-   */
-  public Outcome unmapped(Ratio availability, String shown) {
-    // called when find gave nothing: only the boundaries are left to test
-    if (onOpenBoundaries(availability)) {
-      return Outcome.noCredit(unmappedReason(availability, shown, true))
-          .withValue("availability", TraceValue.availability(availability))
-          .withFlag(DecisionFlag.AMBIGUOUS_BOUNDARY);
-    }
-    return Outcome.noCredit(unmappedReason(availability, shown, false))
-        .withValue("availability", TraceValue.availability(availability));
-  }
-
-  /**
    * Why no tier holds an availability ({@link #index} gave -1), {@code onBoundary} being what
-   * {@link #onOpenBoundaries} said: the reason of {@link #unmapped}.
+   * {@link #onOpenBoundaries} said: above the table ({@code availability 99.95 % >= 99.9 %}), below
+   * it, or on an unmapped boundary.
    */
   String unmappedReason(Ratio availability, String shown, boolean onBoundary) {
     if (onBoundary) {

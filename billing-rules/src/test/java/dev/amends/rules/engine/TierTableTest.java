@@ -52,4 +52,21 @@ class TierTableTest {
     assertThat(new TierTable(TIERS).find(Ratio.of(999).dividedBy(Ratio.of(1000))))
         .map(Tier::value).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0"));
   }
+
+  @Test
+  void aTableWithoutTiersHoldsNoAvailability() {
+    TierTable none = new TierTable(List.of());
+
+    assertThat(none.index(Ratio.ONE)).isEqualTo(-1);
+    assertThat(none.find(Ratio.ZERO)).isEmpty();
+  }
+
+  @Test
+  void anAvailabilityInAGapBetweenTiersIsSaidToBeInNoTierWithTheTable() {
+    // tier rules reject gaps; a table built from tiers with one says where the availability fell
+    TierTable gap = new TierTable(List.of(Tier.range("0", "50", "1"), Tier.of("60", true, "100", true, "0")));
+
+    assertThat(gap.unmappedReason(Ratio.of(55, 100), "55 %", false))
+        .isEqualTo("availability 55 % is in no tier [[0, 50)=1;[60, 100]=0]; no credit");
+  }
 }

@@ -15,7 +15,10 @@
 #              ACCOUNTS CLUSTERS OUTAGES SEED (default the canonical 1000000 200 20000 42),
 #              CREDIT_ARGS (more arguments for amends credit, such as "--threads 2"),
 #              PLAIN_JAR=1 (run java -Xmx512m -jar amends-cli/target/amends-cli.jar instead of the
-#              launcher: no archive, as the figures before 7 December 2026 were measured).
+#              launcher: no archive, as the figures before 7 December 2026 were measured),
+#              THREAD_CPU=1 (also print each thread's CPU, user + system, read from /proc every
+#              half second: main, the batch, read-ahead and write-behind threads, the JIT
+#              compilers, the collector (the main thread shows as "java"); Linux only).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 java="${JAVA:-java}"
@@ -56,7 +59,38 @@ time_cmd=()
 if [[ -x /usr/bin/time ]]; then
   time_cmd=(/usr/bin/time -f "process: %e s wall, %U s user, %S s system CPU, %M KB max resident")
 fi
+measured=("${time_cmd[@]}" "${run[@]}" credit --policy "$dir/policy.json" --campaign "$dir/campaign.json"
+  --accounts "$dir/accounts.ndjson" --outages "$dir/outages.ndjson" --period 2026-03 --out /dev/null)
+if [[ "${THREAD_CPU:-}" != 1 ]]; then
+  # shellcheck disable=SC2086
+  "${measured[@]}" ${CREDIT_ARGS:-}
+  exit
+fi
+# THREAD_CPU=1: the largest user + system time each thread of the run (and of its child, the JVM
+# under /usr/bin/time) reached, read every half second; threads are summed by name without
+# their number (the JIT's C2 CompilerThre0 and 1, the GC Thread#0 and #1)
+ticks="$(mktemp "${TMPDIR:-/tmp}/amends-fleet-ticks.XXXXXX")"
 # shellcheck disable=SC2086
-"${time_cmd[@]}" "${run[@]}" credit --policy "$dir/policy.json" --campaign "$dir/campaign.json" \
-  --accounts "$dir/accounts.ndjson" --outages "$dir/outages.ndjson" --period 2026-03 \
-  --out /dev/null ${CREDIT_ARGS:-}
+"${measured[@]}" ${CREDIT_ARGS:-} &
+top=$!
+while kill -0 "$top" 2>/dev/null; do
+  for pid in "$top" $(pgrep -P "$top" 2>/dev/null || true); do
+    for task in /proc/"$pid"/task/*; do
+      stat="$(cat "$task/stat" 2>/dev/null)" || continue
+      name="$(cat "$task/comm" 2>/dev/null)" || continue
+      # after the ")" that ends the name: field 12 is utime, 13 stime (in clock ticks)
+      echo "${task##*/}|$name|$(awk '{print $12 + $13}' <<< "${stat##*)}")"
+    done
+  done >> "$ticks"
+  sleep 0.5
+done
+status=0
+wait "$top" || status=$?
+awk -F'|' -v hz="$(getconf CLK_TCK)" '
+  $3 != "" && $3 >= most[$1] { most[$1] = $3; name[$1] = $2 }
+  END {
+    for (t in most) { n = name[t]; sub(/[#0-9-]+$/, "", n); sub(/ +$/, "", n); cpu[n] += most[t] }
+    for (n in cpu) if (cpu[n] > 0) printf "thread CPU: %-24s %7.2f s\n", n, cpu[n] / hz
+  }' "$ticks" | sort >&2
+rm -f "$ticks"
+exit "$status"

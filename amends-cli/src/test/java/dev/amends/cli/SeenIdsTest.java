@@ -25,6 +25,24 @@ class SeenIdsTest {
   }
 
   @Test
+  void tellsApartIdsWithTheSameHashCode() {
+    // "Aa" and "BB" have the same String.hashCode (65 * 31 + 97 = 66 * 31 + 66 = 2112), and so do
+    // "AaAa", "AaBB", "BBAa" and "BBBB": the table keeps hashes, so only the bytes can tell them apart
+    SeenIds seen = new SeenIds();
+
+    assertThat(seen.add("Aa", 1)).isZero();
+    assertThat(seen.add("BB", 2)).isZero();
+    assertThat(seen.add("AaAa", 3)).isZero();
+    assertThat(seen.add("AaBB", 4)).isZero();
+    assertThat(seen.add("BBAa", 5)).isZero();
+    assertThat(seen.add("BBBB", 6)).isZero();
+    assertThat(seen.add("BB", 7)).isEqualTo(2);
+    assertThat(seen.add("BBAa", 8)).isEqualTo(5);
+    assertThat(seen.add("Aa", 9)).isEqualTo(1);
+    assertThat(seen.size()).isEqualTo(6);
+  }
+
+  @Test
   void keepsEveryIdAcrossGrowth() {
     SeenIds seen = new SeenIds();
     for (int i = 0; i < 100_000; i++) {

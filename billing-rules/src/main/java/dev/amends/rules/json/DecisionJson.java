@@ -120,8 +120,10 @@ public final class DecisionJson {
     g.writeStartObject();
     switch (result) {
       case BatchResult.Decided d -> {
-        g.writeStringProperty("result", "decided");
-        g.writeNumberProperty("index", d.index());
+        g.writeName(Quoted.RESULT);
+        g.writeString(Quoted.DECIDED);
+        g.writeName(Quoted.INDEX);
+        g.writeNumber(d.index());
         decision(d.decision(), g);
       }
       case BatchResult.Rejected r -> {
@@ -238,26 +240,33 @@ public final class DecisionJson {
   }
 
   private static void decision(CreditDecision d, JsonGenerator g) {
-    g.writeStringProperty("accountId", d.accountId());
+    g.writeName(Quoted.ACCOUNT_ID);
+    g.writeString(d.accountId());
     period(g, d.period());
-    g.writeStringProperty("evaluatedAt", d.evaluatedAt().toString());
-    g.writeArrayPropertyStart("lines");
+    g.writeName(Quoted.EVALUATED_AT);
+    g.writeString(d.evaluatedAt().toString());
+    g.writeName(Quoted.LINES);
+    g.writeStartArray();
     for (CreditLine l : d.lines()) {
       line(l, g);
     }
     g.writeEndArray();
-    g.writeArrayPropertyStart("totals");
+    g.writeName(Quoted.TOTALS);
+    g.writeStartArray();
     for (Money m : d.totals().size() < 2 ? d.totals().values() : d.totals().values().stream().sorted(BY_CODE).toList()) {
       money(g, m);
     }
     g.writeEndArray();
-    g.writeArrayPropertyStart("flags");
+    g.writeName(Quoted.FLAGS);
+    g.writeStartArray();
     for (var f : d.flags().size() < 2 ? d.flags() : d.flags().stream().sorted().toList()) {
       g.writeString(f.name());
     }
     g.writeEndArray();
-    strings(g, "warnings", d.warnings());
-    g.writeArrayPropertyStart("carriedForward");
+    g.writeName(Quoted.WARNINGS);
+    strings(g, d.warnings());
+    g.writeName(Quoted.CARRIED_FORWARD);
+    g.writeStartArray();
     for (CarriedCredit c : d.carriedForward()) {
       g.writeStartObject();
       g.writeStringProperty("subscriptionId", c.subscriptionId());
@@ -275,7 +284,13 @@ public final class DecisionJson {
 
   /** An array of strings in their order. */
   private static void strings(JsonGenerator g, String name, Iterable<String> values) {
-    g.writeArrayPropertyStart(name);
+    g.writeName(name);
+    strings(g, values);
+  }
+
+  /** An array of strings in their order, its name written already. */
+  private static void strings(JsonGenerator g, Iterable<String> values) {
+    g.writeStartArray();
     for (String v : values) {
       g.writeString(v);
     }
@@ -382,27 +397,38 @@ public final class DecisionJson {
   }
 
   private static void policy(JsonGenerator g, String id, int version, String digest) {
-    g.writeObjectPropertyStart("policy");
-    g.writeStringProperty("id", id);
-    g.writeNumberProperty("version", version);
-    g.writeStringProperty("digest", digest);
+    g.writeName(Quoted.POLICY);
+    g.writeStartObject();
+    g.writeName(Quoted.ID);
+    g.writeString(Quoted.value(id));
+    g.writeName(Quoted.VERSION);
+    g.writeNumber(version);
+    g.writeName(Quoted.DIGEST);
+    g.writeString(Quoted.value(digest));
     g.writeEndObject();
   }
 
   private static void period(JsonGenerator g, BillingPeriod p) {
-    g.writeObjectPropertyStart("period");
-    g.writeStringProperty("start", p.startDate().toString());
-    g.writeStringProperty("end", p.endDate().toString());
-    g.writeStringProperty("zone", p.zone().getId());
-    g.writeNumberProperty("months", p.months());
+    g.writeName(Quoted.PERIOD);
+    g.writeStartObject();
+    g.writeName(Quoted.START);
+    g.writeString(p.startDate().toString());
+    g.writeName(Quoted.END);
+    g.writeString(p.endDate().toString());
+    g.writeName(Quoted.ZONE);
+    g.writeString(Quoted.value(p.zone().getId()));
+    g.writeName(Quoted.MONTHS);
+    g.writeNumber(p.months());
     g.writeEndObject();
   }
 
   private static void line(CreditLine l, JsonGenerator g) {
     g.writeStartObject();
-    g.writeStringProperty("key", l.key());
-    g.writeStringProperty("kind", l.kind().name());
-    g.writeName("amount");
+    g.writeName(Quoted.KEY);
+    g.writeString(l.key());
+    g.writeName(Quoted.KIND);
+    g.writeString(Quoted.value(l.kind().name()));
+    g.writeName(Quoted.AMOUNT);
     money(g, l.amount());
     if (l.days().isPresent()) {
       g.writeStringProperty("days", l.days().get().toString());
@@ -410,11 +436,15 @@ public final class DecisionJson {
     if (l.extendsTermTo().isPresent()) {
       g.writeStringProperty("extendsTermTo", l.extendsTermTo().get().toString());
     }
-    g.writeStringProperty("subscriptionId", l.subscriptionId());
+    g.writeName(Quoted.SUBSCRIPTION_ID);
+    g.writeString(l.subscriptionId());
     policy(g, l.policyId(), l.policyVersion(), l.policyDigest());
-    g.writeStringProperty("rulePath", l.rulePath());
-    strings(g, "outageIds", l.outageIds());
-    g.writeStringProperty("reason", l.reason());
+    g.writeName(Quoted.RULE_PATH);
+    g.writeString(Quoted.value(l.rulePath()));
+    g.writeName(Quoted.OUTAGE_IDS);
+    strings(g, l.outageIds());
+    g.writeName(Quoted.REASON);
+    g.writeString(l.reason());
     g.writeEndObject();
   }
 }

@@ -70,10 +70,18 @@ public final class Measurer {
   private final boolean breakdowns;
   /** The identity hash, read once: every {@link MeasurementKey} hashes its measurer. */
   private final int hash = System.identityHashCode(this);
+  /**
+   * Whether a measurement from outage records can skip the steps these rules make no-ops (see
+   * {@link #measureSimply}): no standing windows, budget, minimum, granularity, weighting or
+   * breakdown.
+   */
+  private final boolean simple;
 
   private Measurer(MeasurementRules rules, boolean breakdowns) {
     this.rules = rules;
     this.breakdowns = breakdowns;
+    this.simple = !breakdowns && rules.standingWindows().isEmpty() && rules.maintenanceBudget().isEmpty()
+        && rules.minimumDowntime().isZero() && rules.granularity().isExact() && !rules.partialImpact().isWeighted();
   }
 
   /**
@@ -213,6 +221,9 @@ public final class Measurer {
     // long enough.
     Interval lookup = clip;
     List<Outage> nearby = key.isOfRecords() ? key.recordsOrNull() : log.affecting(key.placementsOrNull(), lookup);
+    if (simple) {
+      return measureSimply(out, period, measured.get(), measuredSet, nearby);
+    }
     List<WindowSet> standing = standingWindows(lookup);
     List<Exclusion> exclusions = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -284,6 +295,97 @@ public final class Measurer {
       out.breakdown(breakdown(measuredSet, touched, maintenance, exclusions));
     }
     return out.build();
+  }
+
+  /**
+   * {@link #measure(MeasurementKey, String, OutageLog)} under rules that make several of its
+   * steps no-ops, without them: no standing window (nothing to take out of an outage for it), no
+   * budget (no maintenance counts again), no minimum downtime and exact granularity (the final
+   * downtime is the union of what each outage counts, so each outage keeps all it counts), no
+   * weighting and no breakdown. The same figures, exclusions, notes and contributions, in the same
+   * order; a property test holds it to the general path for random records and rules.
+   */
+  private Measurement measureSimply(Measurement.Builder out, BillingPeriod period, Interval measured,
+      WindowSet measuredSet, List<Outage> nearby) {
+    List<Exclusion> exclusions = new ArrayList<>(0);
+    List<String> notes = new ArrayList<>(0);
+    List<MaintenancePart> maintenance = new ArrayList<>(0);
+    List<Touched> touched = new ArrayList<>(nearby.size());
+    List<Interval> countedWindows = new ArrayList<>(nearby.size());
+    List<Interval> excludedMaintenance = new ArrayList<>(0);
+    Instant from = measured.getStart();
+    Instant to = measured.getEnd();
+    for (Outage o : nearby) {
+      Interval w = o.window();
+      if (!w.getStart().isBefore(to) || !w.getEnd().isAfter(from) || w.isEmpty()) {
+        continue; // no overlap with the measured window (as Intervals.overlap judges it)
+      }
+      out.addOutageIds(o.id());
+      WindowSet inside = !w.getStart().isBefore(from) && !w.getEnd().isAfter(to)
+          ? WindowSet.of(w)
+          : WindowSet.of(w).intersection(measuredSet);
+      Judged judged = countable(o, touched.size(), inside, List.of());
+      exclusions.addAll(judged.exclusions());
+      maintenance.addAll(judged.maintenance());
+      notes.addAll(judged.notes());
+      // with nothing to shape, what an outage counts is what it keeps
+      touched.add(new Touched(o, judged.counted(), judged.remarks(), judged.counted()));
+      countedWindows.addAll(judged.counted().windows());
+    }
+    for (MaintenancePart m : maintenance) {
+      if (!m.excluded().isEmpty()) {
+        exclusions.add(new Exclusion(m.excluded(), m.reason(), List.of(m.id()), m.detail()));
+        excludedMaintenance.addAll(m.excluded().windows());
+      }
+    }
+    WindowSet finalSet = WindowSet.of(countedWindows);
+    Duration downtime = finalSet.totalLength();
+    Duration denominator = denominator(period, measured, WindowSet.of(excludedMaintenance).minus(finalSet));
+    List<Contribution> contributions = attributeApart(touched);
+    return out.counted(finalSet)
+        .downtime(downtime)
+        .denominator(denominator)
+        .availability(availability(denominator, downtime))
+        .exclusions(exclusions)
+        .contributions(contributions != null ? contributions : attribute(finalSet, touched))
+        .notes(notes)
+        .build();
+  }
+
+  /**
+   * {@link #attribute}'s answer when no two outages keep overlapping time and the final
+   * downtime is the union of what they keep (so no time is added by a slice): each outage is
+   * attributed what it keeps. Null when two outages overlap: the sweep decides then.
+   */
+  private static List<Contribution> attributeApart(List<Touched> touched) {
+    List<Touched> keeping = new ArrayList<>(touched.size());
+    int windows = 0;
+    for (Touched t : touched) {
+      if (!t.kept().isEmpty()) {
+        keeping.add(t);
+        windows += t.kept().size();
+      }
+    }
+    if (keeping.size() > 1) {
+      Interval[] all = new Interval[windows];
+      int n = 0;
+      for (Touched t : keeping) {
+        for (Interval w : t.kept()) {
+          all[n++] = w;
+        }
+      }
+      Arrays.sort(all, Comparator.comparing(Interval::getStart));
+      for (int k = 1; k < n; k++) {
+        if (all[k].getStart().isBefore(all[k - 1].getEnd())) {
+          return null;
+        }
+      }
+    }
+    List<Contribution> out = new ArrayList<>(keeping.size());
+    for (Touched t : keeping) {
+      out.add(new Contribution(t.outage().id(), t.kept(), t.kept().totalLength()));
+    }
+    return out;
   }
 
   /**

@@ -153,9 +153,9 @@ public final class BatchRun implements Iterator<BatchResult>, AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      long last = first + size - 1; // read before close() empties the window
       close();
-      throw new CancellationException("the batch was interrupted while deciding requests " + first + " to "
-          + (first + size - 1));
+      throw new CancellationException("the batch was interrupted while deciding requests " + first + " to " + last);
     } catch (ExecutionException e) {
       close();
       throw rethrow(e.getCause());

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.threeten.extra.Interval;
 
 /**
@@ -38,8 +40,12 @@ class CampaignGrantEdgesTest {
   static final RuleNode MONTH_FREE = Rules.freePeriods("month-free", BigDecimal.ONE, Rules.FreePeriodValue.MONTHLY_PRICE);
 
   static CreditEngine engine(Campaign campaign) {
+    return engine(campaign, true);
+  }
+
+  static CreditEngine engine(Campaign campaign, boolean traces) {
     return CreditEngine.builder().policies(PolicyBook.of(policy("sla", Rules.flatAmount("nothing", usd("0.00")))))
-        .campaigns(campaign).build();
+        .campaigns(campaign).traces(traces).build();
   }
 
   static Subscription sub(String id, Money monthly) {
@@ -72,13 +78,14 @@ class CampaignGrantEdgesTest {
   static final MeasurementRules FROM_TELEMETRY =
       MeasurementRules.builder().source(Measurement.Source.TELEMETRY).build();
 
-  @Test
-  void aCampaignMeasuredFromTelemetryFlagsMissingTelemetryEvenForTheIneligible() {
+  @ParameterizedTest(name = "traces {0}")
+  @ValueSource(booleans = {true, false})
+  void aCampaignMeasuredFromTelemetryFlagsMissingTelemetryEvenForTheIneligible(boolean traces) {
     // sub-1 is on svc/node-1, not under "elsewhere"; June has no telemetry at all
     Campaign c = campaign(Campaign.Unit.PER_SUBSCRIPTION, MONTH_FREE).eligibility(Conditions.placedUnder(Scope.of("elsewhere")))
         .measurementRules(FROM_TELEMETRY).build();
 
-    CreditDecision d = engine(c).decide(ACCOUNT_USD_20, JUNE_2024_UTC);
+    CreditDecision d = engine(c, traces).decide(ACCOUNT_USD_20, JUNE_2024_UTC);
 
     assertThat(d.lines()).isEmpty();
     assertThat(d.flags()).containsExactly(DecisionFlag.MISSING_TELEMETRY);
@@ -129,5 +136,40 @@ class CampaignGrantEdgesTest {
 
     assertThat(d.lines()).extracting(CreditLine::rulePath, CreditLine::amount).containsExactly(
         tuple("goodwill/cap/five", usd("5.00")), tuple("goodwill/cap/carried-in", usd("10.00")));
+  }
+
+  @ParameterizedTest(name = "traces {0}")
+  @ValueSource(booleans = {true, false})
+  void aCreditCarriedInForASubscriptionNotActiveInThePeriodIsCarriedOn(boolean traces) {
+    // sub-a ended in May, so it is neither active in June nor at the eligibility instant
+    Subscription a = Subscription.builder().from(sub("sub-a", usd("35.00"))).active(LONG_AGO, MAY_2024_UTC.end()).build();
+    CarriedCredit carried = new CarriedCredit("sub-a", "goodwill", "goodwill/cap", usd("5.00"));
+
+    CreditDecision d = engine(campaign(Campaign.Unit.PER_SUBSCRIPTION, MONTH_FREE).build(), traces).decide(
+        DecisionRequest.builder().account(account("acct-1", a, sub("sub-b", USD_20_00))).period(JUNE_2024_UTC)
+            .addCarriedIn(carried).build());
+
+    assertThat(d.lines()).extracting(CreditLine::subscriptionId, CreditLine::amount)
+        .containsExactly(tuple("sub-b", usd("20.00")));
+    assertThat(d.carriedForward()).containsExactly(carried);
+  }
+
+  @Test
+  void anIneligibleSubscriptionIsTracedAsNotEligible() {
+    // sub-1 is not under "elsewhere" (the quick test says so), and has no claim (the full test does)
+    Campaign byPlace = campaign(Campaign.Unit.PER_SUBSCRIPTION, MONTH_FREE)
+        .eligibility(Conditions.placedUnder(Scope.of("elsewhere"))).build();
+    Campaign byClaim = campaign(Campaign.Unit.PER_SUBSCRIPTION, MONTH_FREE)
+        .eligibility(Conditions.claimFiledInTime(ClaimDeadline.daysAfterPeriodEnd(30))).build();
+
+    for (Campaign c : List.of(byPlace, byClaim)) {
+      CreditDecision d = engine(c).decide(ACCOUNT_USD_20, JUNE_2024_UTC);
+
+      assertThat(d.lines()).isEmpty();
+      assertThat(d.trace("sub-1", "goodwill")).get().satisfies(t -> {
+        assertThat(t.root().verdict()).isEqualTo(Verdict.NOT_MET);
+        assertThat(t.root().summary()).startsWith("not eligible: ");
+      });
+    }
   }
 }

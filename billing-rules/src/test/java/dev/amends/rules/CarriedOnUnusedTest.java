@@ -89,4 +89,19 @@ class CarriedOnUnusedTest {
         .startsWith("USD 10.00 carried in for sub-1 under p v1 cap cap is carried on unused: its policy measures")
         .endsWith(", and no downtime is counted in 2008-01-11/2009-01-10");
   }
+
+  @Test
+  void aRollingWindowForASubscriptionNotActiveInThePeriodNamesThePeriod() {
+    // the claim measures the year before 10 January 2009, but sub-1 ended with November 2008:
+    // December's fee, the one a rolling window's credit lands on, is not owed
+    Account ended = account("acct-1", Subscription.builder().from(subscription("sub-1", USD_20_00))
+        .active(LONG_AGO, Instant.parse("2008-12-01T00:00:00Z")).build());
+    Claim claim = Claim.builder().id("CLM-1").filedAt(Instant.parse("2009-01-10T15:00:00Z")).build();
+
+    CreditDecision d = decide(engine(rolling()), ended, DEC_2008, claim);
+
+    assertThat(d.carriedForward()).containsExactly(TEN_IN);
+    assertThat(d.warnings()).containsExactly(
+        "USD 10.00 carried in for sub-1 under p v1 cap cap is carried on unused: it is not active in 2008-12");
+  }
 }

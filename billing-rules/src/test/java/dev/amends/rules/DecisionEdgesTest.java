@@ -3,7 +3,10 @@ package dev.amends.rules;
 import static dev.amends.rules.RuleFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amends.core.measure.Measurement;
+import dev.amends.core.measure.MeasurementRules;
 import dev.amends.core.outage.Outage;
+import dev.amends.core.measure.TelemetryRules;
 import dev.amends.core.outage.OutageLog;
 import dev.amends.core.time.BillingPeriod;
 import java.time.Duration;
@@ -93,5 +96,25 @@ class DecisionEdgesTest {
 
       assertThat(d.lines()).as("claims %s", claims).extracting(CreditLine::amount).containsExactly(usd("2.00"));
     }
+  }
+
+  @Test
+  void aRollingWindowFromTelemetryLeavingOutUsedDowntimeStillReadsTelemetry() {
+    // telemetry says nothing was down (missing data counts as good); the outage records say
+    // DEC-2008 was, but a policy measured from telemetry does not count them: no credit
+    Policy p = policyBuilder("ec2", Rules.availabilityTiers("tiers", Tier.range("0", "99.95", "10")), HALF_UP)
+        .measurementWindow(MeasurementWindow.rollingDays(365))
+        .measurementRules(MeasurementRules.builder().source(Measurement.Source.TELEMETRY)
+            .telemetry(TelemetryRules.builder().missingData(TelemetryRules.MissingData.GOOD).build()).build())
+        .build();
+    CreditEngine engine = CreditEngine.builder().policies(PolicyBook.of(p))
+        .outages(OutageLog.of(List.of(JUNE, DECEMBER))).build();
+    IssuedCredit june = new IssuedCredit("cr-june", usd("2.00"), "ec2", "sub-1", "tiers", Optional.empty(),
+        List.of("JUN-2008"));
+
+    CreditDecision d = engine.decide(DecisionRequest.builder().account(ACCOUNT_USD_20).period(DEC_2008)
+        .addClaims(claim("CLM-1", "2009-01-10T15:00:00Z", null)).addIssuedEarlier(june).build());
+
+    assertThat(d.lines()).isEmpty();
   }
 }

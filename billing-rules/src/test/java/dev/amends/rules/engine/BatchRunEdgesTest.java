@@ -99,10 +99,11 @@ class BatchRunEdgesTest {
       }
       await(thrown);
       return DECIDED;
-    }, List.of(JUNE, JUNE).iterator(), BatchOptions.defaults().threads(2).window(2));
+    }, List.of(JUNE, JUNE, JUNE).iterator(), BatchOptions.defaults().threads(2).window(2));
 
     try (run) {
       assertThatThrownBy(run::hasNext).isSameAs(broken);
+      assertThat(run.hasNext()).as("the run is closed; the third request is not read").isFalse();
     }
   }
 
@@ -122,7 +123,9 @@ class BatchRunEdgesTest {
     };
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicReference<Boolean> interrupted = new AtomicReference<>();
-    BatchRun run = new BatchRun(decider, List.of(JUNE, JUNE).iterator(), BatchOptions.defaults().threads(2).window(2));
+    AtomicReference<Boolean> more = new AtomicReference<>();
+    BatchRun run = new BatchRun(decider, List.of(JUNE, JUNE, JUNE).iterator(),
+        BatchOptions.defaults().threads(2).window(2));
     Thread reader = new Thread(() -> {
       try {
         run.hasNext();
@@ -130,6 +133,7 @@ class BatchRunEdgesTest {
         thrown.set(t);
       }
       interrupted.set(Thread.currentThread().isInterrupted());
+      more.set(run.hasNext()); // closed: the third request is not read
     }, "reader");
     reader.start();
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -141,5 +145,6 @@ class BatchRunEdgesTest {
     assertThat(thrown.get()).isInstanceOf(CancellationException.class)
         .hasMessage("the batch was interrupted while deciding requests 0 to 1");
     assertThat(interrupted.get()).isTrue();
+    assertThat(more.get()).isFalse();
   }
 }

@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.threeten.extra.Interval;
 
 /**
@@ -78,9 +76,17 @@ class CampaignGrantEdgesTest {
   static final MeasurementRules FROM_TELEMETRY =
       MeasurementRules.builder().source(Measurement.Source.TELEMETRY).build();
 
-  @ParameterizedTest(name = "traces {0}")
-  @ValueSource(booleans = {true, false})
-  void aCampaignMeasuredFromTelemetryFlagsMissingTelemetryEvenForTheIneligible(boolean traces) {
+  @Test
+  void aCampaignMeasuredFromTelemetryFlagsMissingTelemetryEvenForTheIneligible() {
+    telemetryCampaignFlagsMissingTelemetry(true);
+  }
+
+  @Test
+  void aCampaignMeasuredFromTelemetryFlagsMissingTelemetryEvenForTheIneligibleWithTracesOff() {
+    telemetryCampaignFlagsMissingTelemetry(false);
+  }
+
+  static void telemetryCampaignFlagsMissingTelemetry(boolean traces) {
     // sub-1 is on svc/node-1, not under "elsewhere"; June has no telemetry at all
     Campaign c = campaign(Campaign.Unit.PER_SUBSCRIPTION, MONTH_FREE).eligibility(Conditions.placedUnder(Scope.of("elsewhere")))
         .measurementRules(FROM_TELEMETRY).build();
@@ -138,9 +144,17 @@ class CampaignGrantEdgesTest {
         tuple("goodwill/cap/five", usd("5.00")), tuple("goodwill/cap/carried-in", usd("10.00")));
   }
 
-  @ParameterizedTest(name = "traces {0}")
-  @ValueSource(booleans = {true, false})
-  void aCreditCarriedInForASubscriptionNotActiveInThePeriodIsCarriedOn(boolean traces) {
+  @Test
+  void aCreditCarriedInForASubscriptionNotActiveInThePeriodIsCarriedOn() {
+    carriedInForAnInactiveSubscriptionIsCarriedOn(true);
+  }
+
+  @Test
+  void aCreditCarriedInForASubscriptionNotActiveInThePeriodIsCarriedOnWithTracesOff() {
+    carriedInForAnInactiveSubscriptionIsCarriedOn(false);
+  }
+
+  static void carriedInForAnInactiveSubscriptionIsCarriedOn(boolean traces) {
     // sub-a ended in May, so it is neither active in June nor at the eligibility instant
     Subscription a = Subscription.builder().from(sub("sub-a", usd("35.00"))).active(LONG_AGO, MAY_2024_UTC.end()).build();
     CarriedCredit carried = new CarriedCredit("sub-a", "goodwill", "goodwill/cap", usd("5.00"));

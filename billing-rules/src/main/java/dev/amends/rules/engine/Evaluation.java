@@ -24,20 +24,6 @@ public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionF
     this(trace, lines, flags, List.of());
   }
 
-  /** True if the node gave something: a positive amount or a positive number of days. */
-  public boolean matched() {
-    return lines.stream().anyMatch(PendingLine::isPositive);
-  }
-
-  /** The valued sum of the lines, or zero in the currency given. */
-  public ExactMoney total(ExactMoney zero) {
-    ExactMoney t = zero;
-    for (PendingLine l : lines) {
-      t = t.plus(l.amount());
-    }
-    return t;
-  }
-
   /** An unrounded credit line on its way to the engine, with the caps it passed through, innermost first. */
   public record PendingLine(
       String path, ExactMoney amount, Ratio days, String reason, List<String> outageIds, List<CapMark> caps) {
@@ -53,10 +39,6 @@ public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionF
     public PendingLine scaled(Ratio factor, String note) {
       return new PendingLine(path, amount.multipliedBy(factor), days == null ? null : days.multipliedBy(factor),
           reason + "; " + note, outageIds, caps);
-    }
-
-    public PendingLine withAmount(ExactMoney newAmount, String note) {
-      return new PendingLine(path, newAmount, days, reason + "; " + note, outageIds, caps);
     }
 
     /** This line with one more (outer) cap: the caps so far are shared, not copied. */

@@ -6,8 +6,10 @@ import dev.amends.core.money.Ratio;
 import dev.amends.core.money.Rounding;
 import dev.amends.rules.engine.Evaluation.CapMark;
 import dev.amends.rules.engine.Evaluation.PendingLine;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +33,12 @@ public final class CapRounding {
    * amounts with {@link Allocation} (largest remainder, in the currency's minor unit, so a
    * coarser rounding increment holds for the group's total but not for each of its lines), so
    * that the cents never exceed the cap.
-   * Inner groups are settled before the outer groups that contain them.
+   * Inner groups are settled before the outer groups that contain them, and settling an outer group
+   * never takes an inner group it holds above that inner group's exact limit: where the split would
+   * (a sub-cent limit, as a percent cap has, whose group was rounded down), the outer group's spare
+   * minor units go only to lines whose inner groups have room, and a unit that fits nowhere is not
+   * given (see {@link #allocateWithin}). So every group's rounded lines sum to no more than its exact
+   * limit; where no inner group would go over, the split is {@link Allocation}'s, as before.
    */
   public static List<Money> roundWithinCaps(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
     if (lines.size() == 1) {
@@ -87,36 +94,149 @@ public final class CapRounding {
     }
     List<String> order = new ArrayList<>(groups.keySet());
     order.sort(Comparator.comparingInt(g -> groups.get(g).size())); // inner groups are subsets: smaller first
+    List<List<Integer>> settled = new ArrayList<>(); // the groups settled so far
+    List<ExactMoney> settledLimits = new ArrayList<>();
     for (String group : order) {
       List<Integer> members = groups.get(group);
       ExactMoney limit = limits.get(group);
-      Money sum = Money.zero(limit.currency());
-      ExactMoney exact = ExactMoney.zero(limit.currency());
-      List<Ratio> weights = new ArrayList<>();
-      for (int i : members) {
-        sum = sum.plus(out[i]);
-        exact = exact.plus(lines.get(i).amount());
-        weights.add(lines.get(i).amount().amount());
-      }
-      boolean over = ExactMoney.of(sum).compareTo(limit) > 0;
-      if ((!over && !cutGroups.contains(group)) || exact.isZero()) {
-        continue;
-      }
-      Money total = exact.rounded(rounding);
-      if (ExactMoney.of(total).compareTo(limit) > 0) {
-        total = exact.rounded(rounding.increment()
-            .map(step -> Rounding.of(RoundingMode.DOWN, step))
-            .orElse(Rounding.of(RoundingMode.DOWN)));
-      }
-      if (!over && total.equals(sum)) {
-        continue; // a cut group whose lines already sum to its total rounded once
-      }
-      List<Money> parts = Allocation.allocate(total, weights);
-      for (int k = 0; k < members.size(); k++) {
-        out[members.get(k)] = parts.get(k);
-        regrouped[members.get(k)] = true;
-      }
+      settle(members, lines, limit, cutGroups.contains(group), settled, settledLimits, out, rounding, regrouped);
+      settled.add(members);
+      settledLimits.add(limit);
     }
     return List.of(out);
+  }
+
+  /** Settles one group whose inner groups are settled: its lines rounded one by one, or its total split. */
+  private static void settle(List<Integer> members, List<PendingLine> lines, ExactMoney limit,
+      boolean cut, List<List<Integer>> settled, List<ExactMoney> settledLimits, Money[] out, Rounding rounding,
+      boolean[] regrouped) {
+    Money sum = Money.zero(limit.currency());
+    ExactMoney exact = ExactMoney.zero(limit.currency());
+    List<Ratio> weights = new ArrayList<>();
+    for (int i : members) {
+      sum = sum.plus(out[i]);
+      exact = exact.plus(lines.get(i).amount());
+      weights.add(lines.get(i).amount().amount());
+    }
+    boolean over = ExactMoney.of(sum).compareTo(limit) > 0;
+    if ((!over && !cut) || exact.isZero()) {
+      return;
+    }
+    Money total = exact.rounded(rounding);
+    if (ExactMoney.of(total).compareTo(limit) > 0) {
+      total = exact.rounded(rounding.increment()
+          .map(step -> Rounding.of(RoundingMode.DOWN, step))
+          .orElse(Rounding.of(RoundingMode.DOWN)));
+    }
+    if (!over && total.equals(sum)) {
+      return; // a cut group whose lines already sum to its total rounded once
+    }
+    List<Money> parts = Allocation.allocate(total, weights);
+    List<int[]> blocks = new ArrayList<>();
+    List<Long> ceilings = new ArrayList<>();
+    boolean overABlock = false;
+    for (int b = 0; b < settled.size(); b++) {
+      List<Integer> inner = settled.get(b);
+      if (!members.containsAll(inner)) {
+        continue; // a group beside this one, not inside it
+      }
+      int[] positions = new int[inner.size()];
+      long given = 0;
+      for (int k = 0; k < inner.size(); k++) {
+        positions[k] = members.indexOf(inner.get(k));
+        given += parts.get(positions[k]).getAmountMinorLong();
+      }
+      ExactMoney innerLimit = settledLimits.get(b); // the most it may give: its limit's floor in minor units
+      long ceiling = innerLimit.amount().multipliedBy(Ratio.of(BigDecimal.ONE.movePointRight(
+          innerLimit.currency().getDecimalPlaces()))).floor().longValueExact();
+      blocks.add(positions);
+      ceilings.add(ceiling);
+      overABlock |= given > ceiling;
+    }
+    if (overABlock && total.isPositive()) {
+      parts = allocateWithin(total, weights, blocks, ceilings);
+    }
+    for (int k = 0; k < members.size(); k++) {
+      out[members.get(k)] = parts.get(k);
+      regrouped[members.get(k)] = true;
+    }
+  }
+
+  /**
+   * Splits a positive {@code total} by weight as {@link Allocation} does (each part the floor of its
+   * share in minor units, the units left over one each to the largest remainders, ties to the earlier
+   * part), but keeping each block of parts (an inner group settled before) within its ceiling (that
+   * group's exact limit rounded down to the minor unit): a block whose floors already exceed its
+   * ceiling gives back units from its smallest remainders first, innermost blocks first; a unit left
+   * over goes only to a part all of whose blocks have room, and a unit that fits nowhere is not
+   * given, so the parts may sum to less than {@code total}.
+   */
+  static List<Money> allocateWithin(Money total, List<Ratio> weights, List<int[]> blocks, List<Long> ceilings) {
+    int n = weights.size();
+    Ratio sum = Ratio.sum(weights);
+    long minor = total.getAmountMinorLong();
+    long[] parts = new long[n];
+    Ratio[] remainders = new Ratio[n];
+    long given = 0;
+    for (int i = 0; i < n; i++) {
+      Ratio share = weights.get(i).dividedBy(sum).multipliedBy(minor);
+      parts[i] = share.floor().longValueExact();
+      remainders[i] = share.minus(Ratio.of(parts[i]));
+      given += parts[i];
+    }
+    for (int b = 0; b < blocks.size(); b++) { // blocks are listed innermost first
+      int[] block = blocks.get(b);
+      long excess = -ceilings.get(b);
+      for (int i : block) {
+        excess += parts[i];
+      }
+      while (excess > 0) {
+        int least = -1;
+        for (int i : block) {
+          if (parts[i] > 0 && (least < 0 || remainders[i].compareTo(remainders[least]) <= 0)) {
+            least = i;
+          }
+        }
+        parts[least]--;
+        remainders[least] = remainders[least].plus(Ratio.ONE);
+        given--;
+        excess--;
+      }
+    }
+    Integer[] byRemainder = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      byRemainder[i] = i;
+    }
+    Arrays.sort(byRemainder, (x, y) -> remainders[y].compareTo(remainders[x])); // stable: ties to the earlier
+    for (int i : byRemainder) {
+      if (given == minor) {
+        break;
+      }
+      if (fits(i, parts, blocks, ceilings)) {
+        parts[i]++;
+        given++;
+      }
+    }
+    List<Money> out = new ArrayList<>(n);
+    for (long p : parts) {
+      out.add(Money.ofMinor(total.getCurrencyUnit(), p));
+    }
+    return out;
+  }
+
+  private static boolean fits(int i, long[] parts, List<int[]> blocks, List<Long> ceilings) {
+    for (int b = 0; b < blocks.size(); b++) {
+      int[] block = blocks.get(b);
+      long given = 0;
+      boolean holds = false;
+      for (int k : block) {
+        given += parts[k];
+        holds |= k == i;
+      }
+      if (holds && given >= ceilings.get(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -25,7 +25,7 @@ class CapRoundingTest {
   }
 
   static CapMark group(String name, String limit, boolean cut) {
-    return new CapMark(name, ExactMoney.of(Money.parse("USD " + limit)), cut);
+    return new CapMark(name, ExactMoney.of(CurrencyUnit.USD, Ratio.of(new BigDecimal(limit))), cut);
   }
 
   static List<Money> usd(String... amounts) {
@@ -97,5 +97,25 @@ class CapRoundingTest {
 
     assertThat(out).isEqualTo(usd("0.54", "0.48", "0.57"));
     assertThat(regrouped).containsExactly(false, true, true);
+  }
+
+  @Test
+  void anOuterCapNeverPushesACentBackIntoAnInnerCapItHolds() {
+    // inner A (percent cap, sub-cent limit 0.398) cut 0.131 and 0.267; outer B (limit 1.150) cut
+    // those and 0.752. A may give at most 0.39: its total 0.398 rounds half up to 0.40 > 0.398, so it
+    // is rounded down to 0.39 and split by largest remainder (12.837 and 26.163 cents) 0.13 + 0.26.
+    // B may give at most 1.15 (its exact total 1.150 rounded once); its shares are 75.2, 13.1 and 26.7
+    // cents, floors 0.75 + 0.13 + 0.26 = 1.14, and the spare cent, whose largest remainder is 0.267's,
+    // cannot go to A (already at its 0.39), so it goes to 0.752: 0.76 + 0.13 + 0.26 = 1.15.
+    // (Before the fix it went to 0.267: 0.13 + 0.27 = 0.40 > 0.398, over A's limit.)
+    CapMark a = group("A", "0.398", true);
+    CapMark b = group("B", "1.150", true);
+    boolean[] regrouped = new boolean[3];
+
+    List<Money> out = CapRounding.roundWithinCaps(
+        List.of(line("0.752", b), line("0.131", a, b), line("0.267", a, b)), HALF_UP, regrouped);
+
+    assertThat(out).isEqualTo(usd("0.76", "0.13", "0.26"));
+    assertThat(regrouped).containsExactly(true, true, true);
   }
 }

@@ -453,7 +453,9 @@ final class PolicyReader {
     return rule;
   }
 
-  private static String unknown(String what, String name, Set<String> standard, Set<String> own) {
+  /** The message for a name that is not known, listing the names known in the order given (never a {@code Set.of}'s). */
+  private static String unknown(String what, String name, java.util.Collection<String> standard,
+      java.util.Collection<String> own) {
     String kindOfName = name.contains(".") || name.contains("$") || name.startsWith("@")
         ? " (a class name is never a type here)" : "";
     List<String> known = new ArrayList<>(standard);
@@ -579,7 +581,7 @@ final class PolicyReader {
           window = days == null ? null : w.build(p, n, () -> new MeasurementWindow.RollingDays(days));
         }
         default -> w.problem(o.at("type"), o.node.get("type"),
-            unknown("measurement window type", type, Set.of("calendar-quarter", "rolling-days"), Set.of()));
+            unknown("measurement window type", type, List.of("calendar-quarter", "rolling-days"), List.of()));
       }
     }
     o.end();
@@ -626,8 +628,8 @@ final class PolicyReader {
               : w.build(p, n, () -> new CapLimit.PercentOfLandingFee(percent, later));
         }
         default -> w.problem(o.at("type"), o.node.get("type"),
-            unknown("cap limit type", type, Set.of("percent-of-fee", "amount", "days", "percent-of-landing-fee"),
-                Set.of()));
+            unknown("cap limit type", type, List.of("percent-of-fee", "amount", "days", "percent-of-landing-fee"),
+                List.of()));
       }
     }
     o.end();
@@ -658,7 +660,7 @@ final class PolicyReader {
       out = duration == null ? null : w.build(p, n, () -> new ProratedMultipleRule.FixedAllowance(duration));
     } else if (type != null) {
       w.problem(o.at("type"), o.node.get("type"),
-          unknown("allowance type", type, Set.of("availability-percent", "fixed-allowance"), Set.of()));
+          unknown("allowance type", type, List.of("availability-percent", "fixed-allowance"), List.of()));
     }
     o.end();
     return out;
@@ -698,7 +700,7 @@ final class PolicyReader {
     var standard = type == null ? null : conditions.get(type);
     if (standard == null) {
       if (type != null) {
-        w.problem(o.at("type"), o.node.get("type"), unknown("condition type", type, conditions.keySet(), Set.of()));
+        w.problem(o.at("type"), o.node.get("type"), unknown("condition type", type, conditions.keySet(), List.of()));
       }
       o.end(name -> name.startsWith("@"));
       return null;

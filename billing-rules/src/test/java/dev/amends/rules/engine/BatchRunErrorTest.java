@@ -63,13 +63,16 @@ class BatchRunErrorTest {
   }
 
   /**
-   * Decides nothing owed; records the first thread other than the reader's that decides and, on
-   * the reader's thread, waits (at most ten seconds) until that has happened, then throws {@code
-   * readerFailure} if given.
+   * Decides nothing owed; records the first thread other than the reader's that decides. Each side
+   * waits (at most ten seconds) for the other to have begun deciding, so that both take a share of
+   * a window whatever the scheduling (a batch thread that started first could otherwise decide the
+   * whole window before the reader took a request, and the reader's failure would never be met).
+   * Then, on the reader's thread, throws {@code readerFailure} if given.
    */
   static final class MeetsABatchThread implements BatchRun.Decider {
     final Thread reader = Thread.currentThread();
     final CountDownLatch batchThreadRan = new CountDownLatch(1);
+    final CountDownLatch readerRan = new CountDownLatch(1);
     final AtomicReference<Thread> batchThread = new AtomicReference<>();
     final Error readerFailure;
 
@@ -82,17 +85,23 @@ class BatchRunErrorTest {
       if (Thread.currentThread() != reader) {
         batchThread.compareAndSet(null, Thread.currentThread());
         batchThreadRan.countDown();
+        await(readerRan);
       } else {
-        try {
-          batchThreadRan.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        readerRan.countDown();
+        await(batchThreadRan);
         if (readerFailure != null) {
           throw readerFailure;
         }
       }
       return NOTHING_OWED;
+    }
+
+    private static void await(CountDownLatch latch) {
+      try {
+        latch.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -87,8 +87,8 @@ public final class MeasurementKey {
       this.count = array.length;
     } else {
       this.placementArray = null;
-      this.count = records.size();
-      for (Outage o : records) {
+      this.count = recordArray.length;
+      for (Outage o : recordArray) { // the copy, not the list: records are often a read-only view
         h = 31 * h + o.id().hashCode();
       }
     }

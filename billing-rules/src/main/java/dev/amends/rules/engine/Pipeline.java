@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
@@ -71,7 +70,7 @@ public final class Pipeline {
   private final Map<String, Campaign> campaignsById;
   private final boolean traces;
   // The versions in force by period start, filled as requests come (see inForce).
-  private final ConcurrentHashMap<Instant, List<Policy>> inForceAt = new ConcurrentHashMap<>();
+  private final FreshWhenFull<Instant, List<Policy>> inForceAt = new FreshWhenFull<>(IN_FORCE_KEPT, false);
   // What a decision records of each subscription: a trace, or nothing.
   private final SubscriptionRecorder recorder;
 
@@ -129,10 +128,7 @@ public final class Pipeline {
     List<Policy> known = inForceAt.get(at);
     if (known == null) {
       known = List.copyOf(policies.inForce(at));
-      if (inForceAt.size() >= IN_FORCE_KEPT) {
-        inForceAt.clear();
-      }
-      inForceAt.putIfAbsent(at, known);
+      inForceAt.put(at, known);
     }
     return known;
   }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,13 +104,7 @@ class MeasureSimplyPropertiesTest {
 
   @Provide
   Arbitrary<List<Outage>> outageLists() {
-    return outages().list().ofMaxSize(10).map(list -> {
-      List<Outage> out = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        out.add(Outage.builder().from(list.get(i)).id("O-" + i).build());
-      }
-      return out;
-    });
+    return outages().list().ofMaxSize(10).map(NumberedOutages::numbered);
   }
 
   /**

@@ -224,13 +224,7 @@ class MeasurerPropertiesTest {
 
   @Provide
   Arbitrary<List<Outage>> outageLists() {
-    return outages().list().ofMaxSize(8).map(list -> {
-      List<Outage> out = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        out.add(Outage.builder().from(list.get(i)).id("O-" + i).build());
-      }
-      return out;
-    });
+    return outages().list().ofMaxSize(8).map(NumberedOutages::numbered);
   }
 
   @Provide

@@ -242,13 +242,7 @@ class MeasurerReferenceTest {
 
   @Provide
   Arbitrary<List<Outage>> outageLists() {
-    return outage().list().ofMaxSize(7).map(list -> {
-      List<Outage> out = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        out.add(Outage.builder().from(list.get(i)).id("O-" + i).build());
-      }
-      return out;
-    });
+    return outage().list().ofMaxSize(7).map(NumberedOutages::numbered);
   }
 
   private Arbitrary<Outage> outage() {

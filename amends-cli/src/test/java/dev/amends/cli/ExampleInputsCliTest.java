@@ -105,6 +105,29 @@ class ExampleInputsCliTest {
   }
 
   @Test
+  void anAccountWithTwoClaimsOfOneIdIsRejectedAndTheOthersAreDecided() throws IOException {
+    // nimbus-c's claim twice (a file appended to twice); nimbus-a's claim as in the example, and
+    // an id of its own reused by another account, which is not a duplicate within a request
+    Path claims = Files.write(tmp.resolve("claims.ndjson"), java.util.List.of(
+        "{\"accountId\":\"nimbus-c\",\"id\":\"CLAIM-C\",\"filedAt\":\"2026-07-02T10:00:00Z\"}",
+        "{\"accountId\":\"nimbus-a\",\"id\":\"CLAIM-A\",\"filedAt\":\"2026-08-31T23:59:59Z\"}",
+        "{\"accountId\":\"nimbus-c\",\"id\":\"CLAIM-C\",\"filedAt\":\"2026-07-03T10:00:00Z\"}",
+        "{\"accountId\":\"nimbus-d\",\"id\":\"CLAIM-A\",\"filedAt\":\"2026-07-01T09:00:00Z\"}"));
+
+    Run r = cloud("--claims", claims.toString());
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(Fleet.rejections(r.err())).singleElement().asString()
+        .startsWith("rejected: account nimbus-c: request.claims[1].id repeats the id of request.claims[0]; claim ids"
+            + " must be unique within a request").contains("CLAIM-C");
+    Map<String, String> out = Fleet.byAccount(r.out());
+    // 432 min = 99.0 %: 10 % of USD 100.00; 36 h = 95.0 %: 30 % of USD 100.00
+    assertThat(out.get("nimbus-a")).contains("{\"amount\":\"10.00\",\"currency\":\"USD\"}");
+    assertThat(out.get("nimbus-d")).contains("{\"amount\":\"30.00\",\"currency\":\"USD\"}");
+    assertThat(out.get("nimbus-c")).doesNotContain("\"amount\"");
+  }
+
+  @Test
   void daysOfServiceAsMoney() {
     Run r = days("policy.json");
 

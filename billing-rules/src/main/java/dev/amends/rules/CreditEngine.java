@@ -185,7 +185,8 @@ public final class CreditEngine {
    * @throws dev.amends.core.InvalidInputException if an issued or carried credit is in another
    *     currency than the account's ({@code request.issued[2].amount}), or an issued credit's key
    *     is not one this engine gives for its account, period, subscription, policy and rule path
-   *     ({@code request.issued[0].key} "is an unknown key")
+   *     ({@code request.issued[0].key} "is an unknown key"), or two claims have the same id
+   *     ({@code request.claims[1].id} "repeats the id of request.claims[0]")
    */
   public CreditDecision decide(DecisionRequest request) {
     return pipeline.decide(request, null, null);

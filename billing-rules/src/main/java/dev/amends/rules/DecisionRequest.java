@@ -19,8 +19,10 @@ import org.immutables.value.Value;
  * by a day, or a day that claims to be a year is rejected, naming {@code request.period}; use
  * {@link CreditEngine#decide(Account, java.time.YearMonth)} to let the schedule pick it. An
  * evaluation instant before the period's start is rejected, naming {@code request.evaluatedAt};
- * a claim for a subscription the account does not have, naming {@code request.claims[i].subscriptionId}
- * (when the engine decides).
+ * a claim for a subscription the account does not have, naming {@code request.claims[i].subscriptionId},
+ * and a second claim with the id of an earlier one, naming {@code request.claims[i].id} (claim ids
+ * must be unique within a request; both when the engine decides, so a batch rejects the request
+ * and carries on).
  *
  * <p>Immutable and thread-safe.
  */

@@ -8,6 +8,7 @@ import dev.amends.rules.IssuedCredit;
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,9 @@ public final class RequestChecks {
    * refused with an {@link InvalidInputException} rather than reported as "no longer owed". A
    * credit the engine cannot identify cannot be reconciled, and treating it as an overpayment
    * would raise {@link DecisionFlag#OVERPAID_NO_CLAWBACK} (or claw it back) on a guess.
+   *
+   * <p>A claim must be for a subscription of the account, and claim ids must be unique within
+   * the request: of two claims with one id, which counts would rest on filing time or order alone.
    *
    * @throws InvalidInputException naming the field, such as {@code request.issued[2].amount}
    */
@@ -66,7 +70,18 @@ public final class RequestChecks {
       }
     }
     List<Claim> claims = request.claims();
+    Map<String, Integer> claimIds = claims.size() > 1 ? new HashMap<>() : null;
     for (int i = 0; i < claims.size(); i++) {
+      if (claimIds != null) {
+        Integer first = claimIds.putIfAbsent(claims.get(i).id(), i);
+        if (first != null) {
+          // Two claims with one id: which one counts would rest on their filing times (or, filed
+          // at the same instant, on their order) rather than on what the customer claimed.
+          throw InvalidInputException.of("request.claims[" + i + "].id",
+              "repeats the id of request.claims[" + first + "]; claim ids must be unique within a request (account "
+                  + account.id() + ")", claims.get(i).id());
+        }
+      }
       Optional<String> sub = claims.get(i).subscriptionId();
       if (sub.isPresent() && account.subscriptions().stream().noneMatch(s -> s.id().equals(sub.get()))) {
         throw InvalidInputException.of("request.claims[" + i + "].subscriptionId",

@@ -3,8 +3,11 @@ package dev.amends.rules.engine;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.rules.DecisionFlag;
 import dev.amends.rules.TraceNode;
+import dev.amends.rules.engine.Evaluation.Aside;
+import dev.amends.rules.engine.Evaluation.CapWarning;
 import dev.amends.rules.engine.Evaluation.Carry;
 import dev.amends.rules.engine.Evaluation.PendingLine;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,7 +16,8 @@ import org.joda.money.CurrencyUnit;
 
 /**
  * What the evaluation of one tree for one context gathers as it goes, in one place: the lines so
- * far, the flags raised (bits by {@link DecisionFlag} ordinal), the carries, and, under a {@link
+ * far, the flags raised (bits by {@link DecisionFlag} ordinal), the asides (carries and cap
+ * warnings, dropped and moved with the lines of the child beside them), and, under a {@link
  * dev.amends.rules.PerOutage per-outage} node, the path prefix of the outage being evaluated. A
  * step appends; a combinator that needs one child's result marks {@link #size()} before the
  * child, reads the lines from the mark, and {@link #truncate truncates} back to drop them.
@@ -38,9 +42,9 @@ final class Acc {
   int flags;
   private PendingLine[] lines = new PendingLine[4];
   private int size;
-  private static final Carry[] NO_CARRIES = {};
-  private Carry[] carried = NO_CARRIES;
-  private int carriedSize;
+  private static final Aside[] NO_ASIDES = {};
+  private Aside[] asides = NO_ASIDES;
+  private int asidesSize;
   private LeafOut.ToLines toLines; // reused by every standard leaf without traces
 
   Acc(Recorder rec, CurrencyUnit currency) {
@@ -124,28 +128,39 @@ final class Acc {
     return t;
   }
 
-  int carriedSize() {
-    return carriedSize;
+  /** The number of asides (carries and cap warnings) so far: a mark for {@link #truncateAsides}. */
+  int asidesSize() {
+    return asidesSize;
   }
 
   void carry(Carry c) {
-    if (carriedSize == carried.length) {
-      carried = Arrays.copyOf(carried, Math.max(2, carriedSize * 2));
+    aside(c);
+  }
+
+  /** A warning for the decision, kept or dropped with the lines beside it. */
+  void warn(String text) {
+    aside(new CapWarning(text));
+  }
+
+  private void aside(Aside a) {
+    if (asidesSize == asides.length) {
+      asides = Arrays.copyOf(asides, Math.max(2, asidesSize * 2));
     }
-    carried[carriedSize++] = c;
+    asides[asidesSize++] = a;
   }
 
-  void truncateCarried(int mark) {
-    Arrays.fill(carried, mark, carriedSize, null);
-    carriedSize = mark;
+  /** Drops the carries and warnings from {@code mark} on, as {@link #truncate} drops lines. */
+  void truncateAsides(int mark) {
+    Arrays.fill(asides, mark, asidesSize, null);
+    asidesSize = mark;
   }
 
-  /** As {@link #moveDown}, for the carries. */
-  void moveCarriedDown(int from, int to) {
+  /** As {@link #moveDown}, for the carries and warnings. */
+  void moveAsidesDown(int from, int to) {
     if (from != to) {
-      int n = carriedSize - from;
-      System.arraycopy(carried, from, carried, to, n);
-      truncateCarried(to + n);
+      int n = asidesSize - from;
+      System.arraycopy(asides, from, asides, to, n);
+      truncateAsides(to + n);
     }
   }
 
@@ -177,7 +192,17 @@ final class Acc {
       case 2 -> List.of(lines[0], lines[1]);
       default -> List.of(Arrays.copyOf(lines, size));
     };
-    List<Carry> c = carriedSize == 0 ? List.of() : List.of(Arrays.copyOf(carried, carriedSize));
-    return new Evaluation(trace, l, flags(flags), c);
+    if (asidesSize == 0) {
+      return new Evaluation(trace, l, flags(flags), List.of(), List.of());
+    }
+    List<Carry> c = new ArrayList<>();
+    List<String> w = new ArrayList<>();
+    for (int i = 0; i < asidesSize; i++) {
+      switch (asides[i]) {
+        case Carry carry -> c.add(carry);
+        case CapWarning warning -> w.add(warning.text());
+      }
+    }
+    return new Evaluation(trace, l, flags(flags), c, w);
   }
 }

@@ -10,18 +10,21 @@ import java.util.Set;
 
 /**
  * The result of evaluating one node: its trace (null when the {@link Evaluator} records none),
- * its unrounded lines, flags raised, and what caps below it cut and carry forward to the next
- * period.
+ * its unrounded lines, flags raised, what caps below it cut and carry forward to the next
+ * period, and the warnings of caps that cut all their lines to nothing (one per cap, for the
+ * decision's warnings).
  */
-public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags, List<Carry> carried) {
+public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags, List<Carry> carried,
+    List<String> warnings) {
   public Evaluation {
     lines = List.copyOf(lines);
     flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
     carried = List.copyOf(carried);
+    warnings = List.copyOf(warnings);
   }
 
   public Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags) {
-    this(trace, lines, flags, List.of());
+    this(trace, lines, flags, List.of(), List.of());
   }
 
   /** An unrounded credit line on its way to the engine, with the caps it passed through, innermost first. */
@@ -87,6 +90,15 @@ public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionF
    */
   public record CapMark(String group, ExactMoney limit, boolean cut) {}
 
+  /**
+   * What a cap leaves beside its lines, kept or dropped with the lines of the combinator's child
+   * that holds it: a {@link Carry} or a {@link CapWarning}.
+   */
+  sealed interface Aside permits Carry, CapWarning {}
+
   /** An amount a cap cut and carries forward to the next period, by the cap's path. */
-  public record Carry(String capPath, ExactMoney amount) {}
+  public record Carry(String capPath, ExactMoney amount) implements Aside {}
+
+  /** A warning for the decision: a cap cut all its lines to nothing. */
+  record CapWarning(String text) implements Aside {}
 }

@@ -436,6 +436,7 @@ public final class Pipeline {
     // c. the rule tree on that context
     Evaluation e = evaluator(policy).evaluate(policy.rule(), "", facts.context());
     out.flags.addAll(e.flags());
+    out.warnings.addAll(e.warnings()); // caps that cut all their lines to nothing, once each
     for (Evaluation.Carry carry : e.carried()) {
       Money carriedAmount = carry.amount().rounded(policy.rounding());
       if (carriedAmount.isPositive()) {

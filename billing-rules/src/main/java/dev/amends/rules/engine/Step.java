@@ -286,7 +286,7 @@ abstract sealed class Step {
         List<TraceNode> traces = rec.list();
         List<ExactMoney> totals = rec.list(); // a matched child's total, else null
         int mark = acc.size();
-        int carriedMark = acc.carriedSize();
+        int asidesMark = acc.asidesSize();
         int before = acc.flags;
         int all = 0;
         int winnerFlags = 0;
@@ -294,7 +294,7 @@ abstract sealed class Step {
         ExactMoney best = null;
         for (int i = 0; i < children.length; i++) {
           int start = acc.size();
-          int carriedStart = acc.carriedSize();
+          int asidesStart = acc.asidesSize();
           acc.flags = 0;
           TraceNode trace = children[i].run(acc, context);
           int flags = acc.flags;
@@ -308,10 +308,10 @@ abstract sealed class Step {
             winner = i;
             winnerFlags = flags;
             acc.moveDown(start, mark);
-            acc.moveCarriedDown(carriedStart, carriedMark);
+            acc.moveAsidesDown(asidesStart, asidesMark);
           } else {
             acc.truncate(start);
-            acc.truncateCarried(carriedStart);
+            acc.truncateAsides(asidesStart);
           }
           rec.add(traces, trace);
           rec.add(totals, total);
@@ -359,7 +359,7 @@ abstract sealed class Step {
             continue;
           }
           int start = acc.size();
-          int carriedStart = acc.carriedSize();
+          int asidesStart = acc.asidesSize();
           TraceNode trace = child.run(acc, context);
           rec.add(traces, trace);
           if (acc.matched(start)) {
@@ -371,7 +371,7 @@ abstract sealed class Step {
             matchTrace = trace;
           } else {
             acc.truncate(start); // lines (none positive) and carries of a child that did not match
-            acc.truncateCarried(carriedStart);
+            acc.truncateAsides(asidesStart);
           }
         }
         if (match == null) {
@@ -387,7 +387,8 @@ abstract sealed class Step {
   /**
    * {@link Cap}: its child's lines, with any amount carried in, within the limit (per incident
    * or as a whole), each line marked with its cap group; cut pro rata or in order when over.
-   * Lines stay in the order written; a line cut to nothing is dropped.
+   * Lines stay in the order written; a line cut to nothing is dropped. A cap that cut and dropped
+   * every line (its limit is nothing at run time) leaves one warning naming it and its limit.
    */
   static final class Capped extends Step {
     private final Cap cap;
@@ -413,6 +414,7 @@ abstract sealed class Step {
       ExactMoney after;
       ExactMoney cut;
       int cuts;
+      int kept; // the lines left after the cut (a line cut to nothing is dropped)
       List<String> notes; // the notes of the groups cut, for the trace; null without traces
     }
 
@@ -464,6 +466,14 @@ abstract sealed class Step {
           if (cap.excess() == Rules.Excess.CARRIED_FORWARD) {
             acc.carry(new Carry(path, tally.cut));
           }
+          if (tally.kept == 0) {
+            // a limit of nothing at run time (such as a share of a next invoice of 0.00): say
+            // so once for the cap, in either spread, rather than once per line or not at all
+            acc.warn("cap " + path + " for " + context.subscription().id() + " cut " + Texts.money(tally.before)
+                + " to " + Texts.money(tally.after) + " (limit " + CapLimits.describe(cap.limit(), context) + "); no line"
+                + (cap.excess() == Rules.Excess.CARRIED_FORWARD ? ", " + Texts.money(tally.cut) + " carried forward"
+                    : ""));
+          }
         }
         return rec.cap(this, cap, acc, context, tally.before, tally.after, tally.cut, tally.notes, childTrace);
       } catch (RuntimeException e) {
@@ -496,6 +506,7 @@ abstract sealed class Step {
           : path + "#" + String.join("\u001f", key);
       if (factor.equals(Ratio.ONE)) {
         tally.after = plus(tally.after, sum);
+        tally.kept += n;
         CapMark mark = new CapMark(group, limitMoney, false);
         for (int k = 0; k < n; k++) {
           acc.set(lines[k], acc.line(lines[k]).withCap(mark));
@@ -509,9 +520,11 @@ abstract sealed class Step {
       if (cap.spread() == Rules.Spread.PRO_RATA) {
         capped = sum.multipliedBy(factor);
         note = note(context, sum, capped, incident);
+        boolean toNothing = factor.signum() == 0; // cut to nothing: dropped, as in order
         for (int k = 0; k < n; k++) {
-          acc.set(lines[k], acc.line(lines[k]).scaled(factor, note).withCap(mark));
+          acc.set(lines[k], toNothing ? null : acc.line(lines[k]).scaled(factor, note).withCap(mark));
         }
+        tally.kept += toNothing ? 0 : n;
       } else {
         Ratio[] shares = inOrderShares(acc, lines, n, limitMoney.amount(), limitDays);
         capped = acc.zero;
@@ -523,6 +536,7 @@ abstract sealed class Step {
           PendingLine l = acc.line(lines[k]);
           PendingLine kept = shares[k].equals(Ratio.ONE) ? l : l.scaled(shares[k], note);
           acc.set(lines[k], kept.isPositive() ? kept.withCap(mark) : null);
+          tally.kept += kept.isPositive() ? 1 : 0;
         }
       }
       tally.after = tally.after.plus(capped);

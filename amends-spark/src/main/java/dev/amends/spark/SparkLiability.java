@@ -88,9 +88,7 @@ public final class SparkLiability {
     List<LiabilitySummary.Subtotal> byPlan = subtotals(lines, col("plan"));
     List<LiabilitySummary.Subtotal> byScope = subtotals(lines, col("scope"));
     List<LiabilitySummary.Subtotal> byRule = subtotals(lines,
-        concat(col("policyId"), lit(" v"), col("policyVersion").cast("string"), lit(" "),
-            // the outage ids a per-outage node puts in a path left out, as LiabilitySummary does
-            regexp_replace(col("rulePath"), "\\[.*?\\](?=/|$)", "")));
+        concat(col("policyId"), lit(" v"), col("policyVersion").cast("string"), lit(" "), nodePath()));
     Map<DecisionFlag, Long> flags = new EnumMap<>(DecisionFlag.class);
     for (Row r : decisions.select(explode(col("flags")).as("flag")).groupBy("flag").count().collectAsList()) {
       flags.put(DecisionFlag.valueOf(r.getString(0)), r.getLong(1));
@@ -108,6 +106,21 @@ public final class SparkLiability {
     }
     return new SparkLiability(decided, rejected, creditLines, credited, List.copyOf(totals), byPlan, byScope, byRule,
         flags.isEmpty() ? Map.of() : Collections.unmodifiableMap(flags), List.copyOf(largest));
+  }
+
+  /**
+   * A line's rule path without the outage id a per-outage node puts in it, as {@link
+   * LiabilitySummary} reads it: the {@code [id]} of the one outage the line rests on removed as it
+   * stands (so an id holding {@code ]/} stays whole); for a line naming no single outage, each part
+   * from a {@code [} to the first {@code ]} after which only node ids follow, to the end or a {@code [}.
+   */
+  private static Column nodePath() {
+    Column path = col("rulePath");
+    Column ids = col("outageIds");
+    return org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.size(ids).equalTo(1),
+            org.apache.spark.sql.functions.replace(path,
+                concat(lit("["), org.apache.spark.sql.functions.element_at(ids, 1), lit("]")), lit("")))
+        .otherwise(regexp_replace(path, "\\[.*?\\](?=(?:/[A-Za-z0-9._-]+)*(?:\\[|$))", ""));
   }
 
   private static Column functions_when(Column condition) {

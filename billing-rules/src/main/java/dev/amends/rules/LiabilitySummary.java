@@ -297,8 +297,8 @@ public final class LiabilitySummary {
         sum(totals, amount);
         sum(byPlan.computeIfAbsent(plan, k -> new TreeMap<>()), amount);
         sum(byScope.computeIfAbsent(scope, k -> new TreeMap<>()), amount);
-        sum(byRule.computeIfAbsent(new RuleKey(l.policyId(), l.policyVersion(), nodePath(l.rulePath())), k -> new TreeMap<>()),
-            amount);
+        sum(byRule.computeIfAbsent(new RuleKey(l.policyId(), l.policyVersion(), nodePath(l.rulePath(), l.outageIds())),
+            k -> new TreeMap<>()), amount);
         if (largestPerCurrency > 0) {
           PriorityQueue<CreditLine> top = largest.computeIfAbsent(amount.getCurrencyUnit(), k -> new PriorityQueue<>(ASCENDING));
           if (top.size() < largestPerCurrency || ASCENDING.compare(l, top.peek()) > 0) {
@@ -350,15 +350,38 @@ public final class LiabilitySummary {
 
     /** A rule as the sums key it, its label made only when the summary is built. */
     /**
-     * A line's rule path without the outage ids {@link PerOutage} puts in brackets after its node
-     * id ({@code each[INC-7]/x} is {@code each/x}). Node ids hold no {@code [}, so each one opens
-     * an outage's part, which ends at the first {@code ]} followed by {@code /} or the end.
+     * A line's rule path without the outage id {@link PerOutage} puts in brackets after its node
+     * id ({@code each[INC-7]/x} is {@code each/x}). A line under a per-outage node rests on that
+     * one outage ({@code outageIds}), and node ids hold no {@code [}: so each {@code [id]} is
+     * removed as it stands, whatever the id holds ({@code each[INC]/7]/x} is {@code each/x} too).
+     * For a line that names no single outage (a full clawback, which names none), see {@link
+     * #nodePath(String)}.
+     */
+    static String nodePath(String rulePath, List<String> outageIds) {
+      if (rulePath.indexOf('[') < 0) {
+        return rulePath;
+      }
+      return outageIds.size() == 1 ? rulePath.replace("[" + outageIds.get(0) + "]", "") : nodePath(rulePath);
+    }
+
+    /**
+     * A rule path without its outage parts, the outage not known: each {@code [} opens one (node ids
+     * hold none), and it ends at the first {@code ]} after which the path goes on with node ids only
+     * ({@code /id/id}) up to its end or the next outage part, so an id holding {@code ]/} does not
+     * end it early ({@code each[INC]/7]/x} is {@code each/x}). Only an outage id that itself holds
+     * {@code ]/}, node ids and {@code [} can still be read two ways; {@link #nodePath(String, List)}
+     * knows the outage and reads every id exactly.
      */
     static String nodePath(String rulePath) {
       return rulePath.indexOf('[') < 0 ? rulePath : OUTAGE_PART.matcher(rulePath).replaceAll("");
     }
 
-    private static final java.util.regex.Pattern OUTAGE_PART = java.util.regex.Pattern.compile("\\[.*?\\](?=/|$)");
+    /**
+     * An outage's part of a rule path: {@code [}, the shortest id, {@code ]}, then node ids up to
+     * the end or a {@code [}. The Spark summary (amends-spark's {@code SparkLiability}) uses the same.
+     */
+    private static final java.util.regex.Pattern OUTAGE_PART =
+        java.util.regex.Pattern.compile("\\[.*?\\](?=(?:/[A-Za-z0-9._-]+)*(?:\\[|$))");
 
     private record RuleKey(String policyId, int version, String rulePath) {
       String label() {

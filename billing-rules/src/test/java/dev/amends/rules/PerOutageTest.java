@@ -58,6 +58,31 @@ class PerOutageTest {
   }
 
   @Test
+  void anOutageIdHoldingABracketAndASlashStaysInItsRulesRow() {
+    // OUT-1's record under the id "INC]/1": its line's path is each[INC]/1]/x72; 6.00 + 2.00 under one row
+    Outage odd = outage("INC]/1", "2024-06-10T00:00:00Z", Duration.ofHours(3));
+    CreditDecision d = decide(Rules.perOutage("each", SEVENTY_TWO), odd, OUT_2);
+
+    LiabilitySummary summary = LiabilitySummary.builder().add(ACCOUNT_USD_20, d).build();
+
+    assertThat(d.lines()).extracting(CreditLine::rulePath).containsExactly("each[INC]/1]/x72", "each[OUT-2]/x72");
+    assertThat(summary.byRule()).containsExactly(new LiabilitySummary.Subtotal("p v1 each/x72", usd("8.00")));
+  }
+
+  @Test
+  void aPathIsReadWithTheOutageItsLineRestsOnOrWithoutIt() {
+    // with the line's outage: every [id] removed as it stands, even where the text alone reads two ways
+    assertThat(LiabilitySummary.Builder.nodePath("a/each[X]/b/c[X]/x", List.of("X]/b/c[X"))).isEqualTo("a/each/x");
+    assertThat(LiabilitySummary.Builder.nodePath("a/each[X]/b/c[X]/x", List.of("X"))).isEqualTo("a/each/b/c/x");
+    assertThat(LiabilitySummary.Builder.nodePath("a/each[INC]/1]/x72", List.of("INC]/1"))).isEqualTo("a/each/x72");
+    assertThat(LiabilitySummary.Builder.nodePath("a/b", List.of("INC-1"))).isEqualTo("a/b");
+    // without it (a full clawback names no outage): a part ends where node ids follow to the end or a [
+    assertThat(LiabilitySummary.Builder.nodePath("a/each[INC]/1]/x72", List.of())).isEqualTo("a/each/x72");
+    assertThat(LiabilitySummary.Builder.nodePath("each[INC]/1]", List.of())).isEqualTo("each");
+    assertThat(LiabilitySummary.Builder.nodePath("o[A]/in[A]/x", List.of())).isEqualTo("o/in/x");
+  }
+
+  @Test
   void withoutItTheSameRuleGivesOneLineForTheMonth() {
     // 20.00 x 240 / 43,200 x 72 = 8.00: the two lines above, as one.
     CreditDecision d = decide(SEVENTY_TWO, OUT_1, OUT_2);

@@ -1,9 +1,7 @@
 package dev.amends.cli;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.amends.ledger.CreditLedger;
+import dev.amends.ledger.fixtures.TestPostgres;
 import dev.amends.rules.IssuedCredit;
 import dev.amends.rules.json.AccountRecord;
 import java.nio.file.Path;
@@ -18,17 +16,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.joda.money.Money;
 
 /**
  * The ledgers the CLI tests run against: an SQLite file, or a new schema of the PostgreSQL server
- * {@code AMENDS_PG_URL} names (skipped without it, saying so; failed instead when {@code
- * AMENDS_PG_REQUIRED=true}, as in CI).
+ * {@code AMENDS_PG_URL} names (see amends-ledger's {@link TestPostgres}: skipped without it, saying
+ * so; failed instead when {@code AMENDS_PG_REQUIRED=true}, as in CI).
  */
 final class LedgerTargets {
   static final YearMonth DECEMBER = YearMonth.of(2007, 12);
-  private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
   private LedgerTargets() {}
 
@@ -81,26 +77,12 @@ final class LedgerTargets {
 
   /** A new schema on the test server; the in-process CLI reads its credentials from {@link LedgerOptions#environment}. */
   static Target postgres() {
-    String url = System.getenv("AMENDS_PG_URL");
-    if (url == null || url.isBlank()) {
-      if ("true".equals(System.getenv("AMENDS_PG_REQUIRED"))) {
-        fail("AMENDS_PG_REQUIRED is true but AMENDS_PG_URL is not set: start a server with .ci/postgres.sh");
-      }
-      assumeTrue(false, "AMENDS_PG_URL is not set: PostgreSQL tests skipped (eval \"$(bash .ci/postgres.sh start)\" to run them)");
-    }
-    String user = System.getenv("AMENDS_PG_USER");
-    String password = System.getenv("AMENDS_PG_PASSWORD");
-    String schema = "cli" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
-    try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
-      st.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      throw new AssertionError("cannot create schema " + schema + " at " + url + ": " + e.getMessage(), e);
-    }
+    TestPostgres.Schema s = TestPostgres.newSchema("cli");
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.put(LedgerOptions.USER_VARIABLE, user);
-    env.put(LedgerOptions.PASSWORD_VARIABLE, password);
+    env.put(LedgerOptions.USER_VARIABLE, s.user());
+    env.put(LedgerOptions.PASSWORD_VARIABLE, s.password());
     LedgerOptions.environment = env;
-    return new Target(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
+    return new Target(s.url(), s.user(), s.password());
   }
 
   /** {@code credit} on the grid-2007 policy, outages and campaign for December 2007. */

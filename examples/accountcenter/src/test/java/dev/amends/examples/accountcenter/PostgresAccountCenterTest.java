@@ -1,20 +1,15 @@
 package dev.amends.examples.accountcenter;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.amends.ledger.fixtures.TestPostgres;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * AccountCenter on PostgreSQL, in a new schema of the server {@code AMENDS_PG_URL} names ({@code
  * eval "$(bash .ci/postgres.sh start)"} starts one), with {@code AMENDS_PG_USER} and {@code
- * AMENDS_PG_PASSWORD}: the same variables and rules as amends-ledger's tests. Without the URL the
- * class is skipped, saying so; with {@code AMENDS_PG_REQUIRED=true} (as CI sets it) it fails instead.
+ * AMENDS_PG_PASSWORD}, through amends-ledger's {@link TestPostgres}, as its tests. Without the URL
+ * the class is skipped, saying so; with {@code AMENDS_PG_REQUIRED=true} (as CI sets it) it fails
+ * instead.
  */
 class PostgresAccountCenterTest extends AccountCenterContract {
   @Override
@@ -24,29 +19,14 @@ class PostgresAccountCenterTest extends AccountCenterContract {
 
   @Override
   Map<String, Object> database() {
-    String url = System.getenv("AMENDS_PG_URL");
-    if (url == null || url.isBlank()) {
-      if ("true".equals(System.getenv("AMENDS_PG_REQUIRED"))) {
-        fail("AMENDS_PG_REQUIRED is true but AMENDS_PG_URL is not set: start a server with .ci/postgres.sh");
-      }
-      assumeTrue(false, "AMENDS_PG_URL is not set: PostgreSQL tests skipped "
-          + "(eval \"$(bash .ci/postgres.sh start)\" to run them)");
-    }
-    String user = System.getenv("AMENDS_PG_USER");
-    String password = System.getenv("AMENDS_PG_PASSWORD");
-    String schema = "accountcenter_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
-    try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
-      st.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      throw new AssertionError("cannot create schema " + schema + " at " + url + ": " + e.getMessage(), e);
-    }
+    TestPostgres.Schema s = TestPostgres.newSchema("accountcenter_");
     Map<String, Object> properties = new HashMap<>();
-    properties.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-    if (user != null) {
-      properties.put("spring.datasource.username", user);
+    properties.put("spring.datasource.url", s.url());
+    if (s.user() != null) {
+      properties.put("spring.datasource.username", s.user());
     }
-    if (password != null) {
-      properties.put("spring.datasource.password", password);
+    if (s.password() != null) {
+      properties.put("spring.datasource.password", s.password());
     }
     return properties;
   }

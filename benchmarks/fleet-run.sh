@@ -7,6 +7,8 @@
 # policy load, peak heap) and the process's CPU time and resident memory. Before the measured
 # run, a short untimed run over the first 1,000 accounts lets the launcher write its archive
 # (the launcher's first run on a new jar writes it on exit; later runs, as here, map it).
+# /dev/null is written directly (a device is never replaced; before, a run as root moved its
+# temporary file onto /dev/null, which then was a regular file).
 #
 # Build first (from the repository's root): mvn -B -ntp package -DskipTests
 # Usage: benchmarks/fleet-run.sh [DIR]   (DIR defaults to a new temporary directory, removed after;

@@ -58,7 +58,8 @@ final class CreditCommand implements Callable<Integer> {
   Format format;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the decisions here instead of standard output "
-      + "(whole or not at all: written to a temporary file in the same folder, moved into place at the end; never one of the inputs).")
+      + "(whole or not at all: written to a temporary file in the same folder, moved into place at the end; "
+      + "a device or named pipe, such as /dev/null, is written directly; never one of the inputs).")
   Path out;
 
   @Option(names = "--summary", paramLabel = "FILE",

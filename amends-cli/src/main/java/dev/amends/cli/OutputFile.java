@@ -26,13 +26,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * run never leaves a half-written file under the requested name, nor replaces a good one there.
  *
  * <p>A requested name that is a symbolic link is written through: the link's target is replaced.
- * An existing file's permissions are kept. Every failure is a {@link CliException} with {@link
+ * An existing file's permissions are kept. A requested name that is there and is not a regular
+ * file (a device such as {@code /dev/null}, a named pipe) is written directly and never replaced:
+ * moving a file onto it would put a regular file in the device's place (as root, {@code --out
+ * /dev/null} did that to the system's {@code /dev/null}). Every failure is a {@link CliException} with {@link
  * ExitCodes#WRITE_FAILED} naming the option, the file and the system's reason.
  */
 final class OutputFile implements AutoCloseable {
   private final String option;
   private final Path requested;
   private final Path target;
+  /** The temporary file, or null when the target is a device or pipe, written directly. */
   private final Path temp;
   private final FileChannel channel;
   private final Writer writer;
@@ -46,6 +50,11 @@ final class OutputFile implements AutoCloseable {
     this.channel = channel;
     Writer text = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
     this.writer = new Guarded(text, this);
+  }
+
+  /** Whether the target is there and is neither a regular file nor a folder: a device or a pipe. */
+  private static boolean special(Path target) {
+    return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
   }
 
   /**
@@ -62,6 +71,9 @@ final class OutputFile implements AutoCloseable {
       }
       if (Files.isDirectory(target)) {
         throw failed(option, requested, "is a directory");
+      }
+      if (special(target)) {
+        return new OutputFile(option, requested, target, null, FileChannel.open(target, StandardOpenOption.WRITE));
       }
       Path dir = target.toAbsolutePath().getParent();
       Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
@@ -89,6 +101,11 @@ final class OutputFile implements AutoCloseable {
     }
     try {
       writer.flush();
+      if (temp == null) { // a device or pipe: written directly, nothing to move
+        channel.close();
+        done = true;
+        return;
+      }
       channel.force(true);
       channel.close();
       keepPermissions();
@@ -129,6 +146,9 @@ final class OutputFile implements AutoCloseable {
       channel.close();
     } catch (IOException ignored) {
       // deleted next
+    }
+    if (temp == null) {
+      return;
     }
     try {
       Files.deleteIfExists(temp);

@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,6 +155,34 @@ class SafeRunsTest {
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readString(real)).isEqualTo("new\n");
     assertThat(filesIn(tmp)).containsExactly("link.ndjson", "real.ndjson");
+  }
+
+  @Test
+  void anOutputThatIsAPipeIsWrittenThroughAndNeverReplacedByAFile() throws Exception {
+    // as /dev/null is: moving a temporary file onto it replaced the device with a regular file
+    Path pipe = tmp.resolve("decisions.pipe");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+    } catch (IOException e) {
+      mkfifo = null;
+    }
+    Assumptions.assumeTrue(mkfifo != null && mkfifo.waitFor() == 0, "needs mkfifo");
+    CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(pipe);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+
+    Run r = run(credit(ACCOUNTS, "--out", pipe.toString()));
+
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(Files.isRegularFile(pipe, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(filesIn(tmp)).containsExactly("decisions.pipe");
+    assertThat(read.get(30, TimeUnit.SECONDS).lines().toList()).hasSize(6)
+        .allSatisfy(l -> assertThat(l).startsWith("{\"result\":\"decided\""));
   }
 
   // ---- 2. a write that fails ends the run

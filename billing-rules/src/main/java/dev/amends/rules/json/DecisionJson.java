@@ -400,11 +400,11 @@ public final class DecisionJson {
     g.writeName(Quoted.POLICY);
     g.writeStartObject();
     g.writeName(Quoted.ID);
-    g.writeString(Quoted.value(id));
+    g.writeString(id);
     g.writeName(Quoted.VERSION);
     g.writeNumber(version);
     g.writeName(Quoted.DIGEST);
-    g.writeString(Quoted.value(digest));
+    g.writeString(digest);
     g.writeEndObject();
   }
 
@@ -416,7 +416,7 @@ public final class DecisionJson {
     g.writeName(Quoted.END);
     g.writeString(p.endDate().toString());
     g.writeName(Quoted.ZONE);
-    g.writeString(Quoted.value(p.zone().getId()));
+    g.writeString(p.zone().getId());
     g.writeName(Quoted.MONTHS);
     g.writeNumber(p.months());
     g.writeEndObject();
@@ -427,7 +427,7 @@ public final class DecisionJson {
     g.writeName(Quoted.KEY);
     g.writeString(l.key());
     g.writeName(Quoted.KIND);
-    g.writeString(Quoted.value(l.kind().name()));
+    g.writeString(l.kind().name());
     g.writeName(Quoted.AMOUNT);
     money(g, l.amount());
     if (l.days().isPresent()) {
@@ -440,7 +440,7 @@ public final class DecisionJson {
     g.writeString(l.subscriptionId());
     policy(g, l.policyId(), l.policyVersion(), l.policyDigest());
     g.writeName(Quoted.RULE_PATH);
-    g.writeString(Quoted.value(l.rulePath()));
+    g.writeString(l.rulePath());
     g.writeName(Quoted.OUTAGE_IDS);
     strings(g, l.outageIds());
     g.writeName(Quoted.REASON);

@@ -192,6 +192,8 @@ abstract class LineSource implements Closeable {
     private int limit;
     private byte[] line = new byte[256];
     private int length;
+    /** Every byte of the line OR-ed: without its high bit the line is ASCII. */
+    private int bits;
 
     Bytes(InputStream in, int maxLength) {
       super(maxLength);
@@ -251,6 +253,7 @@ abstract class LineSource implements Closeable {
     @Override
     void clear() {
       length = 0;
+      bits = 0;
     }
 
     @Override
@@ -264,6 +267,7 @@ abstract class LineSource implements Closeable {
         line = Arrays.copyOf(line, (int) Math.min(Integer.MAX_VALUE - 8, 2L * line.length));
       }
       line[length++] = (byte) unit;
+      bits |= unit;
       return true;
     }
 
@@ -278,10 +282,14 @@ abstract class LineSource implements Closeable {
       int start = number == 1 && end >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
           && (line[2] & 0xff) == 0xBF ? 3 : 0;
       String text;
-      try {
-        text = utf8.decode(ByteBuffer.wrap(line, start, end - start)).toString(); // decode resets it
-      } catch (CharacterCodingException e) {
-        return new Line(number, null, new JsonProblem("", "(line)", "is not valid UTF-8"));
+      if (bits < 0x80) { // ASCII, which is valid UTF-8 and decodes to the same characters as Latin-1: one copy
+        text = new String(line, start, end - start, StandardCharsets.ISO_8859_1);
+      } else {
+        try {
+          text = utf8.decode(ByteBuffer.wrap(line, start, end - start)).toString(); // decode resets it
+        } catch (CharacterCodingException e) {
+          return new Line(number, null, new JsonProblem("", "(line)", "is not valid UTF-8"));
+        }
       }
       if (text.length() > maxLength) {
         return new Line(number, null, new JsonProblem("", "(line)", "is longer than " + maxLength + " characters"));

@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li><b>Money</b>, rounded, at the currency's scale: {@code {"amount": "12.50", "currency":
  *       "USD"}} ({@code "1500"} for JPY, {@code "-2.00"} for a claw-back), the amount a decimal
  *       string so that no reader takes it through binary floating point. Written by Jackson's
- *       Joda-Money module, configured once in {@link Json#MAPPER}. Used by every record stream
+ *       Joda-Money module, configured once in {@link Json#MAPPER} (and streamed by {@link
+ *       #write(JsonGenerator, Money)} in the same text). Used by every record stream
  *       (prices, issued and carried credits), decisions (line amounts, totals, amounts carried
  *       forward), the liability summary and {@code amends diff}.
  *   <li><b>Exact money</b>, not rounded: {@code {"amount": "21/2", "currency": "USD"}}, the
@@ -30,9 +31,20 @@ import tools.jackson.databind.node.ObjectNode;
 final class MoneyJson {
   private MoneyJson() {}
 
-  /** Writes money, rounded, as {@code {"amount": "12.50", "currency": "USD"}}. */
+  /**
+   * Writes money, rounded, as {@code {"amount": "12.50", "currency": "USD"}}: the text the module
+   * writes ({@link #text}), streamed without its serializer look-up, since every decision line
+   * writes money several times ({@code MoneyJsonTest} holds the two to the same text for every
+   * currency). A {@link Money}'s amount is always at its currency's scale, so its plain string is
+   * the module's amount.
+   */
   static void write(JsonGenerator g, Money money) {
-    g.writePOJO(money);
+    g.writeStartObject();
+    g.writeName(Quoted.AMOUNT);
+    g.writeString(money.getAmount().toPlainString());
+    g.writeName(Quoted.CURRENCY);
+    g.writeString(money.getCurrencyUnit().getCode());
+    g.writeEndObject();
   }
 
   /** Money, rounded, as an object node {@code {"amount": "12.50", "currency": "USD"}}. */

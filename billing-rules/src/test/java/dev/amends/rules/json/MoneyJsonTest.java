@@ -8,6 +8,12 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.core.JsonGenerator;
@@ -41,6 +47,20 @@ class MoneyJsonTest {
     ExactMoney money = ExactMoney.of(CurrencyUnit.of(currency), Ratio.of(numerator, denominator));
 
     assertThat(generated(g -> MoneyJson.write(g, money))).isEqualTo(json);
+  }
+
+  /** Every currency, any amount at its scale (claw-backs too): the streamed text is the module's. */
+  @Property(tries = 500)
+  void streamedMoneyIsTheModulesTextForEveryCurrency(
+      @ForAll("currencies") CurrencyUnit currency, @ForAll @LongRange(min = -999_999_999_999L, max = 999_999_999_999L) long units) {
+    Money money = Money.of(currency, BigDecimal.valueOf(units, Math.max(0, currency.getDecimalPlaces())));
+
+    assertThat(generated(g -> MoneyJson.write(g, money))).isEqualTo(MoneyJson.text(money));
+  }
+
+  @Provide
+  Arbitrary<CurrencyUnit> currencies() {
+    return Arbitraries.of(CurrencyUnit.registeredCurrencies());
   }
 
   private static String generated(java.util.function.Consumer<JsonGenerator> write) {

@@ -3,41 +3,53 @@ package dev.amends.rules.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.function.BiConsumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 
 class QuotedTest {
-  private static String written(BiConsumer<JsonGenerator, String> write, String value) {
+  /** The text of {@code {NAME:null}} with the name written by {@code write}. */
+  private static String written(BiConsumer<JsonGenerator, String> write, String name) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
-      write.accept(g, value);
+      g.writeStartObject();
+      write.accept(g, name);
+      g.writeNull();
+      g.writeEndObject();
     }
     return out.toString();
   }
 
   /** Any text, quotes, backslashes, control characters and all, gives the generator's own bytes. */
   @Property(tries = 300)
-  void aQuotedValueIsWrittenAsTheGeneratorWritesTheString(@ForAll String value) {
-    assertThat(written((g, v) -> g.writeString(Quoted.value(v)), value))
-        .isEqualTo(written(JsonGenerator::writeString, value));
+  void aQuotedNameIsWrittenAsTheGeneratorWritesTheName(@ForAll String name) {
+    assertThat(written((g, v) -> g.writeName(Quoted.name(v)), name))
+        .isEqualTo(written(JsonGenerator::writeName, name));
   }
 
   @Test
   void escapesWhatTheGeneratorEscapes() {
     // a quote, a backslash, a tab, a NUL and a non-ASCII letter, as the generator writes them
-    assertThat(written((g, v) -> g.writeString(Quoted.value(v)), "a\"b\\c\td\u0000é"))
-        .isEqualTo("\"a\\\"b\\\\c\\td\\u0000é\"");
+    assertThat(written((g, v) -> g.writeName(Quoted.name(v)), "a\"b\\c\td\u0000é"))
+        .isEqualTo("{\"a\\\"b\\\\c\\td\\u0000é\":null}");
   }
 
   @Test
-  void staysRightPastItsLimit() {
-    for (int i = 0; i <= Quoted.LIMIT + 10; i++) {
-      String v = "path-" + i;
-      assertThat(Quoted.value(v).getValue()).isEqualTo(v);
+  void everyNameIsWrittenAsItsOwnText() throws IllegalAccessException {
+    int names = 0;
+    for (Field f : Quoted.class.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == SerializableString.class) {
+        SerializableString quoted = (SerializableString) f.get(null);
+        assertThat(written((g, v) -> g.writeName(quoted), null))
+            .isEqualTo("{\"" + quoted.getValue() + "\":null}");
+        names++;
+      }
     }
-    assertThat(written((g, v) -> g.writeString(Quoted.value(v)), "path-0")).isEqualTo("\"path-0\"");
+    assertThat(names).isEqualTo(27);
   }
 }

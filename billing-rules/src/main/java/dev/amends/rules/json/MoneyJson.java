@@ -1,6 +1,7 @@
 package dev.amends.rules.json;
 
 import dev.amends.core.money.ExactMoney;
+import java.io.StringWriter;
 import org.joda.money.Money;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,9 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li><b>Money</b>, rounded, at the currency's scale: {@code {"amount": "12.50", "currency":
  *       "USD"}} ({@code "1500"} for JPY, {@code "-2.00"} for a claw-back), the amount a decimal
- *       string so that no reader takes it through binary floating point. Written by Jackson's
- *       Joda-Money module, configured once in {@link Json#MAPPER} (and streamed by {@link
- *       #write(JsonGenerator, Money)} in the same text). Used by every record stream
+ *       string so that no reader takes it through binary floating point. Written only by {@link
+ *       #write(JsonGenerator, Money)} (text and tree forms are made from it); its text is that of
+ *       Jackson's Joda-Money module configured in {@link Json#MAPPER}, which reads it back
+ *       ({@code MoneyJsonTest} holds the two equal for every currency). Used by every record stream
  *       (prices, issued and carried credits), decisions (line amounts, totals, amounts carried
  *       forward), the liability summary and {@code amends diff}.
  *   <li><b>Exact money</b>, not rounded: {@code {"amount": "21/2", "currency": "USD"}}, the
@@ -33,10 +35,10 @@ final class MoneyJson {
 
   /**
    * Writes money, rounded, as {@code {"amount": "12.50", "currency": "USD"}}: the text the module
-   * writes ({@link #text}), streamed without its serializer look-up, since every decision line
-   * writes money several times ({@code MoneyJsonTest} holds the two to the same text for every
-   * currency). A {@link Money}'s amount is always at its currency's scale, so its plain string is
-   * the module's amount.
+   * writes, streamed without its serializer look-up, since every decision line writes money
+   * several times ({@code MoneyJsonTest} holds the two to the same text for every currency). A
+   * {@link Money}'s amount is always at its currency's scale, so its plain string is the module's
+   * amount.
    */
   static void write(JsonGenerator g, Money money) {
     g.writeStartObject();
@@ -47,14 +49,21 @@ final class MoneyJson {
     g.writeEndObject();
   }
 
-  /** Money, rounded, as an object node {@code {"amount": "12.50", "currency": "USD"}}. */
+  /**
+   * Money, rounded, as an object node {@code {"amount": "12.50", "currency": "USD"}}: {@link
+   * #write}'s text, read back.
+   */
   static ObjectNode node(Money money) {
-    return Json.MAPPER.valueToTree(money);
+    return (ObjectNode) Json.MAPPER.readTree(text(money));
   }
 
-  /** Money, rounded, as JSON text {@code {"amount":"12.50","currency":"USD"}}. */
+  /** Money, rounded, as JSON text {@code {"amount":"12.50","currency":"USD"}}: what {@link #write} writes. */
   static String text(Money money) {
-    return Json.MAPPER.writeValueAsString(money);
+    StringWriter out = new StringWriter(48);
+    try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+      write(g, money);
+    }
+    return out.toString();
   }
 
   /** Writes an unrounded amount as {@code {"amount": "21/2", "currency": "USD"}}. */

@@ -96,9 +96,19 @@ public final class StandardRules {
 
   private static final class Tiers extends Leaf {
     private final TierTable table;
+    /**
+     * Per tier, the constant middle of its reason: {@code " < 99.9 % -> 10 % of "}, written once
+     * here instead of per subscription.
+     */
+    private final String[] reasonMiddles;
 
     Tiers(TierTable table) {
       this.table = table;
+      this.reasonMiddles = new String[table.size()];
+      for (int i = 0; i < reasonMiddles.length; i++) {
+        Tier t = table.tier(i);
+        reasonMiddles[i] = TierTable.upperBound(t) + " -> " + Texts.plain(t.value()) + " % of ";
+      }
     }
 
     @Override
@@ -113,8 +123,7 @@ public final class StandardRules {
       Tier t = table.tier(i);
       ExactMoney fee = context.fee().fee();
       ExactMoney credit = fee.multipliedBy(table.percentOf(i));
-      out.credit(credit, "availability " + Texts.percent(m) + TierTable.upperBound(t) + " -> "
-          + Texts.plain(t.value()) + " % of " + Texts.money(fee));
+      out.credit(credit, "availability " + Texts.percent(m) + reasonMiddles[i] + Texts.money(fee));
       out.availability("availability", availability);
       out.tier("tier", t);
       out.percent("percent", t.value());
@@ -252,12 +261,17 @@ public final class StandardRules {
     private final BigDecimal percentPerBlock;
     private final Ratio perBlock; // percentPerBlock as a fraction
     private final boolean started;
+    /** The constant parts of the reason, written once: {@code " started block(s) of 30 min"} and {@code "5"}. */
+    private final String blocksOf;
+    private final String percentText;
 
     PerBlock(PerBlockRule rule) {
       this.block = rule.block();
       this.percentPerBlock = rule.percentPerBlock();
       this.perBlock = Ratio.percent(percentPerBlock);
       this.started = rule.count() == Rules.BlockCount.STARTED;
+      this.blocksOf = " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
+      this.percentText = Texts.plain(percentPerBlock);
     }
 
     @Override
@@ -275,7 +289,7 @@ public final class StandardRules {
       // percentPerBlock x blocks %, exactly: the per-block fraction converted once, times the count
       ExactMoney credit = fee.multipliedBy(perBlock.multipliedBy(Ratio.of(blocks, BigInteger.ONE)));
       out.credit(credit,
-          Texts.minutes(down) + " down = " + counted(blocks) + " x " + Texts.plain(percentPerBlock) + " % = "
+          Texts.minutes(down) + " down = " + counted(blocks) + " x " + percentText + " % = "
               + Texts.plain(percent) + " % of " + Texts.money(fee));
       out.duration("downtime", down);
       out.count("blocks", blocks.longValueExact());
@@ -285,7 +299,7 @@ public final class StandardRules {
     }
 
     private String counted(BigInteger blocks) {
-      return blocks + " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
+      return blocks + blocksOf;
     }
   }
 

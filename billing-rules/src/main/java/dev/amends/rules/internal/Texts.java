@@ -38,6 +38,10 @@ public final class Texts {
 
   /** Minutes, exact when whole: {@code 420 min}. */
   public static String minutes(Duration d) {
+    if (d.getNano() == 0 && d.getSeconds() % 60 == 0) {
+      // whole minutes: number() of an integer is its digits; no fraction to reduce and round
+      return d.getSeconds() / 60 + " min";
+    }
     return number(Ratio.of(d, Duration.ofMinutes(1))) + " min";
   }
 }

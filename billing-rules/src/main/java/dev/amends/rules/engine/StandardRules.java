@@ -74,7 +74,7 @@ public final class StandardRules {
 
   /** The ids of the outages that contributed counted downtime. */
   static List<String> countedIds(RuleContext context) {
-    List<Contribution> cs = context.measurement().contributions();
+    List<Contribution> cs = Facts.figures(context).contributions();
     return switch (cs.size()) {
       case 0 -> List.of();
       case 1 -> List.of(cs.get(0).outageId());
@@ -113,7 +113,7 @@ public final class StandardRules {
 
     @Override
     void write(RuleContext context, LeafOut out) {
-      Measurement m = context.measurement();
+      Measurement m = Facts.figures(context);
       Ratio availability = m.availability();
       int i = table.index(availability);
       if (i < 0) {
@@ -153,7 +153,7 @@ public final class StandardRules {
 
     @Override
     void write(RuleContext context, LeafOut out) {
-      Measurement m = context.measurement();
+      Measurement m = Facts.figures(context);
       Ratio availability = m.availability();
       int i = table.index(availability);
       if (i < 0) {
@@ -276,7 +276,7 @@ public final class StandardRules {
 
     @Override
     void write(RuleContext context, LeafOut out) {
-      Duration down = context.measurement().downtime();
+      Duration down = Facts.figures(context).downtime();
       Ratio exact = Ratio.of(down, block);
       BigInteger blocks = started ? exact.ceiling() : exact.floor();
       if (blocks.signum() == 0) {
@@ -353,7 +353,7 @@ public final class StandardRules {
 
     @Override
     void write(RuleContext context, LeafOut out) {
-      Measurement m = context.measurement();
+      Measurement m = Facts.figures(context);
       Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
       Ratio allowedNanos = fixedNanos != null
           ? fixedNanos

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -36,6 +37,28 @@ class ScopeCoversPropertiesTest {
   void equalScopesHaveTheHashOfTheirPath(@ForAll("scopes") Scope a) {
     assertThat(a.hashCode()).isEqualTo(a.path().hashCode());
     assertThat(Scope.of(a.path())).isEqualTo(a).hasSameHashCodeAs(a);
+  }
+
+  @Example
+  void coversEqualScopesThatAreDistinctObjects() {
+    // Parse more paths than the cache keeps, so that it starts afresh: the same paths parsed
+    // again give equal scopes that are other objects, with other ancestors.
+    Scope cluster = Scope.of("covers-test/cluster-1");
+    Scope node = Scope.of("covers-test/cluster-1/node-1");
+    for (int i = 0; i <= 1 << 16; i++) {
+      Scope.of("covers-fill/p-" + i);
+    }
+    Scope clusterAgain = Scope.of("covers-test/cluster-1");
+    Scope nodeAgain = Scope.of("covers-test/cluster-1/node-1");
+    assertThat(clusterAgain).isNotSameAs(cluster).isEqualTo(cluster);
+    assertThat(nodeAgain.parent().orElseThrow()).isNotSameAs(node.parent().orElseThrow());
+
+    assertThat(cluster.covers(nodeAgain)).isTrue();
+    assertThat(clusterAgain.covers(node)).isTrue();
+    assertThat(Scope.of("covers-test").covers(nodeAgain)).isTrue();
+    assertThat(nodeAgain.covers(node)).isTrue();
+    assertThat(Scope.of("covers-test/cluster-2").covers(nodeAgain)).isFalse();
+    assertThat(node.covers(clusterAgain)).isFalse();
   }
 
   @Provide

@@ -299,7 +299,7 @@ public final class StandardRules {
     }
 
     private String counted(BigInteger blocks) {
-      return blocks + blocksOf;
+      return Texts.integer(blocks) + blocksOf;
     }
   }
 

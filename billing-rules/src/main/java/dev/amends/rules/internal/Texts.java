@@ -4,6 +4,7 @@ import dev.amends.core.measure.Measurement;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
 
@@ -28,6 +29,14 @@ public final class Texts {
   public static String number(Ratio r) {
     BigDecimal d = r.toBigDecimal(4, RoundingMode.HALF_UP).stripTrailingZeros();
     return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+  }
+
+  /**
+   * An integer's digits, as {@link BigInteger#toString()} writes them: through {@link
+   * Long#toString(long)} when it fits a long (most counts), which is several times quicker.
+   */
+  public static String integer(BigInteger n) {
+    return n.bitLength() < Long.SIZE ? Long.toString(n.longValue()) : n.toString();
   }
 
   /** A decimal without trailing zeros, in plain form: {@code 99.9}, {@code 10}. */

@@ -3,6 +3,7 @@ package dev.amends.rules.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amends.core.money.Ratio;
+import java.math.BigInteger;
 import java.time.Duration;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -11,8 +12,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link Texts#minutes} writes whole minutes as their digits without exact arithmetic; these
- * properties hold it to the general rendering, {@link Texts#number} of the exact minutes.
+ * {@link Texts#minutes} writes whole minutes as their digits without exact arithmetic, and
+ * {@link Texts#integer} small integers through {@code long}; these properties hold them to the
+ * general renderings, {@link Texts#number} of the exact minutes and {@link BigInteger#toString()}.
  */
 class TextsMinutesPropertiesTest {
 
@@ -25,6 +27,20 @@ class TextsMinutesPropertiesTest {
   @Property(tries = 500)
   void wholeMinutesAreWrittenAsTheirDigits(@ForAll("wholeMinutes") long minutes) {
     assertThat(Texts.minutes(Duration.ofMinutes(minutes))).isEqualTo(minutes + " min");
+  }
+
+  @Property(tries = 2000)
+  void anIntegerIsWrittenAsBigIntegerWritesIt(@ForAll("integers") BigInteger n) {
+    assertThat(Texts.integer(n)).isEqualTo(n.toString());
+  }
+
+  @Provide
+  Arbitrary<BigInteger> integers() {
+    return Arbitraries.oneOf(Arbitraries.bigIntegers().between(BigInteger.TWO.pow(70).negate(), BigInteger.TWO.pow(70)),
+        Arbitraries.longs().map(BigInteger::valueOf),
+        Arbitraries.of(BigInteger.ZERO, BigInteger.valueOf(Long.MAX_VALUE), BigInteger.valueOf(Long.MIN_VALUE),
+            BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE),
+            BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.ONE)));
   }
 
   @Provide

@@ -118,6 +118,11 @@ public final class CreditEngine {
       }
 
       @Override
+      public Measurement figures(RuleContext context) {
+        return context instanceof DeferredContext d ? d.figures() : context.measurement();
+      }
+
+      @Override
       public RuleContext context(Account account, Subscription subscription, BillingPeriod period,
           Instant evaluatedAt, Supplier<PeriodFee> fee, Supplier<Measurement> measurement,
           Function<Measurement, List<Outage>> outages, Supplier<Optional<Claim>> claim,

@@ -22,6 +22,12 @@ import org.joda.money.Money;
  * measurement, and an eligible one pays for each once. The values are those a context built with
  * {@link RuleContext#builder()} would hold: the same functions on the same inputs; so are {@link
  * #toString()} and the currency check of the fee. For one decision on one thread.
+ *
+ * <p>The measurement is given as <em>figures</em>: a measurement a batch may share between
+ * subscriptions, so its {@link Measurement#subscriptionId()} may be another subscription's. The
+ * engine's own readers (the standard rules) read the figures ({@link #figures()}); what a user's
+ * rule or condition, or a trace, sees through {@link #measurement()} is a copy with this
+ * subscription's id, made the first time it is asked for.
  */
 final class DeferredContext extends RuleContext {
   private final Account account;
@@ -36,6 +42,7 @@ final class DeferredContext extends RuleContext {
   private Optional<Claim> claim;
   private List<CarriedCredit> carriedIn;
   private PeriodFee fee;
+  private Measurement figures;
   private Measurement measurement;
   private List<Outage> outages;
   private List<Outage> countedOutages;
@@ -80,18 +87,32 @@ final class DeferredContext extends RuleContext {
     return fee;
   }
 
+  /** The subscription's measurement: the figures with this subscription's id, copied once, when first asked for. */
   @Override
   public Measurement measurement() {
     if (measurement == null) {
-      measurement = measurementOf.get();
+      measurement = figures().withSubscriptionId(subscription.id());
     }
     return measurement;
+  }
+
+  /**
+   * The measured figures, computed the first time: {@link #measurement()} but for its {@link
+   * Measurement#subscriptionId()}, which may be another subscription's that shares them. For the
+   * engine's own readers, which read no id; never handed to a user.
+   */
+  Measurement figures() {
+    if (figures == null) {
+      figures = measurementOf.get();
+    }
+    return figures;
   }
 
   @Override
   public List<Outage> outages() {
     if (outages == null) {
-      outages = List.copyOf(outagesOf.apply(measurement()));
+      // the records of the ids the figures name (the copy names the same ids)
+      outages = List.copyOf(outagesOf.apply(figures()));
     }
     return outages;
   }

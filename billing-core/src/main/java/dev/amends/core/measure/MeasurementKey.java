@@ -57,6 +57,11 @@ public final class MeasurementKey {
    * entries.
    */
   private final Scope[] placementArray;
+  /**
+   * The only placement or record when there is one (most keys), else null: {@link #equals}
+   * compares it without reading the array, one cold object fewer per probe of a cache.
+   */
+  private final Object only;
   private final int count;
   private final int hash;
 
@@ -85,9 +90,11 @@ public final class MeasurementKey {
       }
       this.placementArray = array;
       this.count = array.length;
+      this.only = array.length == 1 ? array[0] : null;
     } else {
       this.placementArray = null;
       this.count = recordArray.length;
+      this.only = recordArray.length == 1 ? recordArray[0] : null;
       for (Outage o : recordArray) { // the copy, not the list: records are often a read-only view
         h = 31 * h + o.id().hashCode();
       }
@@ -143,6 +150,12 @@ public final class MeasurementKey {
         || k.clipStartNano != clipStartNano || k.clipEndNano != clipEndNano
         || (k.clip == null) != (clip == null) || !k.period.equals(period)) {
       return false;
+    }
+    if (count == 1) {
+      // one placement or record on each side, held beside the array: compare it without the array
+      boolean ofPlacements = placementArray != null;
+      return ofPlacements == (k.placementArray != null)
+          && (only == k.only || ofPlacements && only.equals(k.only));
     }
     if (placementArray != null) {
       return k.placementArray != null && sameOrder(placementArray, k.placementArray);

@@ -35,13 +35,28 @@ public final class Scope implements Comparable<Scope> {
 
   private final String path;
   private final List<String> segments;
+  /**
+   * The path's hash, kept beside it: a measurement key hashes its placements per subscription,
+   * and reading the hash here spares a read of the path's string, which is cold in memory.
+   */
+  private final int hash;
+  /**
+   * The scope one level up (null at the top) and the number of segments, kept here so that
+   * {@link #covers} walks up from the other scope without reading any path: a placement's path is
+   * cold in memory, its few ancestors are shared by many placements and usually are not.
+   */
+  private final Scope parent;
+  private final int depth;
   // Computed on first use; a race computes the same immutable list twice, harmlessly. Keeping it
   // keeps the ancestors' paths (and their cached hash codes) from being rebuilt per look-up.
   private volatile List<Scope> selfAndAncestors;
 
-  private Scope(String path, List<String> segments) {
+  private Scope(String path, List<String> segments, Scope parent) {
     this.path = path;
     this.segments = segments;
+    this.hash = path.hashCode();
+    this.parent = parent;
+    this.depth = segments.size();
   }
 
   /**
@@ -84,7 +99,9 @@ public final class Scope implements Comparable<Scope> {
       }
       segs.add(part);
     }
-    return new Scope(path, List.copyOf(segs));
+    // the parent through the same cache, so that placements share their ancestors
+    Scope parent = segs.size() == 1 ? null : of(path.substring(0, path.lastIndexOf('/')));
+    return new Scope(path, List.copyOf(segs), parent);
   }
 
   /** The path as written, such as {@code grid/cluster-2}. */
@@ -104,11 +121,7 @@ public final class Scope implements Comparable<Scope> {
 
   /** The scope one level up, empty at the top. */
   public Optional<Scope> parent() {
-    if (segments.size() == 1) {
-      return Optional.empty();
-    }
-    int cut = path.lastIndexOf('/');
-    return Optional.of(new Scope(path.substring(0, cut), segments.subList(0, segments.size() - 1)));
+    return Optional.ofNullable(parent);
   }
 
   /**
@@ -120,21 +133,26 @@ public final class Scope implements Comparable<Scope> {
    * @return whether this scope is the other or one of its ancestors
    */
   public boolean covers(Scope other) {
-    if (other.segments.size() < segments.size()) {
+    // The other's segments begin with these exactly when its ancestor of this depth is this
+    // scope: walk up to it, then compare by identity, else by hash and path.
+    int up = other.depth - depth;
+    if (up < 0) {
       return false;
     }
-    return other.segments.subList(0, segments.size()).equals(segments);
+    Scope s = other;
+    for (; up > 0; up--) {
+      s = s.parent;
+    }
+    return s == this || s.hash == hash && s.path.equals(path);
   }
 
   /** This scope and each of its ancestors, from this one up to the top; immutable, computed once. */
   public List<Scope> selfAndAncestors() {
     List<Scope> cached = selfAndAncestors;
     if (cached == null) {
-      List<Scope> out = new ArrayList<>(segments.size());
-      Optional<Scope> s = Optional.of(this);
-      while (s.isPresent()) {
-        out.add(s.get());
-        s = s.get().parent();
+      List<Scope> out = new ArrayList<>(depth);
+      for (Scope s = this; s != null; s = s.parent) {
+        out.add(s);
       }
       cached = List.copyOf(out);
       selfAndAncestors = cached;
@@ -155,7 +173,7 @@ public final class Scope implements Comparable<Scope> {
 
   @Override
   public int hashCode() {
-    return path.hashCode();
+    return hash;
   }
 
   /** The path. */

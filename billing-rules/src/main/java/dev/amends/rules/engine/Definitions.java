@@ -82,11 +82,21 @@ public final class Definitions {
     String notEligible(Campaign campaign);
 
     /**
+     * What the engine's own readers (standard rules, per-outage steps) read of a context's
+     * measurement: for a context made by {@link #context}, its figures, without the copy that
+     * carries the subscription's id (they read no id); for any other context, its measurement.
+     * Never handed to a user's rule, condition or trace.
+     */
+    Measurement figures(RuleContext context);
+
+    /**
      * The context the engine decides a subscription on, for a campaign's eligibility and for the
      * rule tree alike: its fee, measurement, outages, claim and carried credits are computed by
      * the functions given the first time a rule or condition asks for them, and kept; the fee is
      * checked to be in the account's currency as a built context's is. For one decision on one
-     * thread.
+     * thread. {@code measurement} gives the figures, which a batch may share between
+     * subscriptions; the context's {@link RuleContext#measurement()} is a copy of them with the
+     * subscription's id, made when first asked for (see {@link #figures}).
      */
     RuleContext context(Account account, Subscription subscription, BillingPeriod period, Instant evaluatedAt,
         Supplier<PeriodFee> fee, Supplier<Measurement> measurement, Function<Measurement, List<Outage>> outages,

@@ -21,6 +21,12 @@ import java.util.function.Supplier;
  * through which a campaign's eligibility and then the rule tree read them. So the fee and the
  * measurement of an eligible subscription are computed once, and those of a subscription its
  * campaign rules out on its placement or plan not at all. For one decision on one thread.
+ *
+ * <p>The measurement is computed as <em>figures</em> that a batch may share between
+ * subscriptions (their {@link Measurement#subscriptionId()} may be another subscription's): the
+ * pipeline and the standard rules read them as they are ({@link #figures()}, {@link
+ * #figures(RuleContext)}); only what a user's rule or condition, or a trace, sees is the copy with
+ * this subscription's id ({@link #measurement()}, the context's), made once, when first asked for.
  */
 final class Facts {
   private final Once<PeriodFee> fee;
@@ -31,6 +37,7 @@ final class Facts {
    * Facts computed by the functions given, on first use.
    *
    * @param period the period the rules see (the period decided, or the longer window measured)
+   * @param measurement the figures, whose subscription id may be another subscription's
    * @param outages the outage records a measurement names
    */
   Facts(Account account, Subscription subscription, BillingPeriod period, Instant evaluatedAt,
@@ -47,9 +54,25 @@ final class Facts {
     return fee.get();
   }
 
-  /** The measurement, computed now if no one asked for it yet. */
-  Measurement measurement() {
+  /**
+   * The measured figures, computed now if no one asked for them yet; their subscription id may be
+   * another subscription's. Not for a trace or a user: see {@link #measurement()}.
+   */
+  Measurement figures() {
     return measurement.get();
+  }
+
+  /** The subscription's measurement, with its id (the context's), computed now if no one asked for it yet. */
+  Measurement measurement() {
+    return context.measurement();
+  }
+
+  /**
+   * What the engine's own readers read of a context's measurement: the figures of a context the
+   * pipeline made, without the copy with the subscription's id; any other context's measurement.
+   */
+  static Measurement figures(RuleContext context) {
+    return Definitions.access().figures(context);
   }
 
   /** The fee if someone asked for it, else empty. */
@@ -57,9 +80,9 @@ final class Facts {
     return fee.ifComputed();
   }
 
-  /** The measurement if someone asked for it, else empty. */
+  /** The subscription's measurement, with its id, if someone asked for it or its figures, else empty. */
   Optional<Measurement> measurementIfComputed() {
-    return measurement.ifComputed();
+    return measurement.ifComputed().isPresent() ? Optional.of(context.measurement()) : Optional.empty();
   }
 
   /** The context rules and conditions read these facts through. */

@@ -402,7 +402,7 @@ public final class Pipeline {
             () -> {
               // b. the downtime measured under the policy's rules
               Set<String> used = rolling ? MeasurementWindows.usedEarlier(request, sub.id(), policy.id()) : Set.of();
-              return used.isEmpty() ? measure(policy, sub, measured, out.shared)
+              return used.isEmpty() ? figures(policy, sub, measured, out.shared)
                   : measureWithout(policy, sub, measured, used, out.warnings);
             },
             m -> involved(m, out.shared), () -> claim, () -> carriedIn(request, sub, policy));
@@ -411,10 +411,13 @@ public final class Pipeline {
       carryOn(policy, sub, out, () -> "it is not active in " + (rolling ? period : measured).label());
       return false;
     }
-    Measurement measurement = facts.measurement();
-    if (!measurement.isComplete()) {
+    Measurement figures = facts.figures();
+    // What a trace shows carries the subscription's id: the copy, made only when traces are
+    // recorded (without traces the recorder reads nothing, so nothing is copied).
+    Measurement measurement = traces ? facts.measurement() : null;
+    if (!figures.isComplete()) {
       // Missing telemetry the policy does not say how to count: guess nothing, credit nothing.
-      String missing = measurement.describeMissingTelemetry();
+      String missing = figures.describeMissingTelemetry();
       out.flags.add(DecisionFlag.MISSING_TELEMETRY);
       out.warnings.add("no credit for " + sub.id() + " under " + policy.label() + ": " + missing);
       carryOn(policy, sub, out, () -> "its policy was not evaluated (missing telemetry)");
@@ -422,7 +425,7 @@ public final class Pipeline {
       return false;
     }
     if (rolling) {
-      BillingPeriod eligibleIn = MeasurementWindows.eligibleCreditPeriod(account.billing(), measurement);
+      BillingPeriod eligibleIn = MeasurementWindows.eligibleCreditPeriod(account.billing(), figures);
       if (!period.equals(eligibleIn)) {
         Supplier<String> why = () -> "its policy "
             + MeasurementWindows.describe(policy.measurementWindow().orElseThrow()) + ", and "
@@ -509,11 +512,15 @@ public final class Pipeline {
         : out.fees.fee(out.account, sub, out.period, policy.proration());
   }
 
-  /** The subscription's downtime in the period under the policy's measurement rules. */
-  private Measurement measure(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
+  /**
+   * The subscription's downtime in the period under the policy's measurement rules, as figures: in
+   * a batch, the measurement shared with the subscriptions of the same key, whose subscription id
+   * may be another's (see {@link Facts}).
+   */
+  private Measurement figures(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurer(policy);
     if (shared != null) {
-      return shared.measure(measurer, sub, period, outages,
+      return shared.figures(measurer, sub, period, outages,
           key -> policy.measurementRules().source() == Measurement.Source.TELEMETRY
               ? measurer.measureTelemetry(key, sub.id(), telemetry, outages)
               : measurer.measure(key, sub.id(), outages));
@@ -560,14 +567,14 @@ public final class Pipeline {
       if (givenWith != null) {
         // the skipped subscription's fee and measurement are only for its trace
         recorder.grantSkipped(out.traces, sub, campaign, policy, () -> fee(out, sub, policy),
-            () -> measure(policy, sub, out.period, out.shared), givenWith);
+            () -> figures(policy, sub, out.period, out.shared).withSubscriptionId(sub.id()), givenWith);
         continue;
       }
       if (!traces && quicklyRuledOut(campaign, policy, sub, out)) {
         continue; // as ruledOut would, with nothing to record: no facts built for it
       }
       Facts facts = new Facts(out.account, sub, out.period, out.evaluatedAt, () -> fee(out, sub, policy),
-          () -> measure(policy, sub, out.period, out.shared), m -> involved(m, out.shared),
+          () -> figures(policy, sub, out.period, out.shared), m -> involved(m, out.shared),
           () -> claimFor(out.request, sub), () -> carriedIn(out.request, sub, policy));
       if (ruledOut(campaign, sub, out, facts)) {
         continue;

@@ -16,7 +16,9 @@ import java.util.function.Function;
  * that key only) is equal. Two levels: first by the key of placements, so each placement set is
  * looked up once per batch (a hash map probe per subscription, no outage look-up); on a miss by
  * the key of the records looked up, so that two nodes of a cluster that saw only the cluster's
- * outages share one measurement. The one shared is put back with the subscription's id.
+ * outages share one measurement. The one shared is put back with the subscription's id ({@link
+ * #measure}), or handed out as it is to readers of its figures only ({@link #figures}), which the
+ * engine's pipeline copies with the subscription's id only for what a user or a trace sees.
  *
  * <p>Thread-safe. Bounded: past {@code capacity} entries a level starts afresh, so memory does
  * not grow with the batch. Two threads may measure the same key at once; both get equal
@@ -58,6 +60,16 @@ public final class SharedMeasurements {
    */
   public Measurement measure(Measurer measurer, Subscription sub, BillingPeriod period, OutageLog log,
       Function<MeasurementKey, Measurement> measure) {
+    return figures(measurer, sub, period, log, measure).withSubscriptionId(sub.id());
+  }
+
+  /**
+   * {@link #measure} without the copy with the subscription's id: the shared measurement itself,
+   * whose {@link Measurement#subscriptionId()} may be another subscription's, for readers that
+   * read no id (the engine's figures; see {@code Facts}).
+   */
+  public Measurement figures(Measurer measurer, Subscription sub, BillingPeriod period, OutageLog log,
+      Function<MeasurementKey, Measurement> measure) {
     MeasurementKey key = measurer.keyOf(sub, period);
     Measurement shared = byPlacements.get(key);
     if (shared == null) {
@@ -73,7 +85,7 @@ public final class SharedMeasurements {
       }
       byPlacements.put(key, shared);
     }
-    return shared.withSubscriptionId(sub.id());
+    return shared;
   }
 
   /**

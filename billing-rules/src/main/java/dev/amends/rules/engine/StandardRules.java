@@ -74,7 +74,7 @@ public final class StandardRules {
 
   /** The ids of the outages that contributed counted downtime. */
   static List<String> countedIds(RuleContext context) {
-    List<Contribution> cs = context.measurement().contributions();
+    List<Contribution> cs = Facts.figures(context).contributions();
     return switch (cs.size()) {
       case 0 -> List.of();
       case 1 -> List.of(cs.get(0).outageId());
@@ -96,14 +96,24 @@ public final class StandardRules {
 
   private static final class Tiers extends Leaf {
     private final TierTable table;
+    /**
+     * Per tier, the constant middle of its reason: {@code " < 99.9 % -> 10 % of "}, written once
+     * here instead of per subscription.
+     */
+    private final String[] reasonMiddles;
 
     Tiers(TierTable table) {
       this.table = table;
+      this.reasonMiddles = new String[table.size()];
+      for (int i = 0; i < reasonMiddles.length; i++) {
+        Tier t = table.tier(i);
+        reasonMiddles[i] = TierTable.upperBound(t) + " -> " + Texts.plain(t.value()) + " % of ";
+      }
     }
 
     @Override
     void write(RuleContext context, LeafOut out) {
-      Measurement m = context.measurement();
+      Measurement m = Facts.figures(context);
       Ratio availability = m.availability();
       int i = table.index(availability);
       if (i < 0) {
@@ -113,8 +123,7 @@ public final class StandardRules {
       Tier t = table.tier(i);
       ExactMoney fee = context.fee().fee();
       ExactMoney credit = fee.multipliedBy(table.percentOf(i));
-      out.credit(credit, "availability " + Texts.percent(m) + TierTable.upperBound(t) + " -> "
-          + Texts.plain(t.value()) + " % of " + Texts.money(fee));
+      out.credit(credit, "availability " + Texts.percent(m) + reasonMiddles[i] + Texts.money(fee));
       out.availability("availability", availability);
       out.tier("tier", t);
       out.percent("percent", t.value());
@@ -144,7 +153,7 @@ public final class StandardRules {
 
     @Override
     void write(RuleContext context, LeafOut out) {
-      Measurement m = context.measurement();
+      Measurement m = Facts.figures(context);
       Ratio availability = m.availability();
       int i = table.index(availability);
       if (i < 0) {
@@ -252,17 +261,22 @@ public final class StandardRules {
     private final BigDecimal percentPerBlock;
     private final Ratio perBlock; // percentPerBlock as a fraction
     private final boolean started;
+    /** The constant parts of the reason, written once: {@code " started block(s) of 30 min"} and {@code "5"}. */
+    private final String blocksOf;
+    private final String percentText;
 
     PerBlock(PerBlockRule rule) {
       this.block = rule.block();
       this.percentPerBlock = rule.percentPerBlock();
       this.perBlock = Ratio.percent(percentPerBlock);
       this.started = rule.count() == Rules.BlockCount.STARTED;
+      this.blocksOf = " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
+      this.percentText = Texts.plain(percentPerBlock);
     }
 
     @Override
     void write(RuleContext context, LeafOut out) {
-      Duration down = context.measurement().downtime();
+      Duration down = Facts.figures(context).downtime();
       Ratio exact = Ratio.of(down, block);
       BigInteger blocks = started ? exact.ceiling() : exact.floor();
       if (blocks.signum() == 0) {
@@ -275,7 +289,7 @@ public final class StandardRules {
       // percentPerBlock x blocks %, exactly: the per-block fraction converted once, times the count
       ExactMoney credit = fee.multipliedBy(perBlock.multipliedBy(Ratio.of(blocks, BigInteger.ONE)));
       out.credit(credit,
-          Texts.minutes(down) + " down = " + counted(blocks) + " x " + Texts.plain(percentPerBlock) + " % = "
+          Texts.minutes(down) + " down = " + counted(blocks) + " x " + percentText + " % = "
               + Texts.plain(percent) + " % of " + Texts.money(fee));
       out.duration("downtime", down);
       out.count("blocks", blocks.longValueExact());
@@ -285,7 +299,7 @@ public final class StandardRules {
     }
 
     private String counted(BigInteger blocks) {
-      return blocks + " " + (started ? "started" : "completed") + " block(s) of " + Texts.minutes(block);
+      return Texts.integer(blocks) + blocksOf;
     }
   }
 
@@ -339,7 +353,7 @@ public final class StandardRules {
 
     @Override
     void write(RuleContext context, LeafOut out) {
-      Measurement m = context.measurement();
+      Measurement m = Facts.figures(context);
       Ratio downNanos = Ratio.of(m.downtime(), Duration.ofNanos(1));
       Ratio allowedNanos = fixedNanos != null
           ? fixedNanos

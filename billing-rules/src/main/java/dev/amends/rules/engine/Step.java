@@ -681,7 +681,7 @@ abstract sealed class Step {
         int mark = acc.size();
         String path = path(acc);
         String outer = acc.prefix;
-        for (Contribution c : context.measurement().contributions()) {
+        for (Contribution c : Facts.figures(context).contributions()) {
           if (c.counted().isEmpty()) {
             continue;
           }

@@ -78,6 +78,11 @@ public final class TierTable {
     return tiers.get(i);
   }
 
+  /** The number of tiers. */
+  int size() {
+    return tiers.size();
+  }
+
   /** The value of the tier at an index as a fraction: {@code Ratio.percent(value)}, converted once. */
   Ratio percentOf(int i) {
     return percents[i];

@@ -6,7 +6,6 @@ import dev.amends.core.measure.MeasurementKey;
 import dev.amends.core.measure.Measurer;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
-import dev.amends.core.scope.Scope;
 import dev.amends.core.time.BillingPeriod;
 import java.util.List;
 import java.util.function.Function;
@@ -14,9 +13,7 @@ import java.util.function.Function;
 /**
  * Measurements shared between subscriptions, for a batch: step 2b done once for every
  * subscription whose {@link MeasurementKey} (made by the {@link Measurer}, which measures from
- * that key only) is equal. Three levels: in front, for a subscription on one placement active
- * over the whole period, by the identity of its measurer, period and placement, without building
- * a key ({@code OnePlacementFront}); then by the key of placements, so each placement set is
+ * that key only) is equal. Two levels: first by the key of placements, so each placement set is
  * looked up once per batch (a hash map probe per subscription, no outage look-up); on a miss by
  * the key of the records looked up, so that two nodes of a cluster that saw only the cluster's
  * outages share one measurement. The one shared is put back with the subscription's id ({@link
@@ -37,7 +34,6 @@ public final class SharedMeasurements {
    */
   public static final int CAPACITY = 1 << 17;
 
-  private final OnePlacementFront front;
   private final FreshWhenFull<MeasurementKey, Measurement> byPlacements;
   private final FreshWhenFull<MeasurementKey, Measurement> byRecords;
   private final FreshWhenFull<Ids, List<Outage>> involved;
@@ -49,7 +45,6 @@ public final class SharedMeasurements {
    * cost about 2 % of the engine's time.
    */
   public SharedMeasurements(int capacity) {
-    this.front = new OnePlacementFront(capacity);
     this.byPlacements = new FreshWhenFull<>(capacity, true);
     this.byRecords = new FreshWhenFull<>(capacity, true);
     this.involved = new FreshWhenFull<>(capacity, false);
@@ -75,24 +70,10 @@ public final class SharedMeasurements {
    */
   public Measurement figures(Measurer measurer, Subscription sub, BillingPeriod period, OutageLog log,
       Function<MeasurementKey, Measurement> measure) {
-    // the front level: one placement, active over the whole period (most subscriptions), found
-    // by identity without building a key
-    Scope only = sub == null || period == null ? null : OnePlacementFront.onlyPlacement(sub);
-    OnePlacementFront.Group group = only == null ? null : front.groupOf(measurer, sub, period);
-    if (group != null) {
-      Measurement kept = front.get(group, only);
-      if (kept != null) {
-        return kept;
-      }
-    }
     MeasurementKey key = measurer.keyOf(sub, period);
-    boolean telemetry = measurer.rules().source() == Measurement.Source.TELEMETRY;
-    // for records, the front stands for the placements level (a scope equal to a kept one but
-    // not the same object is shared by the records level); telemetry has no other level
-    boolean frontOnly = group != null && !telemetry;
-    Measurement shared = frontOnly ? null : byPlacements.get(key);
+    Measurement shared = byPlacements.get(key);
     if (shared == null) {
-      if (telemetry) {
+      if (measurer.rules().source() == Measurement.Source.TELEMETRY) {
         shared = measure.apply(key); // telemetry is judged per placement: no coarser key
       } else {
         MeasurementKey records = measurer.recordsKeyOf(key, log);
@@ -102,12 +83,7 @@ public final class SharedMeasurements {
           byRecords.put(records, shared);
         }
       }
-      if (!frontOnly) {
-        byPlacements.put(key, shared);
-      }
-    }
-    if (group != null) {
-      front.put(group, only, shared);
+      byPlacements.put(key, shared);
     }
     return shared;
   }

@@ -33,8 +33,6 @@ abstract class LineSource implements Closeable {
    */
   record Line(long number, String text, JsonProblem problem) {}
 
-  private static final int EOF = -1;
-
   final int maxLength;
   private long number;
   private boolean ended;
@@ -71,30 +69,35 @@ abstract class LineSource implements Closeable {
       }
     }
     clear();
-    boolean overlong = false;
-    boolean any = false;
-    int unit;
-    while ((unit = read()) != EOF && unit != '\n') {
-      any = true;
-      if (!overlong && !append(unit)) {
-        overlong = true;
-      }
-    }
-    if (unit == EOF) {
+    int read = readLine();
+    if ((read & AT_EOF) != 0) {
       ended = true;
-      if (!any) {
+      if ((read & ANY) == 0) {
         return null;
       }
     }
     number++;
-    if (overlong) {
+    if ((read & OVERLONG) != 0) {
       return new Line(number, null, new JsonProblem("", "(line)", "is longer than " + maxLength + " characters"));
     }
     return decode(number);
   }
 
-  /** The next byte or character, or {@link #EOF}. */
-  abstract int read() throws IOException;
+  /** {@link #readLine()}: at least one unit was read before the line's end. */
+  private static final int ANY = 1;
+  /** {@link #readLine()}: the line is longer than the limit; the units past it were skipped. */
+  private static final int OVERLONG = 2;
+  /** {@link #readLine()}: the input ended (not a {@code \n}). */
+  private static final int AT_EOF = 4;
+
+  /**
+   * Reads units up to the next {@code \n} (consumed, not kept) or the end of the input, keeping
+   * them in the line while it is within the limit: a run of units at a time from the buffer, not
+   * one call per unit.
+   *
+   * @return {@link #ANY}, {@link #OVERLONG} and {@link #AT_EOF} as they apply
+   */
+  abstract int readLine() throws IOException;
 
   /**
    * What the input's first units say its encoding is when it is not UTF-8 text (such as {@code
@@ -103,9 +106,6 @@ abstract class LineSource implements Closeable {
   abstract String otherEncoding() throws IOException;
 
   abstract void clear();
-
-  /** Adds a unit to the line; false if that makes it too long. */
-  abstract boolean append(int unit);
 
   /** The line read, without a final {@code \r} or a first-line byte-order mark. */
   abstract Line decode(long number);
@@ -123,16 +123,40 @@ abstract class LineSource implements Closeable {
     }
 
     @Override
-    int read() throws IOException {
-      if (pos == limit) {
-        limit = reader.read(buffer, 0, buffer.length);
-        pos = 0;
-        if (limit <= 0) {
-          limit = 0;
-          return EOF;
+    int readLine() throws IOException {
+      int flags = 0;
+      while (true) {
+        if (pos == limit) {
+          limit = reader.read(buffer, 0, buffer.length);
+          pos = 0;
+          if (limit <= 0) {
+            limit = 0;
+            return flags | AT_EOF;
+          }
         }
+        char[] units = buffer;
+        int end = limit;
+        int start = pos;
+        int i = start;
+        while (i < end && units[i] != '\n') {
+          i++;
+        }
+        if (i > start) {
+          flags |= ANY;
+          // Kept up to one character past the limit, as one character at a time was: then too long.
+          if ((flags & OVERLONG) == 0 && line.length() + (long) (i - start) > maxLength + 1L) {
+            flags |= OVERLONG;
+          }
+          if ((flags & OVERLONG) == 0) {
+            line.append(buffer, start, i - start);
+          }
+        }
+        if (i < end) {
+          pos = i + 1;
+          return flags;
+        }
+        pos = end;
       }
-      return buffer[pos++];
     }
 
     @Override
@@ -158,15 +182,6 @@ abstract class LineSource implements Closeable {
     @Override
     void clear() {
       line.setLength(0);
-    }
-
-    @Override
-    boolean append(int unit) {
-      if (line.length() > maxLength) {
-        return false;
-      }
-      line.append((char) unit);
-      return true;
     }
 
     @Override
@@ -201,16 +216,39 @@ abstract class LineSource implements Closeable {
     }
 
     @Override
-    int read() throws IOException {
-      if (pos == limit) {
-        limit = in.read(buffer, 0, buffer.length);
-        pos = 0;
-        if (limit <= 0) {
-          limit = 0;
-          return EOF;
+    int readLine() throws IOException {
+      int flags = 0;
+      while (true) {
+        if (pos == limit) {
+          limit = in.read(buffer, 0, buffer.length);
+          pos = 0;
+          if (limit <= 0) {
+            limit = 0;
+            return flags | AT_EOF;
+          }
         }
+        byte[] units = buffer;
+        int end = limit;
+        int start = pos;
+        int i = start;
+        int or = 0;
+        byte b;
+        while (i < end && (b = units[i]) != '\n') {
+          or |= b;
+          i++;
+        }
+        if (i > start) {
+          flags |= ANY;
+          if ((flags & OVERLONG) == 0 && !append(start, i - start, or)) {
+            flags |= OVERLONG;
+          }
+        }
+        if (i < end) {
+          pos = i + 1;
+          return flags;
+        }
+        pos = end;
       }
-      return buffer[pos++] & 0xff;
     }
 
     @Override
@@ -256,18 +294,23 @@ abstract class LineSource implements Closeable {
       bits = 0;
     }
 
-    @Override
-    boolean append(int unit) {
+    /**
+     * Adds {@code count} bytes of the buffer from {@code start} to the line, {@code or} their bytes
+     * OR-ed (sign-extended); false, adding nothing, if that makes it too long.
+     */
+    private boolean append(int start, int count, int or) {
       // A character is 1 to 4 bytes (a surrogate pair 4 for 2 characters): 4 bytes a character
-      // bound any line that can fit; the exact count is checked once decoded.
-      if (length > 4L * maxLength + 1) {
+      // bound any line that can fit; the exact count is checked once decoded. Kept up to two bytes
+      // past that bound, as one byte at a time was: then too long.
+      if (length + (long) count > 4L * maxLength + 2) {
         return false;
       }
-      if (length == line.length) {
-        line = Arrays.copyOf(line, (int) Math.min(Integer.MAX_VALUE - 8, 2L * line.length));
+      if (length + count > line.length) {
+        line = Arrays.copyOf(line, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * line.length, (long) length + count)));
       }
-      line[length++] = (byte) unit;
-      bits |= unit;
+      System.arraycopy(buffer, start, line, length, count);
+      length += count;
+      bits |= or & 0xff;
       return true;
     }
 

@@ -12,6 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The fast path gives what {@link Instant#parse} gives, instant or exception, for every text. */
 class IsoInstantsTest {
@@ -42,6 +44,32 @@ class IsoInstantsTest {
         Arbitraries.of("2024", "2026", "1900", "2000", "0000", "+202"));
     return net.jqwik.api.Combinators.combine(year, twoOrOdd, twoOrOdd, twoOrOdd, twoOrOdd, twoOrOdd)
         .as((y, mo, d, h, mi, s) -> y + "-" + mo + "-" + d + "T" + h + ":" + mi + ":" + s + "Z");
+  }
+
+  /**
+   * Each edge of the fast path's range checks, just inside and just outside: the instant, or the
+   * exception and its message, are those of {@link Instant#parse}; a value just outside must not
+   * reach {@code LocalDateTime.of}, whose message differs.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "2026-01-01T00:00:00Z", "2026-12-31T23:59:59Z", "2026-00-01T00:00:00Z", "2026-13-01T00:00:00Z",
+      "2026-01-00T00:00:00Z", "2026-01-31T00:00:00Z", "2026-01-32T00:00:00Z", "2026-04-30T00:00:00Z",
+      "2026-04-31T00:00:00Z", "2026-06-31T00:00:00Z", "2026-09-31T00:00:00Z", "2026-11-31T00:00:00Z",
+      "2026-02-28T00:00:00Z", "2026-02-29T00:00:00Z", "2024-02-29T00:00:00Z", "2024-02-30T00:00:00Z",
+      "1900-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01T23:60:00Z",
+      "2026-03-01T12:00:60Z", "2026-03-01T09:09:09Z", "2026-03-01T00:00:0aZ", "2026-03-01T00:0/:00Z",
+      "2026-03-01T00:00:00z", "2026-03-01t00:00:00Z", "2026/03-01T00:00:00Z", "2026-03/01T00:00:00Z",
+      "2026-03-01T00-00:00Z", "2026-03-01T00:00-00Z", "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z"})
+  void eachEdgeOfTheFastPathReadsOrFailsAsInstantParseDoes(String text) {
+    Instant expected;
+    try {
+      expected = Instant.parse(text);
+    } catch (DateTimeException e) {
+      assertThatThrownBy(() -> IsoInstants.parse(text)).isInstanceOf(e.getClass()).hasMessage(e.getMessage());
+      return;
+    }
+    assertThat(IsoInstants.parse(text)).isEqualTo(expected);
   }
 
   @Test

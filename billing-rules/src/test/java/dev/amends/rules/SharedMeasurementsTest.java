@@ -28,10 +28,10 @@ class SharedMeasurementsTest {
   final AtomicInteger measured = new AtomicInteger();
 
   Measurement measure(Measurer m, Subscription sub) {
-    return shared.measure(m, sub, JUNE_2024_UTC, LOG, key -> {
+    return shared.figures(m, sub, JUNE_2024_UTC, LOG, key -> {
       measured.incrementAndGet();
       return m.measure(key, sub.id(), LOG);
-    });
+    }).withSubscriptionId(sub.id());
   }
 
   static Subscription on(String id, Instant from, Scope... placements) {
@@ -159,7 +159,7 @@ class SharedMeasurementsTest {
     AtomicInteger count = new AtomicInteger();
 
     for (Subscription s : List.of(a, b, a)) {
-      small.measure(FIVE_MINUTE_MINIMUM, s, JUNE_2024_UTC, LOG, key -> {
+      small.figures(FIVE_MINUTE_MINIMUM, s, JUNE_2024_UTC, LOG, key -> {
         count.incrementAndGet();
         return FIVE_MINUTE_MINIMUM.measure(key, s.id(), LOG);
       });

@@ -531,7 +531,7 @@ public final class Pipeline {
   }
 
   /**
-   * The downtime measured as {@link #measure} does, without the outages {@code used} by credits
+   * The downtime measured as {@link #figures} does, without the outages {@code used} by credits
    * issued earlier, each named in a warning: a rolling window does not count them again.
    */
   private Measurement measureWithout(Policy policy, Subscription sub, BillingPeriod period, Set<String> used,

@@ -16,9 +16,8 @@ import java.util.function.Function;
  * that key only) is equal. Two levels: first by the key of placements, so each placement set is
  * looked up once per batch (a hash map probe per subscription, no outage look-up); on a miss by
  * the key of the records looked up, so that two nodes of a cluster that saw only the cluster's
- * outages share one measurement. The one shared is put back with the subscription's id ({@link
- * #measure}), or handed out as it is to readers of its figures only ({@link #figures}), which the
- * engine's pipeline copies with the subscription's id only for what a user or a trace sees.
+ * outages share one measurement. The one shared is handed out as it is ({@link #figures}); the
+ * engine copies it with the subscription's id only for what a user or a trace sees.
  *
  * <p>Thread-safe. Bounded: past {@code capacity} entries a level starts afresh, so memory does
  * not grow with the batch. Two threads may measure the same key at once; both get equal
@@ -51,22 +50,14 @@ public final class SharedMeasurements {
   }
 
   /**
-   * The subscription's measurement: a shared one with the subscription's id, or {@code measure}'s
-   * of the key it is shared under.
+   * The subscription's figures: the measurement shared under its key, or {@code measure}'s of
+   * that key. Its {@link Measurement#subscriptionId()} may be another subscription's that shares
+   * it; what a user or a trace sees is a copy with the subscription's own id ({@code
+   * withSubscriptionId}, made by the engine's context when asked for; see {@code Facts}).
    *
    * @param log the records the measurer looks up (for a measurement from telemetry, the
    *     maintenance records, which the placements then stand for)
    * @param measure measures from a key, with the subscription's id
-   */
-  public Measurement measure(Measurer measurer, Subscription sub, BillingPeriod period, OutageLog log,
-      Function<MeasurementKey, Measurement> measure) {
-    return figures(measurer, sub, period, log, measure).withSubscriptionId(sub.id());
-  }
-
-  /**
-   * {@link #measure} without the copy with the subscription's id: the shared measurement itself,
-   * whose {@link Measurement#subscriptionId()} may be another subscription's, for readers that
-   * read no id (the engine's figures; see {@code Facts}).
    */
   public Measurement figures(Measurer measurer, Subscription sub, BillingPeriod period, OutageLog log,
       Function<MeasurementKey, Measurement> measure) {

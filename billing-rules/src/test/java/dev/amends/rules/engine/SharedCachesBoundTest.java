@@ -121,16 +121,16 @@ class SharedCachesBoundTest {
     AtomicInteger measured = new AtomicInteger();
     OutageLog empty = OutageLog.of(List.of());
 
-    Measurement first = shared.measure(MEASURER, SUB, JUNE_2024_UTC, LOG, key -> {
+    Measurement first = shared.figures(MEASURER, SUB, JUNE_2024_UTC, LOG, key -> {
       measured.incrementAndGet();
       return MEASURER.measure(key, SUB.id(), LOG);
-    });
+    }).withSubscriptionId(SUB.id());
     // the same placements again: the first level answers before any record is looked up, so the
     // log given (here one without records) is not read
-    Measurement again = shared.measure(MEASURER, subscription("sub-2", USD_20_00), JUNE_2024_UTC, empty, key -> {
+    Measurement again = shared.figures(MEASURER, subscription("sub-2", USD_20_00), JUNE_2024_UTC, empty, key -> {
       measured.incrementAndGet();
       return MEASURER.measure(key, "sub-2", empty);
-    });
+    }).withSubscriptionId("sub-2");
 
     assertThat(measured).hasValue(1);
     // OUT_1 and OUT_2: 3 h + 1 h = 240 minutes down

@@ -64,8 +64,8 @@ class SharedMeasurementsNestedPropertiesTest {
       BillingPeriod period = periods.get(i % periods.size());
       Measurement alone = measurer.measure(sub, period, log);
 
-      Measurement sharedOne = shared.measure(measurer, sub, period, log,
-          key -> measurer.measure(key, sub.id(), log));
+      Measurement sharedOne = shared.figures(measurer, sub, period, log,
+          key -> measurer.measure(key, sub.id(), log)).withSubscriptionId(sub.id());
 
       assertThat(sharedOne).as(sub + " in " + period).isEqualTo(alone);
     }
@@ -81,8 +81,8 @@ class SharedMeasurementsNestedPropertiesTest {
 
     for (Subscription sub : subs) {
       for (BillingPeriod period : PERIODS) {
-        Measurement sharedOne = shared.measure(measurer, sub, period, log,
-            key -> measurer.measure(key, sub.id(), log));
+        Measurement sharedOne = shared.figures(measurer, sub, period, log,
+            key -> measurer.measure(key, sub.id(), log)).withSubscriptionId(sub.id());
 
         assertThat(sharedOne).isEqualTo(measurer.measure(sub, period, log));
       }

@@ -43,8 +43,8 @@ class SharedMeasurementsPropertiesTest {
     for (Subscription sub : subs) {
       Measurement alone = measurer.measure(sub, JUNE_2024_UTC, log);
 
-      Measurement sharedOne = shared.measure(measurer, sub, JUNE_2024_UTC, log,
-          key -> measurer.measure(key, sub.id(), log));
+      Measurement sharedOne = shared.figures(measurer, sub, JUNE_2024_UTC, log,
+          key -> measurer.measure(key, sub.id(), log)).withSubscriptionId(sub.id());
 
       assertThat(sharedOne).as(sub.toString()).isEqualTo(alone);
     }

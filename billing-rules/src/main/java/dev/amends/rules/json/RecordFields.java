@@ -19,8 +19,9 @@ import org.joda.money.Money;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One JSON object of a record, read field by field on a {@link Walk} (which collects every problem
- * with its JSON Pointer, and reads strings, enums, dates, instants, zones, currencies and money):
+ * One JSON object of a record as the streaming parser read it ({@link RecordValues}), read field by
+ * field, every problem collected with its JSON Pointer on a {@link Walk} (whose readers report a
+ * bad string, enum, date, instant, zone, currency or money, shown as the tree would show it):
  * each getter returns the value, or {@code null} (an empty optional, an empty list) after a
  * problem. What lives here is the record format's own conventions: required fields that say
  * {@code is required and must not be null}, the closed list of known fields, whole numbers in a
@@ -44,35 +45,69 @@ final class RecordFields {
   private static final Set<String> MONEY_FIELDS = Set.of("amount", "currency");
 
   // Every getter reads a well-formed value without building the pointer or message of a problem;
-  // only a bad value goes on to the Walk's readers, which report it. The happy path allocates
-  // nothing but the value, which keeps reading a million account lines cheap.
+  // only a bad value goes on to the Walk's readers, which report it, as a JsonNode made for the
+  // message (RecordValues.node). The happy path allocates nothing but the value, which keeps
+  // reading a million account lines cheap.
 
-  private final JsonNode node;
-  private final String pointer;
+  private final RecordValues.Obj node;
   private final Walk walk;
+  /** Where this object is: in {@code parent}'s member {@code member}, at {@code index} of it if that is an array (else -1). */
+  private final RecordFields parent;
+  private final String member;
+  private final int index;
+  /** This object's pointer, made when a problem first needs it. */
+  private String pointer;
 
-  private RecordFields(JsonNode node, String pointer, Walk walk) {
+  private RecordFields(RecordValues.Obj node, Walk walk, RecordFields parent, String member, int index) {
     this.node = node;
-    this.pointer = pointer;
     this.walk = walk;
+    this.parent = parent;
+    this.member = member;
+    this.index = index;
+  }
+
+  /** The pointer of this object, such as {@code /subscriptions/0/prices/0}. */
+  private String pointer() {
+    if (pointer == null) {
+      pointer = pointer(parent, member, index);
+    }
+    return pointer;
+  }
+
+  /** The pointer of {@code parent}'s member, or of an item of that array if {@code index} is not -1; "" for the root. */
+  private static String pointer(RecordFields parent, String member, int index) {
+    if (parent == null) {
+      return "";
+    }
+    String at = parent.pointer(member);
+    return index < 0 ? at : Walk.item(at, index);
   }
 
   /**
-   * The walk over a whole line's value; a problem if it is not an object.
+   * The walk over a whole line's value ({@link RecordValues#readLine}, null for no value); a problem
+   * if it is not an object.
    *
    * @return the walk, or null if the value is not an object
    */
-  static RecordFields root(JsonNode node, List<JsonProblem> problems) {
-    return object(node, "", new Walk(problems, RecordFields::shown, NULL_REFUSED));
+  static RecordFields root(Object value, List<JsonProblem> problems) {
+    return object(value, new Walk(problems, RecordFields::shown, NULL_REFUSED), null, null, -1);
   }
 
-  /** The object at a pointer, or null with the problem {@code is not an object}, as {@code Walk.object} says it. */
-  private static RecordFields object(JsonNode node, String pointer, Walk walk) {
-    if (node == null || !node.isObject()) {
-      walk.problem(pointer, node, "is not an object");
+  /**
+   * The object at a place ({@link #pointer(RecordFields, String, int)}), or null with the problem
+   * {@code is not an object}, as {@code Walk.object} says it.
+   */
+  private static RecordFields object(Object value, Walk walk, RecordFields parent, String member, int index) {
+    if (!(value instanceof RecordValues.Obj o)) {
+      walk.problem(pointer(parent, member, index), RecordValues.node(value), "is not an object");
       return null;
     }
-    return new RecordFields(node, pointer, walk);
+    return new RecordFields(o, walk, parent, member, index);
+  }
+
+  /** A value as a JsonNode, for a problem's message. */
+  private static JsonNode node(Object value) {
+    return RecordValues.node(value);
   }
 
   /** The JSON text of a value, cut to at most 80 characters. */
@@ -83,7 +118,7 @@ final class RecordFields {
 
   /** The pointer of a member of this object, escaped as RFC 6901 asks. */
   String pointer(String name) {
-    return Walk.field(pointer, name);
+    return Walk.field(pointer(), name);
   }
 
   /** The number of problems found so far on the whole line. */
@@ -92,8 +127,8 @@ final class RecordFields {
   }
 
   /** Records a problem at a member of this object. */
-  void problem(String name, JsonNode value, String message) {
-    walk.problem(pointer(name), value, message);
+  void problem(String name, Object value, String message) {
+    walk.problem(pointer(name), node(value), message);
   }
 
   /** Records a problem at a member of this object, showing the value found there. */
@@ -103,62 +138,63 @@ final class RecordFields {
 
   /** Records a problem for every member not among the names a record allows. */
   void allowOnly(Set<String> names) {
-    for (String name : node.propertyNames()) {
+    for (int i = 0; i < node.size(); i++) {
+      String name = node.name(i);
       if (!names.contains(name)) {
-        problem(name, node.get(name), "is not a known field (known: " + String.join(", ", names.stream().sorted().toList()) + ")");
+        problem(name, node.value(i), "is not a known field (known: " + String.join(", ", names.stream().sorted().toList()) + ")");
       }
     }
   }
 
   /** True if the member is present and not null. */
   boolean has(String name) {
-    JsonNode v = node.get(name);
-    return v != null && !v.isNull();
+    Object v = node.get(name);
+    return v != null && !RecordValues.isNull(v);
   }
 
   /** A required member: absent or null is a problem, said as {@code Walk.Obj.required} says it. */
-  private JsonNode required(String name) {
-    JsonNode v = node.get(name);
+  private Object required(String name) {
+    Object v = node.get(name);
     if (v == null) {
       walk.problem(pointer(name), JsonProblem.MISSING, "is required");
       return null;
     }
-    if (v.isNull()) {
-      walk.problem(pointer(name), v, NULL_REFUSED);
+    if (RecordValues.isNull(v)) {
+      walk.problem(pointer(name), node(v), NULL_REFUSED);
       return null;
     }
     return v;
   }
 
   /** A required value converted by {@code convert}, which records its own problems. */
-  private <T> T requiredValue(String name, Function<JsonNode, T> convert) {
-    JsonNode v = required(name);
+  private <T> T requiredValue(String name, Function<Object, T> convert) {
+    Object v = required(name);
     return v == null ? null : convert.apply(v);
   }
 
   /** An optional value: absent or null gives empty. */
-  private <T> Optional<T> optionalValue(String name, Function<JsonNode, T> convert) {
-    JsonNode v = node.get(name);
-    return v == null || v.isNull() ? Optional.empty() : Optional.ofNullable(convert.apply(v));
+  private <T> Optional<T> optionalValue(String name, Function<Object, T> convert) {
+    Object v = node.get(name);
+    return v == null || RecordValues.isNull(v) ? Optional.empty() : Optional.ofNullable(convert.apply(v));
   }
 
-  private String string(String name, JsonNode v) {
-    return v.isString() ? v.stringValue() : Walk.STRING.read(walk, v, pointer(name));
+  private String string(String name, Object v) {
+    return v instanceof String s ? s : Walk.STRING.read(walk, node(v), pointer(name));
   }
 
   /**
    * A string value parsed by {@code parse}; if it is not a string or does not parse, {@code
    * value} (the same parser) reports why.
    */
-  private <T> T parsed(String name, JsonNode v, Function<String, T> parse, Walk.Value<T> value) {
-    if (v.isString()) {
+  private <T> T parsed(String name, Object v, Function<String, T> parse, Walk.Value<T> value) {
+    if (v instanceof String s) {
       try {
-        return parse.apply(v.stringValue());
+        return parse.apply(s);
       } catch (java.time.DateTimeException | IllegalArgumentException e) {
         // reported below, with the message of the format
       }
     }
-    return value.read(walk, v, pointer(name));
+    return value.read(walk, node(v), pointer(name));
   }
 
   /** A required string. */
@@ -187,8 +223,8 @@ final class RecordFields {
 
   /** A required array of strings, not empty, each converted as by {@link #texts(String, Function)}. */
   <T> List<T> requiredTexts(String name, Function<String, T> parse) {
-    JsonNode v = required(name);
-    if (v != null && v.isArray() && v.isEmpty()) {
+    Object v = required(name);
+    if (v instanceof RecordValues.Arr a && a.size() == 0) {
       problem(name, v, "must not be empty");
     }
     return v == null ? List.of() : texts(name, parse);
@@ -211,7 +247,7 @@ final class RecordFields {
         try {
           out.add(parse.apply(s));
         } catch (InvalidInputException x) {
-          walk.problem(e.pointer(), e.value, x.field() + " " + x.rule());
+          walk.problem(e.pointer(), node(e.value), x.field() + " " + x.rule());
         }
       }
     }
@@ -228,9 +264,9 @@ final class RecordFields {
     return optionalValue(name, v -> integer(name, v, min, max));
   }
 
-  private Long integer(String name, JsonNode v, long min, long max) {
-    if (!v.isIntegralNumber()) {
-      problem(name, v, "is not a whole number");
+  private Long integer(String name, Object value, long min, long max) {
+    if (!(value instanceof JsonNode v) || !v.isIntegralNumber()) {
+      problem(name, value, "is not a whole number");
       return null;
     }
     BigInteger i = v.bigIntegerValue();
@@ -246,13 +282,13 @@ final class RecordFields {
     return requiredValue(name, v -> decimal(name, v));
   }
 
-  private BigDecimal decimal(String name, JsonNode v) {
+  private BigDecimal decimal(String name, Object v) {
     BigDecimal d;
-    if (v.isNumber()) {
-      d = v.decimalValue();
-    } else if (v.isString() && isDecimalText(v.stringValue())) {
+    if (v instanceof JsonNode n && n.isNumber()) {
+      d = n.decimalValue();
+    } else if (v instanceof String s && isDecimalText(s)) {
       try {
-        d = new BigDecimal(v.stringValue());
+        d = new BigDecimal(s);
       } catch (NumberFormatException e) { // an exponent beyond int
         problem(name, v, "is not a decimal within range");
         return null;
@@ -317,9 +353,9 @@ final class RecordFields {
     return optionalValue(name, v -> ratio(name, v));
   }
 
-  private Ratio ratio(String name, JsonNode v) {
-    if (v.isString() && FRACTION_TEXT.matcher(v.stringValue()).matches()) {
-      String[] parts = v.stringValue().split("/");
+  private Ratio ratio(String name, Object v) {
+    if (v instanceof String s && FRACTION_TEXT.matcher(s).matches()) {
+      String[] parts = s.split("/");
       long den = Long.parseLong(parts[1]);
       if (den == 0) {
         problem(name, v, "has a zero denominator");
@@ -338,8 +374,27 @@ final class RecordFields {
 
   private static final Walk.Value<CurrencyUnit> CURRENCY = Walk.parsed("a known ISO 4217 currency code", CurrencyUnit::of);
 
-  private CurrencyUnit currency(String name, JsonNode v) {
-    return parsed(name, v, CurrencyUnit::of, CURRENCY);
+  private CurrencyUnit currency(String name, Object v) {
+    return parsed(name, v, RecordFields::currencyOf, CURRENCY);
+  }
+
+  /**
+   * The currencies read so far, by code: {@link CurrencyUnit#of} looks a code up in a sorted map
+   * (about 3 % of reading an account line, as profiled); a hash map of the few codes met is cheaper.
+   * Bounded.
+   */
+  private static final ConcurrentHashMap<String, CurrencyUnit> CURRENCIES = new ConcurrentHashMap<>();
+
+  /** {@link CurrencyUnit#of}, kept per code; throws as it does. */
+  private static CurrencyUnit currencyOf(String code) {
+    CurrencyUnit c = CURRENCIES.get(code);
+    if (c == null) {
+      c = CurrencyUnit.of(code);
+      if (CURRENCIES.size() < 4096) {
+        CURRENCIES.putIfAbsent(code, c);
+      }
+    }
+    return c;
   }
 
   /**
@@ -357,7 +412,7 @@ final class RecordFields {
     if (amount == null || currency == null) {
       return null;
     }
-    return walk.money(currency, amount, pointer(name), m.node);
+    return walk.money(currency, amount, () -> pointer(name), () -> node(m.node));
   }
 
   private static final Walk.Value<Instant> INSTANT = Walk.parsed("an ISO-8601 instant such as 2007-12-01T05:00:00Z", IsoInstants::parse);
@@ -417,9 +472,8 @@ final class RecordFields {
     return optionalValue(name, v -> enumValue(name, v, type));
   }
 
-  private <E extends Enum<E>> E enumValue(String name, JsonNode v, Class<E> type) {
-    if (v.isString()) {
-      String s = v.stringValue();
+  private <E extends Enum<E>> E enumValue(String name, Object v, Class<E> type) {
+    if (v instanceof String s) {
       for (E e : type.getEnumConstants()) {
         if (e.name().equals(s)) {
           return e;
@@ -427,18 +481,18 @@ final class RecordFields {
       }
     }
     String allowed = String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-    return Walk.choice(type, allowed).read(walk, v, pointer(name));
+    return Walk.choice(type, allowed).read(walk, node(v), pointer(name));
   }
 
   /** A required nested object. */
   RecordFields object(String name) {
-    JsonNode v = required(name);
-    return v == null ? null : object(v, pointer(name), walk);
+    Object v = required(name);
+    return v == null ? null : object(v, walk, this, name, -1);
   }
 
   /** An optional nested object. */
   Optional<RecordFields> optionalObject(String name) {
-    return has(name) ? Optional.ofNullable(object(node.get(name), pointer(name), walk)) : Optional.empty();
+    return has(name) ? Optional.ofNullable(object(node.get(name), walk, this, name, -1)) : Optional.empty();
   }
 
   /** The elements of an optional array, each as a walk of its own; empty if absent. */
@@ -446,14 +500,14 @@ final class RecordFields {
     if (!has(name)) {
       return List.of();
     }
-    JsonNode v = node.get(name);
-    if (!v.isArray()) {
+    Object v = node.get(name);
+    if (!(v instanceof RecordValues.Arr a)) {
       problem(name, v, "is not an array");
       return List.of();
     }
-    List<Element> out = new ArrayList<>(v.size());
-    for (int i = 0; i < v.size(); i++) {
-      out.add(new Element(v.get(i), name, i));
+    List<Element> out = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      out.add(new Element(a.get(i), name, i));
     }
     return out;
   }
@@ -487,8 +541,9 @@ final class RecordFields {
     try {
       return builder.get();
     } catch (InvalidInputException e) {
-      String at = fieldPointer(e.field());
-      JsonNode found = node.at(at.substring(pointer.length()));
+      JsonNode tree = node(node); // for the message only
+      String at = fieldPointer(tree, e.field());
+      JsonNode found = tree.at(at.substring(pointer().length()));
       String value = found.isMissingNode() ? e.value() : shown(found);
       boolean restate = !found.isMissingNode() && !e.value().equals(value); // such as "start=..., end=..."
       walk.problem(at, value, e.field() + " " + e.rule() + (restate ? " (" + e.value() + ")" : ""));
@@ -500,21 +555,21 @@ final class RecordFields {
    * The pointer of a core field path such as {@code account.subscriptions[1].id}: its type prefix
    * dropped and indexes as segments, kept only as far as this object holds it.
    */
-  private String fieldPointer(String field) {
+  private String fieldPointer(JsonNode tree, String field) {
     String[] segments = field.replace("[", ".").replace("]", "").split("\\.");
-    String whole = deepest(segments, 0);
-    String typed = deepest(segments, 1); // without a type prefix such as "subscription."
+    String whole = deepest(tree, segments, 0);
+    String typed = deepest(tree, segments, 1); // without a type prefix such as "subscription."
     return typed.length() > whole.length() ? typed : whole;
   }
 
-  private String deepest(String[] segments, int from) {
-    String at = pointer;
+  private String deepest(JsonNode tree, String[] segments, int from) {
+    String at = pointer();
     for (int i = from; i < segments.length; i++) {
       if (segments[i].isEmpty()) {
         continue;
       }
       String next = at + "/" + segments[i];
-      if (node.at(next.substring(pointer.length())).isMissingNode()) {
+      if (tree.at(next.substring(pointer().length())).isMissingNode()) {
         break;
       }
       at = next;
@@ -524,11 +579,11 @@ final class RecordFields {
 
   /** One element of an array. */
   final class Element {
-    private final JsonNode value;
+    private final Object value;
     private final String array;
     private final int index;
 
-    private Element(JsonNode value, String array, int index) {
+    private Element(Object value, String array, int index) {
       this.value = value;
       this.array = array;
       this.index = index;
@@ -536,12 +591,12 @@ final class RecordFields {
 
     /** The element as an object; null after a problem. */
     RecordFields object() {
-      return RecordFields.object(value, pointer(), walk);
+      return RecordFields.object(value, walk, RecordFields.this, array, index);
     }
 
     /** The element as a string; null after a problem. */
     String string() {
-      return value.isString() ? value.stringValue() : Walk.STRING.read(walk, value, pointer());
+      return value instanceof String s ? s : Walk.STRING.read(walk, node(value), pointer());
     }
 
     /** The element's pointer, made when needed. */

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads an NDJSON record stream one line at a time, in line order: each non-blank line gives a
@@ -123,9 +122,9 @@ public final class RecordReader<T> implements Iterator<RecordLine<T>>, Closeable
 
   /** Reads one line's text; null after a problem. */
   static <T> T read(String text, RecordCodec<T> codec, List<JsonProblem> problems) {
-    JsonNode tree;
-    try {
-      tree = Json.MAPPER.readTree(text);
+    Object root;
+    try (JsonParser p = Json.MAPPER.createParser(text)) {
+      root = RecordValues.readLine(p);
     } catch (JacksonException e) {
       problems.add(syntaxProblem(e));
       return null;
@@ -134,7 +133,7 @@ public final class RecordReader<T> implements Iterator<RecordLine<T>>, Closeable
       problems.add(new JsonProblem("", "(line)", "is not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
       return null;
     }
-    RecordFields fields = RecordFields.root(tree, problems);
+    RecordFields fields = RecordFields.root(root, problems);
     T value;
     try {
       value = fields == null ? null : codec.read(fields);
@@ -143,7 +142,7 @@ public final class RecordReader<T> implements Iterator<RecordLine<T>>, Closeable
       return null;
     }
     if (value == null && problems.isEmpty()) {
-      problems.add(new JsonProblem("", RecordFields.shown(tree), "is not a record"));
+      problems.add(new JsonProblem("", RecordFields.shown(RecordValues.node(root)), "is not a record"));
     }
     return value;
   }

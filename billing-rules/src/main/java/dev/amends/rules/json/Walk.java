@@ -140,10 +140,15 @@ final class Walk {
    * AmendsException}, such as {@code cap.percent must not be negative: -1}) at the pointer.
    */
   <T> T build(String pointer, JsonNode node, Supplier<T> construct) {
+    return build(() -> pointer, () -> node, construct);
+  }
+
+  /** As {@link #build(String, JsonNode, Supplier)}, the pointer and the node made only for a problem's message. */
+  <T> T build(Supplier<String> pointer, Supplier<JsonNode> node, Supplier<T> construct) {
     try {
       return construct.get();
     } catch (AmendsException | ArithmeticException | IllegalArgumentException | DateTimeException | JacksonException e) {
-      problem(pointer, node, "is refused: " + e.getMessage());
+      problem(pointer.get(), node.get(), "is refused: " + e.getMessage());
       return null;
     }
   }
@@ -532,9 +537,17 @@ final class Walk {
    * records both read money here.
    */
   Money money(CurrencyUnit currency, BigDecimal amount, String pointer, JsonNode node) {
+    return money(currency, amount, () -> pointer, () -> node);
+  }
+
+  /**
+   * As {@link #money(CurrencyUnit, BigDecimal, String, JsonNode)}, the pointer and the object
+   * made only for a problem's message.
+   */
+  Money money(CurrencyUnit currency, BigDecimal amount, Supplier<String> pointer, Supplier<JsonNode> node) {
     int places = Math.max(0, currency.getDecimalPlaces());
     if (amount.stripTrailingZeros().scale() > places) {
-      problem(field(pointer, "amount"), node.get("amount"), "has more decimal places than " + currency.getCode()
+      problem(field(pointer.get(), "amount"), node.get().get("amount"), "has more decimal places than " + currency.getCode()
           + " allows (" + places + ")");
       return null;
     }

@@ -11,6 +11,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +69,18 @@ class RecordValuesTest {
     String damaged = damage.apply(text);
 
     assertThat(viaStream(damaged)).isEqualTo(viaTree(damaged));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"a\":}", "{\"a\":,\"b\":1}", "{\"a\" 1}", "{\"a\":1,}", "{,\"a\":1}", "[1,]", "[,1]",
+      "{\"a\":[}", "{\"a\":{]}", "{\"a\":1 \"b\":2}", "{\"a\":tru}", "{\"a\":\"x}", "{\"a\":1}}", "{\"a\":\"\u0000\"}",
+      "{\"a\":01}", "{\"a\":-}", "{\"a\":1e}", "{\"a\":.5}", "{\"a\":NaN}", "{'a':1}", "{a:1}", "{\"a\":1}/*c*/",
+      "{\"a\":1,\"a\":2}", "{\"b\":{\"a\":1,\"a\":[]}}", "{\"a\":[1,{\"x\":}]}", "{\"a\":1e99999999999}", "\"a\" x"})
+  void refusesMalformedTextAsTheTreeReaderDoes(String text) {
+    String read = viaStream(text);
+
+    assertThat(read).doesNotStartWith("value ");
+    assertThat(read).isEqualTo(viaTree(text));
   }
 
   @Test

@@ -201,6 +201,12 @@ abstract class LineSource implements Closeable {
   }
 
   private static final class Bytes extends LineSource {
+    private static final java.lang.invoke.VarHandle LONGS =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private final InputStream in;
     private final byte[] buffer = new byte[8192];
     private int pos;
@@ -232,6 +238,22 @@ abstract class LineSource implements Closeable {
         int start = pos;
         int i = start;
         int or = 0;
+        // Eight bytes at a time while none of them is '\n' (SWAR: a zero byte of w ^ NEWLINES is a
+        // '\n'; the test has no false negatives, and a false positive only ends this loop early), then
+        // one at a time as before.
+        long high = 0;
+        while (i + 8 <= end) {
+          long w = (long) LONGS.get(units, i);
+          long x = w ^ NEWLINES;
+          if (((x - ONES) & ~x & HIGH_BITS) != 0) {
+            break;
+          }
+          high |= w;
+          i += 8;
+        }
+        if ((high & HIGH_BITS) != 0) {
+          or = 0x80; // a byte of the line is not ASCII: all that the line's bits are read for
+        }
         byte b;
         while (i < end && (b = units[i]) != '\n') {
           or |= b;

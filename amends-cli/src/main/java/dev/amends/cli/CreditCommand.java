@@ -193,9 +193,6 @@ final class CreditCommand implements Callable<Integer> {
   }
 
   private DecisionSink sink(OutputFiles files) {
-    if (out != null && format == Format.ndjson) {
-      return new NdjsonSink(files.stream("--out")); // UTF-8 bytes straight into the file
-    }
     Writer w = out == null ? new StandardOutput(spec.commandLine().getOut()) : files.writer("--out");
     return format == Format.csv ? new CsvSink(w, false) : new NdjsonSink(w, false);
   }
@@ -216,12 +213,6 @@ final class CreditCommand implements Callable<Integer> {
     NdjsonSink(Writer w, boolean close) {
       this.writer = dev.amends.rules.json.DecisionJson.writer(w);
       this.close = close;
-    }
-
-    /** Into a file's bytes, which closing flushes (the file is moved into place later). */
-    NdjsonSink(java.io.OutputStream bytes) {
-      this.writer = dev.amends.rules.json.DecisionJson.writer(bytes);
-      this.close = false;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.amends.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -41,8 +40,6 @@ final class OutputFile implements AutoCloseable {
   private final Path temp;
   private final FileChannel channel;
   private final Writer writer;
-  /** The same file as bytes, unbuffered (for a writer that buffers its own bytes): one or the other is used. */
-  private final OutputStream stream;
   private boolean done;
 
   private OutputFile(String option, Path requested, Path target, Path temp, FileChannel channel) {
@@ -53,7 +50,6 @@ final class OutputFile implements AutoCloseable {
     this.channel = channel;
     Writer text = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
     this.writer = new Guarded(text, this);
-    this.stream = new GuardedStream(Channels.newOutputStream(channel), this);
   }
 
   /** Whether the target is there and is neither a regular file nor a folder: a device or a pipe. */
@@ -91,14 +87,6 @@ final class OutputFile implements AutoCloseable {
   /** Where to write; a failure to write is a {@link CliException}. Closing it only flushes it. */
   Writer writer() {
     return writer;
-  }
-
-  /**
-   * Where to write bytes, unbuffered, instead of {@link #writer()} (not both); a failure to write
-   * is a {@link CliException}. Closing it only flushes it.
-   */
-  OutputStream stream() {
-    return stream;
   }
 
   /**
@@ -185,49 +173,6 @@ final class OutputFile implements AutoCloseable {
       case FileSystemException f when f.getReason() != null -> f.getReason();
       default -> String.valueOf(e.getMessage());
     };
-  }
-
-  /** The file's bytes: an I/O failure is a {@link CliException}; close only flushes. */
-  private static final class GuardedStream extends OutputStream {
-    private final OutputStream out;
-    private final OutputFile file;
-
-    GuardedStream(OutputStream out, OutputFile file) {
-      this.out = out;
-      this.file = file;
-    }
-
-    @Override
-    public void write(int b) {
-      try {
-        out.write(b);
-      } catch (IOException e) {
-        throw failed(file.option, file.requested, e);
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      try {
-        out.write(b, off, len);
-      } catch (IOException e) {
-        throw failed(file.option, file.requested, e);
-      }
-    }
-
-    @Override
-    public void flush() {
-      try {
-        out.flush();
-      } catch (IOException e) {
-        throw failed(file.option, file.requested, e);
-      }
-    }
-
-    @Override
-    public void close() {
-      flush();
-    }
   }
 
   /** The file's writer: an I/O failure is a {@link CliException}; close only flushes. */

@@ -86,12 +86,6 @@ final class OutputFiles implements AutoCloseable {
     return f == null ? null : f.writer();
   }
 
-  /** The bytes of an option's file (instead of its {@link #writer}), or null if that option was not given. */
-  java.io.OutputStream stream(String option) {
-    OutputFile f = files.get(option);
-    return f == null ? null : f.stream();
-  }
-
   /**
    * Moves every file into place, in the order given.
    *

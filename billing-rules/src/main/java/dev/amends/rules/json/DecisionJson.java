@@ -176,15 +176,13 @@ public final class DecisionJson {
   }
 
   /**
-   * A buffered streaming writer of batch results to UTF-8 bytes: the same bytes as {@link
-   * #writer(Writer)} over a UTF-8 writer, written straight into a byte buffer (a decision without
-   * traces whose strings need no escape is written without a generator or a character encoder).
+   * A buffered streaming writer of batch results to UTF-8 bytes.
    *
    * @param out the bytes, closed with the writer, not null
    * @return the writer, not null
    */
   public static RecordWriter<BatchResult> writer(OutputStream out) {
-    return new RecordWriter<BatchResult>(new Utf8Lines(Checks.notNull("out", out)), DecisionBytes::write);
+    return writer(RecordFormat.utf8(out));
   }
 
   /**

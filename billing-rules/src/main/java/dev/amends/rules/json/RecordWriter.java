@@ -31,12 +31,6 @@ public final class RecordWriter<T> implements Closeable, Flushable {
    */
   private final JsonGenerator generator;
   private final BiConsumer<T, JsonGenerator> body;
-  /**
-   * For a writer of bytes: the lines' buffer over the stream, and what writes a record as one line
-   * into it (line end included); null otherwise.
-   */
-  private final Utf8Lines bytes;
-  private final BiConsumer<T, Utf8Lines> byteLine;
   private long written;
 
   RecordWriter(Writer out, Function<T, String> toLine) {
@@ -44,18 +38,6 @@ public final class RecordWriter<T> implements Closeable, Flushable {
     this.toLine = toLine;
     this.generator = null;
     this.body = null;
-    this.bytes = null;
-    this.byteLine = null;
-  }
-
-  /** A writer of UTF-8 bytes: {@code line} writes a record as one line, its end included. */
-  RecordWriter(Utf8Lines out, BiConsumer<T, Utf8Lines> line) {
-    this.out = null;
-    this.toLine = null;
-    this.generator = null;
-    this.body = null;
-    this.bytes = out;
-    this.byteLine = line;
   }
 
   /**
@@ -69,8 +51,6 @@ public final class RecordWriter<T> implements Closeable, Flushable {
     this.toLine = null;
     this.generator = Json.MAPPER.writer().withRootValueSeparator((String) null).createGenerator(out);
     this.body = body;
-    this.bytes = null;
-    this.byteLine = null;
   }
 
   /**
@@ -81,11 +61,6 @@ public final class RecordWriter<T> implements Closeable, Flushable {
    */
   public void write(T record) {
     Checks.notNull("record", record);
-    if (bytes != null) {
-      byteLine.accept(record, bytes);
-      written++;
-      return;
-    }
     if (generator != null) {
       try {
         body.accept(record, generator);
@@ -113,14 +88,6 @@ public final class RecordWriter<T> implements Closeable, Flushable {
 
   @Override
   public void flush() throws IOException {
-    if (bytes != null) {
-      try {
-        bytes.flush();
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      return;
-    }
     if (generator != null) {
       try {
         generator.flush(); // the generator's buffer into out, and out flushed
@@ -134,14 +101,6 @@ public final class RecordWriter<T> implements Closeable, Flushable {
 
   @Override
   public void close() throws IOException {
-    if (bytes != null) {
-      try {
-        bytes.close();
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      return;
-    }
     if (generator != null) {
       try {
         generator.close(); // flushes, and closes out

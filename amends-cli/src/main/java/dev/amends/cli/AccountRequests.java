@@ -2,26 +2,30 @@ package dev.amends.cli;
 
 import dev.amends.rules.DecisionRequest;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The accounts file as requests, for {@code credit} and {@code diff}: lines that are rejected,
  * accounts whose id was already read on an earlier line, and accounts with no billing period
  * starting in the month, are reported (through {@link Inputs}) and skipped. Remembers each request in flight by its index in the batch, so a result
- * can be matched with its account; {@link #done(long)} forgets it.
+ * can be matched with its account; {@link #done(long)} forgets it. A batch hands its results out
+ * in input order, so the requests in flight are a queue: the oldest is the next one done.
+ *
+ * <p>Not thread-safe: taken from and told of results on one thread (the batch reads its input on
+ * the thread that takes its results).
  */
 final class AccountRequests implements Iterator<DecisionRequest> {
-  private final Map<Long, DecisionRequest> inFlight = new ConcurrentHashMap<>();
+  /** The requests handed out and not yet done, oldest first; the oldest has index {@link #firstInFlight}. */
+  private final ArrayDeque<DecisionRequest> inFlight = new ArrayDeque<>();
+  private long firstInFlight;
   private final ReadAhead accounts;
   private final Inputs inputs;
   private final Runnable refused;
   /** The ids met, with their lines: a second line with the same id is rejected as a duplicate. */
   private final SeenIds seen = new SeenIds();
   private DecisionRequest next;
-  private long index;
 
   /**
    * @param accounts the accounts, parsed ahead with their requests
@@ -69,13 +73,23 @@ final class AccountRequests implements Iterator<DecisionRequest> {
       throw new NoSuchElementException();
     }
     DecisionRequest r = next;
-    inFlight.put(index++, r);
+    inFlight.addLast(r);
     next = null;
     return r;
   }
 
-  /** The request of the result with this index, forgotten now. */
+  /**
+   * The request of the result with this index, forgotten now.
+   *
+   * @throws IllegalStateException if it is not the oldest request in flight: results are done in
+   *     the order their requests were taken
+   */
   DecisionRequest done(long index) {
-    return inFlight.remove(index);
+    if (index != firstInFlight || inFlight.isEmpty()) {
+      throw new IllegalStateException("result " + index + " is not the next in input order: the oldest request in "
+          + "flight is " + (inFlight.isEmpty() ? "none" : Long.toString(firstInFlight)));
+    }
+    firstInFlight++;
+    return inFlight.pollFirst();
   }
 }

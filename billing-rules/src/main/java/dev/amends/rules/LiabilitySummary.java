@@ -72,11 +72,20 @@ public final class LiabilitySummary {
     this.accountsCredited = b.accountsCredited;
     this.largestPerCurrency = b.largestPerCurrency;
     List<Money> t = new ArrayList<>();
-    b.totals.values().forEach(sum -> t.add(sum.money()));
+    if (b.totals != null) {
+      b.totals.sorted().forEach(sum -> t.add(sum.money()));
+    }
     this.totals = List.copyOf(t);
     this.byPlan = subtotals(b.byPlan);
-    this.byScope = subtotals(b.byScope);
-    Map<String, Map<CurrencyUnit, Sum>> rules = new HashMap<>();
+    Map<String, Sums> scopes = new HashMap<>();
+    b.byScope.forEach((scope, sums) -> scopes.merge(scope.toString(), sums, (one, other) -> {
+      Sums both = new Sums(one.currency()); // not one of the builder's, which may go on
+      both.addAll(one);
+      both.addAll(other);
+      return both;
+    }));
+    this.byScope = subtotals(scopes);
+    Map<String, Sums> rules = new HashMap<>();
     b.byRule.forEach((rule, sums) -> rules.put(rule.label(), sums));
     this.byRule = subtotals(rules);
     this.flags = b.flags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(b.flags));
@@ -159,9 +168,9 @@ public final class LiabilitySummary {
   }
 
   /** The rows sorted by label, then currency. */
-  private static List<Subtotal> subtotals(Map<String, Map<CurrencyUnit, Sum>> sums) {
+  private static List<Subtotal> subtotals(Map<String, Sums> sums) {
     List<Subtotal> out = new ArrayList<>();
-    new TreeMap<>(sums).forEach((label, perCurrency) -> perCurrency.values().forEach(m -> out.add(new Subtotal(label, m.money()))));
+    new TreeMap<>(sums).forEach((label, perCurrency) -> perCurrency.sorted().forEach(m -> out.add(new Subtotal(label, m.money()))));
     return List.copyOf(out);
   }
 
@@ -170,13 +179,18 @@ public final class LiabilitySummary {
    * fit (a fleet adds millions of lines; adding {@link Money} makes two objects a line), a {@link
    * java.math.BigDecimal} once they would not.
    */
-  static final class Sum {
+  static class Sum {
     private final CurrencyUnit currency;
     private long minor;
     private java.math.BigDecimal big;
 
     Sum(CurrencyUnit currency) {
       this.currency = currency;
+    }
+
+    /** The currency summed. */
+    final CurrencyUnit currency() {
+      return currency;
     }
 
     void add(Money amount) {
@@ -193,6 +207,76 @@ public final class LiabilitySummary {
 
     Money money() {
       return big == null ? Money.zero(currency).plusMinor(minor) : Money.zero(currency).plus(big);
+    }
+  }
+
+  /**
+   * The running sums of one row (a breakdown's plan, scope or rule, or the totals), one per
+   * currency: the sum of the first currency met is this object itself, the others (a run has a
+   * few currencies) in a short array found by identity ({@link CurrencyUnit}s are shared
+   * instances; equality is the fallback). A fleet has thousands of rows, each looked up for every
+   * line: one object a row, where a map per row cost a tree walk with two code comparisons and
+   * three more objects to fetch from memory.
+   */
+  static final class Sums extends Sum {
+    private Sum[] others;
+
+    /** Sums whose first currency is {@code currency}. */
+    Sums(CurrencyUnit currency) {
+      super(currency);
+    }
+
+    /** Adds an amount to the sum of its currency. */
+    @Override
+    void add(Money amount) {
+      CurrencyUnit currency = amount.getCurrencyUnit();
+      if (currency == currency() || currency.equals(currency())) {
+        super.add(amount);
+      } else {
+        other(currency).add(amount);
+      }
+    }
+
+    /** Adds every sum of another row. */
+    void addAll(Sums more) {
+      for (Sum sum : more.all()) {
+        add(sum.money());
+      }
+    }
+
+    /** The sum of a currency other than the first, made when first met. */
+    private Sum other(CurrencyUnit currency) {
+      int size = others == null ? 0 : others.length;
+      for (int i = 0; i < size; i++) {
+        if (others[i].currency() == currency) {
+          return others[i];
+        }
+      }
+      for (int i = 0; i < size; i++) {
+        if (others[i].currency().equals(currency)) {
+          return others[i];
+        }
+      }
+      others = others == null ? new Sum[1] : java.util.Arrays.copyOf(others, size + 1);
+      others[size] = new Sum(currency);
+      return others[size];
+    }
+
+    /** Every sum, the first currency's first. */
+    private List<Sum> all() {
+      List<Sum> all = new ArrayList<>();
+      all.add(this);
+      if (others != null) {
+        all.addAll(java.util.Arrays.asList(others));
+      }
+      return all;
+    }
+
+    /** The sums sorted by currency code, as a map by currency would give them. */
+    List<Sum> sorted() {
+      List<Sum> sorted = all();
+      sorted.sort(Comparator.comparing(Sum::currency));
+      return sorted;
     }
   }
 
@@ -221,11 +305,24 @@ public final class LiabilitySummary {
     private long creditLines;
     private long accountsCredited;
     private int largestPerCurrency = DEFAULT_LARGEST;
-    private final Map<CurrencyUnit, Sum> totals = new TreeMap<>();
+    /** Null until the first line. */
+    private Sums totals;
     // hashed while adding up (a fleet has thousands of scopes), sorted when built
-    private final Map<String, Map<CurrencyUnit, Sum>> byPlan = new HashMap<>();
-    private final Map<String, Map<CurrencyUnit, Sum>> byScope = new HashMap<>();
-    private final Map<RuleKey, Map<CurrencyUnit, Sum>> byRule = new HashMap<>();
+    private final Map<String, Sums> byPlan = new HashMap<>();
+    /**
+     * By a subscription's one placement (its {@link Scope}, which keeps its hash), or by the label
+     * of several: labelled (and merged by label) when built.
+     */
+    private final Map<Object, Sums> byScope = new HashMap<>();
+    private final Map<RuleKey, Sums> byRule = new HashMap<>();
+    /**
+     * The rules met last and their sums, looked up by the identity of the key's strings first: a
+     * run's lines come from a few rules whose ids and paths are the same strings line after line,
+     * so most lines find their rule here without making and hashing a key.
+     */
+    private final RuleKey[] recentRules = new RuleKey[4];
+    private final Sums[] recentRuleSums = new Sums[4];
+    private int nextRecent;
     private final Map<DecisionFlag, Long> flags = new EnumMap<>(DecisionFlag.class);
     private final Map<CurrencyUnit, PriorityQueue<CreditLine>> largest = new TreeMap<>();
 
@@ -282,8 +379,8 @@ public final class LiabilitySummary {
       decided++;
       boolean credited = false;
       String subscriptionId = null; // lines come by subscription: look each one up once
-      String plan = null;
-      String scope = null;
+      Sums plan = null;
+      Sums scope = null;
       for (CreditLine l : decision.lines()) {
         creditLines++;
         credited |= l.amount().isPositive();
@@ -291,14 +388,16 @@ public final class LiabilitySummary {
         if (!l.subscriptionId().equals(subscriptionId)) {
           subscriptionId = l.subscriptionId();
           Subscription s = subscription(account, subscriptionId);
-          plan = s == null ? UNKNOWN : s.plan();
-          scope = s == null ? UNKNOWN : scope(s);
+          plan = row(byPlan, s == null ? UNKNOWN : s.plan(), amount);
+          scope = row(byScope, s == null ? UNKNOWN : scopeKey(s), amount);
         }
-        sum(totals, amount);
-        sum(byPlan.computeIfAbsent(plan, k -> new TreeMap<>()), amount);
-        sum(byScope.computeIfAbsent(scope, k -> new TreeMap<>()), amount);
-        sum(byRule.computeIfAbsent(new RuleKey(l.policyId(), l.policyVersion(), nodePath(l.rulePath(), l.outageIds())),
-            k -> new TreeMap<>()), amount);
+        if (totals == null) {
+          totals = new Sums(amount.getCurrencyUnit());
+        }
+        totals.add(amount);
+        plan.add(amount);
+        scope.add(amount);
+        rule(l.policyId(), l.policyVersion(), nodePath(l.rulePath(), l.outageIds()), amount).add(amount);
         if (largestPerCurrency > 0) {
           PriorityQueue<CreditLine> top = largest.computeIfAbsent(amount.getCurrencyUnit(), k -> new PriorityQueue<>(ASCENDING));
           if (top.size() < largestPerCurrency || ASCENDING.compare(l, top.peek()) > 0) {
@@ -331,21 +430,38 @@ public final class LiabilitySummary {
       return null;
     }
 
-    private static String scope(Subscription s) {
+    /** A row of a breakdown, made for the currency of its first amount if new. */
+    private static <K> Sums row(Map<K, Sums> rows, K key, Money first) {
+      Sums sums = rows.get(key);
+      if (sums == null) {
+        sums = new Sums(first.getCurrencyUnit());
+        rows.put(key, sums);
+      }
+      return sums;
+    }
+
+    /** The subscription's one placement, or the label of its several. */
+    private static Object scopeKey(Subscription s) {
       if (s.placements().size() == 1) {
-        return s.placements().iterator().next().toString();
+        return s.placements().iterator().next();
       }
       return s.placements().stream().map(Scope::toString).sorted().collect(Collectors.joining(" + "));
     }
 
-    private static void sum(Map<CurrencyUnit, Sum> sums, Money amount) {
-      CurrencyUnit currency = amount.getCurrencyUnit();
-      Sum sum = sums.get(currency);
-      if (sum == null) {
-        sum = new Sum(currency);
-        sums.put(currency, sum);
+    /** The sums of a rule: one met lately, found by identity, or the map's. */
+    private Sums rule(String policyId, int version, String rulePath, Money first) {
+      for (int i = 0; i < recentRules.length; i++) {
+        RuleKey k = recentRules[i];
+        if (k != null && k.policyId() == policyId && k.version() == version && k.rulePath() == rulePath) {
+          return recentRuleSums[i];
+        }
       }
-      sum.add(amount);
+      RuleKey key = new RuleKey(policyId, version, rulePath);
+      Sums sums = row(byRule, key, first);
+      recentRules[nextRecent] = key;
+      recentRuleSums[nextRecent] = sums;
+      nextRecent = (nextRecent + 1) % recentRules.length;
+      return sums;
     }
 
     /** A rule as the sums key it, its label made only when the summary is built. */

@@ -1,10 +1,15 @@
 package dev.amends.rules.engine;
 
+import dev.amends.core.measure.MeasurementKey;
+import dev.amends.core.measure.Measurer;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
 import dev.amends.core.scope.Scope;
+import dev.amends.core.time.BillingPeriod;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * For one outage log, a dense number per placement that names the records it sees: each scope
@@ -21,8 +26,9 @@ import java.util.Map;
  * placements, then afresh), so a placement met again costs one probe of an open-addressing table
  * of placements and numbers (two arrays side by side: no entry or boxed number to read on the
  * way, each of which, for a batch that meets placements in no order, is a miss of the CPU's
- * caches). Thread-safe: the table is read without a lock and written under one; a number not
- * seen yet by a reader is worked out again, the same.
+ * caches). With the numbers it keeps, per measurer and period, the key of the records each number
+ * sees ({@link #recordsKeys}). Thread-safe: the table is read without a lock and written under
+ * one; a number not seen yet by a reader is worked out again, the same.
  */
 final class ScopeSlots {
   /** The most placements whose number is kept. */
@@ -32,6 +38,8 @@ final class ScopeSlots {
   private volatile Numbered numbered;
   /** The placements' numbers kept; replaced (grown, or afresh past {@link #KEPT}) under this object's lock. */
   private volatile Table table = new Table(1 << 10);
+  /** See {@link #recordsKeys}; replaced, never changed, when one is added. */
+  private volatile RecordsKeys[] recordsKeys = new RecordsKeys[0];
 
   /** The slots of a log; nothing is worked out until a placement is asked for. */
   ScopeSlots(OutageLog log) {
@@ -47,6 +55,42 @@ final class ScopeSlots {
   int size() {
     return numbered().size;
   }
+
+  /**
+   * The keys of records kept for a measurer and a period, one per number (null until made): for
+   * a placement of that number active throughout the period widened by the measurer's minimum
+   * downtime, the key {@link Measurer#recordsKeyOf} makes, which names the same records for every
+   * placement of the number. Kept from batch to batch like the numbers (they depend on the log, the
+   * measurer and the period only), so a batch's first meeting of a number makes no key and looks
+   * no record up; at most {@value #KEY_ARRAYS} measurers × periods, then afresh.
+   */
+  AtomicReferenceArray<MeasurementKey> recordsKeys(Measurer measurer, BillingPeriod period) {
+    RecordsKeys[] known = recordsKeys;
+    for (RecordsKeys k : known) {
+      if (k.measurer == measurer && k.period == period) {
+        return k.keys;
+      }
+    }
+    synchronized (this) {
+      known = recordsKeys;
+      for (RecordsKeys k : known) {
+        if (k.measurer == measurer && k.period.equals(period)) {
+          return k.keys;
+        }
+      }
+      RecordsKeys made = new RecordsKeys(measurer, period, new AtomicReferenceArray<>(size()));
+      RecordsKeys[] more = known.length >= KEY_ARRAYS ? new RecordsKeys[1] : Arrays.copyOf(known, known.length + 1);
+      more[more.length - 1] = made;
+      recordsKeys = more;
+      return made.keys;
+    }
+  }
+
+  /** The most measurers × periods whose keys of records are kept. */
+  static final int KEY_ARRAYS = 64;
+
+  /** A measurer's and a period's keys of records, by number. */
+  private record RecordsKeys(Measurer measurer, BillingPeriod period, AtomicReferenceArray<MeasurementKey> keys) {}
 
   /** The placement's number, in {@code [0, size())}. */
   int slotOf(Scope placement) {

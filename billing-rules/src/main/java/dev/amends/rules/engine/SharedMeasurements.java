@@ -113,8 +113,14 @@ public final class SharedMeasurements {
         int slot = slots.slotOf(sub.placements().iterator().next());
         Measurement shared = slab.measurements.get(slot);
         if (shared == null && log == slots.log()) {
-          // met the first time in this array: the level of records, as a miss of placements goes
-          shared = ofRecords(measurer.recordsKeyOf(measurer.keyOf(sub, period), log), measure);
+          // met the first time in this array: the level of records, as a miss of placements goes,
+          // under the key of the number's records (made once per engine, measurer and period)
+          MeasurementKey records = slab.recordsKeys.get(slot);
+          if (records == null) {
+            records = measurer.recordsKeyOf(measurer.keyOf(sub, period), log);
+            slab.recordsKeys.set(slot, records);
+          }
+          shared = ofRecords(records, measure);
           Measurement first = slab.measurements.compareAndExchange(slot, null, shared);
           if (first != null) {
             return first;
@@ -203,6 +209,8 @@ public final class SharedMeasurements {
     final Instant from;
     final Instant to;
     final AtomicReferenceArray<Measurement> measurements;
+    /** The keys of records by number, kept by {@link ScopeSlots} from batch to batch. */
+    final AtomicReferenceArray<MeasurementKey> recordsKeys;
 
     Slab(Measurer measurer, BillingPeriod period, ScopeSlots slots) {
       this.measurer = measurer;
@@ -212,6 +220,7 @@ public final class SharedMeasurements {
       this.from = period.start().minus(minimum);
       this.to = period.end().plus(minimum);
       this.measurements = new AtomicReferenceArray<>(slots.size());
+      this.recordsKeys = slots.recordsKeys(measurer, period);
     }
 
     /** Whether a subscription active in {@code active} has the widened period as its clip. */

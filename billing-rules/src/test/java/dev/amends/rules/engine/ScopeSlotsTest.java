@@ -2,10 +2,15 @@ package dev.amends.rules.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amends.core.measure.MeasurementRules;
+import dev.amends.core.measure.Measurer;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
 import dev.amends.core.scope.Scope;
+import dev.amends.core.time.BillingPeriod;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +62,34 @@ class ScopeSlotsTest {
     assertThat(slots.slotOf(Scope.of("svc/c-1/n-2"))).isEqualTo(3); // svc/c-1 and svc hold none
     assertThat(slots.slotOf(Scope.of("svc"))).isEqualTo(3);
     assertThat(slots.slotOf(Scope.of("other"))).isEqualTo(3);
+  }
+
+  @Test
+  void keepsOneArrayOfKeysOfRecordsPerMeasurerAndPeriod() {
+    ScopeSlots slots = new ScopeSlots(LOG);
+    Measurer measurer = Measurer.of(MeasurementRules.defaults());
+    BillingPeriod june = BillingPeriod.month(YearMonth.of(2024, 6), ZoneId.of("UTC"));
+
+    var keys = slots.recordsKeys(measurer, june);
+
+    assertThat(keys.length()).isEqualTo(4);
+    assertThat(slots.recordsKeys(measurer, BillingPeriod.month(YearMonth.of(2024, 6), ZoneId.of("UTC")))).isSameAs(keys);
+    assertThat(slots.recordsKeys(measurer.withoutBreakdowns(), june)).isNotSameAs(keys);
+    assertThat(slots.recordsKeys(measurer, BillingPeriod.month(YearMonth.of(2024, 7), ZoneId.of("UTC")))).isNotSameAs(keys);
+  }
+
+  @Test
+  void keysOfRecordsPastTheirBoundStartAfresh() {
+    ScopeSlots slots = new ScopeSlots(LOG);
+    BillingPeriod june = BillingPeriod.month(YearMonth.of(2024, 6), ZoneId.of("UTC"));
+    Measurer first = Measurer.of(MeasurementRules.defaults());
+    var keys = slots.recordsKeys(first, june);
+
+    for (int i = 0; i < ScopeSlots.KEY_ARRAYS; i++) {
+      slots.recordsKeys(Measurer.of(MeasurementRules.defaults()), june);
+    }
+
+    assertThat(slots.recordsKeys(first, june)).isNotSameAs(keys);
   }
 
   @Test

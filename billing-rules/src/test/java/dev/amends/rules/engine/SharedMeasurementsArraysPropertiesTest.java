@@ -33,7 +33,7 @@ import org.threeten.extra.Interval;
  * benchmark fleet's, others with a minimum downtime that widens the clip, breakdowns or not, one
  * from telemetry), the three periods of {@link SharedMeasurementsNestedPropertiesTest}'s zones,
  * subscriptions on one to three placements of its nested scopes, many on the same ones, some
- * active for part of the period, in any order.
+ * active for part of the period, in any order, and in a second batch of the same engine.
  */
 class SharedMeasurementsArraysPropertiesTest {
   private final SharedMeasurementsNestedPropertiesTest nested = new SharedMeasurementsNestedPropertiesTest();
@@ -49,11 +49,16 @@ class SharedMeasurementsArraysPropertiesTest {
       @ForAll("periods") List<BillingPeriod> periods,
       @ForAll("telemetry") TelemetryLog telemetry) {
     OutageLog log = OutageLog.of(outages);
-    SharedMeasurements shared = new SharedMeasurements(SharedMeasurements.CAPACITY);
     ScopeSlots slots = new ScopeSlots(log);
     List<Measurer> measurers = List.of(first, second);
 
-    for (int round = 0; round < 2; round++) { // the second round finds what the first kept
+    SharedMeasurements shared = null;
+    // the second round finds what the first kept; the third is another batch of the same engine,
+    // which finds the numbers and keys of records the first two kept, and no measurement
+    for (int round = 0; round < 3; round++) {
+      if (round != 1) {
+        shared = new SharedMeasurements(SharedMeasurements.CAPACITY);
+      }
       for (int i = 0; i < subs.size(); i++) {
         Subscription sub = subs.get(round == 0 ? i : subs.size() - 1 - i);
         BillingPeriod period = periods.get(i % periods.size());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.amends.core.account.PriceSchedule;
 import dev.amends.core.account.Subscription;
 import dev.amends.core.measure.Measurement;
+import dev.amends.core.measure.MeasurementKey;
 import dev.amends.core.measure.MeasurementRules;
 import dev.amends.core.measure.Measurer;
 import dev.amends.core.outage.Outage;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.joda.money.Money;
@@ -56,6 +58,23 @@ class SharedMeasurementsFrontTest {
     assertThat(second).isSameAs(first);
     assertThat(first.downtime()).isEqualTo(Duration.ofHours(2));
     assertThat(shared.slabCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherBatchOfTheEngineMeasuresUnderTheKeyOfRecordsItKept() {
+    ScopeSlots slots = new ScopeSlots(LOG); // the engine's, kept from batch to batch
+    List<MeasurementKey> keys = new ArrayList<>();
+    for (String node : List.of("svc/c-1/n-1", "svc/c-1/n-2")) { // one batch each, nodes of one number
+      Subscription sub = sub("a", LONG_AGO, Instant.MAX, node);
+      new SharedMeasurements(SharedMeasurements.CAPACITY).figures(MEASURER, sub, JUNE, slots, LOG, key -> {
+        keys.add(key);
+        return MEASURER.measure(key, sub.id(), LOG);
+      });
+    }
+
+    assertThat(keys).hasSize(2);
+    assertThat(keys.get(1)).isSameAs(keys.get(0));
+    assertThat(keys.get(0).isOfRecords()).isTrue();
   }
 
   @Test

@@ -60,6 +60,8 @@ import org.joda.money.Money;
 public final class Pipeline {
   private final PolicyBook policies;
   private final OutageLog outages;
+  // The outage log's scopes numbered once for the engine, for the batches' shared measurements.
+  private final ScopeSlots slots;
   private final TelemetryLog telemetry;
   private final Map<CurrencyUnit, Money> reviewAbove;
   // Each policy's measurer, by identity: a policy's equals and hashCode walk its whole tree.
@@ -90,6 +92,7 @@ public final class Pipeline {
     this.recorder = SubscriptionRecorder.of(traces);
     this.policies = policies;
     this.outages = outages;
+    this.slots = new ScopeSlots(outages);
     this.telemetry = telemetry;
     this.reviewAbove = Map.copyOf(reviewAbove);
     this.campaigns = List.copyOf(campaigns);
@@ -520,7 +523,7 @@ public final class Pipeline {
   private Measurement figures(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurer(policy);
     if (shared != null) {
-      return shared.figures(measurer, sub, period, outages,
+      return shared.figures(measurer, sub, period, slots, outages,
           key -> policy.measurementRules().source() == Measurement.Source.TELEMETRY
               ? measurer.measureTelemetry(key, sub.id(), telemetry, outages)
               : measurer.measure(key, sub.id(), outages));

@@ -130,4 +130,43 @@ class SharedMeasurementsFrontTest {
     assertThat(shorter).isNotSameAs(exactly).isEqualTo(withMinimum.measure(
         sub("c", widenedStart, widenedEnd.minusSeconds(60), "svc/c-1/n-3"), JUNE, LOG));
   }
+
+  /** Like {@link #figures}, counting the measurements made in {@code made}. */
+  private static Measurement counted(SharedMeasurements shared, Subscription sub, List<MeasurementKey> made) {
+    return shared.figures(MEASURER, sub, JUNE, LOG, key -> {
+      made.add(key);
+      return MEASURER.measure(key, sub.id(), LOG);
+    });
+  }
+
+  @Test
+  void aNumberMetAgainInTheBatchIsNotMeasuredAgain() {
+    SharedMeasurements shared = new SharedMeasurements(SharedMeasurements.CAPACITY);
+    List<MeasurementKey> made = new ArrayList<>();
+
+    Measurement first = counted(shared, sub("a", LONG_AGO, Instant.MAX, "svc/c-1/n-1"), made);
+    Measurement again = counted(shared, sub("b", LONG_AGO, Instant.MAX, "svc/c-1/n-1"), made);
+    Measurement sibling = counted(shared, sub("c", LONG_AGO, Instant.MAX, "svc/c-1/n-2"), made);
+
+    assertThat(made).hasSize(1);
+    assertThat(again).isSameAs(first);
+    assertThat(sibling).isSameAs(first);
+  }
+
+  @Test
+  void partlyActiveSubscriptionsShareThroughTheKeysWithoutTheArray() {
+    SharedMeasurements shared = new SharedMeasurements(SharedMeasurements.CAPACITY);
+    List<MeasurementKey> made = new ArrayList<>();
+    Instant nine = T.plus(Duration.ofHours(1)); // active from 09:00 on the 10th: one hour of the two counts
+
+    Measurement first = counted(shared, sub("a", nine, Instant.MAX, "svc/c-1/n-1"), made);
+    Measurement samePlacement = counted(shared, sub("b", nine, Instant.MAX, "svc/c-1/n-1"), made);
+    Measurement sameRecords = counted(shared, sub("c", nine, Instant.MAX, "svc/c-1/n-2"), made);
+
+    assertThat(made).hasSize(1); // the placements level, then the records level, answers the others
+    assertThat(samePlacement).isSameAs(first);
+    assertThat(sameRecords).isSameAs(first);
+    assertThat(first.downtime()).isEqualTo(Duration.ofHours(1));
+    assertThat(shared.slabCount()).isEqualTo(1); // made for the measurer and period, never filled
+  }
 }

@@ -321,8 +321,11 @@ public final class Pipeline {
     final List<SubscriptionTrace> traces;
     final List<CreditLine> lines = new ArrayList<>();
     final List<CarriedCredit> carriedForward = new ArrayList<>();
-    /** Days of service already given per subscription in this decision, in line order. */
-    final Map<String, Ratio> daysGiven = new HashMap<>();
+    /**
+     * Days of service already given per subscription in this decision, in line order; null
+     * until a line gives days (most decisions give none).
+     */
+    Map<String, Ratio> daysGiven;
 
     Decided(DecisionRequest request, SharedMeasurements shared, SharedFees fees, List<SubscriptionTrace> traces) {
       this.request = request;
@@ -477,6 +480,9 @@ public final class Pipeline {
           : pending.reason();
       Optional<Instant> termEnd = Optional.empty();
       if (hasDays) {
+        if (out.daysGiven == null) {
+          out.daysGiven = new HashMap<>();
+        }
         Ratio daysSoFar = out.daysGiven.getOrDefault(sub.id(), Ratio.ZERO);
         Instant paidThrough = TermExtension.paidThrough(account, sub, period);
         Instant from = TermExtension.extend(paidThrough, daysSoFar, account.zone(), pending.path());

@@ -48,17 +48,35 @@ public final class CreditDecision {
     if (lines.isEmpty()) {
       this.totals = Collections.emptyMap();
     } else {
-      Map<CurrencyUnit, Money> sums = new LinkedHashMap<>();
-      for (CreditLine l : lines) {
-        sums.merge(l.amount().getCurrencyUnit(), l.amount(), Money::plus);
-      }
-      this.totals = Collections.unmodifiableMap(sums);
+      this.totals = totals(this.lines);
     }
     this.flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
     this.traced = traces != null;
     this.traces = traced && !traces.isEmpty() ? List.copyOf(traces) : List.of();
     this.carriedForward = carriedForward.isEmpty() ? List.of() : List.copyOf(carriedForward);
+  }
+
+  /**
+   * The sum of the lines per currency, in the order the currencies first appear. Lines in one
+   * currency, the usual case, give a one-entry map without a hash table (the same sum, added in
+   * line order).
+   */
+  private static Map<CurrencyUnit, Money> totals(List<CreditLine> lines) {
+    CurrencyUnit first = lines.get(0).amount().getCurrencyUnit();
+    Money sum = lines.get(0).amount();
+    for (int i = 1; i < lines.size(); i++) {
+      Money amount = lines.get(i).amount();
+      if (!amount.getCurrencyUnit().equals(first)) {
+        Map<CurrencyUnit, Money> sums = new LinkedHashMap<>();
+        for (CreditLine l : lines) {
+          sums.merge(l.amount().getCurrencyUnit(), l.amount(), Money::plus);
+        }
+        return Collections.unmodifiableMap(sums);
+      }
+      sum = sum.plus(amount);
+    }
+    return Collections.singletonMap(first, sum);
   }
 
   /**

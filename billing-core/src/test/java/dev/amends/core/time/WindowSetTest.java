@@ -142,6 +142,26 @@ class WindowSetTest {
     assertThat(set(w(0, 120), w(60, 180), w(1000, 1007)).totalLength()).isEqualTo(Duration.ofMinutes(187));
   }
 
+  @Test
+  void totalLengthAddsFractionsOfASecondExactly() {
+    // [0.7 s, 2.2 s) is 1.5 s (its nanoseconds go down: 0.2 - 0.7), [3.9 s, 4.1 s) 0.2 s and
+    // [10.000000001 s, 10.999999999 s) 0.999999998 s: 2.699999998 s in all.
+    Instant t = Instant.parse("2026-03-01T00:00:00Z");
+    WindowSet s = set(Interval.of(t.plusMillis(700), t.plusMillis(2200)),
+        Interval.of(t.plusMillis(3900), t.plusMillis(4100)),
+        Interval.of(t.plusNanos(10_000_000_001L), t.plusNanos(10_999_999_999L)));
+    assertThat(s.totalLength()).isEqualTo(Duration.ofSeconds(2, 699_999_998));
+  }
+
+  @Test
+  void totalLengthOfWindowsBeforeTheEpochIsExact() {
+    // [-1.3 s, -0.4 s) is 0.9 s, [-10.5 s, -10.25 s) 0.25 s: 1.15 s.
+    Instant t = Instant.EPOCH;
+    WindowSet s = set(Interval.of(t.minusMillis(1300), t.minusMillis(400)),
+        Interval.of(t.minusMillis(10_500), t.minusMillis(10_250)));
+    assertThat(s.totalLength()).isEqualTo(Duration.ofMillis(1150));
+  }
+
   // ---------------------------------------------------------------- intersection
 
   @Test

@@ -187,8 +187,7 @@ public final class Pipeline {
       Policy crediting = null;
       for (Policy policy : inForce) {
         int before = out.lines.size();
-        decideOne(policy, policy.digest(), sub, out,
-            path -> Keys.key(out.account.id(), sub.id(), out.period, policy.id(), path), null);
+        decideOne(policy, policy.digest(), sub, out, null, null);
         if (out.lines.size() > before) {
           if (crediting != null) {
             flagDoubleCover(sub, crediting, policy, out);
@@ -321,8 +320,11 @@ public final class Pipeline {
     final List<SubscriptionTrace> traces;
     final List<CreditLine> lines = new ArrayList<>();
     final List<CarriedCredit> carriedForward = new ArrayList<>();
-    /** Days of service already given per subscription in this decision, in line order. */
-    final Map<String, Ratio> daysGiven = new HashMap<>();
+    /**
+     * Days of service already given per subscription in this decision, in line order; null
+     * until a line gives days (most decisions give none).
+     */
+    Map<String, Ratio> daysGiven;
 
     Decided(DecisionRequest request, SharedMeasurements shared, SharedFees fees, List<SubscriptionTrace> traces) {
       this.request = request;
@@ -370,6 +372,8 @@ public final class Pipeline {
    * tree, caps and one rounding per line. Returns whether any line was kept. {@code eligible} is
    * what a campaign's eligibility test read the subscription through (null for a policy): its fee
    * and measurement, if computed, are not computed again, and the tree reads the same context.
+   * {@code keyOf} gives a kept line's key from its path; null for a policy's lines, keyed by
+   * {@link Keys#key} (so that no function is made per subscription and policy).
    */
   private boolean decideOne(Policy policy, String digest, Subscription sub, Decided out,
       Function<String, String> keyOf, Facts eligible) {
@@ -477,6 +481,9 @@ public final class Pipeline {
           : pending.reason();
       Optional<Instant> termEnd = Optional.empty();
       if (hasDays) {
+        if (out.daysGiven == null) {
+          out.daysGiven = new HashMap<>();
+        }
         Ratio daysSoFar = out.daysGiven.getOrDefault(sub.id(), Ratio.ZERO);
         Instant paidThrough = TermExtension.paidThrough(account, sub, period);
         Instant from = TermExtension.extend(paidThrough, daysSoFar, account.zone(), pending.path());
@@ -486,7 +493,8 @@ public final class Pipeline {
         reason = reason + "; " + TermExtension.describe(from, pending.days(), termEnd.get(), account.zone());
       }
       out.lines.add(new CreditLine(
-          keyOf.apply(pending.path()),
+          keyOf == null ? Keys.key(account.id(), sub.id(), period, policy.id(), pending.path())
+              : keyOf.apply(pending.path()),
           CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), termEnd, account.id(), sub.id(),
           period, policy.id(), policy.version(), digest, pending.path(), pending.outageIds(), reason));
       kept = true;

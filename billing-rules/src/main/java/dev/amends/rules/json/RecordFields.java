@@ -387,14 +387,19 @@ final class RecordFields {
 
   /** {@link CurrencyUnit#of}, kept per code; throws as it does. */
   private static CurrencyUnit currencyOf(String code) {
-    CurrencyUnit c = CURRENCIES.get(code);
-    if (c == null) {
-      c = CurrencyUnit.of(code);
-      if (CURRENCIES.size() < 4096) {
-        CURRENCIES.putIfAbsent(code, c);
+    return kept(CURRENCIES, code, CurrencyUnit::of);
+  }
+
+  /** The value kept in {@code cache} for {@code key}, or {@code make}'s, kept while the cache holds fewer than 4,096. */
+  private static <V> V kept(ConcurrentHashMap<String, V> cache, String key, Function<String, V> make) {
+    V v = cache.get(key);
+    if (v == null) {
+      v = make.apply(key);
+      if (cache.size() < 4096) {
+        cache.putIfAbsent(key, v);
       }
     }
-    return c;
+    return v;
   }
 
   /**
@@ -452,14 +457,7 @@ final class RecordFields {
 
   /** {@link ZoneId#of}, shared per id; throws as it does. */
   private static ZoneId zoneOf(String id) {
-    ZoneId z = ZONES.get(id);
-    if (z == null) {
-      z = ZoneId.of(id);
-      if (ZONES.size() < 4096) {
-        ZONES.putIfAbsent(id, z);
-      }
-    }
-    return z;
+    return kept(ZONES, id, ZoneId::of);
   }
 
   /** A required enum constant by its exact name. */

@@ -85,7 +85,8 @@ public final class Price {
 
   @Override
   public int hashCode() {
-    return Objects.hash(effectiveFrom, amount, per);
+    // Objects.hash(effectiveFrom, amount, per)'s value, without its array
+    return 31 * (31 * (31 + effectiveFrom.hashCode()) + amount.hashCode()) + per.hashCode();
   }
 
   /** Such as {@code USD 20.00 per MONTHLY from 2007-01-01}. */

@@ -5,9 +5,8 @@ import dev.amends.core.account.PeriodFee;
 import dev.amends.core.account.PriceSchedule;
 import dev.amends.core.account.Proration;
 import dev.amends.core.account.Subscription;
-import dev.amends.core.internal.Intervals;
 import dev.amends.core.time.BillingPeriod;
-import java.util.Optional;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import org.joda.money.CurrencyUnit;
 import org.threeten.extra.Interval;
@@ -25,7 +24,8 @@ public final class SharedFees {
   /** The most fees kept. */
   public static final int CAPACITY = 8192;
 
-  private record Key(CurrencyUnit currency, PriceSchedule prices, int seats, Optional<Interval> activePart,
+  /** The active part of the period is from {@code activeFrom} to {@code activeTo}; both null when there is none. */
+  private record Key(CurrencyUnit currency, PriceSchedule prices, int seats, Instant activeFrom, Instant activeTo,
       BillingPeriod period, Proration proration) {}
 
   private final ConcurrentHashMap<Key, PeriodFee> byKey = new ConcurrentHashMap<>();
@@ -37,7 +37,13 @@ public final class SharedFees {
 
   /** The subscription's fee for the period: a shared one, or one computed now. */
   public PeriodFee fee(Account account, Subscription sub, BillingPeriod period, Proration proration) {
-    Key key = new Key(account.currency(), sub.prices(), sub.seats(), Intervals.overlap(period.window(), sub.active()),
+    // the active part of the period, as Intervals.overlap finds it, without making it
+    Interval window = period.window();
+    Interval active = sub.active();
+    Instant from = active.getStart().isAfter(window.getStart()) ? active.getStart() : window.getStart();
+    Instant to = active.getEnd().isBefore(window.getEnd()) ? active.getEnd() : window.getEnd();
+    boolean overlaps = from.isBefore(to);
+    Key key = new Key(account.currency(), sub.prices(), sub.seats(), overlaps ? from : null, overlaps ? to : null,
         period, proration);
     PeriodFee fee = byKey.get(key);
     if (fee == null) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -38,66 +37,87 @@ public final class Keys {
   /** The key of the credit a policy's rule gives a subscription of an account in a period. */
   public static String key(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
     Hasher h = HASHER.get();
-    if (h.start(CREDIT_V1) && h.part(accountId) && h.part(subscriptionId) && h.joined(periodText(period))
-        && h.part(policyId) && h.part(path)) {
-      return "cr-" + HEX.formatHex(h.sha256(), 0, 16);
+    byte[] tail = h.tail(period, policyId, path);
+    if (h.start(CREDIT_TAG) && h.part(accountId) && h.part(subscriptionId)) {
+      h.append(tail);
+      return h.key('c');
     }
-    byte[] hash = sha256(text(accountId, subscriptionId, period, policyId, path));
-    return "cr-" + HEX.formatHex(hash, 0, 16);
+    return hex('c', sha256(text(accountId, subscriptionId, period, policyId, path)));
   }
 
   /**
-   * The text of a key as UTF-8 bytes, written straight into a buffer kept per thread, for the
-   * parts that need neither escaping nor encoding: every character printable ASCII (U+0020 to
-   * U+007F), whose UTF-8 bytes are the characters themselves and which hold neither U+001E nor
-   * U+001F. Then the bytes hashed are those of {@link #text}, without building that text and
-   * encoding it; a part with any other character makes {@link #key} take the general path.
+   * The text of a key as UTF-8 bytes, written straight into a buffer kept per thread. Its tail,
+   * the separator and {@link #tailText} (period, policy id and rule path), is encoded once per
+   * tail met and kept (a small table per thread); the head, the version tag, the account id and
+   * the subscription id, is written byte for byte when every character of the ids is printable
+   * ASCII (U+0020 to U+007F), whose UTF-8 bytes are the characters themselves and which hold
+   * neither U+001E nor U+001F. Then the bytes hashed are those of {@link #text}, without building
+   * that text and encoding it (UTF-8 encodes each part on its own, since an ASCII separator stands
+   * between every two); an id with any other character makes {@link #key} take the general path.
    */
   private static final class Hasher {
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+
     private final MessageDigest digest = newSha256();
     private final byte[] hash = new byte[32];
+    /** A key's text: a prefix such as {@code cr-}, then 32 hex digits. */
+    private final byte[] out = new byte[35];
+    private final Tail[] tails = new Tail[32];
     private byte[] bytes = new byte[256];
     private int length;
 
-    /** Starts a text with its version tag (printable ASCII). */
-    boolean start(String tag) {
-      length = 0;
-      return append(tag);
+    /** A key's tail as UTF-8 bytes, by the parts it is made of. */
+    private record Tail(BillingPeriod period, String policyId, String path, byte[] bytes) {}
+
+    /**
+     * The UTF-8 bytes of the separator and {@link #tailText}: kept per period (by identity),
+     * policy id and path, so a batch, with a handful of each, encodes each tail once.
+     */
+    byte[] tail(BillingPeriod period, String policyId, String path) {
+      int mix = (System.identityHashCode(period) * 31 + policyId.hashCode()) * 31 + path.hashCode();
+      int slot = (mix ^ (mix >>> 16)) & (tails.length - 1);
+      Tail t = tails[slot];
+      if (t == null || t.period() != period || !t.policyId().equals(policyId) || !t.path().equals(path)) {
+        t = new Tail(period, policyId, path,
+            (SEPARATOR + tailText(period, policyId, path)).getBytes(StandardCharsets.UTF_8));
+        tails[slot] = t;
+      }
+      return t.bytes();
     }
 
-    /** The separator, then a part; false if the part needs the general path. */
-    boolean part(String part) {
-      ensure(1);
-      bytes[length++] = (byte) SEPARATOR;
-      return append(part, false);
+    /** Starts a text with its version tag. */
+    boolean start(byte[] tag) {
+      length = 0;
+      append(tag);
+      return true;
     }
 
     /**
-     * The separator, then parts already escaped and joined (such as {@link #periodText}'s), whose
-     * U+001E and U+001F are written as they are; false if it needs the general path.
+     * The separator, then a part; false if the part needs the general path. Every character is
+     * written, and whether each was printable ASCII is checked once at the end: a loop without a
+     * branch per character.
      */
-    boolean joined(String parts) {
-      ensure(1);
-      bytes[length++] = (byte) SEPARATOR;
-      return append(parts, true);
-    }
-
-    private boolean append(String part) {
-      return append(part, false);
-    }
-
-    private boolean append(String part, boolean joined) {
+    boolean part(String part) {
       int n = part.length();
-      ensure(n);
+      ensure(n + 1);
+      byte[] b = bytes;
+      int at = length;
+      b[at++] = (byte) SEPARATOR;
+      int outside = 0;
       for (int i = 0; i < n; i++) {
         char c = part.charAt(i);
-        if ((c < 0x20 && !(joined && (c == ESCAPE || c == SEPARATOR))) || c > 0x7f) {
-          return false;
-        }
-        bytes[length + i] = (byte) c;
+        outside |= (c - 0x20) | (0x7f - c); // negative if c < 0x20 or c > 0x7f
+        b[at + i] = (byte) c;
       }
-      length += n;
-      return true;
+      length = at + n;
+      return outside >= 0;
+    }
+
+    /** Bytes already encoded. */
+    void append(byte[] more) {
+      ensure(more.length);
+      System.arraycopy(more, 0, bytes, length, more.length);
+      length += more.length;
     }
 
     private void ensure(int more) {
@@ -106,16 +126,33 @@ public final class Keys {
       }
     }
 
-    /** The SHA-256 of the text written, in a buffer reused by the next key of this thread. */
-    byte[] sha256() {
+    /** The key of the text written: {@code first}, {@code r-}, and its hash's first 16 bytes in hex. */
+    String key(char first) {
       digest.update(bytes, 0, length);
       try {
         digest.digest(hash, 0, hash.length);
       } catch (java.security.DigestException e) {
         throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
       }
-      return hash;
+      return hex(first, hash, out);
     }
+  }
+
+  /** {@code first}, {@code r-} and the first 16 bytes of a hash in hex, as one string. */
+  private static String hex(char first, byte[] hash) {
+    return hex(first, hash, new byte[35]);
+  }
+
+  private static String hex(char first, byte[] hash, byte[] out) {
+    out[0] = (byte) first;
+    out[1] = 'r';
+    out[2] = '-';
+    for (int i = 0; i < 16; i++) {
+      int v = hash[i];
+      out[3 + 2 * i] = Hasher.HEX_DIGITS[(v >> 4) & 0xf];
+      out[4 + 2 * i] = Hasher.HEX_DIGITS[v & 0xf];
+    }
+    return new String(out, 0, 35, StandardCharsets.ISO_8859_1);
   }
 
   private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
@@ -124,12 +161,21 @@ public final class Keys {
   public static String text(String accountId, String subscriptionId, BillingPeriod period, String policyId, String path) {
     StringBuilder sb = new StringBuilder(160).append(CREDIT_V1).append(SEPARATOR);
     append(sb, accountId).append(SEPARATOR);
-    append(sb, subscriptionId).append(SEPARATOR).append(periodText(period)).append(SEPARATOR);
+    append(sb, subscriptionId).append(SEPARATOR);
+    return sb.append(tailText(period, policyId, path)).toString();
+  }
+
+  /** The end of a key's text, after the subscription id's separator: period, policy id and path. */
+  private static String tailText(BillingPeriod period, String policyId, String path) {
+    StringBuilder sb = new StringBuilder(96).append(periodText(period)).append(SEPARATOR);
     append(sb, policyId).append(SEPARATOR);
     return append(sb, path).toString();
   }
 
   private static final String CREDIT_V1 = "amends-credit-v1";
+  private static final byte[] CREDIT_TAG = CREDIT_V1.getBytes(StandardCharsets.UTF_8);
+  private static final String GRANT_V1 = "amends-grant-v1";
+  private static final byte[] GRANT_TAG = GRANT_V1.getBytes(StandardCharsets.UTF_8);
 
   /** The last periods' key parts, by identity: a batch has a handful of periods, met again and again. */
   private record PeriodText(BillingPeriod period, String text) {}
@@ -172,8 +218,16 @@ public final class Keys {
    * rule path. No period, zone or amount: a grant is recognised on any re-run.
    */
   public static String grantKey(String campaignId, String accountId, String subscriptionId, String path) {
-    byte[] hash = sha256(join("amends-grant-v1", campaignId, accountId, subscriptionId, path));
-    return "gr-" + HEX.formatHex(hash, 0, 16);
+    Hasher h = HASHER.get();
+    if (h.start(GRANT_TAG) && h.part(campaignId) && h.part(accountId) && h.part(subscriptionId) && h.part(path)) {
+      return h.key('g');
+    }
+    return hex('g', sha256(grantText(campaignId, accountId, subscriptionId, path)));
+  }
+
+  /** The text a grant's key hashes; see {@link #grantKey}. */
+  static String grantText(String campaignId, String accountId, String subscriptionId, String path) {
+    return join(GRANT_V1, campaignId, accountId, subscriptionId, path);
   }
 
   private static String join(String... parts) {
@@ -223,8 +277,6 @@ public final class Keys {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
   }
-
-  private static final HexFormat HEX = HexFormat.of();
 
   private static byte[] sha256(String text) {
     return SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));

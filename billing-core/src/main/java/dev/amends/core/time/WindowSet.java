@@ -38,6 +38,8 @@ import org.threeten.extra.Interval;
  */
 public final class WindowSet implements Iterable<Interval> {
   private static final WindowSet EMPTY = new WindowSet(List.of());
+  private static final Comparator<Interval> BY_START_THEN_END =
+      Comparator.comparing(Interval::getStart).thenComparing(Interval::getEnd);
 
   private final List<Interval> windows;
 
@@ -83,26 +85,35 @@ public final class WindowSet implements Iterable<Interval> {
         sorted.add(w);
       }
     }
-    sorted.sort(Comparator.comparing(Interval::getStart).thenComparing(Interval::getEnd));
+    if (sorted.size() == 1) {
+      return new WindowSet(List.of(sorted.get(0)));
+    }
+    sorted.sort(BY_START_THEN_END);
     List<Interval> merged = new ArrayList<>(sorted.size());
+    // A window that merges with none is kept as it is, not made again: sets built from the
+    // windows of other sets share their windows.
+    Interval alone = null;
     Instant curStart = null;
     Instant curEnd = null;
     for (Interval w : sorted) {
       if (curStart == null) {
+        alone = w;
         curStart = w.getStart();
         curEnd = w.getEnd();
       } else if (!w.getStart().isAfter(curEnd)) {
+        alone = null;
         if (w.getEnd().isAfter(curEnd)) {
           curEnd = w.getEnd();
         }
       } else {
-        merged.add(Interval.of(curStart, curEnd));
+        merged.add(alone != null ? alone : Interval.of(curStart, curEnd));
+        alone = w;
         curStart = w.getStart();
         curEnd = w.getEnd();
       }
     }
     if (curStart != null) {
-      merged.add(Interval.of(curStart, curEnd));
+      merged.add(alone != null ? alone : Interval.of(curStart, curEnd));
     }
     return merged.isEmpty() ? EMPTY : new WindowSet(List.copyOf(merged));
   }

@@ -1157,7 +1157,7 @@ public final class Measurer {
   private Duration denominator(BillingPeriod period, Interval measured, WindowSet excludedMaintenance) {
     return switch (rules.denominator()) {
       case WHOLE_PERIOD -> period.length();
-      case ACTIVE_PART -> measured.toDuration();
+      case ACTIVE_PART -> measured.equals(period.window()) ? period.length() : measured.toDuration();
       case ACTIVE_PART_MINUS_EXCLUDED_MAINTENANCE ->
           WindowSet.of(measured).minus(excludedMaintenance).totalLength();
     };

@@ -318,7 +318,9 @@ public final class Measurer {
    * budget (no maintenance counts again), no minimum downtime and exact granularity (the final
    * downtime is the union of what each outage counts, so each outage keeps all it counts), no
    * weighting and no breakdown. The same figures, exclusions, notes and contributions, in the same
-   * order; a property test holds it to the general path for random records and rules.
+   * order; a property test holds it to the general path for random records and rules. An outage
+   * wholly inside the measured window is judged once per measurer ({@link #whole}), and its
+   * judgment's objects are shared by the measurements, not copied.
    */
   private Measurement measureSimply(Measurement.Builder out, BillingPeriod period, Interval measured,
       WindowSet measuredSet, List<Outage> nearby) {

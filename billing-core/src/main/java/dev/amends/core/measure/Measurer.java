@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -230,15 +231,15 @@ public final class Measurer {
     if (measured.isEmpty()) {
       return inactive(out, period);
     }
-    WindowSet measuredSet = WindowSet.of(measured.get());
     // One look-up, within the clip, serves both the period and, when a minimum downtime applies,
     // the stretch of active time just beyond its edges that decides whether an edge stretch is
     // long enough.
     Interval lookup = clip;
     List<Outage> nearby = key.isOfRecords() ? key.recordsOrNull() : log.affecting(key.placementsOrNull(), lookup);
     if (simple) {
-      return measureSimply(out, period, measured.get(), measuredSet, nearby);
+      return measureSimply(out, period, measured.get(), nearby);
     }
+    WindowSet measuredSet = WindowSet.of(measured.get());
     List<WindowSet> standing = standingWindows(lookup);
     List<Exclusion> exclusions = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -323,7 +324,7 @@ public final class Measurer {
    * judgment's objects are shared by the measurements, not copied.
    */
   private Measurement measureSimply(Measurement.Builder out, BillingPeriod period, Interval measured,
-      WindowSet measuredSet, List<Outage> nearby) {
+      List<Outage> nearby) {
     List<Exclusion> exclusions = List.of();
     List<String> notes = List.of();
     // Per outage touching the measured window: its judgment, and its contribution if it counts
@@ -333,7 +334,9 @@ public final class Measurer {
     Instant to = measured.getEnd();
     int counting = 0;
     WindowSet lastCounted = WindowSet.empty();
-    for (Outage o : nearby) {
+    List<Outage> records = nearby instanceof RandomAccess ? nearby : new ArrayList<>(nearby);
+    for (int i = 0; i < records.size(); i++) { // by index: no iterator per measurement
+      Outage o = records.get(i);
       Interval w = o.window();
       if (!w.getStart().isBefore(to) || !w.getEnd().isAfter(from) || w.isEmpty()) {
         continue; // no overlap with the measured window (as Intervals.overlap judges it)
@@ -341,7 +344,7 @@ public final class Measurer {
       out.addOutageIds(o.id());
       Whole j = !w.getStart().isBefore(from) && !w.getEnd().isAfter(to)
           ? whole(o)
-          : Whole.of(o, countable(o, -1, WindowSet.of(w).intersection(measuredSet), List.of()), false);
+          : Whole.of(o, countable(o, -1, WindowSet.of(w).intersection(measured), List.of()), false);
       judged.add(j);
       exclusions = appended(exclusions, j.judged().exclusions());
       notes = appended(notes, j.judged().notes());
@@ -367,11 +370,15 @@ public final class Measurer {
     if (counting <= 1) {
       finalSet = lastCounted;
     } else {
-      List<Interval> countedWindows = new ArrayList<>();
+      int windows = 0;
+      for (Whole j : judged) {
+        windows += j.judged().counted().size();
+      }
+      List<Interval> countedWindows = new ArrayList<>(windows);
       for (Whole j : judged) {
         countedWindows.addAll(j.judged().counted().windows());
       }
-      finalSet = WindowSet.of(countedWindows);
+      finalSet = WindowSet.of(countedWindows); // in order and apart, usually: no sort then
     }
     List<Contribution> contributions = attributeApart(judged, counting);
     Duration downtime = counting == 1 && contributions != null
@@ -453,7 +460,9 @@ public final class Measurer {
     int windows = 0;
     boolean inOrder = true;
     for (Whole j : judged) {
-      for (Interval w : j.judged().counted()) {
+      List<Interval> counted = j.judged().counted().windows();
+      for (int k = 0; k < counted.size(); k++) { // by index: no iterator per window set
+        Interval w = counted.get(k);
         windows++;
         if (end != null && w.getStart().isBefore(end)) {
           inOrder = false;

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.RandomAccess;
 import org.threeten.extra.Interval;
 
 /**
@@ -74,6 +75,9 @@ public final class WindowSet implements Iterable<Interval> {
     if (windows.isEmpty()) {
       return EMPTY;
     }
+    if (windows instanceof List<Interval> list && list instanceof RandomAccess && isNormalised(list)) {
+      return new WindowSet(List.copyOf(list)); // the list itself when it is already unmodifiable
+    }
     List<Interval> sorted = new ArrayList<>(windows.size());
     int i = 0;
     for (Interval w : windows) {
@@ -116,6 +120,24 @@ public final class WindowSet implements Iterable<Interval> {
       merged.add(alone != null ? alone : Interval.of(curStart, curEnd));
     }
     return merged.isEmpty() ? EMPTY : new WindowSet(List.copyOf(merged));
+  }
+
+  /**
+   * Whether the windows are already as a set keeps them: none null or empty, each starting after
+   * the one before ends (as the windows of disjoint sets taken in order usually are), so that
+   * {@link #of(Collection)} needs no sort and no merge. Stops at the first that is not; a null
+   * there is named by the general path.
+   */
+  private static boolean isNormalised(List<Interval> list) {
+    Instant end = null;
+    for (int i = 0; i < list.size(); i++) {
+      Interval w = list.get(i);
+      if (w == null || w.isEmpty() || (end != null && !w.getStart().isAfter(end))) {
+        return false;
+      }
+      end = w.getEnd();
+    }
+    return true;
   }
 
   /** The windows, sorted, disjoint and non-abutting; an unmodifiable list. */

@@ -1432,8 +1432,14 @@ public final class Measurer {
       if (maintenance.size() > 1) {
         maintenance = List.copyOf(maintenance);
       }
-      Contribution c = shared && !judged.counted().isEmpty() ? contributionOf(o, judged) : null;
-      return new Whole(o, judged, maintenance, c);
+      if (!shared) {
+        return new Whole(o, judged, maintenance, null);
+      }
+      // kept: the judgment's lists as compact as they go (most are empty); its maintenance parts
+      // (which the exclusions above stand for) and remarks (for a breakdown) measureSimply never reads
+      Judged kept = new Judged(judged.counted(), List.copyOf(judged.exclusions()), List.of(),
+          List.copyOf(judged.notes()), List.of());
+      return new Whole(o, kept, maintenance, judged.counted().isEmpty() ? null : contributionOf(o, judged));
     }
 
     static Contribution contributionOf(Outage o, Judged judged) {

@@ -26,9 +26,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.threeten.extra.Interval;
 
 /**
@@ -63,7 +65,10 @@ import org.threeten.extra.Interval;
  * or a sweep over sorted windows, never a loop over all outages per window. One decision over
  * a million outages on one placement is a matter of seconds (see the {@code benchmarks} module).
  *
- * <p>Immutable and thread-safe: one measurer serves any number of threads.
+ * <p>Immutable and thread-safe: one measurer serves any number of threads. Without breakdowns, it
+ * keeps what it judged of each outage record that lay wholly inside a measured window (at most
+ * 32,768 records, the last ones met), so that the measurements of every placement the
+ * record touches share that judgment: its exclusions, notes and contribution.
  */
 public final class Measurer {
   private final MeasurementRules rules;
@@ -76,6 +81,15 @@ public final class Measurer {
    * breakdown.
    */
   private final boolean simple;
+  /**
+   * The judgments of outages wholly inside a measured window, by outage id, for {@link
+   * #measureSimply} (see {@link #whole}); each names its outage, and is used only for that very
+   * record, so a record of another log with the same id is judged afresh. Made on first use; at
+   * most {@value #WHOLES}, then it starts afresh.
+   */
+  private volatile ConcurrentHashMap<String, Whole> wholes;
+  /** The most judgments {@link #wholes} keeps: the canonical fleet has 20,000 outages. */
+  static final int WHOLES = 1 << 15;
 
   private Measurer(MeasurementRules rules, boolean breakdowns) {
     this.rules = rules;
@@ -207,7 +221,9 @@ public final class Measurer {
     ownKey(key);
     BillingPeriod period = key.period();
     Interval clip = key.clipOrNull();
-    Optional<Interval> measured = clip == null ? Optional.empty() : Intervals.overlap(period.window(), clip);
+    Optional<Interval> measured = clip == null ? Optional.empty()
+        : clip.encloses(period.window()) ? Optional.of(period.window()) // the same window, not a copy
+        : Intervals.overlap(period.window(), clip);
     Measurement.Builder out = Measurement.builder()
         .subscriptionId(subscriptionId)
         .period(period)
@@ -215,15 +231,15 @@ public final class Measurer {
     if (measured.isEmpty()) {
       return inactive(out, period);
     }
-    WindowSet measuredSet = WindowSet.of(measured.get());
     // One look-up, within the clip, serves both the period and, when a minimum downtime applies,
     // the stretch of active time just beyond its edges that decides whether an edge stretch is
     // long enough.
     Interval lookup = clip;
     List<Outage> nearby = key.isOfRecords() ? key.recordsOrNull() : log.affecting(key.placementsOrNull(), lookup);
     if (simple) {
-      return measureSimply(out, period, measured.get(), measuredSet, nearby);
+      return measureSimply(out, period, measured.get(), nearby);
     }
+    WindowSet measuredSet = WindowSet.of(measured.get());
     List<WindowSet> standing = standingWindows(lookup);
     List<Exclusion> exclusions = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -303,53 +319,114 @@ public final class Measurer {
    * budget (no maintenance counts again), no minimum downtime and exact granularity (the final
    * downtime is the union of what each outage counts, so each outage keeps all it counts), no
    * weighting and no breakdown. The same figures, exclusions, notes and contributions, in the same
-   * order; a property test holds it to the general path for random records and rules.
+   * order; a property test holds it to the general path for random records and rules. An outage
+   * wholly inside the measured window is judged once per measurer ({@link #whole}), and its
+   * judgment's objects are shared by the measurements, not copied.
    */
   private Measurement measureSimply(Measurement.Builder out, BillingPeriod period, Interval measured,
-      WindowSet measuredSet, List<Outage> nearby) {
-    List<Exclusion> exclusions = new ArrayList<>(0);
-    List<String> notes = new ArrayList<>(0);
-    List<MaintenancePart> maintenance = new ArrayList<>(0);
-    List<Touched> touched = new ArrayList<>(nearby.size());
-    List<Interval> countedWindows = new ArrayList<>(nearby.size());
-    List<Interval> excludedMaintenance = new ArrayList<>(0);
+      List<Outage> nearby) {
+    List<Exclusion> exclusions = List.of();
+    List<String> notes = List.of();
+    // Per outage touching the measured window: its judgment, and its contribution if it counts
+    // time (null for one that crosses the window's edge, made below if needed).
+    List<Whole> judged = new ArrayList<>(nearby.size());
     Instant from = measured.getStart();
     Instant to = measured.getEnd();
-    for (Outage o : nearby) {
+    int counting = 0;
+    WindowSet lastCounted = WindowSet.empty();
+    List<Outage> records = nearby instanceof RandomAccess ? nearby : new ArrayList<>(nearby);
+    for (int i = 0; i < records.size(); i++) { // by index: no iterator per measurement
+      Outage o = records.get(i);
       Interval w = o.window();
       if (!w.getStart().isBefore(to) || !w.getEnd().isAfter(from) || w.isEmpty()) {
         continue; // no overlap with the measured window (as Intervals.overlap judges it)
       }
       out.addOutageIds(o.id());
-      WindowSet inside = !w.getStart().isBefore(from) && !w.getEnd().isAfter(to)
-          ? WindowSet.of(w)
-          : WindowSet.of(w).intersection(measuredSet);
-      Judged judged = countable(o, touched.size(), inside, List.of());
-      exclusions.addAll(judged.exclusions());
-      maintenance.addAll(judged.maintenance());
-      notes.addAll(judged.notes());
-      // with nothing to shape, what an outage counts is what it keeps
-      touched.add(new Touched(o, judged.counted(), judged.remarks(), judged.counted()));
-      countedWindows.addAll(judged.counted().windows());
-    }
-    for (MaintenancePart m : maintenance) {
-      if (!m.excluded().isEmpty()) {
-        exclusions.add(new Exclusion(m.excluded(), m.reason(), List.of(m.id()), m.detail()));
-        excludedMaintenance.addAll(m.excluded().windows());
+      Whole j = !w.getStart().isBefore(from) && !w.getEnd().isAfter(to)
+          ? whole(o)
+          : Whole.of(o, countable(o, -1, WindowSet.of(w).intersection(measured), List.of()), false);
+      judged.add(j);
+      exclusions = appended(exclusions, j.judged().exclusions());
+      notes = appended(notes, j.judged().notes());
+      if (!j.judged().counted().isEmpty()) {
+        counting++;
+        lastCounted = j.judged().counted();
       }
     }
-    WindowSet finalSet = WindowSet.of(countedWindows);
-    Duration downtime = finalSet.totalLength();
-    Duration denominator = denominator(period, measured, WindowSet.of(excludedMaintenance).minus(finalSet));
-    List<Contribution> contributions = attributeApart(touched);
+    List<Interval> excludedMaintenance = List.of();
+    for (Whole j : judged) {
+      if (!j.maintenance().isEmpty()) {
+        exclusions = appended(exclusions, j.maintenance());
+        if (rules.denominator() == Denominator.ACTIVE_PART_MINUS_EXCLUDED_MAINTENANCE) {
+          for (Exclusion e : j.maintenance()) {
+            excludedMaintenance = appended(excludedMaintenance, e.windows().windows());
+          }
+        }
+      }
+    }
+    // with nothing to shape, what an outage counts is what it keeps; one outage's counted set is
+    // the union itself
+    WindowSet finalSet;
+    if (counting <= 1) {
+      finalSet = lastCounted;
+    } else {
+      int windows = 0;
+      for (Whole j : judged) {
+        windows += j.judged().counted().size();
+      }
+      List<Interval> countedWindows = new ArrayList<>(windows);
+      for (Whole j : judged) {
+        countedWindows.addAll(j.judged().counted().windows());
+      }
+      finalSet = WindowSet.of(countedWindows); // in order and apart, usually: no sort then
+    }
+    List<Contribution> contributions = attributeApart(judged, counting);
+    Duration downtime = counting == 1 && contributions != null
+        ? contributions.get(0).attributed() // the same sum, already made
+        : finalSet.totalLength();
+    Duration denominator = denominator(period, measured,
+        excludedMaintenance.isEmpty() ? WindowSet.empty() : WindowSet.of(excludedMaintenance).minus(finalSet));
+    if (contributions == null) {
+      List<Touched> touched = new ArrayList<>(judged.size());
+      for (Whole j : judged) {
+        WindowSet counted = j.judged().counted();
+        touched.add(new Touched(j.outage(), counted, j.judged().remarks(), counted));
+      }
+      contributions = attribute(finalSet, touched);
+    }
     return out.counted(finalSet)
         .downtime(downtime)
         .denominator(denominator)
         .availability(availability(denominator, downtime))
         .exclusions(exclusions)
-        .contributions(contributions != null ? contributions : attribute(finalSet, touched))
+        .contributions(contributions)
         .notes(notes)
         .build();
+  }
+
+  /**
+   * {@code list} followed by {@code more}: {@code list} when {@code more} is empty, {@code more}
+   * itself when {@code list} is (so a judgment's lists are shared, not copied: the measurement's
+   * builder copies), else a list of this method's own, grown in place on the next call. Neither
+   * argument is changed unless it is such a list.
+   */
+  private static <T> List<T> appended(List<T> list, List<T> more) {
+    if (more.isEmpty()) {
+      return list;
+    }
+    if (list.isEmpty()) {
+      return more;
+    }
+    Grown<T> all = list instanceof Grown<T> grown ? grown : new Grown<>(list);
+    all.addAll(more);
+    return all;
+  }
+
+  /** A list {@link #appended} made, and only it changes. */
+  private static final class Grown<T> extends ArrayList<T> {
+    Grown(List<T> first) {
+      super(first);
+    }
   }
 
   /**
@@ -357,35 +434,90 @@ public final class Measurer {
    * downtime is the union of what they keep (so no time is added by a slice): each outage is
    * attributed what it keeps. Null when two outages overlap: the sweep decides then.
    */
-  private static List<Contribution> attributeApart(List<Touched> touched) {
-    List<Touched> keeping = new ArrayList<>(touched.size());
+  private static List<Contribution> attributeApart(List<Whole> judged, int counting) {
+    if (counting > 1 && !apart(judged)) {
+      return null;
+    }
+    List<Contribution> out = counting <= 1 ? null : new ArrayList<>(counting);
+    for (Whole j : judged) {
+      if (!j.judged().counted().isEmpty()) {
+        Contribution c = j.contribution() != null ? j.contribution() : Whole.contributionOf(j.outage(), j.judged());
+        if (out == null) {
+          return List.of(c);
+        }
+        out.add(c);
+      }
+    }
+    return out == null ? List.of() : out;
+  }
+
+  /**
+   * Whether no two of the counted windows overlap: in one pass when each starts at or after the
+   * end of all before it (outages come in order of start, so usually), else by a sort.
+   */
+  private static boolean apart(List<Whole> judged) {
+    Instant end = null;
     int windows = 0;
-    for (Touched t : touched) {
-      if (!t.kept().isEmpty()) {
-        keeping.add(t);
-        windows += t.kept().size();
-      }
-    }
-    if (keeping.size() > 1) {
-      Interval[] all = new Interval[windows];
-      int n = 0;
-      for (Touched t : keeping) {
-        for (Interval w : t.kept()) {
-          all[n++] = w;
+    boolean inOrder = true;
+    for (Whole j : judged) {
+      List<Interval> counted = j.judged().counted().windows();
+      for (int k = 0; k < counted.size(); k++) { // by index: no iterator per window set
+        Interval w = counted.get(k);
+        windows++;
+        if (end != null && w.getStart().isBefore(end)) {
+          inOrder = false;
         }
-      }
-      Arrays.sort(all, Comparator.comparing(Interval::getStart));
-      for (int k = 1; k < n; k++) {
-        if (all[k].getStart().isBefore(all[k - 1].getEnd())) {
-          return null;
+        if (end == null || w.getEnd().isAfter(end)) {
+          end = w.getEnd();
         }
       }
     }
-    List<Contribution> out = new ArrayList<>(keeping.size());
-    for (Touched t : keeping) {
-      out.add(new Contribution(t.outage().id(), t.kept(), t.kept().totalLength()));
+    if (inOrder) {
+      return true;
     }
-    return out;
+    Interval[] all = new Interval[windows];
+    int n = 0;
+    for (Whole j : judged) {
+      for (Interval w : j.judged().counted()) {
+        all[n++] = w;
+      }
+    }
+    Arrays.sort(all, Comparator.comparing(Interval::getStart));
+    for (int k = 1; k < n; k++) {
+      if (all[k].getStart().isBefore(all[k - 1].getEnd())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The judgment of an outage that lies wholly inside the measured window, for {@link
+   * #measureSimply}: it depends on the outage and the rules only, so it is made once and shared
+   * by every measurement that meets the outage (the nodes of a cluster see each of its outages),
+   * with its exclusions, notes and contribution, rather than made again for each.
+   */
+  private Whole whole(Outage o) {
+    ConcurrentHashMap<String, Whole> known = wholes;
+    if (known == null) {
+      synchronized (this) {
+        known = wholes;
+        if (known == null) {
+          known = new ConcurrentHashMap<>();
+          wholes = known;
+        }
+      }
+    }
+    Whole j = known.get(o.id());
+    if (j != null && j.outage() == o) {
+      return j;
+    }
+    j = Whole.of(o, countable(o, -1, WindowSet.of(o.window()), List.of()), true);
+    if (known.size() >= WHOLES) {
+      known.clear(); // bounded: start afresh rather than grow with the logs measured
+    }
+    known.put(o.id(), j);
+    return j;
   }
 
   /**
@@ -1036,7 +1168,7 @@ public final class Measurer {
   private Duration denominator(BillingPeriod period, Interval measured, WindowSet excludedMaintenance) {
     return switch (rules.denominator()) {
       case WHOLE_PERIOD -> period.length();
-      case ACTIVE_PART -> measured.toDuration();
+      case ACTIVE_PART -> measured.equals(period.window()) ? period.length() : measured.toDuration();
       case ACTIVE_PART_MINUS_EXCLUDED_MAINTENANCE ->
           WindowSet.of(measured).minus(excludedMaintenance).totalLength();
     };
@@ -1053,7 +1185,7 @@ public final class Measurer {
   }
 
   private static Ratio availability(Duration denominator, Duration downtime) {
-    if (denominator.isZero()) {
+    if (denominator.isZero() || downtime.isZero()) {
       return Ratio.ONE;
     }
     Ratio down = Ratio.of(downtime, denominator).min(Ratio.ONE);
@@ -1280,6 +1412,38 @@ public final class Measurer {
 
     static Judged excluded(Exclusion exclusion) {
       return new Judged(WindowSet.empty(), List.of(exclusion), List.of(), List.of(), List.of());
+    }
+  }
+
+  /**
+   * An outage's judgment for {@link #measureSimply}: with the exclusions of the maintenance it
+   * takes out (made from its maintenance parts, as {@link #measure} does) and, when {@code
+   * shared}, its contribution made once (what it counts, attributed in full).
+   */
+  private record Whole(Outage outage, Judged judged, List<Exclusion> maintenance, Contribution contribution) {
+    static Whole of(Outage o, Judged judged, boolean shared) {
+      List<Exclusion> maintenance = List.of();
+      for (MaintenancePart m : judged.maintenance()) {
+        if (!m.excluded().isEmpty()) {
+          maintenance = appended(maintenance,
+              List.of(new Exclusion(m.excluded(), m.reason(), List.of(m.id()), m.detail())));
+        }
+      }
+      if (maintenance.size() > 1) {
+        maintenance = List.copyOf(maintenance);
+      }
+      if (!shared) {
+        return new Whole(o, judged, maintenance, null);
+      }
+      // kept: the judgment's lists as compact as they go (most are empty); its maintenance parts
+      // (which the exclusions above stand for) and remarks (for a breakdown) measureSimply never reads
+      Judged kept = new Judged(judged.counted(), List.copyOf(judged.exclusions()), List.of(),
+          List.copyOf(judged.notes()), List.of());
+      return new Whole(o, kept, maintenance, judged.counted().isEmpty() ? null : contributionOf(o, judged));
+    }
+
+    static Contribution contributionOf(Outage o, Judged judged) {
+      return new Contribution(o.id(), judged.counted(), judged.counted().totalLength());
     }
   }
 

@@ -35,6 +35,8 @@ public final class BillingPeriod implements Comparable<BillingPeriod> {
   private final ZoneId zone;
   private final int months;
   private final Interval window;
+  /** The window's length, computed once: every measurement of the period may carry it. */
+  private final Duration length;
   /** Computed once: periods are hash keys of every batch's shared fees and measurements. */
   private final int hash;
 
@@ -45,6 +47,7 @@ public final class BillingPeriod implements Comparable<BillingPeriod> {
     this.months = months;
     this.window =
         Interval.of(startDate.atStartOfDay(zone).toInstant(), endDate.atStartOfDay(zone).toInstant());
+    this.length = window.toDuration();
     this.hash = Objects.hash(startDate, endDate, zone, months);
   }
 
@@ -126,7 +129,7 @@ public final class BillingPeriod implements Comparable<BillingPeriod> {
 
   /** The true length of the period, daylight-saving changes included. */
   public Duration length() {
-    return window.toDuration();
+    return length;
   }
 
   /** The number of local days in the period: 28 to 31 for a month. */

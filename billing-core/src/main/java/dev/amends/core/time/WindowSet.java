@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.RandomAccess;
 import org.threeten.extra.Interval;
 
 /**
@@ -38,6 +39,8 @@ import org.threeten.extra.Interval;
  */
 public final class WindowSet implements Iterable<Interval> {
   private static final WindowSet EMPTY = new WindowSet(List.of());
+  private static final Comparator<Interval> BY_START_THEN_END =
+      Comparator.comparing(Interval::getStart).thenComparing(Interval::getEnd);
 
   private final List<Interval> windows;
 
@@ -72,6 +75,9 @@ public final class WindowSet implements Iterable<Interval> {
     if (windows.isEmpty()) {
       return EMPTY;
     }
+    if (windows instanceof List<Interval> list && list instanceof RandomAccess && isNormalised(list)) {
+      return new WindowSet(List.copyOf(list)); // the list itself when it is already unmodifiable
+    }
     List<Interval> sorted = new ArrayList<>(windows.size());
     int i = 0;
     for (Interval w : windows) {
@@ -83,28 +89,55 @@ public final class WindowSet implements Iterable<Interval> {
         sorted.add(w);
       }
     }
-    sorted.sort(Comparator.comparing(Interval::getStart).thenComparing(Interval::getEnd));
+    if (sorted.size() == 1) {
+      return new WindowSet(List.of(sorted.get(0)));
+    }
+    sorted.sort(BY_START_THEN_END);
     List<Interval> merged = new ArrayList<>(sorted.size());
+    // A window that merges with none is kept as it is, not made again: sets built from the
+    // windows of other sets share their windows.
+    Interval alone = null;
     Instant curStart = null;
     Instant curEnd = null;
     for (Interval w : sorted) {
       if (curStart == null) {
+        alone = w;
         curStart = w.getStart();
         curEnd = w.getEnd();
       } else if (!w.getStart().isAfter(curEnd)) {
+        alone = null;
         if (w.getEnd().isAfter(curEnd)) {
           curEnd = w.getEnd();
         }
       } else {
-        merged.add(Interval.of(curStart, curEnd));
+        merged.add(alone != null ? alone : Interval.of(curStart, curEnd));
+        alone = w;
         curStart = w.getStart();
         curEnd = w.getEnd();
       }
     }
     if (curStart != null) {
-      merged.add(Interval.of(curStart, curEnd));
+      merged.add(alone != null ? alone : Interval.of(curStart, curEnd));
     }
     return merged.isEmpty() ? EMPTY : new WindowSet(List.copyOf(merged));
+  }
+
+  /**
+   * Whether the windows are already as a set keeps them: none null or empty, each starting after
+   * the one before ends (as the windows of disjoint sets taken in order usually are), so that
+   * {@link #of(Collection)} needs no sort and no merge. Stops at the first that is not; a null
+   * there is named by the general path.
+   */
+  private static boolean isNormalised(List<Interval> list) {
+    Instant end = null;
+    for (int i = 0; i < list.size(); i++) {
+      Interval w = list.get(i);
+      if (w == null || w.isEmpty() || (end != null && !w.getStart().isAfter(end))) {
+        return false;
+      }
+      end = w.getEnd();
+    }
+    return true;
   }
 
   /** The windows, sorted, disjoint and non-abutting; an unmodifiable list. */

@@ -18,7 +18,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -58,6 +60,31 @@ class MeasureSimplyPropertiesTest {
     Measurement simple = Measurer.of(rules).withoutBreakdowns().measure(sub, period, log);
 
     assertThat(simple).isEqualTo(Measurement.builder().from(general).breakdown(List.of()).build());
+  }
+
+  /** One measurer without breakdowns per rules, kept from try to try. */
+  static final Map<MeasurementRules, Measurer> KEPT = new ConcurrentHashMap<>();
+
+  /**
+   * A measurer kept from log to log judges an outage wholly inside the measured window once and
+   * shares that judgment; the records of every try have the same ids ({@code O-1}, {@code O-2},
+   * ...) with other windows, kinds and causes, so a judgment used for another record with the
+   * same id would show here.
+   */
+  @Property(tries = 400)
+  void aMeasurerKeptFromLogToLogMeasuresAsAFreshOne(
+      @ForAll("outageLists") List<Outage> outages,
+      @ForAll("subscriptions") Subscription sub,
+      @ForAll("periods") BillingPeriod period,
+      @ForAll("simpleRules") MeasurementRules rules) {
+    OutageLog log = OutageLog.of(outages);
+    Measurer kept = KEPT.computeIfAbsent(rules, r -> Measurer.of(r).withoutBreakdowns());
+
+    Measurement expected = Measurement.builder().from(Measurer.of(rules).measure(sub, period, log))
+        .breakdown(List.of()).build();
+
+    assertThat(kept.measure(sub, period, log)).isEqualTo(expected);
+    assertThat(kept.measure(sub, period, log)).isEqualTo(expected); // now from what it judged
   }
 
   @Provide

@@ -313,6 +313,22 @@ class WindowSetTest {
     assertThat(WindowSet.of(s.windows())).isEqualTo(s);
   }
 
+  /**
+   * Windows given in order of start, some apart (taken as they are, with no sort or merge), some
+   * overlapping or abutting (merged): the same set as the model's either way.
+   */
+  @Property
+  void windowsGivenInOrderMakeTheSameSet(@ForAll("windows") List<Interval> windows) {
+    List<Interval> inOrder = new ArrayList<>(windows);
+    inOrder.sort(java.util.Comparator.comparing(Interval::getStart));
+
+    WindowSet s = WindowSet.of(inOrder);
+
+    assertNormalised(s);
+    assertThat(model(s)).isEqualTo(model(windows));
+    assertThat(WindowSet.of(new ArrayList<>(s.windows()))).isEqualTo(s);
+  }
+
   @Property
   void orderOfWindowsDoesNotMatter(@ForAll("windows") List<Interval> windows, @ForAll long seed) {
     List<Interval> shuffled = new ArrayList<>(windows);

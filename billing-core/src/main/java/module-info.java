@@ -2,9 +2,9 @@
  * Amends' facts and measurement: money, time windows and billing periods, accounts, prices,
  * outages, telemetry and the downtime measurement.
  *
- * <p>Every package is API except {@code dev.amends.core.internal}, which only
- * {@code dev.amends.rules} may read. Joda-Money and ThreeTen-Extra types appear in the API, so
- * reading this module reads them too. The Immutables annotations are needed at compile time
+ * <p>Every package is API except {@code dev.amends.core.internal} and {@code
+ * dev.amends.core.money.internal}, which only {@code dev.amends.rules} may read. Joda-Money and
+ * ThreeTen-Extra types appear in the API, so reading this module reads them too. The Immutables annotations are needed at compile time
  * only; {@code requires static transitive} lets a consumer that has them (Maven gives them to
  * every consumer) see the annotations on Amends' types without a warning.
  *
@@ -27,4 +27,5 @@ module dev.amends.core {
   exports dev.amends.core.telemetry;
   exports dev.amends.core.time;
   exports dev.amends.core.internal to dev.amends.rules;
+  exports dev.amends.core.money.internal to dev.amends.rules;
 }

@@ -49,7 +49,7 @@ class ModuleBoundaryTest {
         "dev.amends.core.time");
     Set<String> unexported = new TreeSet<>(descriptor.packages());
     unexported.removeAll(unqualified);
-    assertThat(unexported).containsExactly("dev.amends.core.internal");
+    assertThat(unexported).containsExactly("dev.amends.core.internal", "dev.amends.core.money.internal");
   }
 
   @Test
@@ -58,7 +58,8 @@ class ModuleBoundaryTest {
         .filter(Exports::isQualified)
         .collect(Collectors.toMap(Exports::source, Exports::targets));
 
-    assertThat(qualified).containsExactly(Map.entry("dev.amends.core.internal", Set.of("dev.amends.rules")));
+    assertThat(qualified).containsOnly(Map.entry("dev.amends.core.internal", Set.of("dev.amends.rules")),
+        Map.entry("dev.amends.core.money.internal", Set.of("dev.amends.rules")));
   }
 
   @Test

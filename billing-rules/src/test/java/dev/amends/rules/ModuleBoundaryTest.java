@@ -58,5 +58,7 @@ class ModuleBoundaryTest {
     assertThat(CORE.isExported("dev.amends.core.internal")).isFalse();
     assertThat(CORE.isExported("dev.amends.core.internal", ModuleBoundaryTest.class.getClassLoader().getUnnamedModule()))
         .isFalse();
+    assertThat(CORE.isExported("dev.amends.core.money.internal", RULES)).isTrue();
+    assertThat(CORE.isExported("dev.amends.core.money.internal")).isFalse();
   }
 }

@@ -4,6 +4,8 @@ import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.joda.money.BigMoney;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -25,6 +27,9 @@ import org.joda.money.Money;
  * <p>Immutable and thread-safe. Arithmetic between amounts requires the same currency.
  */
 public final class ExactMoney implements Comparable<ExactMoney> {
+  /** Zero in each currency asked for, made once: zero is where every sum starts. */
+  private static final ConcurrentMap<CurrencyUnit, ExactMoney> ZEROS = new ConcurrentHashMap<>();
+
   private final CurrencyUnit currency;
   private final Ratio amount;
 
@@ -58,7 +63,9 @@ public final class ExactMoney implements Comparable<ExactMoney> {
 
   /** Zero in a currency. */
   public static ExactMoney zero(CurrencyUnit currency) {
-    return of(currency, Ratio.ZERO);
+    Checks.notNull("currency", currency);
+    ExactMoney zero = ZEROS.get(currency);
+    return zero != null ? zero : ZEROS.computeIfAbsent(currency, c -> new ExactMoney(c, Ratio.ZERO));
   }
 
   /** The currency. */
@@ -78,6 +85,13 @@ public final class ExactMoney implements Comparable<ExactMoney> {
    */
   public ExactMoney plus(ExactMoney other) {
     check(other);
+    // Adding zero gives the other amount itself (values are immutable): most sums have one term.
+    if (amount.isZero()) {
+      return other;
+    }
+    if (other.amount.isZero()) {
+      return this;
+    }
     return new ExactMoney(currency, amount.plus(other.amount));
   }
 
@@ -161,6 +175,15 @@ public final class ExactMoney implements Comparable<ExactMoney> {
    * @return the text, not null
    */
   public String toDisplay(int extraDigits) {
+    int scale = Math.max(0, currency.getDecimalPlaces()) + Math.max(0, extraDigits);
+    int minScale = Math.max(0, currency.getDecimalPlaces());
+    StringBuilder text = new StringBuilder(24).append(currency.getCode()).append(' ');
+    // In longs when the amount and its rounding fit (the same digits, without the BigDecimals), else exactly.
+    return amount.appendHalfUp(scale, minScale, text) ? text.toString() : toDisplayExactly(extraDigits);
+  }
+
+  /** {@link #toDisplay} through {@link BigDecimal}, always; the reference its fast path is tested against. */
+  String toDisplayExactly(int extraDigits) {
     int scale = Math.max(0, currency.getDecimalPlaces()) + Math.max(0, extraDigits);
     BigDecimal value = amount.toBigDecimal(scale, RoundingMode.HALF_UP);
     // Trim trailing zeros beyond the currency's own scale: USD 3.125000 -> USD 3.125.

@@ -2,6 +2,7 @@ package dev.amends.core.money;
 
 import dev.amends.core.InvalidInputException;
 import dev.amends.core.internal.Checks;
+import dev.amends.core.money.internal.MoneyInternals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -55,6 +56,9 @@ public final class Ratio implements Comparable<Ratio> {
     for (int i = 1; i < POWERS_OF_TEN.length; i++) {
       POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
     }
+    // The engine's allocation-free paths, reachable from dev.amends.rules only. Registered here, as
+    // every caller holds a ratio (an ExactMoney holds one), so this class is initialised before any call.
+    MoneyInternals.register(new InternalOps());
   }
 
   // The representation is canonical, a function of the value alone: when the lowest terms fit
@@ -321,6 +325,13 @@ public final class Ratio implements Comparable<Ratio> {
 
   /** The sum. */
   public Ratio plus(Ratio other) {
+    // Adding zero gives the other term itself: the representation is canonical, so no new ratio is needed.
+    if (isZero()) {
+      return other;
+    }
+    if (other.isZero()) {
+      return this;
+    }
     if (isLong() && other.isLong()) {
       Ratio r = sumOfLongs(num, den, other.num, other.den);
       if (r != null) {
@@ -332,6 +343,9 @@ public final class Ratio implements Comparable<Ratio> {
 
   /** The difference. */
   public Ratio minus(Ratio other) {
+    if (other.isZero()) {
+      return this;
+    }
     if (isLong() && other.isLong()) {
       // -other.num cannot overflow: a long numerator is never Long.MIN_VALUE.
       Ratio r = sumOfLongs(num, den, -other.num, other.den);
@@ -589,10 +603,20 @@ public final class Ratio implements Comparable<Ratio> {
    * the mode not {@code UNNECESSARY}.
    */
   private static BigDecimal roundLongs(long n, long d, int scale, RoundingMode mode) {
+    long q = roundedUnscaled(n, d, scale, mode);
+    return q == Long.MIN_VALUE ? null : BigDecimal.valueOf(q, scale);
+  }
+
+  /**
+   * The unscaled value of {@code n/d} rounded to {@code scale} decimals (as {@link #roundLongs}),
+   * or {@code Long.MIN_VALUE} if {@code n·10^scale} overflows. The result is never
+   * {@code Long.MIN_VALUE} otherwise: {@code n·10^scale} cannot be, as {@code n} is not.
+   */
+  private static long roundedUnscaled(long n, long d, int scale, RoundingMode mode) {
     long p = POWERS_OF_TEN[scale];
     long m = n * p;
     if (Math.multiplyHigh(n, p) != (m >> 63)) {
-      return null;
+      return Long.MIN_VALUE;
     }
     long q = m / d;
     long r = m % d;
@@ -615,7 +639,68 @@ public final class Ratio implements Comparable<Ratio> {
         q += sign; // cannot overflow: d is at least 2 when there is a remainder, so |q| <= MAX / 2
       }
     }
-    return BigDecimal.valueOf(q, scale);
+    return q;
+  }
+
+  /**
+   * Compares this ratio rounded to {@code scale} decimals with {@code mode} (as {@link
+   * #toBigDecimal} rounds it) against {@code limit}, without building the rounded decimal:
+   * negative, zero or positive as the rounded value is below, equal to or above the limit.
+   * In longs when both ratios are held as longs and the rounding fits, else on the exact path
+   * ({@link #toBigDecimal}, {@link #of(BigDecimal)}, {@link #compareTo}); both give the same
+   * answer. The engine's within-the-cap check per credit line.
+   */
+  int compareRounded(int scale, RoundingMode mode, Ratio limit) {
+    if (isLong() && limit.isLong() && scale >= 0 && scale < POWERS_OF_TEN.length
+        && mode != null && mode != RoundingMode.UNNECESSARY) {
+      long q = roundedUnscaled(num, den, scale, mode);
+      if (q != Long.MIN_VALUE) {
+        // q/10^scale against limit.num/limit.den, both denominators positive: compare q·den with num·10^scale.
+        return compareProducts(q, limit.den, limit.num, POWERS_OF_TEN[scale]);
+      }
+    }
+    return compareRoundedExactly(scale, mode, limit);
+  }
+
+  /** {@link #compareRounded} on the exact path, always; the reference its fast path is tested against. */
+  int compareRoundedExactly(int scale, RoundingMode mode, Ratio limit) {
+    return Integer.signum(of(toBigDecimal(scale, mode)).compareTo(limit));
+  }
+
+  /**
+   * {@link #toBigDecimal toBigDecimal(scale, HALF_UP)} with its trailing zeros beyond {@code
+   * minScale} dropped, as plain text ({@code 3.125000} at minScale 2 is {@code "3.125"}, {@code
+   * 0.0000} is {@code "0.00"}), appended to {@code out}; false, appending nothing, when the
+   * ratio or the rounding does not fit in longs. {@code minScale} is in 0..scale.
+   */
+  boolean appendHalfUp(int scale, int minScale, StringBuilder out) {
+    if (!isLong() || scale >= POWERS_OF_TEN.length) {
+      return false;
+    }
+    long q = roundedUnscaled(num, den, scale, RoundingMode.HALF_UP);
+    if (q == Long.MIN_VALUE) {
+      return false;
+    }
+    int s = scale;
+    while (s > minScale && q % 10 == 0) {
+      q /= 10;
+      s--;
+    }
+    if (q < 0) {
+      out.append('-');
+    }
+    long abs = Math.abs(q); // q is never Long.MIN_VALUE
+    long p = POWERS_OF_TEN[s];
+    out.append(abs / p);
+    if (s > 0) {
+      out.append('.');
+      long frac = abs % p;
+      for (int i = s - 1; i > 0 && frac < POWERS_OF_TEN[i]; i--) {
+        out.append('0');
+      }
+      out.append(frac);
+    }
+    return true;
   }
 
   /**

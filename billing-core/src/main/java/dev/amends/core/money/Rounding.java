@@ -133,6 +133,30 @@ public final class Rounding {
     return Money.of(currency, whole.multiply(increment).setScale(scale, RoundingMode.UNNECESSARY));
   }
 
+  /**
+   * Compares {@code amount} rounded once ({@link #round}) with {@code limit}, in the same
+   * currency: negative, zero or positive as the rounded money is below, equal to or above it.
+   * Without the money and its exact value when rounding to the currency's minor unit (see {@link
+   * Ratio#compareRounded}); with them for an increment.
+   *
+   * @throws InvalidInputException if the currencies differ, or as {@link #round} does
+   */
+  int compareRounded(ExactMoney amount, ExactMoney limit) {
+    if (!amount.currency().equals(limit.currency())) {
+      throw InvalidInputException.of("currency", "must match " + amount.currency(), limit.currency());
+    }
+    if (increment == null) {
+      int scale = Math.max(0, amount.currency().getDecimalPlaces());
+      return amount.amount().compareRounded(scale, mode, limit.amount());
+    }
+    return compareRoundedExactly(amount, limit);
+  }
+
+  /** {@link #compareRounded} through the rounded money, always; the reference its fast path is tested against. */
+  int compareRoundedExactly(ExactMoney amount, ExactMoney limit) {
+    return Integer.signum(ExactMoney.of(round(amount)).compareTo(limit));
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Rounding r && mode == r.mode && Objects.equals(increment, r.increment);

@@ -1,5 +1,6 @@
 package dev.amends.rules.engine;
 
+import dev.amends.core.money.internal.MoneyInternals;
 import dev.amends.core.money.Allocation;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
@@ -69,7 +70,8 @@ public final class CapRounding {
     if (!limit.currency().equals(rounded.getCurrencyUnit())) {
       return null; // the groups' sums refuse to mix currencies
     }
-    if (ExactMoney.of(rounded).compareTo(limit) <= 0 || line.amount().isZero()) {
+    // rounded <= limit, compared in longs where they fit, without the rounded money's exact value
+    if (MoneyInternals.compareRounded(line.amount(), rounding, limit) <= 0 || line.amount().isZero()) {
       // within the cap; and a line that was cut already sums to its exact amount rounded once
       return List.of(rounded);
     }

@@ -256,6 +256,29 @@ public final class StandardRules {
     }
   }
 
+  /**
+   * The blocks of {@code block} in {@code down}, started (rounded up) or completed (down):
+   * {@code Ratio.of(down, block)}'s ceiling or floor, in longs when both fit in nanoseconds.
+   */
+  static BigInteger blocks(Duration down, Duration block, boolean started) {
+    long d = nanosOrMin(down);
+    long b = nanosOrMin(block);
+    if (d != Long.MIN_VALUE && b != Long.MIN_VALUE && b > 0) {
+      return BigInteger.valueOf(started ? Math.ceilDiv(d, b) : Math.floorDiv(d, b));
+    }
+    Ratio exact = Ratio.of(down, block);
+    return started ? exact.ceiling() : exact.floor();
+  }
+
+  /** The duration in nanoseconds, or {@code Long.MIN_VALUE} when that does not fit. */
+  private static long nanosOrMin(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MIN_VALUE;
+    }
+  }
+
   private static final class PerBlock extends Leaf {
     private final Duration block;
     private final BigDecimal percentPerBlock;
@@ -277,8 +300,7 @@ public final class StandardRules {
     @Override
     void write(RuleContext context, LeafOut out) {
       Duration down = Facts.figures(context).downtime();
-      Ratio exact = Ratio.of(down, block);
-      BigInteger blocks = started ? exact.ceiling() : exact.floor();
+      BigInteger blocks = blocks(down, block, started);
       if (blocks.signum() == 0) {
         out.noCredit(() -> Texts.minutes(down) + " down = " + counted(blocks));
         out.duration("downtime", down);
@@ -287,7 +309,9 @@ public final class StandardRules {
       ExactMoney fee = context.fee().fee();
       BigDecimal percent = percentPerBlock.multiply(new BigDecimal(blocks));
       // percentPerBlock x blocks %, exactly: the per-block fraction converted once, times the count
-      ExactMoney credit = fee.multipliedBy(perBlock.multipliedBy(Ratio.of(blocks, BigInteger.ONE)));
+      ExactMoney credit = fee.multipliedBy(blocks.bitLength() < Long.SIZE
+          ? perBlock.multipliedBy(blocks.longValue())
+          : perBlock.multipliedBy(Ratio.of(blocks, BigInteger.ONE)));
       out.credit(credit,
           Texts.minutes(down) + " down = " + counted(blocks) + " x " + percentText + " % = "
               + Texts.plain(percent) + " % of " + Texts.money(fee));

@@ -1,5 +1,6 @@
 package dev.amends.rules.internal;
 
+import dev.amends.core.money.internal.MoneyInternals;
 import dev.amends.core.measure.Measurement;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
@@ -10,6 +11,8 @@ import java.time.Duration;
 
 /** Renders numbers for reasons and traces. */
 public final class Texts {
+  private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
+
   private Texts() {}
 
   /** Availability truncated to 4 decimals: {@code 99.0591 %}. */
@@ -27,6 +30,13 @@ public final class Texts {
   }
 
   public static String number(Ratio r) {
+    StringBuilder text = new StringBuilder(24);
+    // In longs when the ratio and its rounding fit (the same digits, without the BigDecimals), else exactly.
+    return MoneyInternals.appendHalfUp(r, 4, 0, text) ? text.toString() : numberExactly(r);
+  }
+
+  /** {@link #number} through {@link BigDecimal}, always; the reference its fast path is tested against. */
+  static String numberExactly(Ratio r) {
     BigDecimal d = r.toBigDecimal(4, RoundingMode.HALF_UP).stripTrailingZeros();
     return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
   }
@@ -51,6 +61,11 @@ public final class Texts {
       // whole minutes: number() of an integer is its digits; no fraction to reduce and round
       return d.getSeconds() / 60 + " min";
     }
-    return number(Ratio.of(d, Duration.ofMinutes(1))) + " min";
+    Ratio minutes = Ratio.of(d, ONE_MINUTE);
+    StringBuilder text = new StringBuilder(24);
+    if (MoneyInternals.appendHalfUp(minutes, 4, 0, text)) {
+      return text.append(" min").toString();
+    }
+    return numberExactly(minutes) + " min";
   }
 }

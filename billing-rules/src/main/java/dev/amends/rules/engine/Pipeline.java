@@ -301,7 +301,7 @@ public final class Pipeline {
 
 
   /** What one decision has gathered so far. */
-  private static final class Decided {
+  static final class Decided {
     private static final Comparator<Subscription> BY_ID = Comparator.comparing(Subscription::id);
 
     final DecisionRequest request;
@@ -402,17 +402,9 @@ public final class Pipeline {
     boolean rolling = measured != period
         && policy.measurementWindow().orElseThrow() instanceof MeasurementWindow.RollingDays;
     // a campaign's eligibility read the period decided, measured as here: the same facts
+    // (the facts compute the fee and b. the downtime measured under the policy's rules)
     Facts facts = eligible != null && measured == period ? eligible
-        : new Facts(account, sub, rolling ? period : measured, out.evaluatedAt,
-            measured == period || rolling ? () -> fee(out, sub, policy)
-                : () -> PeriodFee.of(account, sub, measured, policy.proration()),
-            () -> {
-              // b. the downtime measured under the policy's rules
-              Set<String> used = rolling ? MeasurementWindows.usedEarlier(request, sub.id(), policy.id()) : Set.of();
-              return used.isEmpty() ? figures(policy, sub, measured, out.shared)
-                  : measureWithout(policy, sub, measured, used, out.warnings);
-            },
-            m -> involved(m, out.shared), () -> claim, () -> carriedIn(request, sub, policy));
+        : new Facts(this, policy, sub, out, measured, rolling, claim);
     PeriodFee fee = facts.fee();
     if (!fee.isActive()) {
       carryOn(policy, sub, out, () -> "it is not active in " + (rolling ? period : measured).label());
@@ -517,7 +509,7 @@ public final class Pipeline {
   }
 
   /** The subscription's fee for the period under the policy's proration. */
-  private static PeriodFee fee(Decided out, Subscription sub, Policy policy) {
+  static PeriodFee fee(Decided out, Subscription sub, Policy policy) {
     return out.fees == null
         ? PeriodFee.of(out.account, sub, out.period, policy.proration())
         : out.fees.fee(out.account, sub, out.period, policy.proration());
@@ -528,7 +520,7 @@ public final class Pipeline {
    * a batch, the measurement shared with the subscriptions of the same key, whose subscription id
    * may be another's (see {@link Facts}).
    */
-  private Measurement figures(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
+  Measurement figures(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurer(policy);
     if (shared != null) {
       return shared.figures(measurer, sub, period, slots, outages,
@@ -545,7 +537,7 @@ public final class Pipeline {
    * The downtime measured as {@link #figures} does, without the outages {@code used} by credits
    * issued earlier, each named in a warning: a rolling window does not count them again.
    */
-  private Measurement measureWithout(Policy policy, Subscription sub, BillingPeriod period, Set<String> used,
+  Measurement measureWithout(Policy policy, Subscription sub, BillingPeriod period, Set<String> used,
       List<String> warnings) {
     List<Outage> kept = new ArrayList<>();
     List<String> left = new ArrayList<>();
@@ -584,9 +576,7 @@ public final class Pipeline {
       if (!traces && quicklyRuledOut(campaign, policy, sub, out)) {
         continue; // as ruledOut would, with nothing to record: no facts built for it
       }
-      Facts facts = new Facts(out.account, sub, out.period, out.evaluatedAt, () -> fee(out, sub, policy),
-          () -> figures(policy, sub, out.period, out.shared), m -> involved(m, out.shared),
-          () -> claimFor(out.request, sub), () -> carriedIn(out.request, sub, policy));
+      Facts facts = new Facts(this, policy, sub, out, out.period, false, null);
       if (ruledOut(campaign, sub, out, facts)) {
         continue;
       }
@@ -668,19 +658,44 @@ public final class Pipeline {
         || Intervals.overlap(out.period.window(), sub.active()).isEmpty()) {
       return false;
     }
-    // (the functions capture nothing, so each is one instance for every call)
-    RuleContext alone = Definitions.access().context(out.account, sub, out.period, out.evaluatedAt, Pipeline::notRead,
-        Pipeline::notRead, m -> notRead(), Pipeline::notRead, Pipeline::notRead);
+    RuleContext alone = Definitions.access().context(out.account, sub, out.period, out.evaluatedAt, NOT_READ);
     return Definitions.access().quickTest(Definitions.access().eligible(campaign), alone) == QuickTest.FAILS;
   }
 
   /** What the quick test's context gives for anything but the subscription: never read. */
-  private static <T> T notRead() {
-    throw new IllegalStateException("a quick test reads only the account, the subscription and the period");
-  }
+  private static final Definitions.Source NOT_READ = new Definitions.Source() {
+    @Override
+    public PeriodFee fee() {
+      return notRead();
+    }
+
+    @Override
+    public Measurement figures() {
+      return notRead();
+    }
+
+    @Override
+    public List<Outage> outages(Measurement figures) {
+      return notRead();
+    }
+
+    @Override
+    public Optional<Claim> claim() {
+      return notRead();
+    }
+
+    @Override
+    public List<CarriedCredit> carriedIn() {
+      return notRead();
+    }
+
+    private static <T> T notRead() {
+      throw new IllegalStateException("a quick test reads only the account, the subscription and the period");
+    }
+  };
 
   /** {@link #involved(Measurement)}, looked up once per shared measurement when {@code shared} is not null. */
-  private List<Outage> involved(Measurement measurement, SharedMeasurements shared) {
+  List<Outage> involved(Measurement measurement, SharedMeasurements shared) {
     return shared == null ? involved(measurement) : shared.involved(measurement, this::involved);
   }
 
@@ -694,7 +709,7 @@ public final class Pipeline {
   }
 
   /** The credits carried into this policy's caps for this subscription. */
-  private static List<CarriedCredit> carriedIn(DecisionRequest request, Subscription sub, Policy policy) {
+  static List<CarriedCredit> carriedIn(DecisionRequest request, Subscription sub, Policy policy) {
     if (request.carriedIn().isEmpty()) {
       return List.of();
     }
@@ -727,7 +742,7 @@ public final class Pipeline {
 
 
 
-  private static Optional<Claim> claimFor(DecisionRequest request, Subscription sub) {
+  static Optional<Claim> claimFor(DecisionRequest request, Subscription sub) {
     List<Claim> claims = request.claims();
     if (claims.isEmpty()) {
       return Optional.empty();

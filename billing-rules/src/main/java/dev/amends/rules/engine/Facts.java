@@ -84,7 +84,7 @@ final class Facts implements Definitions.Source {
       // b. the downtime measured under the policy's rules
       Set<String> used = rolling ? MeasurementWindows.usedEarlier(out.request, sub.id(), policy.id()) : Set.of();
       figures = used.isEmpty() ? pipeline.figures(policy, sub, measured, out.shared)
-          : pipeline.measureWithout(policy, sub, measured, used, out.warnings);
+          : pipeline.measureWithout(policy, sub, measured, used, out);
     }
     return figures;
   }

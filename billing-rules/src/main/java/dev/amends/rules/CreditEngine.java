@@ -28,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -124,13 +122,46 @@ public final class CreditEngine {
 
       @Override
       public RuleContext context(Account account, Subscription subscription, BillingPeriod period,
-          Instant evaluatedAt, Supplier<PeriodFee> fee, Supplier<Measurement> measurement,
-          Function<Measurement, List<Outage>> outages, Supplier<Optional<Claim>> claim,
-          Supplier<List<CarriedCredit>> carriedIn) {
-        return new DeferredContext(account, subscription, period, fee, measurement, outages, claim, evaluatedAt,
-            carriedIn);
+          Instant evaluatedAt, Definitions.Source source) {
+        return new SourcedContext(account, subscription, period, evaluatedAt, source);
       }
     });
+  }
+
+  /** The engine's {@link DeferredContext}: reads each part from the engine's facts, once. */
+  private static final class SourcedContext extends DeferredContext {
+    private final Definitions.Source source;
+
+    SourcedContext(Account account, Subscription subscription, BillingPeriod period, Instant evaluatedAt,
+        Definitions.Source source) {
+      super(account, subscription, period, evaluatedAt);
+      this.source = source;
+    }
+
+    @Override
+    PeriodFee computeFee() {
+      return source.fee();
+    }
+
+    @Override
+    Measurement computeFigures() {
+      return source.figures();
+    }
+
+    @Override
+    List<Outage> computeOutages(Measurement figures) {
+      return source.outages(figures);
+    }
+
+    @Override
+    Optional<Claim> computeClaim() {
+      return source.claim();
+    }
+
+    @Override
+    List<CarriedCredit> computeCarriedIn() {
+      return source.carriedIn();
+    }
   }
 
   private final PolicyBook policies;

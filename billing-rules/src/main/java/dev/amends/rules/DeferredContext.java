@@ -10,17 +10,15 @@ import dev.amends.core.time.BillingPeriod;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.joda.money.Money;
 
 /**
  * The {@link RuleContext} the engine decides on: its fee, measurement, outages, claim and carried
- * credits are computed the first time a rule or condition asks for them, then kept, and never if
- * none does. The engine tests a campaign's eligibility and then evaluates the rule tree on the
+ * credits are computed (by the subclass, the engine's) the first time a rule or condition asks
+ * for them, then kept, and never if none does. The engine tests a campaign's eligibility and then evaluates the rule tree on the
  * same one, so that a subscription its condition rules out pays neither for its fee nor for its
  * measurement, and an eligible one pays for each once. The values are those a context built with
- * {@link RuleContext#builder()} would hold: the same functions on the same inputs; so are {@link
+ * {@link RuleContext#builder()} would hold: the same computations on the same inputs; so are {@link
  * #toString()} and the currency check of the fee. For one decision on one thread.
  *
  * <p>The measurement is given as <em>figures</em>: a measurement a batch may share between
@@ -29,16 +27,11 @@ import org.joda.money.Money;
  * rule or condition, or a trace, sees through {@link #measurement()} is a copy with this
  * subscription's id, made the first time it is asked for.
  */
-final class DeferredContext extends RuleContext {
+abstract class DeferredContext extends RuleContext {
   private final Account account;
   private final Subscription subscription;
   private final BillingPeriod period;
-  private final Supplier<PeriodFee> feeOf;
-  private final Supplier<Measurement> measurementOf;
-  private final Function<Measurement, List<Outage>> outagesOf;
-  private final Supplier<Optional<Claim>> claimOf;
   private final Instant evaluatedAt;
-  private final Supplier<List<CarriedCredit>> carriedInOf;
   private Optional<Claim> claim;
   private List<CarriedCredit> carriedIn;
   private PeriodFee fee;
@@ -47,19 +40,27 @@ final class DeferredContext extends RuleContext {
   private List<Outage> outages;
   private List<Outage> countedOutages;
 
-  DeferredContext(Account account, Subscription subscription, BillingPeriod period, Supplier<PeriodFee> fee,
-      Supplier<Measurement> measurement, Function<Measurement, List<Outage>> outages,
-      Supplier<Optional<Claim>> claim, Instant evaluatedAt, Supplier<List<CarriedCredit>> carriedIn) {
+  DeferredContext(Account account, Subscription subscription, BillingPeriod period, Instant evaluatedAt) {
     this.account = account;
     this.subscription = subscription;
     this.period = period;
-    this.feeOf = fee;
-    this.measurementOf = measurement;
-    this.outagesOf = outages;
-    this.claimOf = claim;
     this.evaluatedAt = evaluatedAt;
-    this.carriedInOf = carriedIn;
   }
+
+  /** The fee, unchecked; asked for at most once. */
+  abstract PeriodFee computeFee();
+
+  /** The measured figures, whose subscription id may be another's; asked for at most once. */
+  abstract Measurement computeFigures();
+
+  /** The outage records the figures name, in their order; asked for at most once. */
+  abstract List<Outage> computeOutages(Measurement figures);
+
+  /** The claim decided on, if any; asked for at most once. */
+  abstract Optional<Claim> computeClaim();
+
+  /** The credits carried into the policy's caps; asked for at most once. */
+  abstract List<CarriedCredit> computeCarriedIn();
 
   @Override
   public Account account() {
@@ -80,7 +81,7 @@ final class DeferredContext extends RuleContext {
   @Override
   public PeriodFee fee() {
     if (fee == null) {
-      PeriodFee f = feeOf.get();
+      PeriodFee f = computeFee();
       Checks.sameCurrency("ruleContext.fee", account.currency(), f.fee().currency());
       fee = f;
     }
@@ -103,7 +104,7 @@ final class DeferredContext extends RuleContext {
    */
   Measurement figures() {
     if (figures == null) {
-      figures = measurementOf.get();
+      figures = computeFigures();
     }
     return figures;
   }
@@ -112,7 +113,7 @@ final class DeferredContext extends RuleContext {
   public List<Outage> outages() {
     if (outages == null) {
       // the records of the ids the figures name (the copy names the same ids)
-      outages = List.copyOf(outagesOf.apply(figures()));
+      outages = List.copyOf(computeOutages(figures()));
     }
     return outages;
   }
@@ -120,7 +121,7 @@ final class DeferredContext extends RuleContext {
   @Override
   public Optional<Claim> claim() {
     if (claim == null) {
-      claim = claimOf.get();
+      claim = computeClaim();
     }
     return claim;
   }
@@ -133,7 +134,7 @@ final class DeferredContext extends RuleContext {
   @Override
   public List<CarriedCredit> carriedIn() {
     if (carriedIn == null) {
-      carriedIn = List.copyOf(carriedInOf.get());
+      carriedIn = List.copyOf(computeCarriedIn());
     }
     return carriedIn;
   }

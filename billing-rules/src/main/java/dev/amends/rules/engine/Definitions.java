@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import dev.amends.rules.Campaign;
 import dev.amends.rules.CarriedCredit;
 import dev.amends.rules.Claim;
@@ -91,16 +89,36 @@ public final class Definitions {
 
     /**
      * The context the engine decides a subscription on, for a campaign's eligibility and for the
-     * rule tree alike: its fee, measurement, outages, claim and carried credits are computed by
-     * the functions given the first time a rule or condition asks for them, and kept; the fee is
+     * rule tree alike: its fee, measurement, outages, claim and carried credits are read from
+     * {@code source} the first time a rule or condition asks for them, and kept; the fee is
      * checked to be in the account's currency as a built context's is. For one decision on one
-     * thread. {@code measurement} gives the figures, which a batch may share between
-     * subscriptions; the context's {@link RuleContext#measurement()} is a copy of them with the
-     * subscription's id, made when first asked for (see {@link #figures}).
+     * thread. The source gives the figures, which a batch may share between subscriptions; the
+     * context's {@link RuleContext#measurement()} is a copy of them with the subscription's id,
+     * made when first asked for (see {@link #figures}).
      */
     RuleContext context(Account account, Subscription subscription, BillingPeriod period, Instant evaluatedAt,
-        Supplier<PeriodFee> fee, Supplier<Measurement> measurement, Function<Measurement, List<Outage>> outages,
-        Supplier<Optional<Claim>> claim, Supplier<List<CarriedCredit>> carriedIn);
+        Source source);
+  }
+
+  /**
+   * What a context made by {@link Access#context} reads its parts from, each asked for at most
+   * once per context: the engine's facts of one subscription under one policy.
+   */
+  public interface Source {
+    /** The fee for the period, not checked (the context checks its currency). */
+    PeriodFee fee();
+
+    /** The measured figures, whose subscription id may be another subscription's. */
+    Measurement figures();
+
+    /** The outage records the figures name, in their order. */
+    List<Outage> outages(Measurement figures);
+
+    /** The claim the subscription is decided on, if any. */
+    Optional<Claim> claim();
+
+    /** The credits carried into the policy's caps for the subscription. */
+    List<CarriedCredit> carriedIn();
   }
 
   /**

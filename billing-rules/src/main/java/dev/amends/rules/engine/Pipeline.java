@@ -186,9 +186,9 @@ public final class Pipeline {
     for (Subscription sub : out.subscriptions) {
       Policy crediting = null;
       for (Policy policy : inForce) {
-        int before = out.lines.size();
+        int before = out.linesSoFar().size();
         decideOne(policy, policy.digest(), sub, out, null, null);
-        if (out.lines.size() > before) {
+        if (out.linesSoFar().size() > before) {
           if (crediting != null) {
             flagDoubleCover(sub, crediting, policy, out);
           } else {
@@ -205,14 +205,17 @@ public final class Pipeline {
     }
     // 3. lines (only the difference from what was issued), unique keys, totals and review
     // (the policies deciding each id are only read against credits issued)
-    List<CreditLine> lines = Reconciliation.reconcile(out.account.id(), out.period, out.lines, request.issued(),
-        request.issued().isEmpty() ? Map.of() : deciding(inForce), out.flags, out.warnings);
+    // (with nothing issued, reconciling reads nothing more and adds no flag or warning)
+    boolean issued = !request.issued().isEmpty();
+    List<CreditLine> lines = Reconciliation.reconcile(out.account.id(), out.period, out.linesSoFar(),
+        request.issued(), issued ? deciding(inForce) : Map.of(), issued ? out.flags() : out.flagsSoFar(),
+        issued ? out.warnings() : out.warningsSoFar());
     if (lines.size() > 1) { // one line has a unique key
       Keys.checkUnique(lines);
     }
     flagForReview(lines, out);
-    return Definitions.access().decision(out.account.id(), out.period, out.evaluatedAt, lines, out.flags, out.warnings,
-        out.traces, out.carriedForward);
+    return Definitions.access().decision(out.account.id(), out.period, out.evaluatedAt, lines, out.flagsSoFar(),
+        out.warningsSoFar(), out.traces, out.carriedForwardSoFar());
   }
 
   /**
@@ -221,8 +224,8 @@ public final class Pipeline {
    * paid twice for one failure.
    */
   private static void flagDoubleCover(Subscription sub, Policy first, Policy second, Decided out) {
-    out.flags.add(DecisionFlag.NEEDS_REVIEW);
-    out.warnings.add(sub.id() + " (plan " + sub.plan() + ") is credited by two policies in force, " + first.label()
+    out.flags().add(DecisionFlag.NEEDS_REVIEW);
+    out.warnings().add(sub.id() + " (plan " + sub.plan() + ") is credited by two policies in force, " + first.label()
         + " and " + second.label() + ": if one subscription should be covered by one policy, give the policies"
         + " disjoint plans (Policy.plans); a one-off gesture is a Campaign");
   }
@@ -291,8 +294,8 @@ public final class Pipeline {
     positive.forEach((currency, total) -> {
       Money threshold = reviewAbove.get(currency);
       if (threshold != null && total.isGreaterThan(threshold)) {
-        out.flags.add(DecisionFlag.NEEDS_REVIEW);
-        out.warnings.add("total " + total + " is above the review threshold " + threshold);
+        out.flags().add(DecisionFlag.NEEDS_REVIEW);
+        out.warnings().add("total " + total + " is above the review threshold " + threshold);
       }
     });
   }
@@ -301,7 +304,7 @@ public final class Pipeline {
 
 
   /** What one decision has gathered so far. */
-  private static final class Decided {
+  static final class Decided {
     private static final Comparator<Subscription> BY_ID = Comparator.comparing(Subscription::id);
 
     final DecisionRequest request;
@@ -314,12 +317,14 @@ public final class Pipeline {
     final Instant evaluatedAt;
     /** The account's subscriptions by id. */
     final List<Subscription> subscriptions;
-    final Set<DecisionFlag> flags = EnumSet.noneOf(DecisionFlag.class);
-    final List<String> warnings = new ArrayList<>();
+    // The flags, warnings, lines and credits carried forward: each null until the first is added
+    // (most decisions have no flag, no warning and nothing carried forward).
+    private Set<DecisionFlag> flags;
+    private List<String> warnings;
     /** The subscriptions' traces; null when traces are off. */
     final List<SubscriptionTrace> traces;
-    final List<CreditLine> lines = new ArrayList<>();
-    final List<CarriedCredit> carriedForward = new ArrayList<>();
+    private List<CreditLine> lines;
+    private List<CarriedCredit> carriedForward;
     /**
      * Days of service already given per subscription in this decision, in line order; null
      * until a line gives days (most decisions give none).
@@ -343,6 +348,58 @@ public final class Pipeline {
         this.subscriptions = subs;
       }
     }
+
+    /** The flags, to add to. */
+    Set<DecisionFlag> flags() {
+      if (flags == null) {
+        flags = EnumSet.noneOf(DecisionFlag.class);
+      }
+      return flags;
+    }
+
+    /** The warnings, to add to. */
+    List<String> warnings() {
+      if (warnings == null) {
+        warnings = new ArrayList<>();
+      }
+      return warnings;
+    }
+
+    /** The lines, to add to. */
+    List<CreditLine> lines() {
+      if (lines == null) {
+        lines = new ArrayList<>();
+      }
+      return lines;
+    }
+
+    /** The credits carried forward, to add to. */
+    List<CarriedCredit> carriedForward() {
+      if (carriedForward == null) {
+        carriedForward = new ArrayList<>();
+      }
+      return carriedForward;
+    }
+
+    /** The flags so far, to read. */
+    Set<DecisionFlag> flagsSoFar() {
+      return flags == null ? Set.of() : flags;
+    }
+
+    /** The warnings so far, to read. */
+    List<String> warningsSoFar() {
+      return warnings == null ? List.of() : warnings;
+    }
+
+    /** The lines so far, to read. */
+    List<CreditLine> linesSoFar() {
+      return lines == null ? List.of() : lines;
+    }
+
+    /** The credits carried forward so far, to read. */
+    List<CarriedCredit> carriedForwardSoFar() {
+      return carriedForward == null ? List.of() : carriedForward;
+    }
   }
 
   /** Flags every version whose effective window starts or ends strictly inside the period. */
@@ -350,18 +407,18 @@ public final class Pipeline {
     for (Policy p : policies.policies()) {
       Instant from = p.effectiveFrom();
       if (from.isAfter(period.start()) && from.isBefore(period.end())) {
-        out.flags.add(DecisionFlag.POLICY_CHANGED_IN_PERIOD);
+        out.flags().add(DecisionFlag.POLICY_CHANGED_IN_PERIOD);
         String decidedBy = inForce.stream().filter(q -> q.id().equals(p.id())).findFirst()
             .map(q -> q.label() + ", in force at the period's start, decided the whole period")
             .orElse("no version of " + p.id() + " was in force at the period's start, so it gave nothing for it");
-        out.warnings.add("policy " + p.label() + " takes effect at " + from + ", inside " + period.label() + "; "
+        out.warnings().add("policy " + p.label() + " takes effect at " + from + ", inside " + period.label() + "; "
             + decidedBy);
       }
       Optional<Instant> until = p.effectiveUntil();
       if (until.isPresent() && until.get().isAfter(period.start()) && until.get().isBefore(period.end())
           && inForce.contains(p)) {
-        out.flags.add(DecisionFlag.POLICY_CHANGED_IN_PERIOD);
-        out.warnings.add("policy " + p.label() + " ends at " + until.get() + ", inside " + period.label()
+        out.flags().add(DecisionFlag.POLICY_CHANGED_IN_PERIOD);
+        out.warnings().add("policy " + p.label() + " ends at " + until.get() + ", inside " + period.label()
             + "; it was in force at the period's start and decided the whole period");
       }
     }
@@ -402,17 +459,9 @@ public final class Pipeline {
     boolean rolling = measured != period
         && policy.measurementWindow().orElseThrow() instanceof MeasurementWindow.RollingDays;
     // a campaign's eligibility read the period decided, measured as here: the same facts
+    // (the facts compute the fee and b. the downtime measured under the policy's rules)
     Facts facts = eligible != null && measured == period ? eligible
-        : new Facts(account, sub, rolling ? period : measured, out.evaluatedAt,
-            measured == period || rolling ? () -> fee(out, sub, policy)
-                : () -> PeriodFee.of(account, sub, measured, policy.proration()),
-            () -> {
-              // b. the downtime measured under the policy's rules
-              Set<String> used = rolling ? MeasurementWindows.usedEarlier(request, sub.id(), policy.id()) : Set.of();
-              return used.isEmpty() ? figures(policy, sub, measured, out.shared)
-                  : measureWithout(policy, sub, measured, used, out.warnings);
-            },
-            m -> involved(m, out.shared), () -> claim, () -> carriedIn(request, sub, policy));
+        : new Facts(this, policy, sub, out, measured, rolling, claim);
     PeriodFee fee = facts.fee();
     if (!fee.isActive()) {
       carryOn(policy, sub, out, () -> "it is not active in " + (rolling ? period : measured).label());
@@ -425,8 +474,8 @@ public final class Pipeline {
     if (!figures.isComplete()) {
       // Missing telemetry the policy does not say how to count: guess nothing, credit nothing.
       String missing = figures.describeMissingTelemetry();
-      out.flags.add(DecisionFlag.MISSING_TELEMETRY);
-      out.warnings.add("no credit for " + sub.id() + " under " + policy.label() + ": " + missing);
+      out.flags().add(DecisionFlag.MISSING_TELEMETRY);
+      out.warnings().add("no credit for " + sub.id() + " under " + policy.label() + ": " + missing);
       carryOn(policy, sub, out, () -> "its policy was not evaluated (missing telemetry)");
       recorder.missingTelemetry(out.traces, sub, policy, digest, fee, measurement, missing);
       return false;
@@ -445,18 +494,22 @@ public final class Pipeline {
     }
     // c. the rule tree on that context
     Evaluation e = evaluator(policy).evaluate(policy.rule(), "", facts.context());
-    out.flags.addAll(e.flags());
-    out.warnings.addAll(e.warnings()); // caps that cut all their lines to nothing, once each
+    if (!e.flags().isEmpty()) {
+      out.flags().addAll(e.flags());
+    }
+    if (!e.warnings().isEmpty()) {
+      out.warnings().addAll(e.warnings()); // caps that cut all their lines to nothing, once each
+    }
     for (Evaluation.Carry carry : e.carried()) {
       Money carriedAmount = carry.amount().rounded(policy.rounding());
       if (carriedAmount.isPositive()) {
-        out.carriedForward.add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
+        out.carriedForward().add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
       }
     }
     recorder.evaluated(out.traces, sub, policy, digest, fee, measurement, e.trace());
     // d. caps, then exactly one rounding per line
     List<PendingLine> pendings = e.lines();
-    checkOverFullFee(policy, sub, fee, pendings, out.flags, out.warnings);
+    checkOverFullFee(policy, sub, fee, pendings, out);
     boolean[] regrouped = new boolean[pendings.size()];
     List<Money> amounts = CapRounding.roundWithinCaps(pendings, policy.rounding(), regrouped);
     boolean kept = false;
@@ -465,14 +518,14 @@ public final class Pipeline {
       Money amount = amounts.get(i);
       boolean hasDays = pending.days() != null && pending.days().signum() > 0;
       if (amount.isZero() && !hasDays) {
-        out.warnings.add(pending.path() + " for " + sub.id() + " rounds to " + amount + " (" +
+        out.warnings().add(pending.path() + " for " + sub.id() + " rounds to " + amount + " (" +
             Texts.money(pending.amount()) + "); no line");
         continue;
       }
       Optional<Money> minimum = policy.minimumCredit().isEmpty() ? Optional.empty()
           : policy.minimumCredit(amount.getCurrencyUnit());
       if (minimum.isPresent() && !amount.isGreaterThan(minimum.get()) && !hasDays) {
-        out.warnings.add(pending.path() + " for " + sub.id() + " gives " + amount + ", not above the minimum credit "
+        out.warnings().add(pending.path() + " for " + sub.id() + " gives " + amount + ", not above the minimum credit "
             + minimum.get() + "; no line");
         continue;
       }
@@ -492,7 +545,7 @@ public final class Pipeline {
         termEnd = Optional.of(TermExtension.extend(paidThrough, daysNow, account.zone(), pending.path()));
         reason = reason + "; " + TermExtension.describe(from, pending.days(), termEnd.get(), account.zone());
       }
-      out.lines.add(new CreditLine(
+      out.lines().add(new CreditLine(
           keyOf == null ? Keys.key(account.id(), sub.id(), period, policy.id(), pending.path())
               : keyOf.apply(pending.path()),
           CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), termEnd, account.id(), sub.id(),
@@ -509,15 +562,15 @@ public final class Pipeline {
   private static void carryOn(Policy policy, Subscription sub, Decided out, Supplier<String> why) {
     for (CarriedCredit c : out.request.carriedIn()) {
       if (c.subscriptionId().equals(sub.id()) && c.policyId().equals(policy.id())) {
-        out.carriedForward.add(c);
-        out.warnings.add(c.amount() + " carried in for " + sub.id() + " under " + policy.label() + " cap "
+        out.carriedForward().add(c);
+        out.warnings().add(c.amount() + " carried in for " + sub.id() + " under " + policy.label() + " cap "
             + c.capPath() + " is carried on unused: " + why.get());
       }
     }
   }
 
   /** The subscription's fee for the period under the policy's proration. */
-  private static PeriodFee fee(Decided out, Subscription sub, Policy policy) {
+  static PeriodFee fee(Decided out, Subscription sub, Policy policy) {
     return out.fees == null
         ? PeriodFee.of(out.account, sub, out.period, policy.proration())
         : out.fees.fee(out.account, sub, out.period, policy.proration());
@@ -528,7 +581,7 @@ public final class Pipeline {
    * a batch, the measurement shared with the subscriptions of the same key, whose subscription id
    * may be another's (see {@link Facts}).
    */
-  private Measurement figures(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
+  Measurement figures(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurer(policy);
     if (shared != null) {
       return shared.figures(measurer, sub, period, slots, outages,
@@ -545,8 +598,8 @@ public final class Pipeline {
    * The downtime measured as {@link #figures} does, without the outages {@code used} by credits
    * issued earlier, each named in a warning: a rolling window does not count them again.
    */
-  private Measurement measureWithout(Policy policy, Subscription sub, BillingPeriod period, Set<String> used,
-      List<String> warnings) {
+  Measurement measureWithout(Policy policy, Subscription sub, BillingPeriod period, Set<String> used,
+      Decided out) {
     List<Outage> kept = new ArrayList<>();
     List<String> left = new ArrayList<>();
     for (Outage o : outages.all()) {
@@ -557,7 +610,7 @@ public final class Pipeline {
       }
     }
     if (!left.isEmpty()) {
-      warnings.add("outage(s) " + String.join(", ", left) + " in " + period.label() + " not counted again for "
+      out.warnings().add("outage(s) " + String.join(", ", left) + " in " + period.label() + " not counted again for "
           + sub.id() + " under " + policy.label() + ": a credit issued earlier rests on them");
     }
     OutageLog log = OutageLog.of(kept);
@@ -584,14 +637,12 @@ public final class Pipeline {
       if (!traces && quicklyRuledOut(campaign, policy, sub, out)) {
         continue; // as ruledOut would, with nothing to record: no facts built for it
       }
-      Facts facts = new Facts(out.account, sub, out.period, out.evaluatedAt, () -> fee(out, sub, policy),
-          () -> figures(policy, sub, out.period, out.shared), m -> involved(m, out.shared),
-          () -> claimFor(out.request, sub), () -> carriedIn(out.request, sub, policy));
+      Facts facts = new Facts(this, policy, sub, out, out.period, false, null);
       if (ruledOut(campaign, sub, out, facts)) {
         continue;
       }
       String unitPart = campaign.unit() == Campaign.Unit.PER_SUBSCRIPTION ? sub.id() : "";
-      int before = out.lines.size();
+      int before = out.linesSoFar().size();
       boolean given = decideOne(policy, campaign.digest(), sub, out,
           path -> Keys.grantKey(campaign.id(), out.account.id(), unitPart, path), facts);
       flagAboveCampaignLimit(campaign, out, before);
@@ -606,12 +657,12 @@ public final class Pipeline {
     if (campaign.reviewAbove().isEmpty()) {
       return;
     }
-    for (int i = from; i < out.lines.size(); i++) {
-      CreditLine l = out.lines.get(i);
+    for (int i = from; i < out.linesSoFar().size(); i++) {
+      CreditLine l = out.linesSoFar().get(i);
       for (Money limit : campaign.reviewAbove()) {
         if (limit.getCurrencyUnit().equals(l.amount().getCurrencyUnit()) && l.amount().isGreaterThan(limit)) {
-          out.flags.add(DecisionFlag.NEEDS_REVIEW);
-          out.warnings.add("campaign " + campaign.id() + " grants " + l.amount() + " to " + l.subscriptionId()
+          out.flags().add(DecisionFlag.NEEDS_REVIEW);
+          out.warnings().add("campaign " + campaign.id() + " grants " + l.amount() + " to " + l.subscriptionId()
               + ", above its review limit " + limit);
         }
       }
@@ -668,19 +719,44 @@ public final class Pipeline {
         || Intervals.overlap(out.period.window(), sub.active()).isEmpty()) {
       return false;
     }
-    // (the functions capture nothing, so each is one instance for every call)
-    RuleContext alone = Definitions.access().context(out.account, sub, out.period, out.evaluatedAt, Pipeline::notRead,
-        Pipeline::notRead, m -> notRead(), Pipeline::notRead, Pipeline::notRead);
+    RuleContext alone = Definitions.access().context(out.account, sub, out.period, out.evaluatedAt, NOT_READ);
     return Definitions.access().quickTest(Definitions.access().eligible(campaign), alone) == QuickTest.FAILS;
   }
 
   /** What the quick test's context gives for anything but the subscription: never read. */
-  private static <T> T notRead() {
-    throw new IllegalStateException("a quick test reads only the account, the subscription and the period");
-  }
+  private static final Definitions.Source NOT_READ = new Definitions.Source() {
+    @Override
+    public PeriodFee fee() {
+      return notRead();
+    }
+
+    @Override
+    public Measurement figures() {
+      return notRead();
+    }
+
+    @Override
+    public List<Outage> outages(Measurement figures) {
+      return notRead();
+    }
+
+    @Override
+    public Optional<Claim> claim() {
+      return notRead();
+    }
+
+    @Override
+    public List<CarriedCredit> carriedIn() {
+      return notRead();
+    }
+
+    private static <T> T notRead() {
+      throw new IllegalStateException("a quick test reads only the account, the subscription and the period");
+    }
+  };
 
   /** {@link #involved(Measurement)}, looked up once per shared measurement when {@code shared} is not null. */
-  private List<Outage> involved(Measurement measurement, SharedMeasurements shared) {
+  List<Outage> involved(Measurement measurement, SharedMeasurements shared) {
     return shared == null ? involved(measurement) : shared.involved(measurement, this::involved);
   }
 
@@ -694,7 +770,7 @@ public final class Pipeline {
   }
 
   /** The credits carried into this policy's caps for this subscription. */
-  private static List<CarriedCredit> carriedIn(DecisionRequest request, Subscription sub, Policy policy) {
+  static List<CarriedCredit> carriedIn(DecisionRequest request, Subscription sub, Policy policy) {
     if (request.carriedIn().isEmpty()) {
       return List.of();
     }
@@ -708,8 +784,7 @@ public final class Pipeline {
    * valued before rounding, unless the policy allows it.
    */
   private static void checkOverFullFee(
-      Policy policy, Subscription sub, PeriodFee fee, List<PendingLine> lines, Set<DecisionFlag> flags,
-      List<String> warnings) {
+      Policy policy, Subscription sub, PeriodFee fee, List<PendingLine> lines, Decided out) {
     if (policy.allowsOverFullFee() || lines.isEmpty()) {
       return;
     }
@@ -718,8 +793,8 @@ public final class Pipeline {
       total = total.plus(l.amount());
     }
     if (total.compareTo(fee.fee()) > 0) {
-      flags.add(DecisionFlag.OVER_FULL_FEE);
-      warnings.add(sub.id() + " is credited " + Texts.money(total) + " under " + policy.label()
+      out.flags().add(DecisionFlag.OVER_FULL_FEE);
+      out.warnings().add(sub.id() + " is credited " + Texts.money(total) + " under " + policy.label()
           + ", more than its fee of " + Texts.money(fee.fee()) + " for the period; the policy does not allow"
           + " credits over the full fee");
     }
@@ -727,7 +802,7 @@ public final class Pipeline {
 
 
 
-  private static Optional<Claim> claimFor(DecisionRequest request, Subscription sub) {
+  static Optional<Claim> claimFor(DecisionRequest request, Subscription sub) {
     List<Claim> claims = request.claims();
     if (claims.isEmpty()) {
       return Optional.empty();

@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -177,24 +176,12 @@ public final class Keys {
   private static final String GRANT_V1 = "amends-grant-v1";
   private static final byte[] GRANT_TAG = GRANT_V1.getBytes(StandardCharsets.UTF_8);
 
-  /** The last periods' key parts, by identity: a batch has a handful of periods, met again and again. */
-  private record PeriodText(BillingPeriod period, String text) {}
-
-  private static final AtomicReferenceArray<PeriodText> PERIOD_TEXTS = new AtomicReferenceArray<>(16);
-
   /**
-   * A period's part of a key, start date, end date and zone id, escaped and joined: worked out
-   * once per period met (a small cache by identity; a miss only recomputes it).
+   * A period's part of a key, start date, end date and zone id, escaped and joined. Made only when
+   * a thread meets a new tail (the hasher keeps its bytes) or a key takes the general path.
    */
   private static String periodText(BillingPeriod period) {
-    int slot = System.identityHashCode(period) & (PERIOD_TEXTS.length() - 1);
-    PeriodText cached = PERIOD_TEXTS.getPlain(slot);
-    if (cached != null && cached.period() == period) {
-      return cached.text();
-    }
-    String text = join(period.startDate().toString(), period.endDate().toString(), period.zone().getId());
-    PERIOD_TEXTS.setPlain(slot, new PeriodText(period, text));
-    return text;
+    return join(period.startDate().toString(), period.endDate().toString(), period.zone().getId());
   }
 
   /** Appends one part, escaped. */

@@ -44,7 +44,9 @@ import org.threeten.extra.Interval;
  * give the same fleet on every run and every machine.
  *
  * <p><b>Service tree.</b> {@code clusters} clusters {@code svc-k/cluster-j} (20 per service,
- * {@code k = j / 20}), each of {@value #NODES_PER_CLUSTER} nodes {@code svc-k/cluster-j/node-i}.
+ * {@code k = j / 20}), each of {@value #NODES_PER_CLUSTER} nodes {@code svc-k/cluster-j/node-i};
+ * another {@link Shape} sets clusters per service and nodes per cluster ({@link Shape#ISSUE_16}:
+ * 4 services of 50 clusters of 20 nodes).
  *
  * <p><b>Accounts.</b> {@code acct-0000000} upwards, each with one subscription {@code
  * sub-0000000} (plan {@code svc-k}) on a node drawn uniformly, active since 2020 with no end,
@@ -138,6 +140,21 @@ public final class Fleet {
   }
 
   /**
+   * Generates a fleet of a given shape, holding its accounts.
+   *
+   * @param seed the random seed
+   * @param accountCount how many accounts, positive
+   * @param shape the service tree and the outages' count, not null
+   * @return the fleet, not null
+   * @throws IllegalArgumentException if a count is not positive
+   */
+  public static Fleet generate(long seed, int accountCount, Shape shape) {
+    List<Account> accounts = new ArrayList<>(Math.max(accountCount, 0));
+    Fleet f = generate(seed, accountCount, shape, accounts::add);
+    return new Fleet(seed, accounts, f.outages, f.goodwillCluster);
+  }
+
+  /**
    * Generates a fleet without holding its accounts: each account is handed to {@code accounts}
    * as it is made, in id order, and none is kept, so a million accounts need no more memory than
    * one. The accounts, outages and goodwill cluster are those of {@link #generate(long, int, int,
@@ -153,22 +170,86 @@ public final class Fleet {
    */
   public static Fleet generate(long seed, int accountCount, int clusterCount, int outageCount,
       Consumer<? super Account> accounts) {
-    if (accountCount <= 0 || clusterCount <= 0 || outageCount <= 0) {
+    return generate(seed, accountCount, new Shape(clusterCount, CLUSTERS_PER_SERVICE, NODES_PER_CLUSTER, outageCount),
+        accounts);
+  }
+
+  /**
+   * The shape of a fleet's service tree and its month of outages: {@code clusters} clusters,
+   * {@code clustersPerService} to a service (the last service may have fewer), {@code
+   * nodesPerCluster} nodes each, and {@code outages} outage records in all, the long one included.
+   *
+   * @param clusters how many clusters, positive
+   * @param clustersPerService clusters per service, positive
+   * @param nodesPerCluster nodes per cluster, positive
+   * @param outages outage records in all, positive
+   */
+  public record Shape(int clusters, int clustersPerService, int nodesPerCluster, int outages) {
+    /**
+     * The canonical shape: 200 clusters, 20 to a service (10 services), 100 nodes each (20,000
+     * nodes), 20,000 outages.
+     */
+    public static final Shape CANONICAL = new Shape(200, CLUSTERS_PER_SERVICE, NODES_PER_CLUSTER, 20_000);
+    /**
+     * The shape of issue 16's independent benchmark: 4 services of 50 clusters of 20 nodes (4,000
+     * nodes), 2,000 outages.
+     */
+    public static final Shape ISSUE_16 = new Shape(200, 50, 20, 2_000);
+
+    /**
+     * The shape named {@code name}: {@code canonical} or {@code issue16}.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public static Shape named(String name) {
+      return switch (name) {
+        case "canonical" -> CANONICAL;
+        case "issue16" -> ISSUE_16;
+        default -> throw new IllegalArgumentException("shape must be canonical or issue16: " + name);
+      };
+    }
+
+    /** All nodes: clusters times nodes per cluster. */
+    public int nodes() {
+      return clusters * nodesPerCluster;
+    }
+  }
+
+  /**
+   * Generates a fleet of a given shape without holding its accounts, as {@link #generate(long,
+   * int, int, int, Consumer)} does; with {@link Shape#CANONICAL}'s clusters per service and nodes
+   * per cluster, the same fleet as that method with the same clusters and outages.
+   *
+   * @param seed the random seed
+   * @param accountCount how many accounts, positive
+   * @param shape the service tree and the outages' count, not null
+   * @param accounts takes each account, in id order, not null
+   * @return the fleet, whose {@link #accounts()} is empty, not null
+   * @throws IllegalArgumentException if a count is not positive
+   */
+  public static Fleet generate(long seed, int accountCount, Shape shape, Consumer<? super Account> accounts) {
+    int clusterCount = shape.clusters();
+    int outageCount = shape.outages();
+    int perService = shape.clustersPerService();
+    int perCluster = shape.nodesPerCluster();
+    if (accountCount <= 0 || clusterCount <= 0 || outageCount <= 0 || perService <= 0 || perCluster <= 0) {
       throw new IllegalArgumentException("counts must be positive: accounts " + accountCount + ", clusters "
-          + clusterCount + ", outages " + outageCount);
+          + clusterCount + ", outages " + outageCount
+          + (perService <= 0 || perCluster <= 0
+              ? ", clusters per service " + perService + ", nodes per cluster " + perCluster : ""));
     }
     SplittableRandom random = new SplittableRandom(seed);
     Scope[] clusters = new Scope[clusterCount];
-    Scope[] nodes = new Scope[clusterCount * NODES_PER_CLUSTER];
-    int serviceCount = (clusterCount + CLUSTERS_PER_SERVICE - 1) / CLUSTERS_PER_SERVICE;
+    Scope[] nodes = new Scope[Math.multiplyExact(clusterCount, perCluster)];
+    int serviceCount = (clusterCount + perService - 1) / perService;
     Scope[] services = new Scope[serviceCount];
     for (int k = 0; k < serviceCount; k++) {
       services[k] = Scope.of("svc-" + k);
     }
     for (int j = 0; j < clusterCount; j++) {
-      clusters[j] = Scope.of("svc-" + (j / CLUSTERS_PER_SERVICE) + "/cluster-" + j);
-      for (int i = 0; i < NODES_PER_CLUSTER; i++) {
-        nodes[j * NODES_PER_CLUSTER + i] = Scope.of(clusters[j].path() + "/node-" + i);
+      clusters[j] = Scope.of("svc-" + (j / perService) + "/cluster-" + j);
+      for (int i = 0; i < perCluster; i++) {
+        nodes[j * perCluster + i] = Scope.of(clusters[j].path() + "/node-" + i);
       }
     }
     Map<String, PriceSchedule> schedules = new HashMap<>();
@@ -201,7 +282,7 @@ public final class Fleet {
           .zone(zone)
           .addSubscriptions(Subscription.builder()
               .id("sub-" + n)
-              .plan("svc-" + (node / NODES_PER_CLUSTER / CLUSTERS_PER_SERVICE))
+              .plan("svc-" + (node / perCluster / perService))
               .prices(prices)
               .active(ACTIVE_FROM, Instant.MAX)
               .addPlacements(nodes[node])

@@ -32,7 +32,9 @@ public final class FleetCpuTime {
    * Runs the comparison.
    *
    * @param args accounts (default 100,000), warm-up passes (default 5), measured passes (default 5),
-   *     and {@code unshared} to decide without sharing measurements and fees within the batch
+   *     {@code shared} (the default) or {@code unshared} to decide without sharing measurements and
+   *     fees within the batch, and the fleet's {@link Fleet.Shape#named shape}: {@code canonical}
+   *     (the default) or {@code issue16}
    */
   public static void main(String[] args) {
     int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -41,7 +43,7 @@ public final class FleetCpuTime {
     BatchOptions options = args.length > 3 && args[3].equals("unshared")
         ? FleetThroughput.ONE_THREAD.shareMeasurements(false)
         : FleetThroughput.ONE_THREAD;
-    Fleet fleet = Fleet.generate(2026L, accounts, 200, 20_000);
+    Fleet fleet = Fleet.generate(2026L, accounts, Fleet.Shape.named(args.length > 4 ? args[4] : "canonical"));
     CreditEngine engine = fleet.engine(false);
     CreditEngine traced = fleet.engine(true);
     List<Account> list = fleet.accounts();

@@ -69,6 +69,15 @@ public class FleetThroughput {
   @Param({"100000"})
   public int accounts;
 
+  /**
+   * The fleet's {@link Fleet.Shape#named shape}: {@code canonical} (200 clusters of 100 nodes,
+   * 20,000 outages) or {@code issue16} (the shape of issue 16's independent benchmark: 4 services
+   * of 50 clusters of 20 nodes, 2,000 outages; {@code -p shape=issue16 -p accounts=1000000} is its
+   * fleet).
+   */
+  @Param({"canonical"})
+  public String shape = "canonical";
+
   private Fleet fleet;
   private CreditEngine engine;
   private CreditEngine tracedEngine;
@@ -87,7 +96,7 @@ public class FleetThroughput {
     if (accounts <= 0 || accounts % CHUNK != 0) {
       throw new IllegalArgumentException("accounts must be a positive multiple of " + CHUNK + ": " + accounts);
     }
-    fleet = Fleet.generate(2026L, accounts, 200, 20_000);
+    fleet = Fleet.generate(2026L, accounts, Fleet.Shape.named(shape));
     engine = fleet.engine(false);
     tracedEngine = fleet.engine(true);
     List<Account> list = fleet.accounts();

@@ -108,6 +108,46 @@ class FleetTest {
   }
 
   @Test
+  void theCanonicalShapeIsTheFleetOfClustersAndOutages() {
+    Fleet shaped = Fleet.generate(42L, 20_000, Fleet.Shape.CANONICAL);
+
+    assertThat(shaped.accounts()).isEqualTo(FLEET.accounts());
+    assertThat(shaped.outages()).isEqualTo(FLEET.outages());
+    assertThat(shaped.goodwillCluster()).isEqualTo(FLEET.goodwillCluster());
+  }
+
+  @Test
+  void issue16sShapeIsFourServicesOfFiftyClustersOfTwentyNodesAndTwoThousandOutages() {
+    Fleet f = Fleet.generate(42L, 20_000, Fleet.Shape.named("issue16"));
+
+    assertThat(Fleet.Shape.ISSUE_16.nodes()).isEqualTo(4_000); // 4 x 50 x 20
+    assertThat(f.outages()).hasSize(2_000);
+    assertThat(f.accounts()).allSatisfy(a -> {
+      String path = a.subscriptions().get(0).placements().iterator().next().path();
+      assertThat(path).matches("svc-[0-3]/cluster-([0-9]|[1-9][0-9]|1[0-9][0-9])/node-([0-9]|1[0-9])");
+      int cluster = Integer.parseInt(path.replaceAll(".*/cluster-([0-9]+)/.*", "$1"));
+      assertThat(path).startsWith("svc-" + cluster / 50 + "/");
+      assertThat(a.subscriptions().get(0).plan()).isEqualTo("svc-" + cluster / 50);
+    });
+    assertThat(f.accounts().stream().map(a -> a.subscriptions().get(0).placements().iterator().next()).distinct()
+        .count()).isBetween(3_900L, 4_000L); // 20,000 draws over 4,000 nodes miss about 4,000 x e^-5 = 27
+  }
+
+  @Test
+  void anUnknownShapeIsRefusedByName() {
+    assertThatThrownBy(() -> Fleet.Shape.named("huge"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("shape must be canonical or issue16: huge");
+  }
+
+  @Test
+  void aShapeWithoutNodesIsRefused() {
+    assertThatThrownBy(() -> Fleet.generate(1L, 10, new Fleet.Shape(200, 50, 0, 2_000)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nodes per cluster 0");
+  }
+
+  @Test
   void countsMustBePositive() {
     assertThatThrownBy(() -> Fleet.generate(1L, 0, 200, 20_000))
         .isInstanceOf(IllegalArgumentException.class)

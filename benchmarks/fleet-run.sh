@@ -15,6 +15,9 @@
 #        a DIR given is kept, and its files are reused if they are there)
 # Environment: JAVA (default: java on the PATH; JDK 21 or later), HEAP (default 512m),
 #              ACCOUNTS CLUSTERS OUTAGES SEED (default the canonical 1000000 200 20000 42),
+#              SHAPE=issue16 (issue 16's fleet shape: 4 services of 50 clusters of 20 nodes, 2,000
+#              outages; CLUSTERS and OUTAGES are then not read; give a DIR of its own, since a
+#              DIR's files are reused whatever their shape),
 #              CREDIT_ARGS (more arguments for amends credit, such as "--threads 2"),
 #              PLAIN_JAR=1 (run java -Xmx512m -jar amends-cli/target/amends-cli.jar instead of the
 #              launcher: no archive, as the figures before 7 December 2026 were measured),
@@ -37,8 +40,12 @@ else
   trap 'rm -rf "$dir"' EXIT
 fi
 if [[ ! -f "$dir/accounts.ndjson" || ! -f "$dir/campaign.json" ]]; then
-  "$java" -Xmx1g -cp "$bench" dev.amends.benchmarks.WriteFleet "$dir" "${SEED:-42}" \
-    "${ACCOUNTS:-1000000}" "${CLUSTERS:-200}" "${OUTAGES:-20000}"
+  if [[ -n "${SHAPE:-}" ]]; then
+    "$java" -Xmx1g -cp "$bench" dev.amends.benchmarks.WriteFleet "$dir" "${SEED:-42}" "${ACCOUNTS:-1000000}" "$SHAPE"
+  else
+    "$java" -Xmx1g -cp "$bench" dev.amends.benchmarks.WriteFleet "$dir" "${SEED:-42}" \
+      "${ACCOUNTS:-1000000}" "${CLUSTERS:-200}" "${OUTAGES:-20000}"
+  fi
 fi
 echo "machine: $(nproc) cores, $("$java" -version 2>&1 | head -1)" >&2
 if [[ "${PLAIN_JAR:-}" == 1 ]]; then

@@ -55,6 +55,15 @@ class WriteFleetTest {
   }
 
   @Test
+  void aShapedFleetReadsBackAsTheGeneratedFleetOfThatShape() throws IOException {
+    WriteFleet.write(dir, SEED, ACCOUNTS, Fleet.Shape.ISSUE_16);
+    Fleet fleet = Fleet.generate(SEED, ACCOUNTS, Fleet.Shape.ISSUE_16);
+
+    assertThat(readAll(RecordFormat.ACCOUNTS, dir.resolve(WriteFleet.ACCOUNTS))).isEqualTo(fleet.accounts());
+    assertThat(readAll(RecordFormat.OUTAGES, dir.resolve(WriteFleet.OUTAGES))).isEqualTo(fleet.outages()).hasSize(2_000);
+  }
+
+  @Test
   void streamingGenerationGivesTheSameAccountsAndOutages() {
     List<Account> streamed = new ArrayList<>();
     Fleet withoutAccounts = Fleet.generate(SEED, ACCOUNTS, CLUSTERS, OUTAGES, streamed::add);

@@ -84,6 +84,8 @@ final class Acc {
   private Aside[] asides = NO_ASIDES;
   private int asidesSize;
   private LeafOut.ToLines toLines; // reused by every standard leaf without traces
+  private final CapTally capTally = new CapTally();
+  private int[] indices = new int[4];
 
   Acc(Recorder rec, CurrencyUnit currency) {
     reset(rec, currency);
@@ -124,6 +126,7 @@ final class Acc {
   }
 
   private void clear() {
+    capTally.notes = null;
     prefix = null;
     flags = 0;
     trace = null;
@@ -132,6 +135,39 @@ final class Acc {
     Arrays.fill(markLimits, 0, marks, null);
     marks = 0;
     truncateAsides(0);
+  }
+
+  /**
+   * What a cap adds up while it cuts its groups: one per accumulator, reused, since a cap's child
+   * is evaluated in full before the cap cuts and the cap is done with it before any other step runs.
+   */
+  static final class CapTally {
+    ExactMoney before;
+    ExactMoney after;
+    ExactMoney cut;
+    int cuts;
+    int kept; // the lines left after the cut (a line cut to nothing is dropped)
+    List<String> notes; // the notes of the groups cut, for the trace; null without traces
+  }
+
+  /** The cap tally, reset to nothing before, after or cut, with {@code notes} for the trace (or null). */
+  CapTally capTally(List<String> notes) {
+    CapTally t = capTally;
+    t.before = zero;
+    t.after = zero;
+    t.cut = zero;
+    t.cuts = 0;
+    t.kept = 0;
+    t.notes = notes;
+    return t;
+  }
+
+  /** Room for {@code n} line indices, for a cap's group: reused, as {@link #capTally} is. */
+  int[] indices(int n) {
+    if (indices.length < n) {
+      indices = new int[Math.max(n, indices.length * 2)];
+    }
+    return indices;
   }
 
   /** The sink of a standard leaf without traces, ready for it. */

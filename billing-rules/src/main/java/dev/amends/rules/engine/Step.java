@@ -405,16 +405,6 @@ abstract sealed class Step {
       this.wholeGroup = relative ? null : path + "#";
     }
 
-    /** What a cap adds up while it cuts its groups. */
-    private static final class Tally {
-      ExactMoney before;
-      ExactMoney after;
-      ExactMoney cut;
-      int cuts;
-      int kept; // the lines left after the cut (a line cut to nothing is dropped)
-      List<String> notes; // the notes of the groups cut, for the trace; null without traces
-    }
-
     @Override
     TraceNode run(Acc acc, RuleContext context) {
       try {
@@ -434,18 +424,15 @@ abstract sealed class Step {
           return rec.nothingToCap(this, acc, childTrace);
         }
         ExactMoney limitMoney = CapLimits.money(cap.limit(), context, limitPercent);
-        Tally tally = new Tally();
-        tally.before = acc.zero;
-        tally.after = acc.zero;
-        tally.cut = acc.zero;
-        tally.notes = rec.list();
+        Acc.CapTally tally = acc.capTally(rec.list());
         int end = acc.size();
         if (!perIncident) {
-          int[] lines = new int[end - mark];
-          for (int i = 0; i < lines.length; i++) {
+          int n = end - mark;
+          int[] lines = acc.indices(n);
+          for (int i = 0; i < n; i++) {
             lines[i] = mark + i;
           }
-          group(acc, context, path, List.of(), lines, lines.length, limitMoney, tally);
+          group(acc, context, path, List.of(), lines, n, limitMoney, tally);
         } else {
           // By the list of outage ids itself, so ids holding a comma cannot merge two incidents.
           Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
@@ -480,7 +467,7 @@ abstract sealed class Step {
 
     /** Caps one group of lines (by index into {@code acc}), in place; a line cut to nothing is {@link Acc#drop dropped}. */
     private void group(Acc acc, RuleContext context, String path, List<String> key, int[] lines, int n,
-        ExactMoney limitMoney, Tally tally) {
+        ExactMoney limitMoney, Acc.CapTally tally) {
       ExactMoney sum = acc.zero;
       Ratio days = Ratio.ZERO;
       for (int k = 0; k < n; k++) {

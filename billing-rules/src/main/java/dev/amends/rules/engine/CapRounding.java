@@ -5,7 +5,6 @@ import dev.amends.core.money.Allocation;
 import dev.amends.core.money.ExactMoney;
 import dev.amends.core.money.Ratio;
 import dev.amends.core.money.Rounding;
-import dev.amends.rules.engine.Evaluation.CapMark;
 import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -42,55 +41,108 @@ public final class CapRounding {
    * limit; where no inner group would go over, the split is {@link Allocation}'s, as before.
    */
   public static List<Money> roundWithinCaps(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
-    if (lines.size() == 1) {
-      List<Money> one = oneLine(lines.get(0), rounding, regrouped);
-      if (one != null) {
-        return one;
-      }
+    if (lines.isEmpty()) {
+      return List.of();
     }
-    return inGroups(lines, rounding, regrouped);
+    Acc acc = Acc.of(lines, lines.get(0).amount().currency());
+    round(acc, rounding);
+    return results(acc, regrouped);
+  }
+
+  /**
+   * {@link #roundWithinCaps} over the lines of an accumulator, in place: each line's rounded
+   * amount and whether it was rounded with its cap group are written into {@code acc} ({@link
+   * Acc#rounded(int)}, {@link Acc#regrouped(int)}), with no object per line for a line within at
+   * most one cap.
+   */
+  static void round(Acc acc, Rounding rounding) {
+    acc.roundingRoom();
+    if (acc.size() == 1 && oneLine(acc, 0, rounding)) {
+      return;
+    }
+    inGroups(acc, rounding);
+  }
+
+  /** The rounded amounts of {@code acc}, with its regrouped flags copied into {@code regrouped}. */
+  private static List<Money> results(Acc acc, boolean[] regrouped) {
+    Money[] out = new Money[acc.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = acc.rounded(i);
+      regrouped[i] |= acc.regrouped(i);
+    }
+    return List.of(out);
+  }
+
+  /** {@link #oneLine(Acc, int, Rounding)} for one line built elsewhere: its amount, or null. */
+  static List<Money> oneLine(PendingLine line, Rounding rounding, boolean[] regrouped) {
+    Acc acc = Acc.of(List.of(line), line.amount().currency());
+    acc.roundingRoom();
+    return oneLine(acc, 0, rounding) ? results(acc, regrouped) : null;
   }
 
   /**
    * {@link #roundWithinCaps} for one line under at most one cap, with no group to build: the
    * line rounded once, or, when that takes it over its cap, its amount rounded down (as
-   * {@link #inGroups} rounds and splits a group of one). Null for any other line, which {@link
-   * #inGroups} rounds.
+   * {@link #inGroups} rounds and splits a group of one). False, writing nothing, for any other
+   * line, which {@link #inGroups} rounds.
    */
-  static List<Money> oneLine(PendingLine line, Rounding rounding, boolean[] regrouped) {
-    Money rounded = line.amount().rounded(rounding);
-    List<CapMark> caps = line.caps();
-    if (caps.isEmpty()) {
-      return List.of(rounded);
+  static boolean oneLine(Acc acc, int i, Rounding rounding) {
+    ExactMoney amount = acc.amount(i);
+    int cap = acc.cap(i);
+    if (cap == Acc.NO_CAP) {
+      acc.rounded(i, amount.rounded(rounding));
+      return true;
     }
-    if (caps.size() > 1) {
-      return null;
+    if (acc.markInner(cap) != Acc.NO_CAP) {
+      return false;
     }
-    ExactMoney limit = caps.get(0).limit();
-    if (!limit.currency().equals(rounded.getCurrencyUnit())) {
-      return null; // the groups' sums refuse to mix currencies
+    ExactMoney limit = acc.markLimit(cap);
+    if (!limit.currency().equals(amount.currency())) {
+      return false; // the groups' sums refuse to mix currencies
     }
     // rounded <= limit, compared in longs where they fit, without the rounded money's exact value
-    if (MoneyInternals.compareRounded(line.amount(), rounding, limit) <= 0 || line.amount().isZero()) {
+    if (MoneyInternals.compareRounded(amount, rounding, limit) <= 0 || amount.isZero()) {
       // within the cap; and a line that was cut already sums to its exact amount rounded once
-      return List.of(rounded);
+      acc.rounded(i, amount.rounded(rounding));
+      return true;
     }
-    return null; // over the cap once rounded: rare, settled as a group
+    return false; // over the cap once rounded: rare, settled as a group
+  }
+
+  /** {@link #inGroups(Acc, Rounding)} for lines built elsewhere. */
+  static List<Money> inGroups(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
+    if (lines.isEmpty()) {
+      return List.of();
+    }
+    Acc acc = Acc.of(lines, lines.get(0).amount().currency());
+    acc.roundingRoom();
+    inGroups(acc, rounding);
+    return results(acc, regrouped);
   }
 
   /** {@link #roundWithinCaps} for any lines: each group of a cap settled, inner groups first. */
-  static List<Money> inGroups(List<PendingLine> lines, Rounding rounding, boolean[] regrouped) {
-    Money[] out = new Money[lines.size()];
+  static void inGroups(Acc acc, Rounding rounding) {
+    int n = acc.size();
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     Map<String, ExactMoney> limits = new HashMap<>();
     Set<String> cutGroups = new java.util.HashSet<>();
-    for (int i = 0; i < lines.size(); i++) {
-      out[i] = lines.get(i).amount().rounded(rounding);
-      for (CapMark mark : lines.get(i).caps()) {
-        groups.computeIfAbsent(mark.group(), k -> new ArrayList<>()).add(i);
-        limits.put(mark.group(), mark.limit());
-        if (mark.cut()) {
-          cutGroups.add(mark.group());
+    int[] chain = new int[4];
+    for (int i = 0; i < n; i++) {
+      acc.rounded(i, acc.amount(i).rounded(rounding));
+      int depth = 0; // the line's marks, outermost first
+      for (int m = acc.cap(i); m != Acc.NO_CAP; m = acc.markInner(m)) {
+        if (depth == chain.length) {
+          chain = Arrays.copyOf(chain, depth * 2);
+        }
+        chain[depth++] = m;
+      }
+      for (int d = depth - 1; d >= 0; d--) { // innermost first
+        int mark = chain[d];
+        String group = acc.markGroup(mark);
+        groups.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
+        limits.put(group, acc.markLimit(mark));
+        if (acc.markCut(mark)) {
+          cutGroups.add(group);
         }
       }
     }
@@ -101,24 +153,22 @@ public final class CapRounding {
     for (String group : order) {
       List<Integer> members = groups.get(group);
       ExactMoney limit = limits.get(group);
-      settle(members, lines, limit, cutGroups.contains(group), settled, settledLimits, out, rounding, regrouped);
+      settle(members, acc, limit, cutGroups.contains(group), settled, settledLimits, rounding);
       settled.add(members);
       settledLimits.add(limit);
     }
-    return List.of(out);
   }
 
   /** Settles one group whose inner groups are settled: its lines rounded one by one, or its total split. */
-  private static void settle(List<Integer> members, List<PendingLine> lines, ExactMoney limit,
-      boolean cut, List<List<Integer>> settled, List<ExactMoney> settledLimits, Money[] out, Rounding rounding,
-      boolean[] regrouped) {
+  private static void settle(List<Integer> members, Acc acc, ExactMoney limit,
+      boolean cut, List<List<Integer>> settled, List<ExactMoney> settledLimits, Rounding rounding) {
     Money sum = Money.zero(limit.currency());
     ExactMoney exact = ExactMoney.zero(limit.currency());
     List<Ratio> weights = new ArrayList<>();
     for (int i : members) {
-      sum = sum.plus(out[i]);
-      exact = exact.plus(lines.get(i).amount());
-      weights.add(lines.get(i).amount().amount());
+      sum = sum.plus(acc.rounded(i));
+      exact = exact.plus(acc.amount(i));
+      weights.add(acc.amount(i).amount());
     }
     boolean over = ExactMoney.of(sum).compareTo(limit) > 0;
     if ((!over && !cut) || exact.isZero()) {
@@ -159,8 +209,8 @@ public final class CapRounding {
       parts = allocateWithin(total, weights, blocks, ceilings);
     }
     for (int k = 0; k < members.size(); k++) {
-      out[members.get(k)] = parts.get(k);
-      regrouped[members.get(k)] = true;
+      acc.rounded(members.get(k), parts.get(k));
+      acc.markRegrouped(members.get(k));
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.Set;
  * The result of evaluating one node: its trace (null when the {@link Evaluator} records none),
  * its unrounded lines, flags raised, what caps below it cut and carry forward to the next
  * period, and the warnings of caps that cut all their lines to nothing (one per cap, for the
- * decision's warnings).
+ * decision's warnings). Built only on request ({@link Evaluator#evaluate}): the engine's own
+ * path reads all this from its {@link Acc accumulator} and makes no Evaluation or PendingLine.
  */
 public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionFlag> flags, List<Carry> carried,
     List<String> warnings) {
@@ -32,54 +33,11 @@ public record Evaluation(TraceNode trace, List<PendingLine> lines, Set<DecisionF
       String path, ExactMoney amount, Ratio days, String reason, List<String> outageIds, List<CapMark> caps) {
     public PendingLine {
       outageIds = List.copyOf(outageIds);
-      caps = caps instanceof CapChain ? caps : List.copyOf(caps); // a chain is immutable already
+      caps = List.copyOf(caps);
     }
 
     public boolean isPositive() {
       return amount.isPositive() || (days != null && days.signum() > 0);
-    }
-
-    public PendingLine scaled(Ratio factor, String note) {
-      return new PendingLine(path, amount.multipliedBy(factor), days == null ? null : days.multipliedBy(factor),
-          reason + "; " + note, outageIds, caps);
-    }
-
-    /** This line with one more (outer) cap: the caps so far are shared, not copied. */
-    public PendingLine withCap(CapMark cap) {
-      return new PendingLine(path, amount, days, reason, outageIds, CapChain.of(caps, cap));
-    }
-
-    /** This line resting on other outages, as it is otherwise. */
-    PendingLine withOutages(List<String> ids) {
-      return new PendingLine(path, amount, days, reason, ids, caps);
-    }
-  }
-
-  /**
-   * The caps of a line, innermost first, as an immutable chain: a cap adds its mark in constant
-   * time and shares the marks of the caps below it, however deep the nesting.
-   */
-  static final class CapChain extends java.util.AbstractList<CapMark> {
-    private final List<CapMark> inner; // the caps below, shared
-    private final CapMark outer;
-
-    private CapChain(List<CapMark> inner, CapMark outer) {
-      this.inner = inner;
-      this.outer = java.util.Objects.requireNonNull(outer, "cap");
-    }
-
-    static CapChain of(List<CapMark> inner, CapMark outer) {
-      return new CapChain(inner, outer);
-    }
-
-    @Override
-    public CapMark get(int index) {
-      return index == inner.size() ? outer : inner.get(java.util.Objects.checkIndex(index, inner.size()));
-    }
-
-    @Override
-    public int size() {
-      return inner.size() + 1;
     }
   }
 

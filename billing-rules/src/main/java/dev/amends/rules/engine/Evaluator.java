@@ -12,8 +12,8 @@ import dev.amends.rules.TraceNode;
  * Evaluates a rule tree for one context: the one evaluation path, with or without traces.
  * Immutable; one instance serves every thread. {@link #INSTANCE} prepares nothing in advance
  * (it compiles each tree it is given); the engine builds one per policy with the policy's tree
- * {@link CompiledPolicy compiled} once into a plan of {@link Step}s, which evaluates into one
- * {@link Acc accumulator} per call.
+ * {@link CompiledPolicy compiled} once into a plan of {@link Step}s, which evaluates into the
+ * thread's {@link Acc accumulator}, reused from call to call (a fresh one for a call within a call).
  *
  * <p>What a trace shows is handed to a {@link Recorder}, fixed when the evaluator is built: with
  * traces off ({@link Recorder#OFF}) it builds no {@link TraceNode}, no summary and no map of
@@ -67,10 +67,29 @@ public final class Evaluator {
    * @return the lines, flags and carries of the whole tree, with its trace (null without traces)
    */
   public Evaluation evaluate(RuleNode node, String parentPath, RuleContext context) {
+    Acc acc = run(node, parentPath, context);
+    try {
+      return acc.evaluation();
+    } finally {
+      acc.release();
+    }
+  }
+
+  /**
+   * As {@link #evaluate}, without building an {@link Evaluation}: the lines, flags, asides and
+   * trace stay in the thread's {@link Acc accumulator}, which the caller reads and then {@link
+   * Acc#release releases}. The engine's own path, which makes no object per line.
+   */
+  Acc run(RuleNode node, String parentPath, RuleContext context) {
     Step plan = compiled.plan(node, parentPath);
-    Acc acc = new Acc(recorder, context.account().currency());
-    TraceNode trace = plan.run(acc, context);
-    return acc.evaluation(trace);
+    Acc acc = Acc.borrow(recorder, context.account().currency());
+    try {
+      acc.trace = plan.run(acc, context);
+    } catch (RuntimeException | Error e) {
+      acc.release();
+      throw e;
+    }
+    return acc;
   }
 
   /** The trace of a node that was not evaluated; null without traces. */

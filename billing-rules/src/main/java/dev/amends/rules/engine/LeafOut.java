@@ -9,7 +9,6 @@ import dev.amends.rules.Tier;
 import dev.amends.rules.TraceNode;
 import dev.amends.rules.TraceValue;
 import dev.amends.rules.Verdict;
-import dev.amends.rules.engine.Evaluation.PendingLine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
@@ -190,10 +189,9 @@ abstract sealed class LeafOut {
       }
       Step.checkCurrency(step, acc, context, amount);
       acc.flags |= flags;
-      PendingLine line = new PendingLine(step.path(acc), amount, days, reason, outageIds, List.of());
-      boolean positive = line.isPositive();
+      boolean positive = Acc.positive(amount, days);
       if (positive) {
-        acc.add(line);
+        acc.add(step.path(acc), amount, days, reason, outageIds);
       }
       return acc.rec.leaf(step, acc, positive ? Verdict.CREDITED : Verdict.ZERO, reason, values(), amount);
     }
@@ -223,9 +221,8 @@ abstract sealed class LeafOut {
         return null;
       }
       Step.checkCurrency(step, acc, context, amount);
-      PendingLine line = new PendingLine(step.path(acc), amount, days, reason, outageIds, List.of());
-      if (line.isPositive()) {
-        acc.add(line);
+      if (Acc.positive(amount, days)) {
+        acc.add(step.path(acc), amount, days, reason, outageIds);
       }
       return null;
     }

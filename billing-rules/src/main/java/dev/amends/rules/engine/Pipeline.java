@@ -14,7 +14,6 @@ import dev.amends.rules.Policy;
 import dev.amends.rules.PolicyBook;
 import dev.amends.rules.RuleContext;
 import dev.amends.rules.SubscriptionTrace;
-import dev.amends.rules.engine.Evaluation.PendingLine;
 import dev.amends.rules.internal.QuickTest;
 import dev.amends.rules.internal.Texts;
 import dev.amends.core.InvalidInputException;
@@ -492,46 +491,62 @@ public final class Pipeline {
         return false;
       }
     }
-    // c. the rule tree on that context
-    Evaluation e = evaluator(policy).evaluate(policy.rule(), "", facts.context());
-    if (!e.flags().isEmpty()) {
-      out.flags().addAll(e.flags());
+    // c. the rule tree on that context, read straight from the evaluation's accumulator
+    Acc acc = evaluator(policy).run(policy.rule(), "", facts.context());
+    try {
+      return settle(acc, account, sub, period, policy, digest, fee, measurement, keyOf, out);
+    } finally {
+      acc.release();
     }
-    if (!e.warnings().isEmpty()) {
-      out.warnings().addAll(e.warnings()); // caps that cut all their lines to nothing, once each
+  }
+
+  /**
+   * Steps c (what the rule tree gave, in {@code acc}) and d of {@link #decideOne}: flags, cap
+   * warnings, carries and the trace, then one rounding per line within its caps, and the lines.
+   */
+  private boolean settle(Acc acc, Account account, Subscription sub, BillingPeriod period, Policy policy,
+      String digest, PeriodFee fee, Measurement measurement, Function<String, String> keyOf, Decided out) {
+    if (acc.flags != 0) {
+      Acc.addFlags(acc.flags, out.flags());
     }
-    for (Evaluation.Carry carry : e.carried()) {
-      Money carriedAmount = carry.amount().rounded(policy.rounding());
-      if (carriedAmount.isPositive()) {
-        out.carriedForward().add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
+    for (int i = 0; i < acc.asidesSize(); i++) {
+      if (acc.aside(i) instanceof Evaluation.CapWarning w) {
+        out.warnings().add(w.text()); // caps that cut all their lines to nothing, once each
       }
     }
-    recorder.evaluated(out.traces, sub, policy, digest, fee, measurement, e.trace());
+    for (int i = 0; i < acc.asidesSize(); i++) {
+      if (acc.aside(i) instanceof Evaluation.Carry carry) {
+        Money carriedAmount = carry.amount().rounded(policy.rounding());
+        if (carriedAmount.isPositive()) {
+          out.carriedForward().add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
+        }
+      }
+    }
+    recorder.evaluated(out.traces, sub, policy, digest, fee, measurement, acc.trace);
     // d. caps, then exactly one rounding per line
-    List<PendingLine> pendings = e.lines();
-    checkOverFullFee(policy, sub, fee, pendings, out);
-    boolean[] regrouped = new boolean[pendings.size()];
-    List<Money> amounts = CapRounding.roundWithinCaps(pendings, policy.rounding(), regrouped);
+    checkOverFullFee(policy, sub, fee, acc, out);
+    CapRounding.round(acc, policy.rounding());
     boolean kept = false;
-    for (int i = 0; i < pendings.size(); i++) {
-      PendingLine pending = pendings.get(i);
-      Money amount = amounts.get(i);
-      boolean hasDays = pending.days() != null && pending.days().signum() > 0;
+    for (int i = 0; i < acc.size(); i++) {
+      Money amount = acc.rounded(i);
+      String path = acc.path(i);
+      Ratio days = acc.days(i);
+      boolean hasDays = days != null && days.signum() > 0;
       if (amount.isZero() && !hasDays) {
-        out.warnings().add(pending.path() + " for " + sub.id() + " rounds to " + amount + " (" +
-            Texts.money(pending.amount()) + "); no line");
+        out.warnings().add(path + " for " + sub.id() + " rounds to " + amount + " (" +
+            Texts.money(acc.amount(i)) + "); no line");
         continue;
       }
       Optional<Money> minimum = policy.minimumCredit().isEmpty() ? Optional.empty()
           : policy.minimumCredit(amount.getCurrencyUnit());
       if (minimum.isPresent() && !amount.isGreaterThan(minimum.get()) && !hasDays) {
-        out.warnings().add(pending.path() + " for " + sub.id() + " gives " + amount + ", not above the minimum credit "
+        out.warnings().add(path + " for " + sub.id() + " gives " + amount + ", not above the minimum credit "
             + minimum.get() + "; no line");
         continue;
       }
-      String reason = regrouped[i]
-          ? pending.reason() + "; rounded with its cap group so the cents stay within the cap"
-          : pending.reason();
+      String reason = acc.regrouped(i)
+          ? acc.reason(i) + "; rounded with its cap group so the cents stay within the cap"
+          : acc.reason(i);
       Optional<Instant> termEnd = Optional.empty();
       if (hasDays) {
         if (out.daysGiven == null) {
@@ -539,17 +554,17 @@ public final class Pipeline {
         }
         Ratio daysSoFar = out.daysGiven.getOrDefault(sub.id(), Ratio.ZERO);
         Instant paidThrough = TermExtension.paidThrough(account, sub, period);
-        Instant from = TermExtension.extend(paidThrough, daysSoFar, account.zone(), pending.path());
-        Ratio daysNow = daysSoFar.plus(pending.days());
+        Instant from = TermExtension.extend(paidThrough, daysSoFar, account.zone(), path);
+        Ratio daysNow = daysSoFar.plus(days);
         out.daysGiven.put(sub.id(), daysNow);
-        termEnd = Optional.of(TermExtension.extend(paidThrough, daysNow, account.zone(), pending.path()));
-        reason = reason + "; " + TermExtension.describe(from, pending.days(), termEnd.get(), account.zone());
+        termEnd = Optional.of(TermExtension.extend(paidThrough, daysNow, account.zone(), path));
+        reason = reason + "; " + TermExtension.describe(from, days, termEnd.get(), account.zone());
       }
       out.lines().add(new CreditLine(
-          keyOf == null ? Keys.key(account.id(), sub.id(), period, policy.id(), pending.path())
-              : keyOf.apply(pending.path()),
-          CreditLine.Kind.CREDIT, amount, Optional.ofNullable(pending.days()), termEnd, account.id(), sub.id(),
-          period, policy.id(), policy.version(), digest, pending.path(), pending.outageIds(), reason));
+          keyOf == null ? Keys.key(account.id(), sub.id(), period, policy.id(), path)
+              : keyOf.apply(path),
+          CreditLine.Kind.CREDIT, amount, Optional.ofNullable(days), termEnd, account.id(), sub.id(),
+          period, policy.id(), policy.version(), digest, path, acc.outageIds(i), reason));
       kept = true;
     }
     return kept;
@@ -784,13 +799,13 @@ public final class Pipeline {
    * valued before rounding, unless the policy allows it.
    */
   private static void checkOverFullFee(
-      Policy policy, Subscription sub, PeriodFee fee, List<PendingLine> lines, Decided out) {
-    if (policy.allowsOverFullFee() || lines.isEmpty()) {
+      Policy policy, Subscription sub, PeriodFee fee, Acc lines, Decided out) {
+    if (policy.allowsOverFullFee() || lines.size() == 0) {
       return;
     }
     ExactMoney total = ExactMoney.zero(fee.fee().currency());
-    for (PendingLine l : lines) {
-      total = total.plus(l.amount());
+    for (int i = 0; i < lines.size(); i++) {
+      total = total.plus(lines.amount(i));
     }
     if (total.compareTo(fee.fee()) > 0) {
       out.flags().add(DecisionFlag.OVER_FULL_FEE);

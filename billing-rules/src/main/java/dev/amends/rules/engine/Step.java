@@ -28,9 +28,7 @@ import dev.amends.rules.Sum;
 import dev.amends.rules.TraceNode;
 import dev.amends.rules.Verdict;
 import dev.amends.rules.When;
-import dev.amends.rules.engine.Evaluation.CapMark;
 import dev.amends.rules.engine.Evaluation.Carry;
-import dev.amends.rules.engine.Evaluation.PendingLine;
 import dev.amends.rules.internal.Texts;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -181,11 +179,10 @@ abstract sealed class Step {
     ExactMoney amount = outcome.amount().orElseThrow();
     checkCurrency(leaf, acc, context, amount);
     acc.flags(outcome.flags());
-    PendingLine line = new PendingLine(
-        leaf.path(acc), amount, outcome.days().orElse(null), outcome.reason(), outcome.outageIds(), List.of());
-    boolean positive = line.isPositive();
+    Ratio days = outcome.days().orElse(null);
+    boolean positive = Acc.positive(amount, days);
     if (positive) {
-      acc.add(line);
+      acc.add(leaf.path(acc), amount, days, outcome.reason(), outcome.outageIds());
     }
     return acc.rec.leaf(leaf, acc, positive ? Verdict.CREDITED : Verdict.ZERO, outcome);
   }
@@ -408,16 +405,6 @@ abstract sealed class Step {
       this.wholeGroup = relative ? null : path + "#";
     }
 
-    /** What a cap adds up while it cuts its groups. */
-    private static final class Tally {
-      ExactMoney before;
-      ExactMoney after;
-      ExactMoney cut;
-      int cuts;
-      int kept; // the lines left after the cut (a line cut to nothing is dropped)
-      List<String> notes; // the notes of the groups cut, for the trace; null without traces
-    }
-
     @Override
     TraceNode run(Acc acc, RuleContext context) {
       try {
@@ -428,8 +415,8 @@ abstract sealed class Step {
         if (!context.carriedIn().isEmpty()) {
           Optional<Money> carriedIn = context.carriedIn(path);
           if (carriedIn.isPresent() && carriedIn.get().isPositive()) {
-            acc.add(new PendingLine(path + "/" + Cap.CARRIED_IN, ExactMoney.of(carriedIn.get()), null,
-                "carried forward from an earlier period: " + carriedIn.get(), List.of(), List.of()));
+            acc.add(path + "/" + Cap.CARRIED_IN, ExactMoney.of(carriedIn.get()), null,
+                "carried forward from an earlier period: " + carriedIn.get(), List.of());
           }
         }
         if (!acc.matched(mark)) {
@@ -437,23 +424,20 @@ abstract sealed class Step {
           return rec.nothingToCap(this, acc, childTrace);
         }
         ExactMoney limitMoney = CapLimits.money(cap.limit(), context, limitPercent);
-        Tally tally = new Tally();
-        tally.before = acc.zero;
-        tally.after = acc.zero;
-        tally.cut = acc.zero;
-        tally.notes = rec.list();
+        Acc.CapTally tally = acc.capTally(rec.list());
         int end = acc.size();
         if (!perIncident) {
-          int[] lines = new int[end - mark];
-          for (int i = 0; i < lines.length; i++) {
+          int n = end - mark;
+          int[] lines = acc.indices(n);
+          for (int i = 0; i < n; i++) {
             lines[i] = mark + i;
           }
-          group(acc, context, path, List.of(), lines, lines.length, limitMoney, tally);
+          group(acc, context, path, List.of(), lines, n, limitMoney, tally);
         } else {
           // By the list of outage ids itself, so ids holding a comma cannot merge two incidents.
           Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
           for (int i = mark; i < end; i++) {
-            groups.computeIfAbsent(acc.line(i).outageIds(), k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(acc.outageIds(i), k -> new ArrayList<>()).add(i);
           }
           for (Map.Entry<List<String>, List<Integer>> g : groups.entrySet()) {
             int[] lines = g.getValue().stream().mapToInt(Integer::intValue).toArray();
@@ -481,16 +465,16 @@ abstract sealed class Step {
       }
     }
 
-    /** Caps one group of lines (by index into {@code acc}), in place; a line cut to nothing becomes null. */
+    /** Caps one group of lines (by index into {@code acc}), in place; a line cut to nothing is {@link Acc#drop dropped}. */
     private void group(Acc acc, RuleContext context, String path, List<String> key, int[] lines, int n,
-        ExactMoney limitMoney, Tally tally) {
+        ExactMoney limitMoney, Acc.CapTally tally) {
       ExactMoney sum = acc.zero;
       Ratio days = Ratio.ZERO;
       for (int k = 0; k < n; k++) {
-        PendingLine l = acc.line(lines[k]);
-        sum = plus(sum, l.amount());
-        if (limitDays != null && l.days() != null) {
-          days = days.plus(l.days());
+        sum = plus(sum, acc.amount(lines[k]));
+        Ratio d = acc.days(lines[k]);
+        if (limitDays != null && d != null) {
+          days = days.plus(d);
         }
       }
       tally.before = plus(tally.before, sum);
@@ -507,13 +491,11 @@ abstract sealed class Step {
       if (factor.equals(Ratio.ONE)) {
         tally.after = plus(tally.after, sum);
         tally.kept += n;
-        CapMark mark = new CapMark(group, limitMoney, false);
         for (int k = 0; k < n; k++) {
-          acc.set(lines[k], acc.line(lines[k]).withCap(mark));
+          acc.withCap(lines[k], group, limitMoney, false);
         }
         return;
       }
-      CapMark mark = new CapMark(group, limitMoney, true);
       String incident = String.join(",", key);
       ExactMoney capped;
       String note;
@@ -522,21 +504,31 @@ abstract sealed class Step {
         note = note(context, sum, capped, incident);
         boolean toNothing = factor.signum() == 0; // cut to nothing: dropped, as in order
         for (int k = 0; k < n; k++) {
-          acc.set(lines[k], toNothing ? null : acc.line(lines[k]).scaled(factor, note).withCap(mark));
+          if (toNothing) {
+            acc.drop(lines[k]);
+          } else {
+            acc.scale(lines[k], factor, note);
+            acc.withCap(lines[k], group, limitMoney, true);
+          }
         }
         tally.kept += toNothing ? 0 : n;
       } else {
         Ratio[] shares = inOrderShares(acc, lines, n, limitMoney.amount(), limitDays);
         capped = acc.zero;
         for (int k = 0; k < n; k++) {
-          capped = capped.plus(acc.line(lines[k]).amount().multipliedBy(shares[k]));
+          capped = capped.plus(acc.amount(lines[k]).multipliedBy(shares[k]));
         }
         note = note(context, sum, capped, incident);
         for (int k = 0; k < n; k++) {
-          PendingLine l = acc.line(lines[k]);
-          PendingLine kept = shares[k].equals(Ratio.ONE) ? l : l.scaled(shares[k], note);
-          acc.set(lines[k], kept.isPositive() ? kept.withCap(mark) : null);
-          tally.kept += kept.isPositive() ? 1 : 0;
+          if (!shares[k].equals(Ratio.ONE)) {
+            acc.scale(lines[k], shares[k], note);
+          }
+          if (acc.isPositive(lines[k])) {
+            acc.withCap(lines[k], group, limitMoney, true);
+            tally.kept++;
+          } else {
+            acc.drop(lines[k]);
+          }
         }
       }
       tally.after = tally.after.plus(capped);
@@ -564,19 +556,19 @@ abstract sealed class Step {
       Ratio moneyLeft = moneyLimit;
       Ratio daysLeft = dayLimit;
       for (int k = 0; k < n; k++) {
-        PendingLine l = acc.line(lines[k]);
+        Ratio days = acc.days(lines[k]);
         Ratio share = Ratio.ONE;
-        Ratio amount = l.amount().amount();
+        Ratio amount = acc.amount(lines[k]).amount();
         if (amount.signum() > 0) {
           share = share.min(moneyLeft.max(Ratio.ZERO).dividedBy(amount));
         }
-        if (daysLeft != null && l.days() != null && l.days().signum() > 0) {
-          share = share.min(daysLeft.max(Ratio.ZERO).dividedBy(l.days()));
+        if (daysLeft != null && days != null && days.signum() > 0) {
+          share = share.min(daysLeft.max(Ratio.ZERO).dividedBy(days));
         }
         shares[k] = share;
         moneyLeft = moneyLeft.minus(amount.multipliedBy(share));
-        if (daysLeft != null && l.days() != null) {
-          daysLeft = daysLeft.minus(l.days().multipliedBy(share));
+        if (daysLeft != null && days != null) {
+          daysLeft = daysLeft.minus(days.multipliedBy(share));
         }
       }
       return shares;
@@ -697,9 +689,8 @@ abstract sealed class Step {
           }
           List<String> ids = List.of(c.outageId());
           for (int i = start; i < acc.size(); i++) {
-            PendingLine l = acc.line(i);
-            if (!l.outageIds().equals(ids)) {
-              acc.set(i, l.withOutages(ids));
+            if (!acc.outageIds(i).equals(ids)) {
+              acc.outages(i, ids);
             }
           }
           rec.add(traces, rec.outage(outagePath, c.outageId(), one.measurement(), acc, start, trace));

@@ -46,6 +46,27 @@ class CapRoundingTest {
   }
 
   @Test
+  void anAccumulatorReusedForOtherLinesKeepsNoRegroupedFlagOfTheLinesBefore() {
+    // first 0.335 + 0.335 under a cap of 0.67: split 0.34 and 0.33, both regrouped (as above);
+    // then, in the same accumulator, two lines under no cap: each rounded alone, neither regrouped
+    CapMark g = group("g", "0.67", false);
+    Acc acc = Acc.of(List.of(line("0.335", g), line("0.335", g)), CurrencyUnit.USD);
+    CapRounding.round(acc, HALF_UP);
+    assertThat(acc.regrouped(0)).isTrue();
+    assertThat(acc.regrouped(1)).isTrue();
+
+    acc.truncate(0);
+    acc.add("r", ExactMoney.of(CurrencyUnit.USD, Ratio.of(new BigDecimal("0.335"))), null, "r", List.of());
+    acc.add("r", ExactMoney.of(CurrencyUnit.USD, Ratio.of(new BigDecimal("0.331"))), null, "r", List.of());
+    CapRounding.round(acc, HALF_UP);
+
+    assertThat(acc.rounded(0)).isEqualTo(Money.parse("USD 0.34"));
+    assertThat(acc.rounded(1)).isEqualTo(Money.parse("USD 0.33"));
+    assertThat(acc.regrouped(0)).isFalse();
+    assertThat(acc.regrouped(1)).isFalse();
+  }
+
+  @Test
   void linesOfAGroupNeitherCutNorOverAreRoundedOneByOne() {
     // 0.333 + 0.333 = 0.666, rounded one by one 0.33 + 0.33 = 0.66 (not the total 0.67)
     CapMark g = group("g", "5.00", false);

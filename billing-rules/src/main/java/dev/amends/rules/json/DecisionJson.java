@@ -264,7 +264,7 @@ public final class DecisionJson {
     g.writeName(Quoted.TOTALS);
     g.writeStartArray();
     for (Money m : d.totals().size() < 2 ? d.totals().values() : d.totals().values().stream().sorted(BY_CODE).toList()) {
-      money(g, m);
+      money(g, m, repeated);
     }
     g.writeEndArray();
     g.writeName(Quoted.FLAGS);
@@ -283,7 +283,7 @@ public final class DecisionJson {
       g.writeStringProperty("policyId", c.policyId());
       g.writeStringProperty("capPath", c.capPath());
       g.writeName("amount");
-      money(g, c.amount());
+      money(g, c.amount(), repeated);
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -307,9 +307,13 @@ public final class DecisionJson {
     g.writeEndArray();
   }
 
-  /** Money, rounded ({@link MoneyJson}). */
-  private static void money(JsonGenerator g, Money m) {
-    MoneyJson.write(g, m);
+  /** Money, rounded ({@link MoneyJson}); its text made once when {@code repeated} is not null. */
+  private static void money(JsonGenerator g, Money m, RepeatedText repeated) {
+    if (repeated == null) {
+      MoneyJson.write(g, m);
+    } else {
+      g.writeRawValue(repeated.money(m, MoneyJson::text));
+    }
   }
 
   /** The traces: per subscription and policy, the rule tree as judged, values typed and exact. */
@@ -440,7 +444,7 @@ public final class DecisionJson {
     g.writeName(Quoted.KIND);
     g.writeString(l.kind().name());
     g.writeName(Quoted.AMOUNT);
-    money(g, l.amount());
+    money(g, l.amount(), repeated);
     if (l.days().isPresent()) {
       g.writeStringProperty("days", l.days().get().toString());
     }

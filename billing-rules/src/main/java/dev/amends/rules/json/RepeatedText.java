@@ -2,26 +2,33 @@ package dev.amends.rules.json;
 
 import dev.amends.core.time.BillingPeriod;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.function.Function;
+import org.joda.money.Money;
 
 /**
  * JSON values that decision lines repeat from line to line, each made once as text by a generator
- * of {@link Json#MAPPER} ({@link DecisionJson}'s own code for that value) and then written raw
- * into every line that repeats it: the same characters the generator writes field by field,
- * without formatting the dates and instants and escaping the strings again on every line. A
- * fleet's lines share a few periods (one a zone), evaluation instants and policies; the last
- * {@value #KEPT} of each are kept, matched by {@code equals} over everything their text is made
- * of, so a value not kept is only made again, never written wrong.
+ * of {@link Json#MAPPER} ({@link DecisionJson}'s and {@link MoneyJson}'s own code for that value)
+ * and then written raw into every line that repeats it: the same characters the generator writes
+ * field by field, without formatting the dates, instants and amounts and escaping the strings
+ * again on every line. A fleet's lines share a few periods (one a zone), evaluation instants and
+ * policies, of which the last {@value #KEPT} of each are kept; and amounts (a price list's fees
+ * times a few percentages), of which the first {@value #AMOUNTS} met are kept. Each is matched by
+ * {@code equals} over everything its text is made of, so a value not kept is only made again,
+ * never written wrong.
  *
  * <p>Not thread-safe: one per {@link RecordWriter}, used by its thread.
  */
 final class RepeatedText {
   /** Values kept of each kind. */
   static final int KEPT = 8;
+  /** Amounts kept at most. */
+  static final int AMOUNTS = 4096;
 
   private final Kept<BillingPeriod> periods = new Kept<>();
   private final Kept<Instant> instants = new Kept<>();
   private final Kept<PolicyRef> policies = new Kept<>();
+  private final HashMap<Money, String> amounts = new HashMap<>();
 
   /** A credit line's policy, as its text is made of it. */
   record PolicyRef(String id, int version, String digest) {}
@@ -47,6 +54,18 @@ final class RepeatedText {
     }
     PolicyRef r = new PolicyRef(id, version, digest);
     return k.keep(r, text.apply(r));
+  }
+
+  /** The text of money; {@code text} makes it when it is not kept. */
+  String money(Money money, Function<Money, String> text) {
+    String t = amounts.get(money);
+    if (t == null) {
+      t = text.apply(money);
+      if (amounts.size() < AMOUNTS) {
+        amounts.put(money, t);
+      }
+    }
+    return t;
   }
 
   /** The last {@link #KEPT} values of one kind and their texts, the oldest replaced first. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
 class RepeatedTextTest {
@@ -71,5 +72,37 @@ class RepeatedTextTest {
       })).isEqualTo(at);
     }
     assertThat(made).hasSize(2);
+  }
+
+  @Test
+  void amountsMatchByCurrencyAndAmountAndOnlyTheFirstFewThousandAreKept() {
+    RepeatedText repeated = new RepeatedText();
+    List<Money> made = new ArrayList<>();
+    for (String m : List.of("USD 12.50", "JPY 1250", "USD 12.50", "EUR 12.50", "JPY 1250", "USD -12.50")) {
+      assertThat(repeated.money(Money.parse(m), x -> {
+        made.add(x);
+        return MoneyJson.text(x);
+      })).isEqualTo(MoneyJson.text(Money.parse(m)));
+    }
+    assertThat(made).containsExactly(Money.parse("USD 12.50"), Money.parse("JPY 1250"), Money.parse("EUR 12.50"),
+        Money.parse("USD -12.50"));
+    for (int cents = 0; made.size() < RepeatedText.AMOUNTS + 10; cents++) { // past the bound: made, not kept
+      repeated.money(Money.ofMinor(org.joda.money.CurrencyUnit.USD, cents), x -> {
+        made.add(x);
+        return MoneyJson.text(x);
+      });
+    }
+    int before = made.size();
+    assertThat(repeated.money(Money.ofMinor(org.joda.money.CurrencyUnit.USD, 1), MoneyJson::text))
+        .isEqualTo("{\"amount\":\"0.01\",\"currency\":\"USD\"}");
+    repeated.money(Money.parse("USD 99999.99"), x -> {
+      made.add(x);
+      return MoneyJson.text(x);
+    });
+    repeated.money(Money.parse("USD 99999.99"), x -> {
+      made.add(x);
+      return MoneyJson.text(x);
+    });
+    assertThat(made).hasSize(before + 2); // 0.01 was kept; 99,999.99 came after the bound, so made each time
   }
 }

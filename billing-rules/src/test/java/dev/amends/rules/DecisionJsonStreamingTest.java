@@ -47,7 +47,7 @@ class DecisionJsonStreamingTest {
   }
 
   /** Decisions of the golden tests' fixtures, traced and not. */
-  private static List<CreditDecision> decisions() {
+  static List<CreditDecision> decisions() {
     List<CreditDecision> out = new ArrayList<>();
     out.add(StoryEndToEndTest.ENGINE.decide(CUSTOMER_ON_CLUSTER_2, DEC_2007_EASTERN));
     out.add(StoryEndToEndTest.ENGINE.decide(CUSTOMER_ON_CLUSTER_1, DEC_2007_EASTERN));

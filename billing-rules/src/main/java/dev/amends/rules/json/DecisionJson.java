@@ -99,7 +99,7 @@ public final class DecisionJson {
     Checks.notNull("decision", decision);
     return write(g -> {
       g.writeStartObject();
-      decision(decision, g);
+      decision(decision, g, null);
       g.writeEndObject();
     });
   }
@@ -112,11 +112,11 @@ public final class DecisionJson {
    */
   public static String toLine(BatchResult result) {
     Checks.notNull("result", result);
-    return write(g -> result(result, g));
+    return write(g -> result(result, g, null));
   }
 
-  /** A batch result as one JSON object. */
-  private static void result(BatchResult result, JsonGenerator g) {
+  /** A batch result as one JSON object; {@code repeated} null to write every value field by field. */
+  private static void result(BatchResult result, JsonGenerator g, RepeatedText repeated) {
     g.writeStartObject();
     switch (result) {
       case BatchResult.Decided d -> {
@@ -124,7 +124,7 @@ public final class DecisionJson {
         g.writeString(Quoted.DECIDED);
         g.writeName(Quoted.INDEX);
         g.writeNumber(d.index());
-        decision(d.decision(), g);
+        decision(d.decision(), g, repeated);
       }
       case BatchResult.Rejected r -> {
         g.writeStringProperty("result", "rejected");
@@ -172,7 +172,8 @@ public final class DecisionJson {
    * @return the writer, not null
    */
   public static RecordWriter<BatchResult> writer(Writer out) {
-    return new RecordWriter<BatchResult>(Checks.notNull("out", out), (r, g) -> result(r, g));
+    RepeatedText repeated = new RepeatedText(); // the writer's own: used by its one thread
+    return new RecordWriter<BatchResult>(Checks.notNull("out", out), (r, g) -> result(r, g, repeated));
   }
 
   /**
@@ -239,22 +240,31 @@ public final class DecisionJson {
     return issuedReader(Files.newInputStream(file), String.valueOf(file.getFileName()));
   }
 
-  private static void decision(CreditDecision d, JsonGenerator g) {
+  private static void decision(CreditDecision d, JsonGenerator g, RepeatedText repeated) {
     g.writeName(Quoted.ACCOUNT_ID);
     g.writeString(d.accountId());
-    period(g, d.period());
+    g.writeName(Quoted.PERIOD);
+    if (repeated == null) {
+      period(g, d.period());
+    } else {
+      g.writeRawValue(repeated.period(d.period(), p -> write(h -> period(h, p))));
+    }
     g.writeName(Quoted.EVALUATED_AT);
-    g.writeString(d.evaluatedAt().toString());
+    if (repeated == null) {
+      g.writeString(d.evaluatedAt().toString());
+    } else {
+      g.writeRawValue(repeated.instant(d.evaluatedAt(), i -> write(h -> h.writeString(i.toString()))));
+    }
     g.writeName(Quoted.LINES);
     g.writeStartArray();
     for (CreditLine l : d.lines()) {
-      line(l, g);
+      line(l, g, repeated);
     }
     g.writeEndArray();
     g.writeName(Quoted.TOTALS);
     g.writeStartArray();
     for (Money m : d.totals().size() < 2 ? d.totals().values() : d.totals().values().stream().sorted(BY_CODE).toList()) {
-      money(g, m);
+      money(g, m, repeated);
     }
     g.writeEndArray();
     g.writeName(Quoted.FLAGS);
@@ -273,7 +283,7 @@ public final class DecisionJson {
       g.writeStringProperty("policyId", c.policyId());
       g.writeStringProperty("capPath", c.capPath());
       g.writeName("amount");
-      money(g, c.amount());
+      money(g, c.amount(), repeated);
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -297,9 +307,13 @@ public final class DecisionJson {
     g.writeEndArray();
   }
 
-  /** Money, rounded ({@link MoneyJson}). */
-  private static void money(JsonGenerator g, Money m) {
-    MoneyJson.write(g, m);
+  /** Money, rounded ({@link MoneyJson}); its text made once when {@code repeated} is not null. */
+  private static void money(JsonGenerator g, Money m, RepeatedText repeated) {
+    if (repeated == null) {
+      MoneyJson.write(g, m);
+    } else {
+      g.writeRawValue(repeated.money(m, MoneyJson::text));
+    }
   }
 
   /** The traces: per subscription and policy, the rule tree as judged, values typed and exact. */
@@ -308,6 +322,7 @@ public final class DecisionJson {
     for (SubscriptionTrace t : d.traces()) {
       g.writeStartObject();
       g.writeStringProperty("subscriptionId", t.subscriptionId());
+      g.writeName(Quoted.POLICY);
       policy(g, t.policyId(), t.policyVersion(), t.policyDigest());
       // Since the trace's fee and measurement became optional (not computed when no rule needed
       // them), each is written only when present.
@@ -396,8 +411,8 @@ public final class DecisionJson {
     MoneyJson.write(g, money);
   }
 
+  /** A policy object, its name written already. */
   private static void policy(JsonGenerator g, String id, int version, String digest) {
-    g.writeName(Quoted.POLICY);
     g.writeStartObject();
     g.writeName(Quoted.ID);
     g.writeString(id);
@@ -408,8 +423,8 @@ public final class DecisionJson {
     g.writeEndObject();
   }
 
+  /** A period object, its name written already. */
   private static void period(JsonGenerator g, BillingPeriod p) {
-    g.writeName(Quoted.PERIOD);
     g.writeStartObject();
     g.writeName(Quoted.START);
     g.writeString(p.startDate().toString());
@@ -422,14 +437,14 @@ public final class DecisionJson {
     g.writeEndObject();
   }
 
-  private static void line(CreditLine l, JsonGenerator g) {
+  private static void line(CreditLine l, JsonGenerator g, RepeatedText repeated) {
     g.writeStartObject();
     g.writeName(Quoted.KEY);
     g.writeString(l.key());
     g.writeName(Quoted.KIND);
     g.writeString(l.kind().name());
     g.writeName(Quoted.AMOUNT);
-    money(g, l.amount());
+    money(g, l.amount(), repeated);
     if (l.days().isPresent()) {
       g.writeStringProperty("days", l.days().get().toString());
     }
@@ -438,7 +453,13 @@ public final class DecisionJson {
     }
     g.writeName(Quoted.SUBSCRIPTION_ID);
     g.writeString(l.subscriptionId());
-    policy(g, l.policyId(), l.policyVersion(), l.policyDigest());
+    g.writeName(Quoted.POLICY);
+    if (repeated == null) {
+      policy(g, l.policyId(), l.policyVersion(), l.policyDigest());
+    } else {
+      g.writeRawValue(repeated.policy(l.policyId(), l.policyVersion(), l.policyDigest(),
+          r -> write(h -> policy(h, r.id(), r.version(), r.digest()))));
+    }
     g.writeName(Quoted.RULE_PATH);
     g.writeString(l.rulePath());
     g.writeName(Quoted.OUTAGE_IDS);

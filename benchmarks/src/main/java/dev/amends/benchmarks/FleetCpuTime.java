@@ -3,7 +3,6 @@ package dev.amends.benchmarks;
 import dev.amends.core.account.Account;
 import dev.amends.core.time.BillingPeriod;
 import dev.amends.rules.BatchOptions;
-import dev.amends.rules.CreditEngine;
 import dev.amends.rules.DecisionRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -17,7 +16,9 @@ import java.util.List;
  * alternates whole passes of the engine with traces off, the engine with traces on and the
  * {@link HandWritten} loop over the same fleet, and prints accounts per CPU-second of each pass,
  * after warm-up passes. The ratio is the hand-written loop's speed over the engine's with traces
- * off, since the loop builds no trace either.
+ * off, since the loop builds no trace either. Each engine pass builds a fresh engine in its
+ * measured time, as each loop pass builds a fresh {@link HandWritten}: nothing is kept from one
+ * batch to the next on either side.
  *
  * <pre>
  * mvn -B -ntp -pl benchmarks -am package -DskipTests
@@ -44,8 +45,6 @@ public final class FleetCpuTime {
         ? FleetThroughput.ONE_THREAD.shareMeasurements(false)
         : FleetThroughput.ONE_THREAD;
     Fleet fleet = Fleet.generate(2026L, accounts, Fleet.Shape.named(args.length > 4 ? args[4] : "canonical"));
-    CreditEngine engine = fleet.engine(false);
-    CreditEngine traced = fleet.engine(true);
     List<Account> list = fleet.accounts();
     Account[] array = list.toArray(new Account[0]);
     BillingPeriod[] periods = new BillingPeriod[list.size()];
@@ -56,11 +55,12 @@ public final class FleetCpuTime {
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     long[] sink = new long[1];
     for (int pass = -warmups; pass < passes; pass++) {
+      // a fresh engine per batch, built in the measured time, as the loop's precomputation is
       long t0 = bean.getCurrentThreadCpuTime();
-      FleetThroughput.take(FleetThroughput.batch(engine, requests, options), array.length,
+      FleetThroughput.take(FleetThroughput.batch(fleet.engine(false), requests, options), array.length,
           lines -> sink[0] += lines.size());
       long t1 = bean.getCurrentThreadCpuTime();
-      FleetThroughput.take(FleetThroughput.batch(traced, requests, options), array.length,
+      FleetThroughput.take(FleetThroughput.batch(fleet.engine(true), requests, options), array.length,
           lines -> sink[0] += lines.size());
       long tt = bean.getCurrentThreadCpuTime();
       HandWritten hand = new HandWritten(fleet);

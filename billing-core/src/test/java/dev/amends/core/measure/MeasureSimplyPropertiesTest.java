@@ -142,7 +142,38 @@ class MeasureSimplyPropertiesTest {
    */
   @Provide
   Arbitrary<Outage> outages() {
-    Arbitrary<Long> start = Arbitraries.longs().between(-1440, 31 * 1440);
+    return outagesStartingBetween(-1440, 31 * 1440);
+  }
+
+  /**
+   * As {@link #theShortPathMeasuresAsTheGeneralOne}, for records that all start within six hours
+   * on 10 June: most measurements then count windows that overlap, in order of start or (counted
+   * from the customer's report, or past announced maintenance) out of it, and a short path that
+   * took them for apart would attribute time twice.
+   */
+  @Property(tries = 300)
+  void theShortPathMeasuresAsTheGeneralOneWhenRecordsCrowd(
+      @ForAll("crowdedOutageLists") List<Outage> outages,
+      @ForAll("subscriptions") Subscription sub,
+      @ForAll("periods") BillingPeriod period,
+      @ForAll("simpleRules") MeasurementRules rules) {
+    OutageLog log = OutageLog.of(outages);
+
+    Measurement general = Measurer.of(rules).measure(sub, period, log);
+    Measurement simple = Measurer.of(rules).withoutBreakdowns().measure(sub, period, log);
+
+    assertThat(simple).isEqualTo(Measurement.builder().from(general).breakdown(List.of()).build());
+  }
+
+  @Provide
+  Arbitrary<List<Outage>> crowdedOutageLists() {
+    return outagesStartingBetween(9 * 1440, 9 * 1440 + 360).list().ofMinSize(2).ofMaxSize(8)
+        .map(NumberedOutages::numbered);
+  }
+
+  /** {@link #outages()} starting between two minutes of June 2024 (from its start). */
+  Arbitrary<Outage> outagesStartingBetween(long fromMinute, long toMinute) {
+    Arbitrary<Long> start = Arbitraries.longs().between(fromMinute, toMinute);
     Arbitrary<Long> length = Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.longs().between(0, 15)),
         Tuple.of(5, Arbitraries.longs().between(15, 400)),

@@ -510,15 +510,14 @@ public final class Pipeline {
       Acc.addFlags(acc.flags, out.flags());
     }
     for (int i = 0; i < acc.asidesSize(); i++) {
-      if (acc.aside(i) instanceof Evaluation.CapWarning w) {
-        out.warnings().add(w.text()); // caps that cut all their lines to nothing, once each
-      }
-    }
-    for (int i = 0; i < acc.asidesSize(); i++) {
-      if (acc.aside(i) instanceof Evaluation.Carry carry) {
-        Money carriedAmount = carry.amount().rounded(policy.rounding());
-        if (carriedAmount.isPositive()) {
-          out.carriedForward().add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
+      switch (acc.aside(i)) {
+        // caps that cut all their lines to nothing, once each
+        case Evaluation.CapWarning w -> out.warnings().add(w.text());
+        case Evaluation.Carry carry -> {
+          Money carriedAmount = carry.amount().rounded(policy.rounding());
+          if (carriedAmount.isPositive()) {
+            out.carriedForward().add(new CarriedCredit(sub.id(), policy.id(), carry.capPath(), carriedAmount));
+          }
         }
       }
     }

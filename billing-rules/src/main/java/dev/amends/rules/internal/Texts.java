@@ -30,9 +30,15 @@ public final class Texts {
   }
 
   public static String number(Ratio r) {
-    StringBuilder text = new StringBuilder(24);
-    // In longs when the ratio and its rounding fit (the same digits, without the BigDecimals), else exactly.
-    return MoneyInternals.appendHalfUp(r, 4, 0, text) ? text.toString() : numberExactly(r);
+    return appendNumber(r, new StringBuilder(24)).toString();
+  }
+
+  /**
+   * Appends {@link #number}'s text: in longs when the ratio and its rounding fit (the same digits,
+   * without the BigDecimals), else exactly.
+   */
+  private static StringBuilder appendNumber(Ratio r, StringBuilder text) {
+    return MoneyInternals.appendHalfUp(r, 4, 0, text) ? text : text.append(numberExactly(r));
   }
 
   /** {@link #number} through {@link BigDecimal}, always; the reference its fast path is tested against. */
@@ -61,11 +67,6 @@ public final class Texts {
       // whole minutes: number() of an integer is its digits; no fraction to reduce and round
       return d.getSeconds() / 60 + " min";
     }
-    Ratio minutes = Ratio.of(d, ONE_MINUTE);
-    StringBuilder text = new StringBuilder(24);
-    if (MoneyInternals.appendHalfUp(minutes, 4, 0, text)) {
-      return text.append(" min").toString();
-    }
-    return numberExactly(minutes) + " min";
+    return appendNumber(Ratio.of(d, ONE_MINUTE), new StringBuilder(24)).append(" min").toString();
   }
 }

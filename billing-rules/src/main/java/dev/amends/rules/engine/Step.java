@@ -471,13 +471,13 @@ abstract sealed class Step {
       ExactMoney sum = acc.zero;
       Ratio days = Ratio.ZERO;
       for (int k = 0; k < n; k++) {
-        sum = plus(sum, acc.amount(lines[k]));
+        sum = sum.plus(acc.amount(lines[k])); // adding to zero makes no new sum
         Ratio d = acc.days(lines[k]);
         if (limitDays != null && d != null) {
           days = days.plus(d);
         }
       }
-      tally.before = plus(tally.before, sum);
+      tally.before = tally.before.plus(sum);
       Ratio factor = Ratio.ONE;
       if (sum.compareTo(limitMoney) > 0) {
         factor = limitMoney.amount().dividedBy(sum.amount());
@@ -489,7 +489,7 @@ abstract sealed class Step {
       String group = key.isEmpty() ? (wholeGroup != null ? wholeGroup : path + "#")
           : path + "#" + String.join("\u001f", key);
       if (factor.equals(Ratio.ONE)) {
-        tally.after = plus(tally.after, sum);
+        tally.after = tally.after.plus(sum);
         tally.kept += n;
         for (int k = 0; k < n; k++) {
           acc.withCap(lines[k], group, limitMoney, false);
@@ -535,11 +535,6 @@ abstract sealed class Step {
       tally.cut = tally.cut.plus(sum.minus(capped));
       tally.cuts++;
       acc.rec.add(tally.notes, note);
-    }
-
-    /** {@code a.plus(b)}, without the sum when {@code a} is zero in {@code b}'s currency (most groups are one line). */
-    private static ExactMoney plus(ExactMoney a, ExactMoney b) {
-      return a.isZero() && a.currency().equals(b.currency()) ? b : a.plus(b);
     }
 
     private String note(RuleContext context, ExactMoney sum, ExactMoney capped, String incident) {

@@ -61,7 +61,9 @@ public final class Keys {
     private final byte[] hash = new byte[32];
     /** A key's text: a prefix such as {@code cr-}, then 32 hex digits. */
     private final byte[] out = new byte[35];
-    private final Tail[] tails = new Tail[32];
+    private final Tail[] tails = new Tail[64];
+    /** The most slots a tail is looked for in, from its own on. */
+    private static final int PROBES = 8;
     private byte[] bytes = new byte[256];
     private int length;
 
@@ -69,18 +71,33 @@ public final class Keys {
     private record Tail(BillingPeriod period, String policyId, String path, byte[] bytes) {}
 
     /**
-     * The UTF-8 bytes of the separator and {@link #tailText}: kept per period (by identity),
-     * policy id and path, so a batch, with a handful of each, encodes each tail once.
+     * The UTF-8 bytes of the separator and {@link #tailText}: kept per period, policy id and
+     * path, so a batch, with a handful of each, encodes each tail once. An open table probed
+     * from the tail's slot on: two tails of one slot are both kept (a table with one tail a
+     * slot made two common tails of one slot encode themselves on every key, in turn). Past
+     * {@value #PROBES} slots taken by others, the tail replaces the one in its own slot.
      */
     byte[] tail(BillingPeriod period, String policyId, String path) {
-      int mix = (System.identityHashCode(period) * 31 + policyId.hashCode()) * 31 + path.hashCode();
-      int slot = (mix ^ (mix >>> 16)) & (tails.length - 1);
-      Tail t = tails[slot];
-      if (t == null || t.period() != period || !t.policyId().equals(policyId) || !t.path().equals(path)) {
-        t = new Tail(period, policyId, path,
-            (SEPARATOR + tailText(period, policyId, path)).getBytes(StandardCharsets.UTF_8));
-        tails[slot] = t;
+      int mix = (period.hashCode() * 31 + policyId.hashCode()) * 31 + path.hashCode();
+      int home = (mix ^ (mix >>> 16)) & (tails.length - 1);
+      for (int i = 0; i < PROBES; i++) {
+        int slot = (home + i) & (tails.length - 1);
+        Tail t = tails[slot];
+        if (t == null) {
+          return keep(slot, period, policyId, path);
+        }
+        if ((t.period() == period || t.period().equals(period)) && t.policyId().equals(policyId)
+            && t.path().equals(path)) {
+          return t.bytes();
+        }
       }
+      return keep(home, period, policyId, path);
+    }
+
+    private byte[] keep(int slot, BillingPeriod period, String policyId, String path) {
+      Tail t = new Tail(period, policyId, path,
+          (SEPARATOR + tailText(period, policyId, path)).getBytes(StandardCharsets.UTF_8));
+      tails[slot] = t;
       return t.bytes();
     }
 

@@ -72,6 +72,8 @@ public final class Pipeline {
   private final boolean traces;
   // The versions in force by period start, filled as requests come (see inForce).
   private final FreshWhenFull<Instant, List<Policy>> inForceAt = new FreshWhenFull<>(IN_FORCE_KEPT, false);
+  /** One instance per period met, see {@link #sameInstance}. */
+  private final FreshWhenFull<BillingPeriod, BillingPeriod> periodsMet = new FreshWhenFull<>(IN_FORCE_KEPT, false);
   // What a decision records of each subscription: a trace, or nothing.
   private final SubscriptionRecorder recorder;
 
@@ -135,6 +137,21 @@ public final class Pipeline {
     return known;
   }
 
+  /**
+   * The first instance met of a period equal to {@code period} (itself if none is kept): equal
+   * in every part, so nothing decided changes, but the caches a batch keeps by period compare
+   * identity first, and a caller may give each account a period of its own (the command line
+   * makes one per account line). Kept like {@link #inForce}: at most {@value #IN_FORCE_KEPT}.
+   */
+  private BillingPeriod sameInstance(BillingPeriod period) {
+    BillingPeriod kept = periodsMet.get(period);
+    if (kept != null) {
+      return kept;
+    }
+    periodsMet.put(period, period);
+    return period;
+  }
+
   /** How many instants {@link #inForce(Instant)} keeps the versions in force at. */
   static final int IN_FORCE_KEPT = 1024;
 
@@ -173,7 +190,7 @@ public final class Pipeline {
   public CreditDecision decide(DecisionRequest request, SharedMeasurements shared, SharedFees fees) {
     Checks.notNull("request", request);
     RequestChecks.check(request, campaignsById);
-    Decided out = new Decided(request, shared, fees, recorder.list());
+    Decided out = new Decided(request, sameInstance(request.period()), shared, fees, recorder.list());
     // 1. the version of each policy in force at the period's start; a switch-over inside the
     //    period is flagged, never silently skipped
     List<Policy> inForce = inForce(out.period.start());
@@ -330,13 +347,14 @@ public final class Pipeline {
      */
     Map<String, Ratio> daysGiven;
 
-    Decided(DecisionRequest request, SharedMeasurements shared, SharedFees fees, List<SubscriptionTrace> traces) {
+    Decided(DecisionRequest request, BillingPeriod period, SharedMeasurements shared, SharedFees fees,
+        List<SubscriptionTrace> traces) {
       this.request = request;
       this.traces = traces;
       this.shared = shared;
       this.fees = fees;
       this.account = request.account();
-      this.period = request.period();
+      this.period = period; // the request's, or an equal one (see sameInstance)
       this.evaluatedAt = request.evaluatedAt().orElse(period.end());
       List<Subscription> given = account.subscriptions();
       if (given.size() < 2) {

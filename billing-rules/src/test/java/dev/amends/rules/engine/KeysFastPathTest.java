@@ -25,7 +25,7 @@ import net.jqwik.api.Provide;
  * (period, policy id, path) a key meets, a fresh one or one kept from an earlier key.
  */
 class KeysFastPathTest {
-  /** Three periods, and a fourth equal to the first but another instance (kept tails go by identity). */
+  /** Three periods, and a fourth equal to the first but another instance (kept tails compare identity, then equality). */
   private static final List<BillingPeriod> PERIODS = List.of(
       BillingPeriod.month(YearMonth.of(2026, 3), ZoneId.of("America/New_York")),
       BillingPeriod.month(YearMonth.of(2026, 3), ZoneOffset.UTC),

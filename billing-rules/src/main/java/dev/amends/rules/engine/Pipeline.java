@@ -23,6 +23,7 @@ import dev.amends.core.account.Subscription;
 import dev.amends.core.internal.Checks;
 import dev.amends.core.internal.Intervals;
 import dev.amends.core.measure.Measurement;
+import dev.amends.core.measure.MeasurementKey;
 import dev.amends.core.measure.Measurer;
 import dev.amends.core.outage.Outage;
 import dev.amends.core.outage.OutageLog;
@@ -72,6 +73,8 @@ public final class Pipeline {
   private final boolean traces;
   // The versions in force by period start, filled as requests come (see inForce).
   private final FreshWhenFull<Instant, List<Policy>> inForceAt = new FreshWhenFull<>(IN_FORCE_KEPT, false);
+  /** How a batch's shared measurements measure a key met the first time (no function made per subscription). */
+  private final SharedMeasurements.Measure measureShared = this::measureKey;
   /** One instance per period met, see {@link #sameInstance}. */
   private final FreshWhenFull<BillingPeriod, BillingPeriod> periodsMet = new FreshWhenFull<>(IN_FORCE_KEPT, false);
   // What a decision records of each subscription: a trace, or nothing.
@@ -616,14 +619,18 @@ public final class Pipeline {
   Measurement figures(Policy policy, Subscription sub, BillingPeriod period, SharedMeasurements shared) {
     Measurer measurer = measurer(policy);
     if (shared != null) {
-      return shared.figures(measurer, sub, period, slots, outages,
-          key -> policy.measurementRules().source() == Measurement.Source.TELEMETRY
-              ? measurer.measureTelemetry(key, sub.id(), telemetry, outages)
-              : measurer.measure(key, sub.id(), outages));
+      return shared.figures(measurer, sub, period, slots, outages, measureShared);
     }
     return policy.measurementRules().source() == Measurement.Source.TELEMETRY
         ? measurer.measureTelemetry(sub, period, telemetry, outages)
         : measurer.measure(sub, period, outages);
+  }
+
+  /** A key measured for a subscription, from telemetry or from the outage records as the measurer's rules say. */
+  private Measurement measureKey(Measurer measurer, MeasurementKey key, Subscription sub) {
+    return measurer.rules().source() == Measurement.Source.TELEMETRY
+        ? measurer.measureTelemetry(key, sub.id(), telemetry, outages)
+        : measurer.measure(key, sub.id(), outages);
   }
 
   /**

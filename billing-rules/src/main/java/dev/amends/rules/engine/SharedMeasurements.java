@@ -98,6 +98,21 @@ public final class SharedMeasurements {
     return figures(measurer, sub, period, slots, log, measure);
   }
 
+  /** {@link #figures(Measurer, Subscription, BillingPeriod, ScopeSlots, OutageLog, Measure)} measuring with a function of the key. */
+  Measurement figures(Measurer measurer, Subscription sub, BillingPeriod period, ScopeSlots slots, OutageLog log,
+      Function<MeasurementKey, Measurement> measure) {
+    return figures(measurer, sub, period, slots, log, (m, key, s) -> measure.apply(key));
+  }
+
+  /**
+   * Measures a key with a measurer, for a subscription (whose id the measurement takes): the
+   * engine gives one for every policy and subscription, so that no function is made per
+   * subscription.
+   */
+  interface Measure {
+    Measurement measure(Measurer measurer, MeasurementKey key, Subscription sub);
+  }
+
   /**
    * {@link #figures(Measurer, Subscription, BillingPeriod, OutageLog, Function)} with the scopes
    * numbered in {@code slots}, which the engine keeps for its log from batch to batch. As the
@@ -106,7 +121,7 @@ public final class SharedMeasurements {
    * it takes the keys.
    */
   Measurement figures(Measurer measurer, Subscription sub, BillingPeriod period, ScopeSlots slots, OutageLog log,
-      Function<MeasurementKey, Measurement> measure) {
+      Measure measure) {
     if (sub.placements().size() == 1 && measurer.rules().source() != Measurement.Source.TELEMETRY) {
       Slab slab = slabOf(measurer, period, slots);
       if (slab != null && slab.activeThroughout(sub.active())) {
@@ -120,7 +135,7 @@ public final class SharedMeasurements {
             records = measurer.recordsKeyOf(measurer.keyOf(sub, period), log);
             slab.recordsKeys.set(slot, records);
           }
-          shared = ofRecords(records, measure);
+          shared = ofRecords(records, measurer, sub, measure);
           Measurement first = slab.measurements.compareAndExchange(slot, null, shared);
           if (first != null) {
             return first;
@@ -138,9 +153,9 @@ public final class SharedMeasurements {
     Measurement shared = byPlacements.get(key);
     if (shared == null) {
       if (measurer.rules().source() == Measurement.Source.TELEMETRY) {
-        shared = measure.apply(key); // telemetry is judged per placement: no coarser key
+        shared = measure.measure(measurer, key, sub); // telemetry is judged per placement: no coarser key
       } else {
-        shared = ofRecords(measurer.recordsKeyOf(key, log), measure);
+        shared = ofRecords(measurer.recordsKeyOf(key, log), measurer, sub, measure);
       }
       byPlacements.put(key, shared);
     }
@@ -148,10 +163,10 @@ public final class SharedMeasurements {
   }
 
   /** The measurement kept under a key of records, or {@code measure}'s, then kept. */
-  private Measurement ofRecords(MeasurementKey records, Function<MeasurementKey, Measurement> measure) {
+  private Measurement ofRecords(MeasurementKey records, Measurer measurer, Subscription sub, Measure measure) {
     Measurement shared = byRecords.get(records);
     if (shared == null) {
-      shared = measure.apply(records);
+      shared = measure.measure(measurer, records, sub);
       byRecords.put(records, shared);
     }
     return shared;

@@ -19,9 +19,12 @@ import org.joda.money.Money;
  */
 public final class PriceSchedule {
   private final List<Price> prices;
+  /** Computed once: schedules are part of the key of every fee a batch shares. */
+  private final int hash;
 
   private PriceSchedule(List<Price> prices) {
     this.prices = prices;
+    this.hash = prices.hashCode();
   }
 
   /**
@@ -94,12 +97,12 @@ public final class PriceSchedule {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PriceSchedule s && prices.equals(s.prices);
+    return o == this || o instanceof PriceSchedule s && hash == s.hash && prices.equals(s.prices);
   }
 
   @Override
   public int hashCode() {
-    return prices.hashCode();
+    return hash;
   }
 
   @Override

@@ -144,37 +144,63 @@ class LauncherScriptTest {
     return home;
   }
 
+  /**
+   * Runs the jar until the launcher has a cache: once on JDK 19 to 24 (the run writes the archive),
+   * twice on JDK 25+ (the first run trains, the second assembles the cache before its command);
+   * every run prints only what the jar prints.
+   */
+  private Path cacheMade() throws Exception {
+    assertThat(run(Map.of(), "m")).isEqualTo(new Run(0, "hello m\n", ""));
+    if (aotCaches()) {
+      assertThat(archives()).isEmpty();
+      assertThat(run(Map.of(), "n")).isEqualTo(new Run(0, "hello n\n", ""));
+    }
+    assertThat(archives()).hasSize(1);
+    return archives().get(0);
+  }
+
   @Test
-  void theFirstRunWritesAnArchiveAndEveryRunPrintsOnlyWhatTheJarPrints() throws Exception {
+  void theFirstRunsMakeTheCacheAndEveryRunPrintsOnlyWhatTheJarPrints() throws Exception {
     Assumptions.assumeTrue(archivesPossible(), "skipped: this JDK cannot write an application archive");
     Run first = run(Map.of(), "a", "b");
     assertThat(first).isEqualTo(new Run(0, "hello a b\n", ""));
-    assertThat(archives()).hasSize(1);
-    Path archive = archives().get(0);
     if (aotCaches()) {
-      // JDK 25+: an AOT cache (a static archive: 0xf00baba2, little-endian), and no training file left
+      // JDK 25+: the first run is the training run, which leaves its record; the next run
+      // assembles the AOT cache from it (a static archive: 0xf00baba2, little-endian) and maps it
+      assertThat(archives()).isEmpty();
+      assertThat(cacheFiles()).anyMatch(f -> f.getFileName().toString().contains(".aotconf."));
+      assertThat(run(Map.of(), "c", "d")).isEqualTo(new Run(0, "hello c d\n", ""));
+      assertThat(archives()).hasSize(1);
+      Path archive = archives().get(0);
       assertThat(archive.getFileName().toString()).endsWith(".aot");
       assertThat(magic(archive)).containsExactly(0xa2, 0xab, 0x0b, 0xf0);
+      // no record and no temporary file left, only the probe's answer
       assertThat(cacheFiles()).allMatch(f -> f.equals(archive) || f.toString().endsWith(".trains"));
     } else {
-      // a dynamic archive starts with 0xf00baba8, little-endian
-      assertThat(magic(archive)).containsExactly(0xa8, 0xab, 0x0b, 0xf0);
+      // a dynamic archive, written on the first run's exit, starts with 0xf00baba8, little-endian
+      assertThat(archives()).hasSize(1);
+      assertThat(magic(archives().get(0))).containsExactly(0xa8, 0xab, 0x0b, 0xf0);
     }
+    Path archive = archives().get(0);
 
-    Run second = run(Map.of(), "c");
-    assertThat(second).isEqualTo(new Run(0, "hello c\n", ""));
+    Run next = run(Map.of(), "e");
+    assertThat(next).isEqualTo(new Run(0, "hello e\n", ""));
     assertThat(archives()).containsExactly(archive);
   }
 
   @Test
   void aFileThatIsNotAnArchiveIsReplacedWithoutAWordOnEitherStream() throws Exception {
     Assumptions.assumeTrue(archivesPossible(), "skipped: this JDK cannot write an application archive");
-    run(Map.of());
-    Path archive = archives().get(0);
+    Path archive = cacheMade();
     archive.toFile().setWritable(true);
     Files.write(archive, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
 
     assertThat(run(Map.of(), "x")).isEqualTo(new Run(0, "hello x\n", ""));
+    if (aotCaches()) {
+      // removed, and that run trained: the next one assembles a new cache
+      assertThat(archives()).isEmpty();
+      assertThat(run(Map.of(), "w")).isEqualTo(new Run(0, "hello w\n", ""));
+    }
     assertThat(archives()).containsExactly(archive);
     assertThat(Files.size(archive)).isGreaterThan(8);
   }
@@ -182,12 +208,15 @@ class LauncherScriptTest {
   @Test
   void aRebuiltJarGetsANewArchiveAndTheOldOneGoes() throws Exception {
     Assumptions.assumeTrue(archivesPossible(), "skipped: this JDK cannot write an application archive");
-    run(Map.of());
-    Path before = archives().get(0);
+    Path before = cacheMade();
     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
         Files.getLastModifiedTime(jar).toMillis() + 60_000));
 
     assertThat(run(Map.of(), "y")).isEqualTo(new Run(0, "hello y\n", ""));
+    assertThat(archives()).doesNotContain(before);
+    if (aotCaches()) {
+      assertThat(run(Map.of(), "v")).isEqualTo(new Run(0, "hello v\n", ""));
+    }
     assertThat(archives()).hasSize(1).doesNotContain(before);
   }
 
@@ -214,17 +243,28 @@ class LauncherScriptTest {
   }
 
   @Test
-  void aRunThatFailsKeepsItsExitCodeAndTrainsNoCacheSoTheNextRunTrains() throws Exception {
+  void aTrainingRunThatFailsKeepsItsExitCodeAndItsOutputAndTheNextRunStillGetsACache() throws Exception {
     Assumptions.assumeTrue(aotCaches(), "skipped: this JDK makes no AOT cache");
 
     assertThat(run(Map.of(), "fail")).isEqualTo(new Run(3, "hello fail\n", ""));
-    assertThat(archives()).isEmpty();
-    assertThat(cacheFiles()).allMatch(f -> f.toString().endsWith(".trains"));
-
-    assertThat(run(Map.of(), "g")).isEqualTo(new Run(0, "hello g\n", ""));
-    assertThat(archives()).hasSize(1);
     assertThat(run(Map.of(), "fail", "again")).isEqualTo(new Run(3, "hello fail again\n", ""));
     assertThat(archives()).hasSize(1);
+    assertThat(run(Map.of(), "g")).isEqualTo(new Run(0, "hello g\n", ""));
+  }
+
+  @Test
+  void aJavaThatRefusesTheTrainingOptionsRunsTheJarWithoutACache() throws Exception {
+    Assumptions.assumeTrue(aotCaches(), "skipped: this JDK makes no AOT cache");
+    // a java that stops at -XX:AOTMode=record, as one that cannot record would (the probe's
+    // java -version); the jar itself runs
+    Path home = jdkCalled("25.0.1");
+    Files.writeString(home.resolve("bin/java"), "#!/bin/sh\nfor a; do [ \"$a\" = -XX:AOTMode=record ] && exit 1; done\n"
+        + "exec '" + JAVA_HOME.resolve("bin/java") + "' \"$@\"\n");
+
+    assertThat(run(home, Map.of(), "i")).isEqualTo(new Run(0, "hello i\n", ""));
+    assertThat(run(home, Map.of(), "j")).isEqualTo(new Run(0, "hello j\n", ""));
+    assertThat(archives()).isEmpty();
+    assertThat(cacheFiles()).singleElement().satisfies(f -> assertThat(f.toString()).endsWith(".refused"));
   }
 
   @Test
